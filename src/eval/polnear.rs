@@ -1,0 +1,1 @@
+//! Attribution evaluation on the PolNeAR layout (`text/` + `attributions/`).

@@ -1,0 +1,1 @@
+//! TempEval-3 style evaluation of temporal expressions on TimeML files.

@@ -1,0 +1,65 @@
+//! Extraction of one article: the whole per-article flow.
+
+use crate::article::Article;
+use crate::model::{DateSource, Extraction};
+use crate::{attribution, claims, dates, quotes, speakers, text};
+
+/// Extracts quotes, claims, speakers and dates from articles. Lexicons are
+/// compiled once (on first use) and shared; an `Extractor` is cheap to clone
+/// and `Send + Sync`, so one can serve every thread.
+#[derive(Debug, Clone, Default)]
+pub struct Extractor {
+    _private: (),
+}
+
+impl Extractor {
+    /// An extractor with the default rules.
+    pub fn new() -> Extractor {
+        Extractor::default()
+    }
+
+    /// Extract everything from one article. Pure: no I/O, same input, same output.
+    pub fn extract(&self, article: Article) -> Extraction {
+        let article_id = article.article_id();
+        let text = article.text.as_str();
+        let seg = text::segment(text);
+
+        // dates first: quotes and claims take their date from them
+        let (published, published_inferred) = match article.published {
+            Some(d) => (Some(d), false),
+            None => match dates::infer_published(text, &seg) {
+                Some(d) => (Some(d), true),
+                None => (None, false),
+            },
+        };
+        let timexes = dates::tag(text, &seg, published);
+
+        let doc = attribution::Document::new(text, &seg);
+        let mut quotes = quotes::detect(text, &seg);
+        attribution::attribute(&doc, &mut quotes);
+        let mut claims = claims::find(&doc, &quotes);
+        let speakers = speakers::resolve(&doc, &mut quotes, &mut claims);
+
+        for u in quotes.iter_mut().chain(claims.iter_mut()) {
+            let (date, source) = dates::utterance_date(&timexes, &seg, u, published);
+            u.date = date;
+            u.date_source = if date.is_none() { DateSource::Unknown } else { source };
+        }
+
+        Extraction {
+            article_id,
+            published,
+            published_inferred,
+            quotes,
+            claims,
+            speakers,
+            dates: timexes,
+            article,
+        }
+    }
+}
+
+/// Extract with the default [`Extractor`].
+pub fn extract(article: Article) -> Extraction {
+    Extractor::new().extract(article)
+}

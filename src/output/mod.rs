@@ -1,0 +1,1 @@
+//! Parquet output: one directory of tables, written atomically, with a manifest.

@@ -1,0 +1,1 @@
+//! Batch conversion: readers → parallel extraction → ordered writer.

@@ -1,0 +1,1 @@
+//! Arrow schemas (schema v1) and builders: [`Extraction`]s → `RecordBatch`es.

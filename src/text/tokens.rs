@@ -1,0 +1,93 @@
+//! Word and punctuation tokens with byte offsets.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with inner apostrophes, hyphens or periods (`don't`,
+    /// `al-Assad`, `U.S.`).
+    Word,
+    /// Digits, possibly with inner `.,:/-` (`3.5`, `11/20/2017`).
+    Number,
+    /// Any other single non-space character.
+    Punct,
+}
+
+/// A token: a byte span of the text and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+fn is_inner_word(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '‐')
+}
+
+/// Tokenize `text[start..end]`, appending to `out`.
+pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let s = &text[start..end];
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphabetic() || c.is_ascii_digit() {
+            let numeric = c.is_ascii_digit();
+            let mut j = i + c.len_utf8();
+            loop {
+                let Some(&(k, d)) = it.peek() else { break };
+                if d.is_alphanumeric() {
+                    j = k + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                let inner = if numeric { matches!(d, '.' | ',' | ':' | '/' | '-') } else { is_inner_word(d) };
+                if inner {
+                    // only when followed by a letter/digit: "don't" yes, "said." no
+                    // (except the period of an abbreviation like "U.S.", kept when the
+                    // token so far is letter.letter)
+                    let after = s[k + d.len_utf8()..].chars().next();
+                    if after.is_some_and(|a| a.is_alphanumeric()) {
+                        j = k + d.len_utf8();
+                        it.next();
+                        continue;
+                    }
+                    if d == '.' && !numeric && s[i..j].contains('.') {
+                        j = k + 1;
+                        it.next();
+                    }
+                }
+                break;
+            }
+            let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+            out.push(Token { start: start + i, end: start + j, kind });
+        } else {
+            out.push(Token { start: start + i, end: start + i + c.len_utf8(), kind: TokenKind::Punct });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_punct() {
+        let text = "Don't say \"al-Assad's\" U.S. plan cost $3.5m, he said.";
+        let mut toks = Vec::new();
+        tokenize(text, 0, text.len(), &mut toks);
+        let got: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        assert_eq!(
+            got,
+            vec!["Don't", "say", "\"", "al-Assad's", "\"", "U.S.", "plan", "cost", "$", "3.5m", ",", "he", "said", "."]
+        );
+    }
+}
