@@ -1,1 +1,11 @@
 //! Integration tests (one test binary, as in ripgrep).
+
+mod util;
+
+mod attribution;
+mod cli;
+mod dates;
+mod eval_polnear;
+mod input;
+mod output;
+mod quotes;
