@@ -402,7 +402,13 @@ fn name_sequence(text: &str, toks: &[Token], i: usize, to: usize, sentence: usiz
         return (None, next);
     }
     let kind = if org { MentionKind::Org } else { MentionKind::Person };
-    let span = Span::new(toks[if had_title || country.is_some() { words[lead] } else { rest[0] }].start, end_byte);
+    let mut span = Span::new(toks[if had_title || country.is_some() { words[lead] } else { rest[0] }].start, end_byte);
+    let mut first_tok = first_tok;
+    // "the Kremlin": the written mention keeps its article, the name does not
+    if org && lead == 0 && words[0] > sent_from && toks[words[0] - 1].text(text).eq_ignore_ascii_case("the") {
+        span.start = toks[words[0] - 1].start;
+        first_tok = words[0] - 1;
+    }
     (
         Some(Mention {
             span,

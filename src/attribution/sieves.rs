@@ -63,11 +63,11 @@ const BETWEEN: &[&str] = &[
 ];
 
 
-fn is_punct(doc: &Document, i: usize) -> bool {
+pub(crate) fn is_punct(doc: &Document, i: usize) -> bool {
     doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
 }
 
-fn word<'t>(doc: &Document<'t>, i: usize) -> &'t str {
+pub(crate) fn word<'t>(doc: &Document<'t>, i: usize) -> &'t str {
     doc.tokens.get(i).map_or("", |t| t.text(doc.text))
 }
 
@@ -223,7 +223,7 @@ pub fn attribution_before(doc: &Document, open: usize) -> Option<Found> {
 
 /// The subject of the cue at token `k`: a mention ending at most 3 words
 /// before it (`Lee also said`, `Lee has repeatedly said`), outside quotations.
-fn subject_before(doc: &Document, k: usize) -> Option<usize> {
+pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
     let sentence = doc.token_sentence[k];
     // ", adding/presenting/saying …": a participle takes the sentence's subject
     if k > 0 && word(doc, k - 1) == "," && word(doc, k).ends_with("ing") {

@@ -73,9 +73,12 @@ fn marks(para: &str, base: usize) -> Vec<Mark> {
                 it.next();
                 push(2, Family::Double, Role::Open);
             }
-            '\'' if next == Some('\'') && !prev_space => {
+            '\'' if next == Some('\'') => {
+                // ''word'' : two straight single quotes used as a double quote
                 it.next();
-                push(2, Family::Double, Role::Close);
+                let after = next_char(para, i + 2);
+                let role = if prev_space && after.is_some_and(|a| !a.is_whitespace()) { Role::Open } else { Role::Close };
+                push(2, Family::Double, role);
             }
             '‘' if !prev_space && next_end => push(3, Family::Single, Role::Close),
             '‘' | '‚' => {
@@ -332,6 +335,7 @@ mod tests {
             ("She said ‘we won’ today.", "we won"),
             ("She said 'we won' today.", "we won"),
             ("She said ``we won'' today.", "we won"),
+            ("She said ''we won'' today.", "we won"),
             ("She said ‚we won‘ today.", "we won"),
         ] {
             assert_eq!(quotes(text), vec![(vec![want], "marks")], "{text}");
