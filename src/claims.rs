@@ -81,7 +81,9 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
     // quotations inside claims: mixed, or the claim is the quotation
     let mut result = Vec::new();
     for mut c in kept {
-        let inside: Vec<usize> = (0..quotes.len()).filter(|&qi| quotes[qi].span.start >= c.span.start && quotes[qi].span.end <= c.span.end + 3).collect();
+        // quotes are sorted by start: look only at those starting inside the claim
+        let first = quotes.partition_point(|q| q.span.start < c.span.start);
+        let inside: Vec<usize> = (first..quotes.len()).take_while(|&qi| quotes[qi].span.start < c.span.end).filter(|&qi| quotes[qi].span.end <= c.span.end + 3).collect();
         let quoted_len: usize = inside.iter().map(|&qi| quotes[qi].span.len()).sum();
         let content_len = c.span.len().max(1);
         if quoted_len * 10 >= content_len * 8 {
@@ -89,7 +91,8 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
             continue;
         }
         // a claim overlapping a quotation partly (content running into a quote) is cut there
-        if let Some(q) = quotes.iter().find(|q| q.span.start < c.span.end && q.span.end > c.span.end) {
+        let straddling = quotes[first.saturating_sub(1)..].iter().take_while(|q| q.span.start < c.span.end).find(|q| q.span.end > c.span.end);
+        if let Some(q) = straddling {
             if q.marks.first().map_or(q.span.start, |m| m.start) > c.span.start + 1 {
                 let cut = q.marks.first().map_or(q.span.start, |m| m.start);
                 let s = doc.text[c.span.start..cut].trim_end().trim_end_matches([',', ':', ';']).trim_end();
@@ -181,13 +184,10 @@ fn claim_after(doc: &Document, si: usize, _lo: usize, end_tok: usize, k: usize, 
     if matches!(lemma, "tell" | "inform" | "assure" | "warn" | "remind" | "urge" | "call on") {
         if let Some(m) = doc.mention_at_token(c) {
             c = doc.mentions[m].end_token;
-        } else {
-            // an unnamed addressee: "told reporters", "told a news conference"
-            let mut n = 0;
-            while c < end_tok && n < 4 && !matches!(word(doc, c), "that" | "," | "to") {
-                c += 1;
-                n += 1;
-            }
+        } else if !matches!(word(doc, c), "that" | "," | "to") {
+            // an unnamed addressee: "told reporters", "told the newspaper"
+            let det = matches!(word(doc, c).to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its");
+            c += if det { 2 } else { 1 };
         }
     }
     if c >= end_tok {
@@ -266,7 +266,8 @@ fn claim_before(doc: &Document, si: usize, lo: usize, end_tok: usize, k: usize, 
 /// `According to X, <content>` / `<content>, according to X.`
 fn according_to(doc: &Document, si: usize, lo: usize, end_tok: usize, k: usize) -> Option<Utterance> {
     let cue = Span::new(doc.tokens[k].start, doc.tokens[k + 1].end);
-    let m = doc.mention_at_token(k + 2);
+    // the source: the first mention within a few words ("according to port officials")
+    let m = (k + 2..(k + 6).min(end_tok)).take_while(|&j| word(doc, j) != ",").find_map(|j| doc.mention_at_token(j));
     let src_end = m.map_or_else(
         || (k + 2..end_tok).find(|&j| word(doc, j) == ",").unwrap_or(end_tok),
         |m| doc.mentions[m].end_token,

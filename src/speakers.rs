@@ -35,10 +35,8 @@ pub fn resolve(doc: &Document, quotes: &mut [Utterance], claims: &mut [Utterance
     for (is_quote, u) in quotes.iter_mut().map(|u| (true, u)).chain(claims.iter_mut().map(|u| (false, u))) {
         let Some(span) = u.mention else { continue };
         let entity = doc
-            .mentions
-            .iter()
-            .find(|m| m.span == span)
-            .and_then(|m| m.entity)
+            .mention_with_span(span)
+            .and_then(|m| doc.mentions[m].entity)
             .or_else(|| {
                 // copied attributions (same paragraph, continuation) carry the speaker name
                 let name = u.speaker.as_deref()?;

@@ -33,6 +33,13 @@ const RESOLVABLE_ROLES: &[&str] = &[
     "representative", "chief", "professor", "coach", "speaker",
 ];
 
+/// Role nouns resolve among the most recent entities only: a role refers
+/// back to someone in the current stretch of narrative, and the bound keeps
+/// huge articles linear.
+const RECENT_ENTITIES: usize = 64;
+/// Pronouns look back at most this many sentences.
+const PRONOUN_LOOKBACK: usize = 6;
+
 fn norm_token(w: &str) -> String {
     let w = w.trim_end_matches(['.', ',']);
     let lower = w.to_lowercase();
@@ -58,6 +65,9 @@ fn role_matches(role: &str, entity_role: &str) -> bool {
 /// Resolve every mention to an entity (or none). Mentions must be in text order.
 pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Entity> {
     let mut ents: Vec<Entity> = Vec::new();
+    // normalised name token → entities whose name contains it (keeps lookups
+    // proportional to the candidates, not to every entity of a long article)
+    let mut index: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
     // apposition: "the Russian leader Jane Doe", "Jane Doe, the Russian leader,"
     let n = mentions.len();
     for i in 0..n {
@@ -70,7 +80,19 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                     continue;
                 }
                 let person = kind == MentionKind::Person;
-                let found = ents.iter().rposition(|e| {
+                // candidates share the last token, or contain a single-token name
+                let mut cands: Vec<usize> = index.get(toks.last().unwrap()).cloned().unwrap_or_default();
+                if toks.len() > 1 {
+                    for t in &toks {
+                        if let Some(v) = index.get(t) {
+                            cands.extend(v.iter().filter(|&&e| name_tokens(&ents[e].name).len() == 1));
+                        }
+                    }
+                }
+                cands.sort_unstable();
+                cands.dedup();
+                let found = cands.iter().rev().copied().find(|&ei| {
+                    let e = &ents[ei];
                     let et = name_tokens(&e.name);
                     if e.name == name {
                         return true;
@@ -91,6 +113,12 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                         ents.len() - 1
                     }
                 };
+                for t in name_tokens(&name) {
+                    let v = index.entry(t).or_default();
+                    if v.last() != Some(&ei) && !v.contains(&ei) {
+                        v.push(ei);
+                    }
+                }
                 let e = &mut ents[ei];
                 if name_tokens(&name).len() > name_tokens(&e.name).len() {
                     e.name = name;
@@ -131,7 +159,8 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                 let country_known = country.is_some_and(|c| ents.iter().any(|e| e.countries.contains(&c)));
                 // only entities named outside quotations hold roles in the narrative
                 let narrated = |e: &Entity| e.person && e.mentions.iter().any(|&k| !mentions[k].in_quote);
-                let cand = ents.iter().enumerate().rev().filter(|(_, e)| narrated(e)).find(|(_, e)| {
+                let recent = ents.len().saturating_sub(RECENT_ENTITIES);
+                let cand = ents.iter().enumerate().skip(recent).rev().filter(|(_, e)| narrated(e)).find(|(_, e)| {
                     let country_ok = match country {
                         Some(c) => e.countries.contains(&c) || (!country_known && e.countries.is_empty()),
                         None => true,
@@ -143,7 +172,7 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                 let best = cand.map(|(ei, _)| ei).and_then(|first| {
                     let mut best = first;
                     let mut best_pos = ents[first].mentions.last().copied();
-                    for (ei, e) in ents.iter().enumerate() {
+                    for (ei, e) in ents.iter().enumerate().skip(recent) {
                         if !narrated(e) || ei == first {
                             continue;
                         }
@@ -219,18 +248,22 @@ fn pronoun_antecedent(seg: &Segments, mentions: &[Mention], i: usize, ents: &[En
         return m.entity;
     }
     let mut sent = me.sentence;
-    while sent > 0 {
+    let mut steps = 0;
+    while sent > 0 && steps < PRONOUN_LOOKBACK {
         sent -= 1;
+        steps += 1;
         let p = seg.sentences[sent].paragraph;
         if p + 1 < para {
             break;
         }
-        let subj = mentions[..i].iter().find(|m| m.sentence == sent && is_person(m));
-        if let Some(m) = subj {
+        let a = mentions[..i].partition_point(|m| m.sentence < sent);
+        let b = mentions[..i].partition_point(|m| m.sentence <= sent);
+        let in_sentence = &mentions[a..b];
+        if let Some(m) = in_sentence.iter().find(|m| is_person(m)) {
             return m.entity;
         }
         // a pronoun subject already resolved carries its entity on
-        if let Some(m) = mentions[..i].iter().find(|m| m.sentence == sent && matches!(m.kind, MentionKind::Pronoun { plural: false }) && m.entity.is_some() && !m.in_quote) {
+        if let Some(m) = in_sentence.iter().find(|m| matches!(m.kind, MentionKind::Pronoun { plural: false }) && m.entity.is_some() && !m.in_quote) {
             return m.entity;
         }
     }

@@ -48,6 +48,12 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "one", "two", "three",
     "several", "some", "many", "other", "another", "senior", "top", "former",
 ];
+/// Words that never modify a role noun (prepositions, conjunctions, auxiliaries).
+const STOP: &[&str] = &[
+    "to", "of", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "as", "than", "that", "which", "who",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "not", "no", "if", "when", "while",
+    "the", "a", "an", "this", "these", "those", "it", "its", "they", "them", "we", "us", "he", "she", "said", "says",
+];
 const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "abu", "de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le", "dos", "das", "ben", "af", "zu"];
 
 fn is_cap(w: &str) -> bool {
@@ -121,14 +127,24 @@ pub fn find_in_sentence(text: &str, toks: &[Token], from: usize, to: usize, sent
         // bare plural role ("officials said", "analysts say")
         if let Some(&(class, plural)) = lex.roles.get(lw.as_str()) {
             if plural && !(i + 1 < to && is_word(i + 1) && lex.roles.contains_key(word(i + 1).to_lowercase().as_str())) {
+                // lowercase modifiers before the noun belong to it ("port officials", "senior aides")
+                let mut first = i;
+                while first > from && i - first < 2 && toks[first - 1].kind == TokenKind::Word {
+                    let pw = toks[first - 1].text(text);
+                    if is_cap(pw) || STOP.contains(&pw.to_lowercase().as_str()) || super::cues::find_cues(pw).first().is_some_and(|c| c.span.len() == pw.len()) {
+                        break;
+                    }
+                    first -= 1;
+                }
+                let start = toks[first].start;
                 out.push(Mention {
-                    span: Span::new(t.start, t.end),
-                    name: Span::new(t.start, t.end),
+                    span: Span::new(start, t.end),
+                    name: Span::new(start, t.end),
                     kind: MentionKind::Role(class),
                     role: Some(lw.clone()),
                     country: None,
                     sentence,
-                    first_token: i,
+                    first_token: first,
                     end_token: i + 1,
                     possessive: false,
                     in_quote: false,

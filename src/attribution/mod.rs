@@ -70,9 +70,24 @@ impl<'a> Document<'a> {
         (k < self.mentions.len() && self.mentions[k].first_token == i).then_some(k)
     }
 
-    /// The mention whose tokens end at token `end` (exclusive).
+    /// The mention whose tokens end at token `end` (exclusive). Mentions do
+    /// not overlap, so their end tokens are sorted like their starts.
     pub fn mention_ending_at(&self, end: usize) -> Option<usize> {
-        self.mentions.iter().rposition(|m| m.end_token == end && !matches!(m.kind, MentionKind::Pronoun { .. }) || (m.end_token == end))
+        let k = self.mentions.partition_point(|m| m.end_token < end);
+        (k < self.mentions.len() && self.mentions[k].end_token == end).then_some(k)
+    }
+
+    /// The mention whose written span is exactly `span`.
+    pub fn mention_with_span(&self, span: Span) -> Option<usize> {
+        let k = self.mentions.partition_point(|m| m.span.start < span.start);
+        self.mentions[k..].iter().take_while(|m| m.span.start == span.start).position(|m| m.span == span).map(|i| k + i)
+    }
+
+    /// The mentions of sentence `sentence`, as an index range.
+    pub fn mentions_in_sentence(&self, sentence: usize) -> std::ops::Range<usize> {
+        let a = self.mentions.partition_point(|m| m.sentence < sentence);
+        let b = self.mentions.partition_point(|m| m.sentence <= sentence);
+        a..b
     }
 
     /// Is byte span `s` inside a quotation?

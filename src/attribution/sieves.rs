@@ -120,7 +120,13 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
         return None;
     }
     // X [also/has/is ascribed as] said
-    let m = doc.mention_at_token(i).filter(|&m| usable_mention(doc, m))?;
+    let mut m = doc.mention_at_token(i).filter(|&m| usable_mention(doc, m))?;
+    // "the mayor Jane Doe said": the name of an apposition speaks
+    if let Some(n) = doc.mention_at_token(doc.mentions[m].end_token) {
+        if doc.mentions[n].kind == MentionKind::Person {
+            m = n;
+        }
+    }
     let mut k = doc.mentions[m].end_token;
     let mut skipped = 0;
     while k < n && skipped <= 3 {
@@ -227,19 +233,21 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
     let sentence = doc.token_sentence[k];
     // ", adding/presenting/saying …": a participle takes the sentence's subject
     if k > 0 && word(doc, k - 1) == "," && word(doc, k).ends_with("ing") {
-        return doc.mentions.iter().position(|m| {
-            m.sentence == sentence && !m.in_quote && m.first_token < k && matches!(m.kind, MentionKind::Person | MentionKind::Org | MentionKind::Pronoun { plural: false } | MentionKind::Role(_))
-        });
+        let r = doc.mentions_in_sentence(sentence);
+        let base = r.start;
+        return doc.mentions[r].iter().position(|m| {
+            !m.in_quote && m.first_token < k && matches!(m.kind, MentionKind::Person | MentionKind::Org | MentionKind::Pronoun { plural: false } | MentionKind::Role(_))
+        }).map(|i| base + i);
     }
     let mut e = k;
     for _ in 0..=3 {
-        if let Some(m) = doc.mentions.iter().rposition(|m| m.end_token == e && !m.in_quote && m.sentence == sentence) {
+        if let Some(m) = doc.mention_ending_at(e).filter(|&m| !doc.mentions[m].in_quote && doc.mentions[m].sentence == sentence) {
             return Some(m);
         }
         if e == 0 || !BETWEEN.contains(&word(doc, e - 1).to_lowercase().as_str()) {
             // a comma-delimited apposition: "Lee, the minister, said"
             if e > 0 && word(doc, e - 1) == "," {
-                if let Some(r) = doc.mentions.iter().rposition(|m| m.end_token == e - 1 && m.sentence == sentence && !m.in_quote) {
+                if let Some(r) = doc.mention_ending_at(e - 1).filter(|&m| doc.mentions[m].sentence == sentence && !doc.mentions[m].in_quote) {
                     if r > 0 && doc.mentions[r - 1].end_token + 1 == doc.mentions[r].first_token && word(doc, doc.mentions[r - 1].end_token) == "," {
                         return Some(r - 1);
                     }
@@ -267,7 +275,11 @@ pub fn sentence_cue(doc: &Document, sentence: usize, near: usize) -> Option<Foun
         }
         // ", adding/presenting/saying …": a participle takes the sentence's subject
         let participle = k > lo && word(doc, k - 1) == "," && doc.tokens[k].text(doc.text).ends_with("ing");
-        let sentence_subject = || doc.mentions.iter().position(|m| m.sentence == sentence && !m.in_quote && m.first_token < k && matches!(m.kind, MentionKind::Person | MentionKind::Pronoun { plural: false } | MentionKind::Role(_)));
+        let sentence_subject = || {
+            let r = doc.mentions_in_sentence(sentence);
+            let base = r.start;
+            doc.mentions[r].iter().position(|m| !m.in_quote && m.first_token < k && matches!(m.kind, MentionKind::Person | MentionKind::Pronoun { plural: false } | MentionKind::Role(_))).map(|i| base + i)
+        };
         let found = subject_before(doc, k)
             .or_else(|| if participle { sentence_subject() } else { None })
             .map(|m| (m, doc.mentions[m].first_token))

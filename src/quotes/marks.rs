@@ -212,7 +212,7 @@ pub fn pair(text: &str, seg: &Segments) -> Vec<RawQuote> {
                         if stack.is_empty() {
                             emit(text, &mut out, open, m);
                         }
-                    } else if m.family != Family::Single && stack.is_empty() && out.last().is_none_or(|q| q.outer.last().is_none_or(|o| o.end <= p.start)) {
+                    } else if k == 1 && m.family != Family::Single && stack.is_empty() && out.last().is_none_or(|q| q.outer.last().is_none_or(|o| o.end <= p.start)) {
                         // an orphan closing mark: the quotation opened at the paragraph start
                         let content_start = p.start;
                         let words = text[content_start..m.pos].split_whitespace().count();
