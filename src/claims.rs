@@ -17,6 +17,13 @@ use crate::model::{Kind, Span, Utterance};
 /// Words after a cue that start its content clause (besides "that").
 const CLAUSE_STARTERS_SKIP: &[&str] = &["that"];
 
+/// Words that open an adverbial between a cue and its that-clause.
+const ADVERBIAL_STARTS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "to", "last", "this", "earlier", "later", "yesterday", "today",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "repeatedly", "again", "also", "publicly",
+    "privately", "recently", "previously", "late", "early", "separately", "over", "via", "through", "when",
+];
+
 /// Tokens between a cue and its content that are not content:
 /// "said on Monday that", "said in a statement that".
 const MAX_GAP_TO_THAT: usize = 8;
@@ -195,10 +202,15 @@ fn claim_after(doc: &Document, si: usize, _lo: usize, end_tok: usize, k: usize, 
     }
     let w = word(doc, c).to_lowercase();
     // the content: a that-clause, possibly after a short adverbial ("said on Monday that")
+    // "that" right after the cue, or after a short adverbial that starts with
+    // a preposition or a time word ("said on Monday that", "said in a statement that")
     let mut start = None;
+    let adverbial = ADVERBIAL_STARTS.contains(&w.as_str());
     for j in c..(c + MAX_GAP_TO_THAT).min(end_tok) {
         if CLAUSE_STARTERS_SKIP.contains(&word(doc, j).to_lowercase().as_str()) {
-            start = Some(j + 1);
+            if j == c || adverbial {
+                start = Some(j + 1);
+            }
             break;
         }
         if is_punct(doc, j) && !matches!(word(doc, j), ",") {
@@ -209,6 +221,10 @@ fn claim_after(doc: &Document, si: usize, _lo: usize, end_tok: usize, k: usize, 
         Some(s) => s,
         None => {
             // a bare clause right after the cue: "said the plan failed"
+            // "said, adding", "said addressing": a participle is not content
+            if w.ends_with("ing") && w.len() > 5 {
+                return None;
+            }
             let direct_clause = match class {
                 CueClass::Directive => matches!(w.as_str(), "to") || !is_punct(doc, c),
                 _ => !is_punct(doc, c) && !matches!(w.as_str(), "in" | "on" | "at" | "during" | "after" | "before" | "with" | "to" | "by" | "for" | "of" | "about" | "from" | "as" | "it" | "so" | "this" | "yes" | "no" | "thursday" | "monday" | "tuesday" | "wednesday" | "friday" | "saturday" | "sunday" | "the" | "a" | "an" | "and" | "but" | "or" | "when" | "while" | "if" | "what") || (matches!(w.as_str(), "the" | "a" | "an" | "it") && clause_has_verb(doc, c, end_tok)),

@@ -240,9 +240,16 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
         }).map(|i| base + i);
     }
     let mut e = k;
+    // "the plan was revealed": a passive cue has no speaker as its subject,
+    // unless it reports speech ("is quoted as saying")
+    let cue_text = doc.cue_at_token(k).map_or("", |c| c.span.text(doc.text));
+    let passive_ok = cue_text.ends_with("saying");
     for _ in 0..=3 {
         if let Some(m) = doc.mention_ending_at(e).filter(|&m| !doc.mentions[m].in_quote && doc.mentions[m].sentence == sentence) {
             return Some(m);
+        }
+        if e > 0 && !passive_ok && matches!(word(doc, e - 1).to_lowercase().as_str(), "is" | "was" | "were" | "are" | "been" | "being") && cue_text.ends_with("ed") {
+            return None;
         }
         if e == 0 || !BETWEEN.contains(&word(doc, e - 1).to_lowercase().as_str()) {
             // a comma-delimited apposition: "Lee, the minister, said"
