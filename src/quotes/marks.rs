@@ -239,6 +239,11 @@ pub fn pair(text: &str, seg: &Segments) -> Vec<RawQuote> {
     if let Some((mut q, _)) = carried {
         finish_unclosed(text, &mut q, &mut out);
     }
+    for q in out.iter_mut() {
+        if q.method == "pending_multi_paragraph" {
+            q.method = "marks_unclosed";
+        }
+    }
     out.sort_by_key(|q| q.parts.first().map(|p| p.start));
     out
 }
@@ -285,6 +290,12 @@ fn emit_unclosed(text: &str, out: &mut Vec<RawQuote>, open: Mark, end: usize) {
 }
 
 fn finish_unclosed(_text: &str, q: &mut RawQuote, out: &mut Vec<RawQuote>) {
+    // a re-opened quotation that never closed again was pushed as pending
+    if let Some(last) = out.last_mut() {
+        if last.method == "pending_multi_paragraph" {
+            last.method = "marks_unclosed";
+        }
+    }
     if q.parts.is_empty() {
         return;
     }
