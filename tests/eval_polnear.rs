@@ -295,6 +295,7 @@ fn score_sample_exact() {
     assert_eq!(r.missed.len(), 1);
     assert_eq!(r.missed[0].content, "The change was expected to save money");
     assert_eq!(r.missed[0].source.as_deref(), Some("officials"));
+    assert_eq!(r.missed[0].cue.as_deref(), Some("said"));
     assert_eq!(r.missed[0].class, GoldClass::Indirect);
     assert_eq!(r.spurious.len(), 1);
     assert_eq!((r.spurious[0].kind.as_str(), r.spurious[0].method.as_str()), ("indirect", "test_spurious"));

@@ -54,6 +54,8 @@ pub struct GoldItem {
     pub content: Ranges,
     /// The source ranges, normalised; `None` when the attribution has no source.
     pub source: Option<Ranges>,
+    /// The cue ranges, normalised; `None` when the attribution has no cue.
+    pub cue: Option<Ranges>,
     pub class: GoldClass,
 }
 
@@ -82,6 +84,7 @@ impl GoldArticle {
                 GoldItem {
                     class: classify(&chars, &enc, &content),
                     source: a.source.as_ref().map(|s| normalize(s, chars.len())),
+                    cue: a.cue.as_ref().map(|c| normalize(c, chars.len())),
                     content,
                 }
             })
@@ -192,6 +195,7 @@ pub struct MissedGold {
     pub class: GoldClass,
     pub content: String,
     pub source: Option<String>,
+    pub cue: Option<String>,
 }
 
 /// A prediction that matched no gold item.
@@ -278,7 +282,8 @@ impl PolnearReport {
             let _ = writeln!(s, "\nmissed gold:");
             for m in &self.missed {
                 let src = m.source.as_deref().unwrap_or("-");
-                let _ = writeln!(s, "  [{}] {} | source: {} | {}", m.class.as_str(), m.content, src, m.article);
+                let cue = m.cue.as_deref().unwrap_or("-");
+                let _ = writeln!(s, "  [{}] {} | source: {} | cue: {} | {}", m.class.as_str(), m.content, src, cue, m.article);
             }
         }
         if !self.spurious.is_empty() {
@@ -434,6 +439,7 @@ pub fn score(articles: &[(GoldArticle, Extraction)], show_misses: usize) -> Poln
                     class: g.class,
                     content: excerpt(&ranges_text(&chars, &g.content)),
                     source: g.source.as_ref().map(|s| excerpt(&ranges_text(&chars, s))),
+                    cue: g.cue.as_ref().map(|c| excerpt(&ranges_text(&chars, c))),
                 });
             }
         }
