@@ -89,7 +89,7 @@ fn usable_mention(doc: &Document, m: usize) -> bool {
 pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Option<Found> {
     let start = i;
     let n = doc.tokens.len();
-    while i < n && is_punct(doc, i) && matches!(word(doc, i), "," | "—" | "–" | "-" | "(" | ":") && i < start + 2 {
+    while i < n && is_punct(doc, i) && matches!(word(doc, i), "," | "—" | "–" | "―" | "-" | "(" | ":") && i < start + 2 {
         i += 1;
     }
     if i >= n || doc.token_sentence[i] != sentence && doc.token_sentence[i] != sentence + 1 {
@@ -479,8 +479,11 @@ fn merge_interrupted(doc: &Document, quotes: &mut Vec<Utterance>) {
         let open_b = first_token_of(doc, b);
         let last_sentence = doc.seg.sentence_at(a.span.end.saturating_sub(1));
         if let Some(f) = attribution_after(doc, after_a, last_sentence) {
-            // only punctuation between the attribution and the next mark
-            let rest_ok = (f.end_token..open_b).all(|k| is_punct(doc, k)) && open_b >= f.end_token && open_b - f.end_token <= 2;
+            // between the attribution and the next mark: punctuation and at most
+            // a short phrase without a cue or another speaker ("she said, clapping.")
+            let rest_ok = open_b >= f.end_token
+                && open_b - f.end_token <= 7
+                && (f.end_token..open_b).all(|k| doc.cue_at_token(k).is_none() && doc.mention_at_token(k).is_none_or(|m| matches!(doc.mentions[m].kind, MentionKind::Role(_))));
             if rest_ok {
                 let b = quotes.remove(i + 1);
                 let a = &mut quotes[i];

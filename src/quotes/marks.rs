@@ -63,6 +63,9 @@ fn marks(para: &str, base: usize) -> Vec<Mark> {
             // “ closes a German „quotation“: after a word and before a space
             '“' if !prev_space && next_end => push(3, Family::Double, Role::Close),
             '“' | '„' | '‟' => push(c.len_utf8(), Family::Double, Role::Open),
+            // a closing mark at the start of a paragraph or after a space, right
+            // before a word, is used as an opening mark (”Like this.”)
+            '”' if prev_space && next_alnum => push(3, Family::Double, Role::Open),
             '”' => push(c.len_utf8(), Family::Double, Role::Close),
             '"' => push(1, Family::Double, Role::Either),
             '«' => push(2, Family::Guillemet, Role::Open),
