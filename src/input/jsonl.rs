@@ -101,3 +101,21 @@ fn trim_line(buf: &[u8], line: u64) -> &[u8] {
         bytes
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::stream::Compression;
+    use crate::input::Format;
+
+    #[test]
+    fn standard_input_locations() {
+        let stdin = Source { label: "-".into(), path: None, format: Format::Jsonl, compression: Compression::None, size: None };
+        let data: &[u8] = b"{\"text\": \"a\"}\n\n{\"text\": 1}\n";
+        let got: Vec<Record> = JsonLines::new(data, stdin, Arc::default()).collect();
+        let locations: Vec<&str> = got.iter().map(|r| r.location.as_str()).collect();
+        assert_eq!(locations, ["-:1", "-:3"]);
+        assert_eq!(got[0].result.as_ref().unwrap().text, "a");
+        assert_eq!(got[1].result, Err("field \"text\" is a number, expected a string".into()));
+    }
+}
