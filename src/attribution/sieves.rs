@@ -484,7 +484,13 @@ fn merge_interrupted(doc: &Document, quotes: &mut Vec<Utterance>) {
             let rest_ok = open_b >= f.end_token
                 && open_b - f.end_token <= 7
                 && (f.end_token..open_b).all(|k| doc.cue_at_token(k).is_none() && doc.mention_at_token(k).is_none_or(|m| matches!(doc.mentions[m].kind, MentionKind::Role(_))));
-            if rest_ok {
+            // the second quotation must stand alone, not open a paraphrase
+            // ("“…,” Lee said. “Cut costs” to survive, she argued.")
+            let after_b = after_token_of(doc, &quotes[i + 1]);
+            let b_embedded = doc.tokens.get(after_b).is_some_and(|t| t.kind == TokenKind::Word && t.text(doc.text).chars().next().is_some_and(char::is_lowercase))
+                && doc.token_sentence.get(after_b) == doc.token_sentence.get(open_b)
+                && attribution_after(doc, after_b, doc.token_sentence[after_b]).is_none();
+            if rest_ok && !b_embedded {
                 let b = quotes.remove(i + 1);
                 let a = &mut quotes[i];
                 a.parts.extend(b.parts);
