@@ -325,7 +325,8 @@ impl<'a> G<'a> {
             let j2 = if self.is(j, "of") { j + 1 } else { j };
             if let Some(m) = self.month(j2) {
                 let mut end = j2 + 1;
-                if self.is(end, ".") && self.glued(end) {
+                // the period of an abbreviation (`20 Nov. 2017`), not a full stop
+                if self.is(end, ".") && self.glued(end) && self.t[j2].low.len() <= 4 && self.t[j2].low != "may" {
                     end += 1;
                 }
                 let (y, end) = match self.year(end).or_else(|| if self.is(end, ",") { self.year(end + 1) } else { None }) {
@@ -339,7 +340,7 @@ impl<'a> G<'a> {
         if let Some(m) = self.month(i) {
             let short = t.low.len() <= 4 && !matches!(t.low.as_str(), "may" | "june" | "july");
             let mut j = i + 1;
-            let dotted = self.is(j, ".") && self.glued(j);
+            let dotted = self.is(j, ".") && self.glued(j) && t.low.len() <= 4 && !matches!(t.low.as_str(), "may" | "june" | "july");
             if dotted {
                 j += 1;
             }
@@ -529,7 +530,7 @@ impl<'a> G<'a> {
         let hyph = self.is(k, "-") && self.glued(k);
         let k = if hyph { k + 1 } else { k };
         let u = self.unit(k)?;
-        if hyph && (!self.glued(k) || self.plural(k)) {
+        if hyph && (!self.glued(k) || self.plural(k) || (the && j == i0)) {
             return None;
         }
         if self.is(j, "a") && self.plural(k) {
