@@ -24,8 +24,9 @@ pub enum Expr {
     Quarter { q: Option<u32>, y: Option<i32>, year_shift: i32 },
     /// A season (`SU`) with its year, or relative to the anchor.
     Season { s: &'static str, rel: Option<i32>, y: Option<i32> },
-    /// A weekend: weeks from the anchor's week.
-    Weekend { n: i64 },
+    /// A weekend: weeks from the anchor's week; `None`: the one the tense
+    /// points to (`the weekend`).
+    Weekend { n: Option<i64> },
     /// A fixed-day holiday.
     Holiday { m: u32, d: u32, y: Option<i32> },
     /// PRESENT_REF, PAST_REF, FUTURE_REF.

@@ -405,7 +405,7 @@ impl<'a> G<'a> {
             if self.any(end, &["day", "eve"]) {
                 end += 1;
             }
-            let d = if self.is(end - 1, "eve") { d - 1 } else { d };
+            let d = if self.is(end - 1, "eve") && d > 1 { d - 1 } else { d };
             let y = self.year(end);
             if y.is_some() {
                 end += 1;
@@ -511,7 +511,7 @@ impl<'a> G<'a> {
             return Some(Item::new(i, k + 1, Expr::Duration(duration(None, u))));
         }
         if u == "WE" {
-            return Some(Item::new(i, k + 1, Expr::Weekend { n: r as i64 }));
+            return Some(Item::new(i, k + 1, Expr::Weekend { n: Some(r as i64) }));
         }
         if u == "Q" && r == 0 {
             return Some(Item::new(i, k + 1, Expr::Quarter { q: None, y: None, year_shift: 0 }));
@@ -533,7 +533,11 @@ impl<'a> G<'a> {
         if hyph && (!self.glued(k) || self.plural(k) || (the && j == i0)) {
             return None;
         }
-        if self.is(j, "a") && self.plural(k) {
+        if self.any(j, &["a", "an"]) && k == j + 1 && self.plural(k) {
+            return None;
+        }
+        // ages: a 6-year-old
+        if hyph && self.is(k + 1, "-") && self.is(k + 2, "old") {
             return None;
         }
         let end = k + 1;
@@ -615,10 +619,29 @@ impl<'a> G<'a> {
             return None;
         }
         if t.is("recent") {
-            if let Some(u) = self.unit(i + 1).filter(|_| self.plural(i + 1)) {
-                let _ = u;
-                return Some(Item::new(i, i + 2, Expr::Ref("PAST_REF")));
+            // recent years: the recent past; recent weeks: a vague duration
+            return Some(match self.unit(i + 1).filter(|_| self.plural(i + 1)) {
+                Some("Y") | Some("DE") => Item::new(i, i + 2, Expr::Ref("PAST_REF")),
+                Some(u) => Item::new(i, i + 2, Expr::Duration(duration(None, u))),
+                None => Item::new(i, i + 1, Expr::Ref("PAST_REF")),
+            });
+        }
+        if t.is("current") && self.unit(i + 1).is_none() && !self.any(i + 1, &["fiscal", "period"]) {
+            return Some(Item::new(i, i + 1, Expr::Ref("PRESENT_REF")));
+        }
+        // for weeks, within days, over decades: a vague duration
+        if i > 0 && self.any(i - 1, &["for", "within", "over", "in"]) && self.plural(i) && !self.is(i + 1, "of") {
+            if let Some(u) = self.unit(i).filter(|u| !matches!(*u, "WE" | "Q" | "TS")) {
+                return Some(Item::new(i, i + 1, Expr::Duration(duration(None, u))));
             }
+        }
+        // the weekend: the one the tense points to
+        if t.is("the") && self.is(i + 1, "weekend") {
+            return Some(Item::new(i, i + 2, Expr::Weekend { n: None }));
+        }
+        // year-earlier, year-ago (as an adjective): the same period a year before
+        if t.is("year") && self.is(i + 1, "-") && self.any(i + 2, &["earlier", "ago"]) && self.glued(i + 1) {
+            return Some(Item::new(i, i + 3, Expr::Shift { unit: "Y", n: -1, base: Base::Text }));
         }
         if t.is("these") && self.is(i + 1, "days") {
             return Some(Item::new(i, i + 2, Expr::Ref("PRESENT_REF")));
@@ -653,7 +676,9 @@ impl<'a> G<'a> {
             j += 1;
         }
         let mut year_shift = 0;
+        let mut latest = false;
         if self.any(j, &["latest", "current", "same"]) {
+            latest = true;
             j += 1;
         } else if self.is(j, "year") && self.is(j + 1, "-") && self.any(j + 2, &["earlier", "ago"]) {
             year_shift = -1;
@@ -666,7 +691,7 @@ impl<'a> G<'a> {
         } else {
             j
         };
-        let is_q = self.any(k, &["quarter", "period"]) && !(self.is(k, "period") && (q.is_some() || year_shift == 0));
+        let is_q = self.any(k, &["quarter", "period"]) && !(self.is(k, "period") && (q.is_some() || (year_shift == 0 && !latest)));
         if !is_q {
             return None;
         }

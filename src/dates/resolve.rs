@@ -57,8 +57,19 @@ fn year_for(pubd: NaiveDate, m: u32, d: u32, dir: Dir) -> Option<i32> {
     })
 }
 
-fn resolve_date(e: &Expr, dir: Dir, ctx: &Ctx) -> Option<Res> {
+/// A holiday's day: a fixed day, or (day 0) the fourth Thursday of the month.
+fn holiday(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    if d > 0 {
+        return ymd(y, m, d);
+    }
+    let first = ymd(y, m, 1)?;
+    add_days(weekday_from(first, 4, true)?, 21)
+}
+
+fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
     use Anchor::*;
+    // news narrative is past unless a verb says otherwise
+    let dir = tense.unwrap_or(Dir::Past);
     let pubd = ctx.published;
     Some(match *e {
         Expr::Cal { y: Some(y), m, d, .. } => match d {
@@ -79,17 +90,26 @@ fn resolve_date(e: &Expr, dir: Dir, ctx: &Ctx) -> Option<Res> {
                 (None, None) => Res::Value(format!("XXXX-{m:02}"), Published),
             }
         }
-        Expr::Cal { y: None, m, d: Some(d), .. } | Expr::Holiday { m, d, y: None } => {
+        Expr::Cal { y: None, m, d: Some(d), .. } => {
             let p = pubd?;
             let y = year_for(p, m, d, dir)?;
             Res::Period(Period::new(ymd(y, m, d)?, Gran::Day), Published)
         }
-        Expr::Holiday { m, d, y: Some(y) } => Res::Period(Period::new(ymd(y, m, d)?, Gran::Day), Absolute),
+        Expr::Holiday { m, d, y: None } => {
+            let p = pubd?;
+            let y = year_for(p, m, d.max(1), dir)?;
+            Res::Period(Period::new(holiday(y, m, d)?, Gran::Day), Published)
+        }
+        Expr::Holiday { m, d, y: Some(y) } => Res::Period(Period::new(holiday(y, m, d)?, Gran::Day), Absolute),
         Expr::Cal { y: None, m, d: None, .. } => {
             let p = pubd?;
-            let y = match dir {
-                Dir::Past if m > p.month() => p.year() - 1,
-                Dir::Future if m < p.month() => p.year() + 1,
+            let (pm, m32) = (p.month() as i32, m as i32);
+            let y = match tense {
+                Some(Dir::Past) if m > p.month() => p.year() - 1,
+                Some(Dir::Future) if m < p.month() => p.year() + 1,
+                // no tense: the nearest such month
+                None if m32 - pm > 6 => p.year() - 1,
+                None if pm - m32 > 6 => p.year() + 1,
                 _ => p.year(),
             };
             Res::Period(Period::new(ymd(y, m, 1)?, Gran::Month), Published)
@@ -145,9 +165,11 @@ fn resolve_date(e: &Expr, dir: Dir, ctx: &Ctx) -> Option<Res> {
             Some(p) => Res::Period(Period::new(add_days(p, n)?, Gran::Day), Published),
             None => Res::Value(unknown(Gran::Day), Published),
         },
-        Expr::Today => match pubd {
-            Some(p) => Res::Period(Period::new(p, Gran::Day), Published),
-            None => Res::Value(unknown(Gran::Day), Published),
+        // a clock time without a day: the day the narrative is on, else publication
+        Expr::Today => match (ctx.narrative, pubd) {
+            (Some(n), _) if n.gran == Gran::Day => Res::Period(n, Text),
+            (_, Some(p)) => Res::Period(Period::new(p, Gran::Day), Published),
+            _ => Res::Value(unknown(Gran::Day), Published),
         },
         Expr::Quarter { q, y, year_shift } => {
             let per = match (q, y) {
@@ -187,7 +209,15 @@ fn resolve_date(e: &Expr, dir: Dir, ctx: &Ctx) -> Option<Res> {
             Res::Period(Period::new(ymd(y, 1, 15)?, gran), Published)
         }
         Expr::Weekend { n } => match pubd {
-            Some(p) => Res::Period(Period::new(p, Gran::Weekend).shift(n)?, Published),
+            Some(p) => {
+                // a weekday looks back to the last weekend, or on to the next one
+                let n = n.unwrap_or(match dir {
+                    _ if p.weekday().number_from_monday() >= 6 => 0,
+                    Dir::Past => -1,
+                    Dir::Future => 0,
+                });
+                Res::Period(Period::new(p, Gran::Weekend).shift(n)?, Published)
+            }
             None => Res::Value(unknown(Gran::Weekend), Published),
         },
         Expr::Ref(r) => Res::Value(r.to_string(), Published),
@@ -197,7 +227,7 @@ fn resolve_date(e: &Expr, dir: Dir, ctx: &Ctx) -> Option<Res> {
 
 /// Normalise one item of a sentence; `None` when its date does not exist
 /// (`February 30`). Updates the narrative context.
-pub fn resolve(item: &Item, span: Span, dir: Dir, ctx: &mut Ctx) -> Option<Timex> {
+pub fn resolve(item: &Item, span: Span, dir: Option<Dir>, ctx: &mut Ctx) -> Option<Timex> {
     let mut t = Timex {
         span,
         typ: TimexType::Date,
@@ -246,7 +276,7 @@ pub fn resolve(item: &Item, span: Span, dir: Dir, ctx: &mut Ctx) -> Option<Timex
                 t.begin = Some(b);
                 t.end_date = Some(e);
             }
-            if p.gran == Gran::Quarter {
+            if matches!(item.expr, Expr::Quarter { year_shift: 0, .. }) {
                 ctx.quarter = Some(p);
             }
             if !matches!(item.expr, Expr::Ref(_)) {

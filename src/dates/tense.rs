@@ -6,8 +6,8 @@ use super::lex::{Kind, Tok};
 use super::lexicon::{self, Dir};
 
 /// The tense marker nearest to tokens `start..end` of the sentence decides;
-/// news narrative is past when there is none.
-pub fn direction(toks: &[Tok], start: usize, end: usize) -> Dir {
+/// `None` when there is none.
+pub fn direction(toks: &[Tok], start: usize, end: usize) -> Option<Dir> {
     let lex = lexicon::get();
     let marker = |t: &Tok, prev: Option<&Tok>| -> Option<Dir> {
         if t.kind != Kind::Word {
@@ -27,17 +27,17 @@ pub fn direction(toks: &[Tok], start: usize, end: usize) -> Dir {
         let before = start.checked_sub(dist);
         if let Some(b) = before {
             if let Some(d) = marker(&toks[b], b.checked_sub(1).map(|k| &toks[k])) {
-                return d;
+                return Some(d);
             }
         }
         if after < n {
             if let Some(d) = marker(&toks[after], after.checked_sub(1).map(|k| &toks[k])) {
-                return d;
+                return Some(d);
             }
         }
         if before.is_none() && after >= n {
             break;
         }
     }
-    Dir::Past
+    None
 }
