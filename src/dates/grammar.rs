@@ -241,8 +241,8 @@ impl<'a> G<'a> {
             }
         };
         if let Some((m, j)) = period {
-            let inner = self.core(j).or_else(|| self.the_unit(j));
-            if let Some(mut item) = inner.filter(|it| !matches!(it.expr, Expr::Duration(_) | Expr::Set(_) | Expr::Ref(_))) {
+            let inner = self.core(j).filter(|it| !matches!(it.expr, Expr::Duration(_) | Expr::Set(_) | Expr::Ref(_)));
+            if let Some(mut item) = inner.or_else(|| self.the_unit(j)) {
                 item.start = i;
                 item.modifier = Some(m);
                 return Some(item);
@@ -605,18 +605,22 @@ impl<'a> G<'a> {
 
     /// now, recently, the past, the future, recent years.
     fn reference(&self, i: usize) -> Option<Item> {
+        let t = self.tok(i)?;
+        if t_is_bare_future(self, i) {
+            return None;
+        }
         if let Some(r) = self.class(i, |c| if let Class::Ref(r) = c { Some(*r) } else { None }) {
             return Some(Item::new(i, i + 1, Expr::Ref(r)));
         }
-        let t = self.tok(i)?;
         if t.is("the") && self.is(i + 1, "past") && self.unit(i + 2).is_none() && self.number(i + 2).is_none() {
             return Some(Item::new(i, i + 2, Expr::Ref("PAST_REF")));
         }
         if t.is("the") && self.is(i + 1, "future") {
             return Some(Item::new(i, i + 2, Expr::Ref("FUTURE_REF")));
         }
-        if t.is("future") && i > 0 && self.any(i - 1, &["near", "foreseeable"]) {
-            return None;
+        if t.is("the") && self.is(i + 1, "year") && !self.any(i + 2, &["'", "-", "before", "after", "earlier", "later"]) {
+            // `the year` in running text is mostly a span of a year
+            return Some(Item::new(i, i + 2, Expr::Duration("P1Y".into())));
         }
         if t.is("recent") {
             // recent years: the recent past; recent weeks: a vague duration
@@ -712,7 +716,9 @@ impl<'a> G<'a> {
             y = self.year(end + 2);
             end += 3;
         }
-        Some(Item::new(i, end, Expr::Quarter { q, y, year_shift }))
+        // `the third-quarter results`: the article belongs to the noun
+        let start = if the && q.is_some() && self.is(k - 1, "-") { j } else { i };
+        Some(Item::new(start, end, Expr::Quarter { q, y, year_shift }))
     }
 
     /// 3 p.m., 10:30 a.m., noon, midnight [EST] [on] [Monday | Nov. 9].
@@ -767,4 +773,10 @@ impl<'a> G<'a> {
         item.clock = Some((h, m));
         Some(item)
     }
+}
+
+/// `future` is a time only as a noun (`in future`, `the future`), not in
+/// `future plans`.
+fn t_is_bare_future(g: &G<'_>, i: usize) -> bool {
+    g.is(i, "future") && !(i > 0 && g.any(i - 1, &["in", "near", "foreseeable", "distant"]))
 }

@@ -72,6 +72,8 @@ pub struct Scores {
     /// Predictions overlapping no gold expression, by lowercased surface.
     pub spurious: Vec<Count>,
     pub wrong_values: Vec<WrongValue>,
+    /// Relaxed matches with another extent: gold surface, predicted surface.
+    pub wrong_extents: Vec<Count>,
 }
 
 /// Scores of one evaluation run: one row per directory holding `.tml`
@@ -119,6 +121,7 @@ impl TimemlReport {
         let wrong: Vec<String> =
             t.wrong_values.iter().map(|w| format!("{} gold {} got {} ({})", w.text, w.gold, w.predicted, w.count)).collect();
         s.push_str(&format!("wrong values: {}\n", wrong.join("; ")));
+        s.push_str(&list("wrong extents", &t.wrong_extents));
         s
     }
 }
@@ -153,6 +156,7 @@ struct Tally {
     missed: HashMap<String, usize>,
     spurious: HashMap<String, usize>,
     wrong: HashMap<(String, String, String), usize>,
+    extents: HashMap<String, usize>,
 }
 
 /// Evaluate on every `.tml` file under `dir` (recursively).
@@ -233,6 +237,9 @@ fn score(doc: &Doc, t: &mut Tally) {
                 used[i] = true;
                 let p = &pred[i];
                 t.relaxed += 1;
+                if (p.start, p.end) != (g.start, g.end) {
+                    *t.extents.entry(format!("{} → {}", surface(g), surface(p))).or_default() += 1;
+                }
                 t.typ += usize::from(p.typ == g.typ);
                 if p.value == g.value {
                     t.value += 1;
@@ -277,6 +284,7 @@ fn finish(name: String, t: Tally) -> Scores {
         missed: top(t.missed),
         spurious: top(t.spurious),
         wrong_values: wrong,
+        wrong_extents: top(t.extents),
     }
 }
 
