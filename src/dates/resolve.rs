@@ -104,10 +104,11 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
         Expr::Cal { y: None, m, d: None, .. } => {
             let p = pubd?;
             let (pm, m32) = (p.month() as i32, m as i32);
+            // a month named without a year is in the publication year unless the
+            // tense points more than a quarter the other way
             let y = match tense {
-                Some(Dir::Past) if m > p.month() => p.year() - 1,
-                Some(Dir::Future) if m < p.month() => p.year() + 1,
-                // no tense: the nearest such month
+                Some(Dir::Past) if m32 - pm > 3 => p.year() - 1,
+                Some(Dir::Future) if pm - m32 > 3 => p.year() + 1,
                 None if m32 - pm > 6 => p.year() - 1,
                 None if pm - m32 > 6 => p.year() + 1,
                 _ => p.year(),
