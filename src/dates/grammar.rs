@@ -541,6 +541,10 @@ impl<'a> G<'a> {
             return None;
         }
         let end = k + 1;
+        // `a year-earlier quarter`: the unit belongs to a compound adjective
+        if self.is(end, "-") && self.glued(end) {
+            return None;
+        }
         if !the && !hyph {
             if self.is(end, "ago") {
                 let n = n? as i64;
@@ -679,6 +683,14 @@ impl<'a> G<'a> {
         if self.is(j, "fiscal") {
             j += 1;
         }
+        // the 1988 third quarter, the 1988 period
+        let lead_year = if the { self.year(j) } else { None };
+        if lead_year.is_some() {
+            j += 1;
+            if self.is(j, "period") {
+                return Some(Item::new(i, j + 1, Expr::Year(lead_year?)));
+            }
+        }
         let mut year_shift = 0;
         let mut latest = false;
         if self.any(j, &["latest", "current", "same"]) {
@@ -708,7 +720,7 @@ impl<'a> G<'a> {
             }
         }
         let mut end = k + 1;
-        let mut y = None;
+        let mut y = lead_year;
         if self.is(end, "of") && self.year(end + 1).is_some() {
             y = self.year(end + 1);
             end += 2;
