@@ -391,7 +391,9 @@ impl<'a> G<'a> {
             } else {
                 (None, k)
             };
-            if y.is_none() && (the || !self.month_context(j)) {
+            let season_context = j > 0
+                && self.any(j - 1, &["in", "during", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "through", "of"]);
+            if y.is_none() && (the || !season_context) {
                 // `the fall of the wall`, `spring` as a noun: need a year or a preposition
                 if !(the && self.any(i.wrapping_sub(1), &["in", "during", "by", "until", "this"])) {
                     return None;
@@ -621,6 +623,9 @@ impl<'a> G<'a> {
         }
         if t.is("the") && self.is(i + 1, "future") {
             return Some(Item::new(i, i + 2, Expr::Ref("FUTURE_REF")));
+        }
+        if t.is("the") && self.any(i + 1, &["fiscal", "full"]) && self.is(i + 2, "year") && !self.any(i + 3, &["'", "-"]) {
+            return Some(Item::new(i, i + 3, Expr::Duration("P1Y".into())));
         }
         if t.is("the") && self.is(i + 1, "year") && !self.any(i + 2, &["'", "-", "before", "after", "earlier", "later"]) {
             // `the year` in running text is mostly a span of a year
