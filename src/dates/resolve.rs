@@ -280,7 +280,9 @@ pub fn resolve(item: &Item, span: Span, dir: Option<Dir>, ctx: &mut Ctx) -> Opti
             if matches!(item.expr, Expr::Quarter { year_shift: 0, .. }) {
                 ctx.quarter = Some(p);
             }
-            if !matches!(item.expr, Expr::Ref(_)) {
+            // what a shift yields is told relative to the narrative, it does
+            // not move it (`a year ago … a year earlier` both lean on the same date)
+            if !matches!(item.expr, Expr::Ref(_) | Expr::Shift { base: Base::Text | Base::Ago, .. }) {
                 ctx.narrative = Some(p);
             }
         }
