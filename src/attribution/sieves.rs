@@ -397,7 +397,32 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
             q.method = if d == "marks" { "unattributed" } else { d };
         }
     }
+    merge_same_speaker_runs(doc, quotes);
     classify(doc, quotes);
+}
+
+/// `“A,” said Lee, an economist who … . “B.”`: a quotation with no cue of its
+/// own that follows an attributed one in the same paragraph continues the
+/// same utterance; it joins it as another part (annotated corpora treat the
+/// pair as one content).
+fn merge_same_speaker_runs(doc: &Document, quotes: &mut Vec<Utterance>) {
+    let mut i = 1;
+    while i < quotes.len() {
+        let joinable = quotes[i].method == "same_paragraph"
+            && quotes[i - 1].paragraph == quotes[i].paragraph
+            && quotes[i - 1].speaker == quotes[i].speaker
+            && quotes[i - 1].parts.len() + quotes[i].parts.len() <= 4;
+        if joinable {
+            let b = quotes.remove(i);
+            let a = &mut quotes[i - 1];
+            a.parts.extend(b.parts);
+            a.marks.extend(b.marks);
+            a.span.end = b.span.end;
+            a.text = a.parts.iter().map(|p| p.text(doc.text)).collect::<Vec<_>>().join(" ");
+            continue;
+        }
+        i += 1;
+    }
 }
 
 fn unclosed_variant(m: &'static str) -> &'static str {
