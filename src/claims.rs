@@ -64,6 +64,17 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
                 continue;
             }
             let after = doc.token_at(cue.span.end);
+            // a plural noun, not a verb: "Lee's comments came", "the claims were"
+            let cue_word = cue.span.text(doc.text);
+            if cue_word.ends_with('s') && !cue_word.contains(' ') {
+                let prev = if k > lo { word(doc, k - 1) } else { "" };
+                let next = word(doc, after).to_lowercase();
+                if prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with('\'') || prev.ends_with('’')
+                    || matches!(next.as_str(), "came" | "were" | "was" | "are" | "is" | "have" | "has" | "had" | "come" | "drew" | "sparked" | "prompted" | "about" | "of" | "by" | "from" | "that")
+                {
+                    continue;
+                }
+            }
             if let Some(c) = claim_after(doc, si, lo, end_tok, k, after, cue.lemma, cue.class, cue.span) {
                 out.push(c);
             } else if let Some(c) = claim_before(doc, si, lo, end_tok, k, after, cue.lemma, cue.class, cue.span) {
@@ -285,7 +296,10 @@ fn claim_after(doc: &Document, si: usize, _lo: usize, end_tok: usize, k: usize, 
             }
             let direct_clause = match class {
                 CueClass::Directive => matches!(w.as_str(), "to") || !is_punct(doc, c),
-                _ => !is_punct(doc, c) && !matches!(w.as_str(), "in" | "on" | "at" | "during" | "after" | "before" | "with" | "to" | "by" | "for" | "of" | "about" | "from" | "as" | "it" | "so" | "this" | "yes" | "no" | "thursday" | "monday" | "tuesday" | "wednesday" | "friday" | "saturday" | "sunday" | "the" | "a" | "an" | "and" | "but" | "or" | "when" | "while" | "if" | "what") || (matches!(w.as_str(), "the" | "a" | "an" | "it") && clause_has_verb(doc, c, end_tok)),
+                // a clause or an object right after the cue is its content
+                // ("said the plan failed", "called the plan a betrayal");
+                // a preposition or a time word starts an adverbial instead
+                _ => !is_punct(doc, c) && !matches!(w.as_str(), "in" | "on" | "at" | "during" | "after" | "before" | "with" | "to" | "by" | "for" | "of" | "about" | "from" | "as" | "so" | "yes" | "no" | "thursday" | "monday" | "tuesday" | "wednesday" | "friday" | "saturday" | "sunday" | "and" | "but" | "or" | "when" | "while" | "if" | "up" | "out" | "off" | "back" | "down" | "last" | "earlier" | "later" | "yesterday" | "today" | "tonight" | "recently" | "also" | "then" | "again" | "there" | "here" | "not" | "nothing" | "little" | "much"),
             };
             if !direct_clause {
                 return None;
@@ -296,9 +310,15 @@ fn claim_after(doc: &Document, si: usize, _lo: usize, end_tok: usize, k: usize, 
     if start >= end_tok {
         return None;
     }
-    // the content ends where an inverted attribution or an according-to begins
+    // the content ends where an inverted attribution or an according-to
+    // begins, or where a second reporting verb of the same subject starts
+    // its own claim ("said the plan failed and warned that …")
     let mut e = end_tok;
     for j in start + 1..end_tok {
+        if matches!(word(doc, j), "and" | "but") && doc.cue_at_token(j + 1).is_some_and(|c| c.class == CueClass::Speech) {
+            e = if word(doc, j - 1) == "," { j - 1 } else { j };
+            break;
+        }
         if word(doc, j) == "," && (word(doc, j + 1).eq_ignore_ascii_case("according") || doc.cue_at_token(j + 1).is_some() || doc.mention_at_token(j + 1).is_some_and(|m| doc.cue_at_token(doc.mentions[m].end_token).is_some())) {
             e = j;
             break;
@@ -308,9 +328,6 @@ fn claim_after(doc: &Document, si: usize, _lo: usize, end_tok: usize, k: usize, 
     make(doc, si, content, Some(subject), cue, lemma, Kind::Indirect, "claim_after")
 }
 
-fn clause_has_verb(doc: &Document, from: usize, to: usize) -> bool {
-    (from..to.min(from + 8)).any(|j| matches!(word(doc, j), "is" | "was" | "are" | "were" | "will" | "would" | "has" | "had" | "have" | "could" | "can" | "should" | "must" | "did" | "does"))
-}
 
 /// `<content>, X said.` / `<content>, said X.`: the cue and its subject end the sentence.
 #[allow(clippy::too_many_arguments)]

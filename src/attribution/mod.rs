@@ -7,6 +7,7 @@ pub mod cues;
 pub mod lexicons;
 pub mod mentions;
 pub mod sieves;
+pub mod subjects;
 
 use crate::model::{Span, Utterance};
 use crate::text::{tokenize, Segments, Token};
@@ -44,11 +45,12 @@ impl<'a> Document<'a> {
         }
         let mut quoted = quoted;
         quoted.sort();
+        let cues = cues::find_cues(text);
+        subjects::add_noun_phrase_subjects(text, &tokens, &token_sentence, &cues, &mut mentions);
         for m in mentions.iter_mut() {
             m.in_quote = inside_any(&quoted, m.span);
         }
         let entities = coref::resolve(text, seg, &mut mentions);
-        let cues = cues::find_cues(text);
         Document { text, seg, tokens, token_sentence, cues, mentions, entities, quoted }
     }
 

@@ -251,14 +251,20 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
         if e > 0 && !passive_ok && matches!(word(doc, e - 1).to_lowercase().as_str(), "is" | "was" | "were" | "are" | "been" | "being") && cue_text.ends_with("ed") {
             return None;
         }
+        // "…, who said": the relative pronoun stands for the mention before its comma
+        if e >= 2 && matches!(word(doc, e - 1), "who" | "which") && word(doc, e - 2) == "," {
+            return doc.mention_ending_at(e - 2).filter(|&m| doc.mentions[m].sentence == sentence && !doc.mentions[m].in_quote);
+        }
         if e == 0 || !BETWEEN.contains(&word(doc, e - 1).to_lowercase().as_str()) {
-            // a comma-delimited apposition: "Lee, the minister, said"
+            // a comma-delimited apposition: "Lee, the minister of finance since 2019, said"
             if e > 0 && word(doc, e - 1) == "," {
-                if let Some(r) = doc.mention_ending_at(e - 1).filter(|&m| doc.mentions[m].sentence == sentence && !doc.mentions[m].in_quote) {
-                    if r > 0 && doc.mentions[r - 1].end_token + 1 == doc.mentions[r].first_token && word(doc, doc.mentions[r - 1].end_token) == "," {
-                        return Some(r - 1);
+                let lo = e.saturating_sub(40);
+                let mut j = e - 1;
+                while j > lo && doc.token_sentence[j - 1] == sentence {
+                    j -= 1;
+                    if word(doc, j) == "," || word(doc, j) == "(" {
+                        return doc.mention_ending_at(j).filter(|&m| doc.mentions[m].sentence == sentence && !doc.mentions[m].in_quote);
                     }
-                    return Some(r);
                 }
             }
             return None;

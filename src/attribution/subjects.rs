@@ -1,0 +1,103 @@
+//! Subjects of reporting cues that are not names or listed roles: "The bank
+//! said", "Several cast members said", "Federal and state officials say",
+//! "It says". The noun phrase right before the cue becomes a mention (a group
+//! without an entity), so the cue has a speaker to report.
+
+use super::cues::Cue;
+use super::lexicons::RoleClass;
+use super::mentions::{Mention, MentionKind};
+use crate::model::Span;
+use crate::text::{Token, TokenKind};
+
+/// Words that close a noun phrase on its left: it stops before them.
+const STOP: &[&str] = &[
+    "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would", "could", "can", "may", "might",
+    "should", "must", "do", "does", "did", "that", "which", "who", "whom", "when", "where", "if", "but", "because", "while",
+    "than", "so", "then", "as", "after", "before", "since", "until", "although", "though", "also", "not", "never", "to", "in",
+    "on", "at", "by", "for", "with", "from", "into", "about", "against", "over", "under", "said", "says", "say", "told",
+    "there", "here", "yet", "or", "nor", "how", "what", "why",
+];
+/// Words that open a noun phrase: included, then the phrase ends.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "some", "many", "most",
+    "all", "several", "both", "each", "every", "other", "few", "no",
+];
+/// Pronoun subjects that may report (he/she/they are mentions already).
+const PRONOUNS: &[&str] = &["it", "It", "we", "We", "I", "you", "You", "one", "One"];
+/// Adverbs that may stand between a subject and its cue.
+const BETWEEN: &[&str] = &["also", "has", "have", "had", "previously", "recently", "later", "repeatedly", "often", "once", "then", "reportedly"];
+
+/// Add a mention for the noun phrase before each cue that has none.
+pub fn add_noun_phrase_subjects(text: &str, toks: &[Token], tok_sentence: &[usize], cues: &[Cue], mentions: &mut Vec<Mention>) {
+    let ends: std::collections::HashSet<usize> = mentions.iter().map(|m| m.end_token).collect();
+    let mut added = Vec::new();
+    for cue in cues {
+        let k = toks.partition_point(|t| t.start < cue.span.start);
+        if k == 0 || k >= toks.len() || toks[k].start != cue.span.start {
+            continue;
+        }
+        let sentence = tok_sentence[k];
+        // skip adverbs and auxiliaries between subject and cue
+        let mut e = k;
+        while e > 0 && BETWEEN.contains(&toks[e - 1].text(text)) && k - e < 2 {
+            e -= 1;
+        }
+        if e == 0 || ends.contains(&e) || tok_sentence[e - 1] != sentence || toks[e - 1].kind != TokenKind::Word {
+            continue;
+        }
+        let last = toks[e - 1].text(text);
+        if PRONOUNS.contains(&last) {
+            added.push(group(toks, e - 1, e, sentence));
+            continue;
+        }
+        if last.ends_with("ly") || STOP.contains(&last.to_lowercase().as_str()) || DETERMINERS.contains(&last.to_lowercase().as_str()) {
+            continue;
+        }
+        let mut f = e - 1;
+        let mut n = 1;
+        while f > 0 && n < 6 && tok_sentence[f - 1] == sentence && toks[f - 1].kind == TokenKind::Word {
+            let w = toks[f - 1].text(text);
+            let lw = w.to_lowercase();
+            if STOP.contains(&lw.as_str()) || ends.contains(&f) {
+                break;
+            }
+            f -= 1;
+            n += 1;
+            if DETERMINERS.contains(&lw.as_str()) {
+                break;
+            }
+        }
+        // a lone lowercase word that is no determiner phrase and no plural is
+        // too weak ("then said", "largely said")
+        let first = toks[f].text(text).to_lowercase();
+        if n == 1 && !last.ends_with('s') && !last.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let _ = first;
+        added.push(group(toks, f, e, sentence));
+    }
+    if added.is_empty() {
+        return;
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| (m.first_token, m.end_token));
+    // two mentions over the same tokens: keep the first (the richer one)
+    mentions.dedup_by(|b, a| a.first_token == b.first_token || b.first_token < a.end_token);
+}
+
+fn group(toks: &[Token], first: usize, end: usize, sentence: usize) -> Mention {
+    let span = Span::new(toks[first].start, toks[end - 1].end);
+    Mention {
+        span,
+        name: span,
+        kind: MentionKind::Role(RoleClass::Group),
+        role: None,
+        country: None,
+        sentence,
+        first_token: first,
+        end_token: end,
+        possessive: false,
+        in_quote: false,
+        entity: None,
+    }
+}
