@@ -266,8 +266,23 @@ struct Built {
 }
 
 /// Convert already opened inputs (see [`crate::input::open`], or
-/// [`Inputs::from_iter`] for records built in memory) into `out`.
+/// [`Inputs::from_iter`] for records built in memory) into `out`, applying
+/// `opts.strict` like [`convert`].
 pub fn convert_inputs(inputs: Inputs, out: &Path, opts: &ConvertOptions, progress: Option<&(dyn Fn(&Progress) + Sync)>) -> Result<Manifest> {
+    let manifest = write_inputs(inputs, out, opts, progress)?;
+    let errors = manifest.count("errors");
+    if opts.strict && errors > 0 {
+        return Err(Error::Output(format!(
+            "strict mode: {errors} input problem(s) were recorded in {}; the output was written",
+            out.join("errors.parquet").display()
+        )));
+    }
+    Ok(manifest)
+}
+
+/// Like [`convert_inputs`], but returns the manifest even when `opts.strict`
+/// is set and errors rows were written (the caller decides, e.g. the exit code).
+pub fn write_inputs(inputs: Inputs, out: &Path, opts: &ConvertOptions, progress: Option<&(dyn Fn(&Progress) + Sync)>) -> Result<Manifest> {
     let started = Instant::now();
     let pool = pool(opts.jobs)?;
     let mut manifest = Manifest::new(config_json(opts, pool.current_num_threads()), inputs.paths.clone());
@@ -353,18 +368,10 @@ pub fn convert_inputs(inputs: Inputs, out: &Path, opts: &ConvertOptions, progres
     writer.write_table("clusters", &table::build_clusters(&[])?)?;
     write_time += t.elapsed();
     manifest.input_bytes = done.bytes;
-    let target = out.to_path_buf();
     manifest.timings.insert("read".into(), read_time.as_secs_f64());
     manifest.timings.insert("extract".into(), extract_time.as_secs_f64());
     manifest.timings.insert("write".into(), write_time.as_secs_f64());
     manifest.timings.insert("total".into(), started.elapsed().as_secs_f64());
     writer.finish(&mut manifest)?;
-    let errors = manifest.count("errors");
-    if opts.strict && errors > 0 {
-        return Err(Error::Output(format!(
-            "strict mode: {errors} input problem(s) were recorded in {}; the output was written",
-            target.join("errors.parquet").display()
-        )));
-    }
     Ok(manifest)
 }
