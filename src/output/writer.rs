@@ -24,6 +24,7 @@ const ROW_GROUP_BYTES: usize = 64 * 1024 * 1024;
 
 struct TableWriter {
     name: &'static str,
+    path: std::path::PathBuf,
     writer: ArrowWriter<BufWriter<File>>,
     rows: u64,
 }
@@ -57,7 +58,7 @@ impl OutputWriter {
             let path = dir.path().join(format!("{name}.parquet"));
             let file = File::create(&path).map_err(|e| io_error("create", &path, e))?;
             let writer = ArrowWriter::try_new(BufWriter::new(file), schema(name).expect("known table"), Some(properties(name)))?;
-            tables.push(TableWriter { name, writer, rows: 0 });
+            tables.push(TableWriter { name, path, writer, rows: 0 });
         }
         Ok(OutputWriter { dir, tables })
     }
@@ -95,8 +96,8 @@ impl OutputWriter {
         let OutputWriter { dir, tables } = self;
         for t in tables {
             manifest.counts.insert(t.name.to_string(), t.rows);
-            let path = dir.path().join(format!("{}.parquet", t.name));
-            let inner = t.writer.into_inner()?;
+            let path = t.path;
+            let inner = t.writer.into_inner().map_err(|e| parquet_error(&path, e))?;
             let file = inner.into_inner().map_err(|e| io_error("write", &path, e.into_error()))?;
             file.sync_all().map_err(|e| io_error("write", &path, e))?;
         }
@@ -112,11 +113,22 @@ impl TableWriter {
         if batch.num_rows() == 0 {
             return Ok(());
         }
-        self.writer.write(batch)?;
+        self.writer.write(batch).map_err(|e| parquet_error(&self.path, e))?;
         self.rows += batch.num_rows() as u64;
         if self.writer.in_progress_size() > ROW_GROUP_BYTES {
-            self.writer.flush()?;
+            self.writer.flush().map_err(|e| parquet_error(&self.path, e))?;
         }
         Ok(())
     }
+}
+
+/// A Parquet error while writing `path`, with what to do when it is the disk.
+fn parquet_error(path: &Path, e: parquet::errors::ParquetError) -> crate::Error {
+    let msg = e.to_string();
+    let hint = if msg.contains("No space left") || msg.contains("os error 28") {
+        "; the disk is full: free some space or choose another --out"
+    } else {
+        ""
+    };
+    crate::Error::Output(format!("cannot write {}: {msg}{hint}", path.display()))
 }
