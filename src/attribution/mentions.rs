@@ -412,7 +412,12 @@ fn name_sequence(text: &str, toks: &[Token], i: usize, to: usize, sentence: usiz
             }
         }
     }
-    let org = rest.iter().any(|&k| lex.org_words.contains(strip_possessive(toks[k].text(text)).0)) || (after_the && !had_title);
+    // "in Virginia", "at Lakeside": after a locative preposition a bare name is a place
+    let after_locative = !had_title
+        && words[lead] > sent_from
+        && matches!(toks[words[lead] - 1].text(text), "in" | "at" | "near" | "across" | "throughout" | "outside" | "inside" | "into");
+    let place = lex.countries.contains(strip_possessive(toks[rest[0]].text(text)).0) && rest.len() == 1;
+    let org = rest.iter().any(|&k| lex.org_words.contains(strip_possessive(toks[k].text(text)).0)) || (after_the && !had_title) || after_locative || place;
     let name = Span::new(toks[rest[0]].start, end_byte);
     if rest.len() == 1 && !had_title && name.text(text).chars().count() < 2 {
         return (None, next);

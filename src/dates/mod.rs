@@ -1,27 +1,70 @@
 //! Temporal expressions: recognition, TIMEX3 normalisation, anchoring on the
 //! publication date, and the date of each quote or claim.
+//!
+//! The flow: an Aho-Corasick scan over the trigger words of
+//! `lexicons/dates/words.tsv` (months, weekdays, units, …, and digits) picks
+//! the sentences worth tagging; those are tokenized ([`lex`]), matched by a
+//! leftmost-longest grammar ([`grammar`]) and normalised ([`resolve`]) in text
+//! order, so that `a year earlier` can lean on the date stated just before.
+//!
+//! Conventions beyond TIMEX3:
+//! - A day range (`November 22-23`) is one DATE whose value is its first day
+//!   (TIMEX3 values have no ranges) and whose `begin`..`end_date` is the
+//!   whole range.
+//! - `begin`/`end_date` of a modified period: START, MID and END are its
+//!   first, middle and last third (`early December` → 1–10 December).
+//! - Seasons are meteorological (summer = June–August).
+//! - Without a publication date, relative expressions keep X for what is
+//!   unknown (`XXXX-11-20`, `XXXX-WXX-1`) and have no interval.
+
+mod calendar;
+mod expr;
+mod grammar;
+mod lex;
+mod lexicon;
+mod published;
+mod resolve;
+mod tense;
+mod utterance;
 
 use chrono::NaiveDate;
 
-use crate::model::{DateSource, Timex, Utterance};
+use crate::model::{DateSource, Span, Timex, Utterance};
 use crate::text::Segments;
 
 /// Find and normalise the temporal expressions of an article, ordered by start.
-pub fn tag(_text: &str, _seg: &Segments, _published: Option<NaiveDate>) -> Vec<Timex> {
-    Vec::new()
+pub fn tag(text: &str, seg: &Segments, published: Option<NaiveDate>) -> Vec<Timex> {
+    let lex = lexicon::get();
+    let mut ctx = resolve::Ctx { published, ..Default::default() };
+    let mut out = Vec::new();
+    for s in &seg.sentences {
+        let Some(sent) = text.get(s.start..s.end) else { continue };
+        if !lex.triggers.is_match(sent) {
+            continue;
+        }
+        let toks = lex::tokens(text, s.start, s.end);
+        for item in grammar::recognise(&toks) {
+            let span = Span::new(toks[item.start].start, toks[item.end - 1].end);
+            let dir = tense::direction(&toks, item.start, item.end);
+            if let Some(t) = resolve::resolve(&item, span, dir, &mut ctx) {
+                out.push(t);
+            }
+        }
+    }
+    out
 }
 
 /// Infer the publication date from evidence in the text, or `None`.
-pub fn infer_published(_text: &str, _seg: &Segments) -> Option<NaiveDate> {
-    None
+pub fn infer_published(text: &str, seg: &Segments) -> Option<NaiveDate> {
+    published::infer(text, seg)
 }
 
 /// When the words of `u` were said, and where that date comes from.
 pub fn utterance_date(
-    _timexes: &[Timex],
-    _seg: &Segments,
-    _u: &Utterance,
+    timexes: &[Timex],
+    seg: &Segments,
+    u: &Utterance,
     published: Option<NaiveDate>,
 ) -> (Option<NaiveDate>, DateSource) {
-    (published, DateSource::Published)
+    utterance::date(timexes, seg, u, published)
 }

@@ -63,6 +63,9 @@ fn marks(para: &str, base: usize) -> Vec<Mark> {
             // “ closes a German „quotation“: after a word and before a space
             '“' if !prev_space && next_end => push(3, Family::Double, Role::Close),
             '“' | '„' | '‟' => push(c.len_utf8(), Family::Double, Role::Open),
+            // a closing mark at the start of a paragraph or after a space, right
+            // before a word, is used as an opening mark (”Like this.”)
+            '”' if prev_space && next_alnum => push(3, Family::Double, Role::Open),
             '”' => push(c.len_utf8(), Family::Double, Role::Close),
             '"' => push(1, Family::Double, Role::Either),
             '«' => push(2, Family::Guillemet, Role::Open),
@@ -141,6 +144,8 @@ pub fn pair(text: &str, seg: &Segments) -> Vec<RawQuote> {
     let mut out: Vec<RawQuote> = Vec::new();
     // an outer quotation left open at the end of the previous paragraph
     let mut carried: Option<(RawQuote, Family)> = None;
+    // byte length of the mark that opened the carried quotation (1: straight)
+    let mut carried_open_len: Option<usize> = None;
     let n = seg.paragraphs.len();
     let mut pi = 0;
     while pi < n {
@@ -150,9 +155,12 @@ pub fn pair(text: &str, seg: &Segments) -> Vec<RawQuote> {
         let mut stack: Vec<Open> = Vec::new();
         let mut k = 0;
         // continuation of a quotation from the previous paragraph
+        let carried_straight = carried_open_len.map(|l| l == 1);
         if let Some((mut q, fam)) = carried.take() {
             let first = ms.first().copied();
-            let opens_again = first.is_some_and(|m| m.pos == p.start && (m.role == Role::Open || m.role == Role::Either) && m.family == fam);
+            // the same quotation re-opens with the same kind of mark: a straight
+            // quote is not continued by a curly one (a different quoting layer)
+            let opens_again = first.is_some_and(|m| m.pos == p.start && (m.role == Role::Open || m.role == Role::Either) && m.family == fam && (m.len == 1) == (carried_straight == Some(true)));
             let first_is_close = first.is_some_and(|m| m.family == fam && (m.role == Role::Close || (m.role == Role::Either && straight_role(text, &m, true) == Role::Close)));
             if opens_again {
                 // “…¶“… : the same quotation goes on
@@ -233,11 +241,17 @@ pub fn pair(text: &str, seg: &Segments) -> Vec<RawQuote> {
             let mut q = RawQuote { parts: vec![], outer: vec![], method: "marks_unclosed" };
             push_part(text, &mut q, o.mark.pos + o.mark.len, p.end, o.mark.pos, p.end);
             carried = Some((q, o.family));
+            carried_open_len = Some(o.mark.len);
         }
         pi += 1;
     }
     if let Some((mut q, _)) = carried {
         finish_unclosed(text, &mut q, &mut out);
+    }
+    for q in out.iter_mut() {
+        if q.method == "pending_multi_paragraph" {
+            q.method = "marks_unclosed";
+        }
     }
     out.sort_by_key(|q| q.parts.first().map(|p| p.start));
     out
@@ -285,6 +299,12 @@ fn emit_unclosed(text: &str, out: &mut Vec<RawQuote>, open: Mark, end: usize) {
 }
 
 fn finish_unclosed(_text: &str, q: &mut RawQuote, out: &mut Vec<RawQuote>) {
+    // a re-opened quotation that never closed again was pushed as pending
+    if let Some(last) = out.last_mut() {
+        if last.method == "pending_multi_paragraph" {
+            last.method = "marks_unclosed";
+        }
+    }
     if q.parts.is_empty() {
         return;
     }

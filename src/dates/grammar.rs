@@ -1,0 +1,799 @@
+//! Recognition: a small hand-ordered grammar over the tokens of one sentence.
+//! At each token the alternatives are tried and the longest match wins
+//! (leftmost-longest), so the scan is linear in the number of tokens times a
+//! small constant: no backtracking over the text.
+
+use super::expr::{Base, Expr, Item};
+use super::lex::{Kind, Tok};
+use super::lexicon::Class;
+
+/// Every expression of one sentence's tokens, in order, not overlapping.
+pub fn recognise(t: &[Tok]) -> Vec<Item> {
+    let g = G { t };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        // an expression starts a word or number, never inside one
+        if t[i].glued && i > 0 && t[i - 1].kind != Kind::Punct && t[i].kind != Kind::Punct {
+            i += 1;
+            continue;
+        }
+        match g.at(i) {
+            Some(item) if item.end > i => {
+                i = item.end;
+                out.push(item);
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+struct G<'a> {
+    t: &'a [Tok],
+}
+
+fn unit_letter(u: &str) -> (&'static str, bool) {
+    // (TIMEX3 letter, is a time-of-day unit)
+    match u {
+        "TS" => ("S", true),
+        "TM" => ("M", true),
+        "TH" => ("H", true),
+        "D" => ("D", false),
+        "W" => ("W", false),
+        "2W" => ("W", false),
+        "WE" => ("WE", false),
+        "M" => ("M", false),
+        "Q" => ("Q", false),
+        "Y" => ("Y", false),
+        "DE" => ("DE", false),
+        _ => ("CE", false),
+    }
+}
+
+/// A duration value: `P3D`, `PT4H`, `PXY`.
+pub fn duration(n: Option<u32>, unit: &str) -> String {
+    let (l, time) = unit_letter(unit);
+    let n = match (n, unit) {
+        (Some(n), "2W") => (2 * n).to_string(),
+        (Some(n), _) => n.to_string(),
+        (None, _) => "X".to_string(),
+    };
+    if time {
+        format!("PT{n}{l}")
+    } else if l == "WE" {
+        format!("P{n}WE")
+    } else {
+        format!("P{n}{l}")
+    }
+}
+
+impl<'a> G<'a> {
+    fn tok(&self, i: usize) -> Option<&'a Tok> {
+        self.t.get(i)
+    }
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.tok(i).is_some_and(|t| t.is(w))
+    }
+    fn any(&self, i: usize, ws: &[&str]) -> bool {
+        self.tok(i).is_some_and(|t| ws.contains(&t.low.as_str()))
+    }
+    fn glued(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.glued)
+    }
+    fn class<T>(&self, i: usize, f: impl Fn(&Class) -> Option<T>) -> Option<T> {
+        self.tok(i)?.classes.iter().find_map(f)
+    }
+    fn month(&self, i: usize) -> Option<u32> {
+        let t = self.tok(i)?;
+        let m = self.class(i, |c| if let Class::Month(m) = c { Some(*m) } else { None })?;
+        // month names are capitalised in running text; `may`, `march` and the
+        // abbreviations need more evidence than that (checked by callers)
+        t.cap.then_some(m)
+    }
+    fn weekday(&self, i: usize) -> Option<u32> {
+        self.class(i, |c| if let Class::Weekday(d) = c { Some(*d) } else { None })
+    }
+    fn unit(&self, i: usize) -> Option<&'static str> {
+        self.class(i, |c| if let Class::Unit(u) = c { Some(*u) } else { None })
+    }
+    fn pod(&self, i: usize) -> Option<&'static str> {
+        self.class(i, |c| if let Class::Pod(p) = c { Some(*p) } else { None })
+    }
+    fn season(&self, i: usize) -> Option<&'static str> {
+        self.class(i, |c| if let Class::Season(s) = c { Some(*s) } else { None })
+    }
+    fn rel(&self, i: usize) -> Option<i32> {
+        self.class(i, |c| if let Class::Rel(r) = c { Some(*r) } else { None })
+    }
+    fn ord(&self, i: usize) -> Option<u32> {
+        if let Some(o) = self.class(i, |c| if let Class::Ord(o) = c { Some(*o) } else { None }) {
+            return Some(o);
+        }
+        // 1st, 2nd, 3rd, 4th
+        let t = self.tok(i)?;
+        let n = t.number()?;
+        self.any(i + 1, &["st", "nd", "rd", "th"]).then_some(()).filter(|_| self.glued(i + 1))?;
+        Some(n)
+    }
+    fn plural(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.low.ends_with('s') && !t.low.ends_with("ss"))
+    }
+    fn is_word_unit_singular(&self, i: usize) -> bool {
+        self.unit(i).is_some() && !self.plural(i)
+    }
+
+    /// A year: four digits 1000–2099 that are not part of a larger number.
+    fn year(&self, i: usize) -> Option<i32> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Digits || t.low.len() != 4 {
+            return None;
+        }
+        let y = t.number()? as i32;
+        if !(1000..2100).contains(&y) {
+            return None;
+        }
+        if i > 0 && (self.t[i - 1].is("$") || (t.glued && self.t[i - 1].kind == Kind::Punct && self.t[i - 1].is("."))) {
+            return None;
+        }
+        if let Some(n) = self.tok(i + 1) {
+            if n.glued && (n.is("%") || (n.kind == Kind::Word && !n.is("s"))) {
+                return None;
+            }
+            if n.glued && (n.is(",") || n.is(".")) && self.tok(i + 2).is_some_and(|d| d.glued && d.kind == Kind::Digits) {
+                return None;
+            }
+        }
+        Some(y)
+    }
+
+    /// A day of the month (1–31), optionally as an ordinal (`18th`).
+    fn day(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        let d = t.number().filter(|_| t.low.len() <= 2)?;
+        if !(1..=31).contains(&d) {
+            return None;
+        }
+        if self.any(i + 1, &["st", "nd", "rd", "th"]) && self.glued(i + 1) {
+            return Some((d, i + 2));
+        }
+        if self.tok(i + 1).is_some_and(|n| n.glued && n.kind == Kind::Word) {
+            return None;
+        }
+        Some((d, i + 1))
+    }
+
+    /// A cardinal: digits or number words (`twenty four`), `a`, `a few`.
+    /// `None` inside means a vague quantity (X).
+    fn number(&self, i: usize) -> Option<(Option<u32>, usize)> {
+        let t = self.tok(i)?;
+        if let Some(n) = t.number() {
+            if self.tok(i + 1).is_some_and(|n| n.glued && (n.is(".") || n.is(",")))
+                && self.tok(i + 2).is_some_and(|d| d.glued && d.kind == Kind::Digits)
+            {
+                return None;
+            }
+            return Some((Some(n), i + 1));
+        }
+        if t.is("a") && self.any(i + 1, &["few", "couple"]) {
+            let j = if self.is(i + 2, "of") { i + 3 } else { i + 2 };
+            return Some((if self.is(i + 1, "few") { None } else { Some(2) }, j));
+        }
+        let n = self.class(i, |c| if let Class::Num(n) = c { Some(*n) } else { None })?;
+        if n == 0 {
+            return Some((None, i + 1));
+        }
+        let mut total = n;
+        let mut j = i + 1;
+        if (20..100).contains(&n) && n % 10 == 0 {
+            let k = if self.is(j, "-") && self.glued(j) { j + 1 } else { j };
+            if let Some(u) = self.class(k, |c| if let Class::Num(u) = c { Some(*u) } else { None }) {
+                if (1..10).contains(&u) && !self.any(k, &["a", "an"]) {
+                    total += u;
+                    j = k + 1;
+                }
+            }
+        }
+        if self.is(j, "hundred") && total < 10 {
+            total *= 100;
+            j += 1;
+        }
+        Some((Some(total), j))
+    }
+
+    /// The longest expression starting at token `i`.
+    fn at(&self, i: usize) -> Option<Item> {
+        let t = self.tok(i)?;
+        // quantity modifiers: about three weeks, more than four hours
+        let approx = if t.is("more") && self.is(i + 1, "than") {
+            Some(("MORE_THAN", i + 2))
+        } else if t.is("less") && self.is(i + 1, "than") {
+            Some(("LESS_THAN", i + 2))
+        } else if t.is("at") && self.is(i + 1, "least") {
+            Some(("EQUAL_OR_MORE", i + 2))
+        } else if t.is("up") && self.is(i + 1, "to") {
+            Some(("EQUAL_OR_LESS", i + 2))
+        } else {
+            self.class(i, |c| if let Class::Approx(m) = c { Some(*m) } else { None }).map(|m| (m, i + 1))
+        };
+        if let Some((m, j)) = approx {
+            if let Some(mut item) = self.core(j).filter(|it| matches!(it.expr, Expr::Duration(_)) || it.clock.is_some()) {
+                item.start = i;
+                item.modifier = Some(m);
+                return Some(item);
+            }
+        }
+        // period modifiers: early December, mid-2018, the end of the year
+        let period = if let Some(m) = self.class(i, |c| if let Class::Mod(m) = c { Some(*m) } else { None }) {
+            let j = if self.is(i + 1, "-") && self.glued(i + 1) { i + 2 } else { i + 1 };
+            Some((m, j))
+        } else {
+            let j = if t.is("the") { i + 1 } else { i };
+            let m = match self.tok(j).map(|t| t.low.as_str()) {
+                Some("end") => Some("END"),
+                Some("beginning") | Some("start") => Some("START"),
+                Some("middle") => Some("MID"),
+                _ => None,
+            };
+            match m {
+                Some(m) if self.is(j + 1, "of") => Some((m, j + 2)),
+                _ => None,
+            }
+        };
+        if let Some((m, j)) = period {
+            let inner = self.core(j).filter(|it| !matches!(it.expr, Expr::Duration(_) | Expr::Set(_) | Expr::Ref(_)));
+            if let Some(mut item) = inner.or_else(|| self.the_unit(j)) {
+                item.start = i;
+                item.modifier = Some(m);
+                return Some(item);
+            }
+        }
+        // earlier this week, later today
+        if self.any(i, &["earlier", "later"]) {
+            if let Some(mut item) = self.core(i + 1).filter(|it| matches!(it.expr, Expr::Shift { n: 0, .. } | Expr::Deictic(_))) {
+                item.start = i;
+                return Some(item);
+            }
+        }
+        self.core(i)
+    }
+
+    /// `the year`, `the month` after a period modifier: the anchor's period.
+    fn the_unit(&self, i: usize) -> Option<Item> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let u = self.unit(i + 1).filter(|_| !self.plural(i + 1))?;
+        Some(Item::new(i, i + 2, Expr::Shift { unit: u, n: 0, base: Base::Published }))
+    }
+
+    /// An expression without a leading modifier: the longest alternative.
+    fn core(&self, i: usize) -> Option<Item> {
+        let alts = [
+            self.calendar(i),
+            self.relative(i),
+            self.quantity(i),
+            self.deictic(i),
+            self.weekday_expr(i),
+            self.reference(i),
+            self.set(i),
+            self.quarter(i),
+            self.clock_expr(i),
+        ];
+        let mut best: Option<Item> = None;
+        for a in alts.into_iter().flatten() {
+            if best.as_ref().map_or(true, |b| a.end > b.end) {
+                best = Some(a);
+            }
+        }
+        best
+    }
+
+    /// Absolute and partial dates.
+    fn calendar(&self, i: usize) -> Option<Item> {
+        let t = self.tok(i)?;
+        // the 1990s, 1990s, the '90s
+        let (j, the) = if t.is("the") { (i + 1, true) } else { (i, false) };
+        if let Some(tj) = self.tok(j) {
+            if tj.kind == Kind::Digits && self.is(j + 1, "s") && self.glued(j + 1) {
+                if tj.low.len() == 4 && tj.low.ends_with('0') {
+                    let y: i32 = tj.low.parse().ok()?;
+                    return Some(Item::new(i, j + 2, Expr::Decade(y / 10)));
+                }
+            }
+            if the && tj.is("'") && self.tok(j + 1).is_some_and(|d| d.kind == Kind::Digits && d.low.len() == 2 && d.low.ends_with('0'))
+                && self.is(j + 2, "s")
+            {
+                let d: i32 = self.t[j + 1].low.parse().ok()?;
+                return Some(Item::new(i, j + 3, Expr::Decade(190 + d / 10)));
+            }
+        }
+        // fiscal 1989
+        if t.is("fiscal") {
+            if let Some(y) = self.year(i + 1) {
+                return Some(Item::new(i, i + 2, Expr::Year(y)));
+            }
+        }
+        // numeric: 2017-11-20, 11/20/2017, 20.11.2017 (tokens glued)
+        if t.kind == Kind::Digits {
+            if let Some(item) = self.numeric(i) {
+                return Some(item);
+            }
+        }
+        // day month [year]: 18 November 2017, 18th of November
+        if let Some((d, j)) = self.day(i) {
+            let j2 = if self.is(j, "of") { j + 1 } else { j };
+            if let Some(m) = self.month(j2) {
+                let mut end = j2 + 1;
+                // the period of an abbreviation (`20 Nov. 2017`), not a full stop
+                if self.is(end, ".") && self.glued(end) && self.t[j2].low.len() <= 4 && self.t[j2].low != "may" {
+                    end += 1;
+                }
+                let (y, end) = match self.year(end).or_else(|| if self.is(end, ",") { self.year(end + 1) } else { None }) {
+                    Some(y) => (Some(y), if self.is(end, ",") { end + 2 } else { end + 1 }),
+                    None => (None, end),
+                };
+                return Some(Item::new(i, end, Expr::Cal { y, m, d: Some(d), d2: None }));
+            }
+        }
+        // month [day[-day]] [, year]
+        if let Some(m) = self.month(i) {
+            let short = t.low.len() <= 4 && !matches!(t.low.as_str(), "may" | "june" | "july");
+            let mut j = i + 1;
+            let dotted = self.is(j, ".") && self.glued(j) && t.low.len() <= 4 && !matches!(t.low.as_str(), "may" | "june" | "july");
+            if dotted {
+                j += 1;
+            }
+            if short && !dotted && t.low.len() < 4 && !matches!(t.low.as_str(), "may") {
+                // `Mar`, `Jan` without a period: only before a day or year
+                if self.day(j).is_none() && self.year(j).is_none() {
+                    return None;
+                }
+            }
+            if let Some((d, k)) = self.day(j) {
+                let mut end = k;
+                let mut d2 = None;
+                if self.any(end, &["-", "–"]) {
+                    if let Some((e, k2)) = self.day(end + 1) {
+                        if e > d {
+                            d2 = Some(e);
+                            end = k2;
+                        }
+                    }
+                }
+                let (y, end) = if self.is(end, ",") && self.year(end + 1).is_some() {
+                    (self.year(end + 1), end + 2)
+                } else if self.year(end).is_some() {
+                    (self.year(end), end + 1)
+                } else {
+                    (None, end)
+                };
+                return Some(Item::new(i, end, Expr::Cal { y, m, d: Some(d), d2 }));
+            }
+            let (y, end) = if self.year(j).is_some() {
+                (self.year(j), j + 1)
+            } else if self.any(j, &[",", "of"]) && self.year(j + 1).is_some() {
+                (self.year(j + 1), j + 2)
+            } else {
+                (None, if dotted { j } else { i + 1 })
+            };
+            if y.is_none() && matches!(t.low.as_str(), "may" | "march") && !self.month_context(i) {
+                return None;
+            }
+            return Some(Item::new(i, end, Expr::Cal { y, m, d: None, d2: None }));
+        }
+        // seasons: summer, the summer of 1998, summer 1998
+        if let Some((s, k)) = self.season(j).map(|s| (s, j + 1)) {
+            let (y, end) = if self.is(k, "of") && self.year(k + 1).is_some() {
+                (self.year(k + 1), k + 2)
+            } else if self.year(k).is_some() {
+                (self.year(k), k + 1)
+            } else {
+                (None, k)
+            };
+            let season_context = j > 0
+                && self.any(j - 1, &["in", "during", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "through", "of"]);
+            if y.is_none() && (the || !season_context) {
+                // `the fall of the wall`, `spring` as a noun: need a year or a preposition
+                if !(the && self.any(i.wrapping_sub(1), &["in", "during", "by", "until", "this"])) {
+                    return None;
+                }
+            }
+            return Some(Item::new(i, end, Expr::Season { s, rel: None, y }));
+        }
+        // holidays
+        if let Some((m, d)) = self.class(j, |c| if let Class::Holiday(m, d) = c { Some((*m, *d)) } else { None }) {
+            let mut end = j + 1;
+            if self.any(end, &["day", "eve"]) {
+                end += 1;
+            }
+            let d = if self.is(end - 1, "eve") && d > 1 { d - 1 } else { d };
+            let y = self.year(end);
+            if y.is_some() {
+                end += 1;
+            }
+            return Some(Item::new(i, end, Expr::Holiday { m, d, y }));
+        }
+        // a bare year
+        if let Some(y) = self.year(i) {
+            return Some(Item::new(i, i + 1, Expr::Year(y)));
+        }
+        None
+    }
+
+    /// A preposition or determiner before `i` that makes a bare month or
+    /// season a date (`in May`, `last spring`, `since March`).
+    fn month_context(&self, i: usize) -> bool {
+        i > 0
+            && self.any(
+                i - 1,
+                &["in", "since", "until", "by", "of", "last", "next", "this", "early", "late", "mid", "during", "before", "after", "through", "from", "to", "-"],
+            )
+    }
+
+    /// Dates written with digits only.
+    fn numeric(&self, i: usize) -> Option<Item> {
+        let n = |k: usize| self.tok(k).filter(|t| t.glued || k == i).and_then(Tok::number);
+        let sep = |k: usize, s: &str| self.is(k, s) && self.glued(k);
+        let a = self.tok(i)?;
+        // ISO 2017-11-20
+        if a.low.len() == 4 && sep(i + 1, "-") && sep(i + 3, "-") {
+            let (y, m, d) = (n(i)? as i32, n(i + 2)?, n(i + 4)?);
+            if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                return Some(Item::new(i, i + 5, Expr::Cal { y: Some(y), m, d: Some(d), d2: None }));
+            }
+        }
+        // US 11/20/2017 (and 11/20/17)
+        if a.low.len() <= 2 && sep(i + 1, "/") && sep(i + 3, "/") {
+            let (m, d, yy) = (n(i)?, n(i + 2)?, self.tok(i + 4)?);
+            let y = match yy.low.len() {
+                4 => yy.number()? as i32,
+                2 => {
+                    let v = yy.number()? as i32;
+                    if v < 50 { 2000 + v } else { 1900 + v }
+                }
+                _ => return None,
+            };
+            if !yy.glued {
+                return None;
+            }
+            if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                return Some(Item::new(i, i + 5, Expr::Cal { y: Some(y), m, d: Some(d), d2: None }));
+            }
+        }
+        None
+    }
+
+    /// last week, next month, this year, the past year, last Friday, this
+    /// summer, the coming weeks, this morning.
+    fn relative(&self, i: usize) -> Option<Item> {
+        let (j, the) = if self.is(i, "the") { (i + 1, true) } else { (i, false) };
+        let r = self.rel(j)?;
+        if the && r == 0 {
+            return None;
+        }
+        // `the past` alone is a reference, handled elsewhere; `the next` needs a unit
+        let k = j + 1;
+        if let Some(wd) = self.weekday(k) {
+            let mut item = Item::new(i, k + 1, Expr::Weekday { wd, rel: Some(r) });
+            self.attach_pod(&mut item);
+            return Some(item);
+        }
+        if let Some(m) = self.month(k) {
+            // last November: the most recent one before the anchor
+            return Some(Item::new(i, k + 1, Expr::RelMonth { m, rel: r }));
+        }
+        if let Some(s) = self.season(k) {
+            return Some(Item::new(i, k + 1, Expr::Season { s, rel: Some(r), y: None }));
+        }
+        if let Some(p) = self.pod(k).filter(|_| r >= -1 && !the) {
+            // this morning, last night, tonight
+            let (n, ok) = match (r, p) {
+                (0, _) => (0, true),
+                (-1, "NI") if self.is(j, "last") => (-1, true),
+                _ => (0, false),
+            };
+            if ok && !self.plural(k) {
+                let mut item = Item::new(i, k + 1, Expr::Deictic(n));
+                item.pod = Some(p);
+                return Some(item);
+            }
+        }
+        // the past two months, the last few years: a duration
+        if let Some((n, k2)) = self.number(k).filter(|_| r != 0) {
+            if let Some(u) = self.unit(k2) {
+                if !self.is(k, "a") && !self.is(k, "an") {
+                    return Some(Item::new(i, k2 + 1, Expr::Duration(duration(n, u))));
+                }
+            }
+        }
+        let u = self.unit(k)?;
+        if self.plural(k) {
+            // the coming weeks, the past months
+            return Some(Item::new(i, k + 1, Expr::Duration(duration(None, u))));
+        }
+        if u == "WE" {
+            return Some(Item::new(i, k + 1, Expr::Weekend { n: Some(r as i64) }));
+        }
+        if u == "Q" && r == 0 {
+            return Some(Item::new(i, k + 1, Expr::Quarter { q: None, y: None, year_shift: 0 }));
+        }
+        let base = if self.any(j, &["following", "previous"]) { Base::Text } else { Base::Published };
+        Some(Item::new(i, k + 1, Expr::Shift { unit: u, n: r as i64, base }))
+    }
+
+    /// Number + unit: durations (three days, 10-year, for years), and
+    /// `two years ago`, `a year earlier`.
+    fn quantity(&self, i: usize) -> Option<Item> {
+        let (i0, the) = if self.is(i, "the") { (i + 1, true) } else { (i, false) };
+        // the first nine months
+        let j = if the && self.is(i0, "first") { i0 + 1 } else { i0 };
+        let (n, k) = self.number(j)?;
+        let hyph = self.is(k, "-") && self.glued(k);
+        let k = if hyph { k + 1 } else { k };
+        let u = self.unit(k)?;
+        if hyph && (!self.glued(k) || self.plural(k) || (the && j == i0)) {
+            return None;
+        }
+        if self.any(j, &["a", "an"]) && k == j + 1 && self.plural(k) {
+            return None;
+        }
+        // ages: a 6-year-old
+        if hyph && self.is(k + 1, "-") && self.is(k + 2, "old") {
+            return None;
+        }
+        let end = k + 1;
+        // `a year-earlier quarter`: the unit belongs to a compound adjective
+        if self.is(end, "-") && self.glued(end) {
+            return None;
+        }
+        if !the && !hyph {
+            if self.is(end, "ago") {
+                let n = n? as i64;
+                return Some(Item::new(i, end + 1, Expr::Shift { unit: u, n: -n, base: Base::Ago }));
+            }
+            if self.any(end, &["earlier", "later"]) {
+                let n = n? as i64;
+                let n = if self.is(end, "earlier") { -n } else { n };
+                return Some(Item::new(i, end + 1, Expr::Shift { unit: u, n, base: Base::Text }));
+            }
+            if self.is(end, "from") && self.is(end + 1, "now") {
+                let n = n? as i64;
+                return Some(Item::new(i, end + 2, Expr::Shift { unit: u, n, base: Base::Ago }));
+            }
+        }
+        // `one day` / `a day` alone is too often not a duration (`one day he…`)
+        Some(Item::new(i, end, Expr::Duration(duration(n, u))))
+    }
+
+    /// today, yesterday morning, tonight, last night.
+    fn deictic(&self, i: usize) -> Option<Item> {
+        let n = self.class(i, |c| if let Class::Deictic(n) = c { Some(*n) } else { None })?;
+        let mut item = Item::new(i, i + 1, Expr::Deictic(n));
+        if self.is(i, "tonight") {
+            item.pod = Some("NI");
+        } else {
+            self.attach_pod(&mut item);
+        }
+        Some(item)
+    }
+
+    /// A part of day right after a day: Monday night, yesterday morning.
+    fn attach_pod(&self, item: &mut Item) {
+        if let Some(p) = self.pod(item.end).filter(|_| !self.plural(item.end)) {
+            item.pod = Some(p);
+            item.end += 1;
+        }
+    }
+
+    /// Monday, Monday night, Monday, Nov. 20 (the date wins).
+    fn weekday_expr(&self, i: usize) -> Option<Item> {
+        let t = self.tok(i)?;
+        if !t.cap {
+            return None;
+        }
+        if let Some(wd) = self.weekday(i) {
+            // Monday, November 20 [, 2017]: the explicit date
+            let k = if self.is(i + 1, ",") { i + 2 } else { i + 1 };
+            if let Some(mut item) = self.calendar(k).filter(|it| matches!(it.expr, Expr::Cal { d: Some(_), .. })) {
+                item.start = i;
+                return Some(item);
+            }
+            let mut item = Item::new(i, i + 1, Expr::Weekday { wd, rel: None });
+            self.attach_pod(&mut item);
+            return Some(item);
+        }
+        // Mondays, Tuesday nights: a set
+        let stem = t.low.strip_suffix('s')?;
+        let wd = super::lexicon::get().classes(stem).iter().find_map(|c| if let Class::Weekday(d) = c { Some(*d) } else { None })?;
+        Some(Item::new(i, i + 1, Expr::Set(format!("XXXX-WXX-{wd}"))))
+    }
+
+    /// now, recently, the past, the future, recent years.
+    fn reference(&self, i: usize) -> Option<Item> {
+        let t = self.tok(i)?;
+        if t_is_bare_future(self, i) {
+            return None;
+        }
+        if let Some(r) = self.class(i, |c| if let Class::Ref(r) = c { Some(*r) } else { None }) {
+            return Some(Item::new(i, i + 1, Expr::Ref(r)));
+        }
+        if t.is("the") && self.is(i + 1, "past") && self.unit(i + 2).is_none() && self.number(i + 2).is_none() {
+            return Some(Item::new(i, i + 2, Expr::Ref("PAST_REF")));
+        }
+        if t.is("the") && self.is(i + 1, "future") {
+            return Some(Item::new(i, i + 2, Expr::Ref("FUTURE_REF")));
+        }
+        if t.is("the") && self.any(i + 1, &["fiscal", "full"]) && self.is(i + 2, "year") && !self.any(i + 3, &["'", "-"]) {
+            return Some(Item::new(i, i + 3, Expr::Duration("P1Y".into())));
+        }
+        if t.is("the") && self.is(i + 1, "year") && !self.any(i + 2, &["'", "-", "before", "after", "earlier", "later"]) {
+            // `the year` in running text is mostly a span of a year
+            return Some(Item::new(i, i + 2, Expr::Duration("P1Y".into())));
+        }
+        if t.is("recent") {
+            // recent years: the recent past; recent weeks: a vague duration
+            return Some(match self.unit(i + 1).filter(|_| self.plural(i + 1)) {
+                Some("Y") | Some("DE") => Item::new(i, i + 2, Expr::Ref("PAST_REF")),
+                Some(u) => Item::new(i, i + 2, Expr::Duration(duration(None, u))),
+                None => Item::new(i, i + 1, Expr::Ref("PAST_REF")),
+            });
+        }
+        if t.is("current") && self.unit(i + 1).is_none() && !self.any(i + 1, &["fiscal", "period"]) {
+            return Some(Item::new(i, i + 1, Expr::Ref("PRESENT_REF")));
+        }
+        // for weeks, within days, over decades: a vague duration
+        if i > 0 && self.any(i - 1, &["for", "within", "over", "in"]) && self.plural(i) && !self.is(i + 1, "of") {
+            if let Some(u) = self.unit(i).filter(|u| !matches!(*u, "WE" | "Q" | "TS")) {
+                return Some(Item::new(i, i + 1, Expr::Duration(duration(None, u))));
+            }
+        }
+        // the weekend: the one the tense points to
+        if t.is("the") && self.is(i + 1, "weekend") {
+            return Some(Item::new(i, i + 2, Expr::Weekend { n: None }));
+        }
+        // year-earlier, year-ago (as an adjective): the same period a year before
+        if t.is("year") && self.is(i + 1, "-") && self.any(i + 2, &["earlier", "ago"]) && self.glued(i + 1) {
+            return Some(Item::new(i, i + 3, Expr::Shift { unit: "Y", n: -1, base: Base::Text }));
+        }
+        if t.is("these") && self.is(i + 1, "days") {
+            return Some(Item::new(i, i + 2, Expr::Ref("PRESENT_REF")));
+        }
+        None
+    }
+
+    /// daily, every week, each Thursday.
+    fn set(&self, i: usize) -> Option<Item> {
+        if let Some(s) = self.class(i, |c| if let Class::Set(s) = c { Some(*s) } else { None }) {
+            return Some(Item::new(i, i + 1, Expr::Set(s.to_string())));
+        }
+        if !self.any(i, &["every", "each", "per"]) {
+            return None;
+        }
+        if let Some(wd) = self.weekday(i + 1) {
+            return Some(Item::new(i, i + 2, Expr::Set(format!("XXXX-WXX-{wd}"))));
+        }
+        if let Some((n, k)) = self.number(i + 1).filter(|_| !self.is(i + 1, "a")) {
+            if let Some(u) = self.unit(k) {
+                return Some(Item::new(i, k + 1, Expr::Set(duration(n, u))));
+            }
+        }
+        let u = self.unit(i + 1).filter(|_| self.is_word_unit_singular(i + 1))?;
+        Some(Item::new(i, i + 2, Expr::Set(duration(Some(1), u))))
+    }
+
+    /// the third quarter [of 2017], third-quarter, the quarter, the first half.
+    fn quarter(&self, i: usize) -> Option<Item> {
+        let (mut j, the) = if self.is(i, "the") { (i + 1, true) } else { (i, false) };
+        if self.is(j, "fiscal") {
+            j += 1;
+        }
+        // the 1988 third quarter, the 1988 period
+        let lead_year = if the { self.year(j) } else { None };
+        if lead_year.is_some() {
+            j += 1;
+            if self.is(j, "period") {
+                return Some(Item::new(i, j + 1, Expr::Year(lead_year?)));
+            }
+        }
+        let mut year_shift = 0;
+        let mut latest = false;
+        if self.any(j, &["latest", "current", "same"]) {
+            latest = true;
+            j += 1;
+        } else if self.is(j, "year") && self.is(j + 1, "-") && self.any(j + 2, &["earlier", "ago"]) {
+            year_shift = -1;
+            j += 3;
+        }
+        let q = self.ord(j);
+        let k = if q.is_some() {
+            let k = if self.tok(j).is_some_and(|t| t.kind == Kind::Digits) { j + 2 } else { j + 1 };
+            if self.is(k, "-") && self.glued(k) { k + 1 } else { k }
+        } else {
+            j
+        };
+        let is_q = self.any(k, &["quarter", "period"]) && !(self.is(k, "period") && (q.is_some() || (year_shift == 0 && !latest)));
+        if !is_q {
+            return None;
+        }
+        if q.is_none() && !the {
+            return None;
+        }
+        if let Some(q) = q {
+            if !(1..=4).contains(&q) {
+                return None;
+            }
+        }
+        let mut end = k + 1;
+        let mut y = lead_year;
+        if self.is(end, "of") && self.year(end + 1).is_some() {
+            y = self.year(end + 1);
+            end += 2;
+        } else if self.is(end, "of") && self.is(end + 1, "fiscal") && self.year(end + 2).is_some() {
+            y = self.year(end + 2);
+            end += 3;
+        }
+        // `the third-quarter results`: the article belongs to the noun
+        let start = if the && q.is_some() && self.is(k - 1, "-") { j } else { i };
+        Some(Item::new(start, end, Expr::Quarter { q, y, year_shift }))
+    }
+
+    /// 3 p.m., 10:30 a.m., noon, midnight [EST] [on] [Monday | Nov. 9].
+    fn clock_expr(&self, i: usize) -> Option<Item> {
+        let t = self.tok(i)?;
+        let (mut h, mut m, mut k) = if t.is("noon") || t.is("midday") {
+            (12, 0, i + 1)
+        } else if t.is("midnight") {
+            (24, 0, i + 1)
+        } else {
+            let h = t.number().filter(|h| *h <= 24 && t.low.len() <= 2)?;
+            if self.is(i + 1, ":") && self.glued(i + 1) {
+                let mm = self.tok(i + 2).filter(|x| x.glued && x.low.len() == 2)?.number()?;
+                (h, mm, i + 3)
+            } else {
+                (h, 0, i + 1)
+            }
+        };
+        let colon = k == i + 3;
+        if self.any(k, &["a.m.", "am"]) {
+            if h == 12 {
+                h = 0;
+            }
+            k += 1;
+        } else if self.any(k, &["p.m.", "pm"]) {
+            if h < 12 {
+                h += 12;
+            }
+            k += 1;
+        } else if !colon && k == i + 1 && t.kind == Kind::Digits {
+            return None;
+        }
+        if m >= 60 {
+            return None;
+        }
+        if self.tok(k).is_some_and(|z| matches!(z.low.as_str(), "est" | "edt" | "gmt" | "utc" | "pst" | "pdt" | "cst" | "cdt" | "et")) {
+            k += 1;
+        }
+        // a day after the time
+        let j = if self.any(k, &[",", "on"]) { k + 1 } else { k };
+        let day = self.weekday_expr(j).or_else(|| self.deictic(j)).or_else(|| self.calendar(j));
+        let mut item = match day.filter(|d| matches!(d.expr, Expr::Weekday { .. } | Expr::Deictic(_) | Expr::Cal { d: Some(_), .. }) && d.pod.is_none()) {
+            Some(mut d) => {
+                d.start = i;
+                d
+            }
+            None => Item::new(i, k, Expr::Today),
+        };
+        if h == 24 {
+            m = 0;
+        }
+        item.clock = Some((h, m));
+        Some(item)
+    }
+}
+
+/// `future` is a time only as a noun (`in future`, `the future`), not in
+/// `future plans`.
+fn t_is_bare_future(g: &G<'_>, i: usize) -> bool {
+    g.is(i, "future") && !(i > 0 && g.any(i - 1, &["in", "near", "foreseeable", "distant"]))
+}

@@ -1,0 +1,105 @@
+//! Tokens for the date grammar: letter runs, digit runs and single
+//! punctuation marks, each with its lowercase form and whether it touches
+//! the token before (`1990s`, `22-23`, `mid-2018`).
+
+use super::lexicon::{self, Class};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Digits,
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Lowercased text.
+    pub low: String,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    /// No whitespace between this token and the one before.
+    pub glued: bool,
+    pub classes: &'static [Class],
+}
+
+impl Tok {
+    pub fn is(&self, w: &str) -> bool {
+        self.low == w
+    }
+    /// Numeric value of a digit run.
+    pub fn number(&self) -> Option<u32> {
+        if self.kind == Kind::Digits && self.low.len() <= 9 {
+            self.low.parse().ok()
+        } else {
+            None
+        }
+    }
+}
+
+/// Tokenize `text[start..end]`.
+pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok> {
+    let lex = lexicon::get();
+    let s = &text[start..end];
+    let mut out: Vec<Tok> = Vec::new();
+    let mut prev_end = usize::MAX;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut j = i + c.len_utf8();
+        let kind = if c.is_alphabetic() {
+            while let Some(&(k, d)) = it.peek() {
+                if d.is_alphabetic() {
+                    j = k + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            // a one-letter abbreviation chain: a.m., p.m.
+            if j - i == 1 && s[j..].starts_with('.') {
+                let b = s.as_bytes();
+                if b.len() > j + 2 && b[j + 1].is_ascii_alphabetic() && b[j + 2] == b'.' {
+                    j += 3;
+                    while it.peek().is_some_and(|&(k, _)| k < j) {
+                        it.next();
+                    }
+                }
+            }
+            Kind::Word
+        } else if c.is_ascii_digit() {
+            while let Some(&(k, d)) = it.peek() {
+                if d.is_ascii_digit() {
+                    j = k + 1;
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            Kind::Digits
+        } else {
+            Kind::Punct
+        };
+        let raw = &s[i..j];
+        let mut low = raw.to_lowercase();
+        if kind == Kind::Punct && low == "’" {
+            low = "'".into();
+        }
+        let classes = if kind == Kind::Word && low.len() <= 16 { lex.classes(&low) } else { &[] };
+        out.push(Tok {
+            start: start + i,
+            end: start + j,
+            kind,
+            cap: c.is_uppercase(),
+            glued: prev_end == i,
+            low,
+            classes,
+        });
+        prev_end = j;
+    }
+    out
+}

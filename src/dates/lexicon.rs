@@ -1,0 +1,117 @@
+//! The word lists of `lexicons/dates/`, compiled once: a word → class table
+//! for the tagger and an Aho-Corasick automaton of the trigger words that make
+//! a sentence worth tagging.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// What a word can be in a temporal expression (one word may be several:
+/// `second` is an ordinal and a unit, `may` a month).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Month(u32),
+    Weekday(u32),
+    Num(u32),
+    Ord(u32),
+    Unit(&'static str),
+    Pod(&'static str),
+    Season(&'static str),
+    Deictic(i64),
+    Ref(&'static str),
+    Set(&'static str),
+    Holiday(u32, u32),
+    Rel(i32),
+    Mod(&'static str),
+    Approx(&'static str),
+}
+
+impl Class {
+    /// Classes that can anchor an expression by themselves; sentences
+    /// without one of these (or a digit) are skipped.
+    fn triggers(&self) -> bool {
+        !matches!(self, Class::Num(_) | Class::Ord(_) | Class::Rel(_) | Class::Mod(_) | Class::Approx(_))
+    }
+}
+
+/// Direction a word gives to a bare weekday or month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dir {
+    Past,
+    Future,
+}
+
+pub struct Lexicon {
+    words: HashMap<&'static str, Vec<Class>>,
+    tense: HashMap<&'static str, Dir>,
+    pub triggers: AhoCorasick,
+}
+
+impl Lexicon {
+    /// The classes of a lowercased word.
+    pub fn classes(&self, lower: &str) -> &[Class] {
+        self.words.get(lower).map_or(&[], Vec::as_slice)
+    }
+
+    /// The tense direction of a lowercased word, when it marks one.
+    pub fn tense(&self, lower: &str) -> Option<Dir> {
+        self.tense.get(lower).copied()
+    }
+}
+
+fn parse_class(class: &str, value: &'static str) -> Option<Class> {
+    let n = || value.parse::<u32>().ok();
+    Some(match class {
+        "month" => Class::Month(n()?),
+        "weekday" => Class::Weekday(n()?),
+        "num" => Class::Num(n()?),
+        "ord" => Class::Ord(n()?),
+        "unit" => Class::Unit(value),
+        "pod" => Class::Pod(value),
+        "season" => Class::Season(value),
+        "deictic" => Class::Deictic(value.parse().ok()?),
+        "ref" => Class::Ref(value),
+        "set" => Class::Set(value),
+        "holiday" => {
+            let (m, d) = value.split_once('-')?;
+            Class::Holiday(m.parse().ok()?, d.parse().ok()?)
+        }
+        "rel" => Class::Rel(value.parse().ok()?),
+        "mod" => Class::Mod(value),
+        "approx" => Class::Approx(value),
+        _ => return None,
+    })
+}
+
+/// The compiled lexicon (built on first use).
+pub fn get() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut words: HashMap<&'static str, Vec<Class>> = HashMap::new();
+        let mut trig: Vec<&'static str> = (0..10).map(|d| &"0123456789"[d..d + 1]).collect();
+        for row in crate::lexicon::rows(include_str!("../../lexicons/dates/words.tsv")) {
+            if let [word, class, value] = row[..] {
+                if let Some(c) = parse_class(class, value) {
+                    if c.triggers() {
+                        trig.push(word);
+                    }
+                    words.entry(word).or_default().push(c);
+                }
+            }
+        }
+        let tense = crate::lexicon::rows(include_str!("../../lexicons/dates/rules.tsv"))
+            .filter_map(|r| match r[..] {
+                [w, "past"] => Some((w, Dir::Past)),
+                [w, "future"] => Some((w, Dir::Future)),
+                _ => None,
+            })
+            .collect();
+        let triggers = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&trig)
+            .expect("the trigger words form a valid automaton");
+        Lexicon { words, tense, triggers }
+    })
+}

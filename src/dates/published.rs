@@ -1,0 +1,46 @@
+//! The publication date, inferred only from explicit evidence in the text:
+//! a dateline (a full date opening the article) or `today, November 21[, 2017]`.
+//! A month and day without a year take the latest year the text states;
+//! with no year anywhere, nothing is inferred.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::expr::Expr;
+use super::{grammar, lex, lexicon};
+use crate::text::Segments;
+
+/// How far into the article a dateline may start (bytes).
+const DATELINE: usize = 120;
+
+pub fn infer(text: &str, seg: &Segments) -> Option<NaiveDate> {
+    let lex = lexicon::get();
+    let mut latest_year: Option<i32> = None;
+    let mut found: Option<(Option<i32>, u32, u32)> = None;
+    for s in &seg.sentences {
+        let Some(sent) = text.get(s.start..s.end) else { continue };
+        if !lex.triggers.is_match(sent) {
+            continue;
+        }
+        let toks = lex::tokens(text, s.start, s.end);
+        for item in grammar::recognise(&toks) {
+            let y = match item.expr {
+                Expr::Year(y) | Expr::Cal { y: Some(y), .. } => Some(y),
+                _ => None,
+            };
+            if let Some(y) = y {
+                latest_year = Some(latest_year.map_or(y, |l: i32| l.max(y)));
+            }
+            let Expr::Cal { y, m, d: Some(d), d2: None } = item.expr else { continue };
+            let start = toks[item.start].start;
+            let dateline = start < DATELINE && s.paragraph == 0 && item.start <= 4;
+            // `today, November 21` / `today (November 21)`
+            let today = (1..=2).any(|k| item.start >= k && toks[item.start - k].is("today"));
+            if found.is_none() && (dateline || today) {
+                found = Some((y, m, d));
+            }
+        }
+    }
+    let (y, m, d) = found?;
+    let y = y.or(latest_year)?;
+    NaiveDate::from_ymd_opt(y, m, d).filter(|date| date.year() == y)
+}

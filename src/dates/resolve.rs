@@ -1,0 +1,301 @@
+//! Normalisation: a recognised [`Item`] becomes a [`Timex`], anchored on the
+//! publication date or on the date the narrative established before it.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::calendar::{self, add_days, narrow, unit_gran, weekday_from, Gran, Period};
+use super::expr::{Base, Expr, Item};
+use super::lexicon::Dir;
+use crate::model::{Anchor, Span, Timex, TimexType};
+
+/// What relative expressions can be anchored on, updated as the text is read.
+#[derive(Debug, Clone, Default)]
+pub struct Ctx {
+    pub published: Option<NaiveDate>,
+    /// The last calendar period the text stated or resolved.
+    pub narrative: Option<Period>,
+    /// The last quarter the text talked about (financial news).
+    pub quarter: Option<Period>,
+}
+
+/// The value of a period that cannot be anchored: X for every unknown digit.
+fn unknown(gran: Gran) -> String {
+    match gran {
+        Gran::Day => "XXXX-XX-XX".into(),
+        Gran::Week => "XXXX-WXX".into(),
+        Gran::Weekend => "XXXX-WXX-WE".into(),
+        Gran::Month => "XXXX-XX".into(),
+        Gran::Quarter => "XXXX-QX".into(),
+        Gran::Season(s) => format!("XXXX-{s}"),
+        Gran::Year => "XXXX".into(),
+        Gran::Decade => "XXX".into(),
+        Gran::Century => "XX".into(),
+    }
+}
+
+/// The result of resolving the date part of an expression.
+enum Res {
+    Period(Period, Anchor),
+    /// A value without an interval (references, unknown parts).
+    Value(String, Anchor),
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// The year of a month/day without one: the publication year, moved by one
+/// when the tense points more than a week the other way.
+fn year_for(pubd: NaiveDate, m: u32, d: u32, dir: Dir) -> Option<i32> {
+    let y = pubd.year();
+    let cand = ymd(y, m, d.min(28))?;
+    let diff = (cand - pubd).num_days();
+    Some(match dir {
+        Dir::Past if diff > 7 && diff > 61 => y - 1,
+        Dir::Future if diff < -7 && diff < -61 => y + 1,
+        _ => y,
+    })
+}
+
+/// A holiday's day: a fixed day, or (day 0) the fourth Thursday of the month.
+fn holiday(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    if d > 0 {
+        return ymd(y, m, d);
+    }
+    let first = ymd(y, m, 1)?;
+    add_days(weekday_from(first, 4, true)?, 21)
+}
+
+fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
+    use Anchor::*;
+    // news narrative is past unless a verb says otherwise
+    let dir = tense.unwrap_or(Dir::Past);
+    let pubd = ctx.published;
+    Some(match *e {
+        Expr::Cal { y: Some(y), m, d, .. } => match d {
+            Some(d) => Res::Period(Period::new(ymd(y, m, d)?, Gran::Day), Absolute),
+            None => Res::Period(Period::new(ymd(y, m, 1)?, Gran::Month), Absolute),
+        },
+        Expr::Cal { y: None, m, .. } | Expr::Holiday { m, y: None, .. } if pubd.is_none() => {
+            let dd = match *e {
+                Expr::Holiday { d, .. } => Some(d),
+                Expr::Cal { d, .. } => d,
+                _ => None,
+            };
+            // no publication date: the year the narrative established, else X
+            match (ctx.narrative, dd) {
+                (Some(n), Some(d)) => Res::Period(Period::new(ymd(n.day.year(), m, d)?, Gran::Day), Text),
+                (Some(n), None) => Res::Period(Period::new(ymd(n.day.year(), m, 1)?, Gran::Month), Text),
+                (None, Some(d)) => Res::Value(format!("XXXX-{m:02}-{d:02}"), Published),
+                (None, None) => Res::Value(format!("XXXX-{m:02}"), Published),
+            }
+        }
+        Expr::Cal { y: None, m, d: Some(d), .. } => {
+            let p = pubd?;
+            let y = year_for(p, m, d, dir)?;
+            Res::Period(Period::new(ymd(y, m, d)?, Gran::Day), Published)
+        }
+        Expr::Holiday { m, d, y: None } => {
+            let p = pubd?;
+            let y = year_for(p, m, d.max(1), dir)?;
+            Res::Period(Period::new(holiday(y, m, d)?, Gran::Day), Published)
+        }
+        Expr::Holiday { m, d, y: Some(y) } => Res::Period(Period::new(holiday(y, m, d)?, Gran::Day), Absolute),
+        Expr::Cal { y: None, m, d: None, .. } => {
+            let p = pubd?;
+            let (pm, m32) = (p.month() as i32, m as i32);
+            // a month named without a year is in the publication year unless the
+            // tense points more than a quarter the other way
+            let y = match tense {
+                Some(Dir::Past) if m32 - pm > 3 => p.year() - 1,
+                Some(Dir::Future) if pm - m32 > 3 => p.year() + 1,
+                None if m32 - pm > 6 => p.year() - 1,
+                None if pm - m32 > 6 => p.year() + 1,
+                _ => p.year(),
+            };
+            Res::Period(Period::new(ymd(y, m, 1)?, Gran::Month), Published)
+        }
+        Expr::RelMonth { m, rel } => {
+            let Some(p) = pubd else { return Some(Res::Value(format!("XXXX-{m:02}"), Published)) };
+            let y = match rel {
+                r if r < 0 => p.year() - i32::from(m >= p.month()),
+                r if r > 0 => p.year() + i32::from(m <= p.month()),
+                _ => p.year(),
+            };
+            Res::Period(Period::new(ymd(y, m, 1)?, Gran::Month), Published)
+        }
+        Expr::Year(y) => Res::Period(Period::new(ymd(y, 1, 1)?, Gran::Year), Absolute),
+        Expr::Decade(d) => Res::Period(Period::new(ymd(d * 10, 1, 1)?, Gran::Decade), Absolute),
+        Expr::Weekday { wd, rel } => {
+            let Some(p) = pubd else { return Some(Res::Value(format!("XXXX-WXX-{wd}"), Published)) };
+            let day = match rel {
+                None => weekday_from(p, wd, dir == Dir::Future)?,
+                Some(r) if r < 0 => weekday_from(add_days(p, -1)?, wd, false)?,
+                Some(r) if r > 0 => weekday_from(add_days(p, 1)?, wd, true)?,
+                Some(_) => {
+                    let mon = add_days(p, -(p.weekday().num_days_from_monday() as i64))?;
+                    add_days(mon, wd as i64 - 1)?
+                }
+            };
+            Res::Period(Period::new(day, Gran::Day), Published)
+        }
+        Expr::Shift { unit, n, base } => {
+            let gran = unit_gran(unit).unwrap_or(Gran::Day);
+            let steps = if unit == "2W" { 2 * n } else { n };
+            let (from, anchor) = match (base, ctx.narrative) {
+                (Base::Text, Some(nar)) => (nar, Text),
+                _ => match pubd {
+                    Some(p) => (Period::new(p, Gran::Day), Published),
+                    None => return Some(Res::Value(unknown(gran), Published)),
+                },
+            };
+            // `a year ago` / `a year earlier` in a text about a quarter is that
+            // quarter a year before
+            let quarterly = matches!(base, Base::Ago | Base::Text) && unit == "Y" && ctx.quarter.is_some();
+            if quarterly {
+                let q = if base == Base::Text { from.day } else { ctx.quarter?.day };
+                let q = if base == Base::Text && from.gran != Gran::Quarter { ctx.quarter?.day } else { q };
+                return Some(Res::Period(Period::new(q, Gran::Quarter).shift(4 * steps)?, anchor));
+            }
+            if base == Base::Text && from.gran != Gran::Day && gran == Gran::Day {
+                return Some(Res::Value(unknown(gran), Text));
+            }
+            Res::Period(Period::new(from.day, gran).shift(steps)?, anchor)
+        }
+        Expr::Deictic(n) => match pubd {
+            Some(p) => Res::Period(Period::new(add_days(p, n)?, Gran::Day), Published),
+            None => Res::Value(unknown(Gran::Day), Published),
+        },
+        // a clock time without a day: the day the narrative is on, else publication
+        Expr::Today => match (ctx.narrative, pubd) {
+            (Some(n), _) if n.gran == Gran::Day => Res::Period(n, Text),
+            (_, Some(p)) => Res::Period(Period::new(p, Gran::Day), Published),
+            _ => Res::Value(unknown(Gran::Day), Published),
+        },
+        Expr::Quarter { q, y, year_shift } => {
+            let per = match (q, y) {
+                (Some(q), Some(y)) => Res::Period(Period::new(ymd(y, 3 * q, 1)?, Gran::Quarter), Absolute),
+                (Some(q), None) => {
+                    let Some(p) = pubd else { return Some(Res::Value(format!("XXXX-Q{q}"), Published)) };
+                    let cur = calendar::quarter(p);
+                    let y = if q > cur && dir == Dir::Past { p.year() - 1 } else { p.year() };
+                    Res::Period(Period::new(ymd(y, 3 * q, 1)?, Gran::Quarter), Published)
+                }
+                (None, _) => match (ctx.quarter, pubd) {
+                    (Some(qp), _) => Res::Period(qp, Text),
+                    (None, Some(p)) => Res::Period(Period::new(p, Gran::Quarter).shift(-1)?, Published),
+                    (None, None) => Res::Value(unknown(Gran::Quarter), Published),
+                },
+            };
+            match per {
+                Res::Period(p, a) if year_shift != 0 => Res::Period(p.shift(4 * year_shift as i64)?, a),
+                other => other,
+            }
+        }
+        Expr::Season { s, rel, y } => {
+            let gran = Gran::Season(s);
+            if let Some(y) = y {
+                return Some(Res::Period(Period::new(ymd(y, 1, 15)?, gran), Absolute));
+            }
+            let Some(p) = pubd else { return Some(Res::Value(unknown(gran), Published)) };
+            let this = Period::new(ymd(p.year(), 1, 15)?, gran);
+            let (b, e) = this.interval()?;
+            let r = rel.unwrap_or(if dir == Dir::Future { 1 } else { -1 });
+            let inclusive = rel.is_none();
+            let y = match r {
+                r if r < 0 => p.year() - i32::from(if inclusive { b > p } else { e >= p }),
+                r if r > 0 => p.year() + i32::from(if inclusive { e < p } else { b <= p }),
+                _ => p.year(),
+            };
+            Res::Period(Period::new(ymd(y, 1, 15)?, gran), Published)
+        }
+        Expr::Weekend { n } => match pubd {
+            Some(p) => {
+                // a weekday looks back to the last weekend, or on to the next one
+                let n = n.unwrap_or(match dir {
+                    _ if p.weekday().number_from_monday() >= 6 => 0,
+                    Dir::Past => -1,
+                    Dir::Future => 0,
+                });
+                Res::Period(Period::new(p, Gran::Weekend).shift(n)?, Published)
+            }
+            None => Res::Value(unknown(Gran::Weekend), Published),
+        },
+        Expr::Ref(r) => Res::Value(r.to_string(), Published),
+        Expr::Duration(_) | Expr::Set(_) => return None,
+    })
+}
+
+/// Normalise one item of a sentence; `None` when its date does not exist
+/// (`February 30`). Updates the narrative context.
+pub fn resolve(item: &Item, span: Span, dir: Option<Dir>, ctx: &mut Ctx) -> Option<Timex> {
+    let mut t = Timex {
+        span,
+        typ: TimexType::Date,
+        value: String::new(),
+        modifier: item.modifier,
+        begin: None,
+        end_date: None,
+        anchor: Anchor::Absolute,
+    };
+    match &item.expr {
+        Expr::Duration(v) => {
+            t.typ = TimexType::Duration;
+            t.value = v.clone();
+            return Some(t);
+        }
+        Expr::Set(v) => {
+            t.typ = TimexType::Set;
+            t.value = v.clone();
+            return Some(t);
+        }
+        _ => {}
+    }
+    let res = match resolve_date(&item.expr, dir, ctx) {
+        Some(r) => r,
+        // a relative expression without a publication date
+        None if ctx.published.is_none() => Res::Value(unknown(Gran::Day), Anchor::Published),
+        None => return None,
+    };
+    match res {
+        Res::Value(v, a) => {
+            t.value = v;
+            t.anchor = a;
+        }
+        Res::Period(p, a) => {
+            t.value = p.value();
+            t.anchor = a;
+            if let Some((b, e)) = p.interval() {
+                let e = match item.expr {
+                    Expr::Cal { y, m, d: Some(_), d2: Some(d2) } => {
+                        let y = y.unwrap_or(b.year());
+                        ymd(y, m, d2).filter(|_| y == b.year()).unwrap_or(e)
+                    }
+                    _ => e,
+                };
+                let (b, e) = narrow(b, e, item.modifier);
+                t.begin = Some(b);
+                t.end_date = Some(e);
+            }
+            if matches!(item.expr, Expr::Quarter { year_shift: 0, .. }) {
+                ctx.quarter = Some(p);
+            }
+            // what a shift yields is told relative to the narrative, it does
+            // not move it (`a year ago … a year earlier` both lean on the same date)
+            if !matches!(item.expr, Expr::Ref(_) | Expr::Shift { base: Base::Text | Base::Ago, .. }) {
+                ctx.narrative = Some(p);
+            }
+        }
+    }
+    // a part of day or clock time makes it a TIME on that day
+    if item.pod.is_some() || item.clock.is_some() {
+        t.typ = TimexType::Time;
+        let day = if t.value.len() == 10 { t.value.clone() } else { unknown(Gran::Day) };
+        t.value = match (item.clock, item.pod) {
+            (Some((h, m)), _) => format!("{day}T{h:02}:{m:02}"),
+            (None, Some(p)) => format!("{day}T{p}"),
+            _ => day,
+        };
+    }
+    Some(t)
+}
