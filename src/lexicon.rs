@@ -10,3 +10,12 @@ pub fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
 pub fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     lines(src).map(|l| l.split('\t').map(str::trim).collect())
 }
+
+/// `w` in lowercase, without allocating when it already is (most words).
+pub fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}

@@ -67,7 +67,7 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
     let mut ents: Vec<Entity> = Vec::new();
     // normalised name token → entities whose name contains it (keeps lookups
     // proportional to the candidates, not to every entity of a long article)
-    let mut index: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    let mut index: rustc_hash::FxHashMap<String, Vec<usize>> = rustc_hash::FxHashMap::default();
     // apposition: "the Russian leader Jane Doe", "Jane Doe, the Russian leader,"
     let n = mentions.len();
     for i in 0..n {

@@ -30,6 +30,8 @@ pub struct Cue {
 struct Lexicon {
     ac: AhoCorasick,
     entries: Vec<(&'static str, CueClass)>,
+    /// One-word forms, lowercase, for quick "is this word a cue" checks.
+    words: rustc_hash::FxHashSet<&'static str>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -37,6 +39,7 @@ fn lexicon() -> &'static Lexicon {
     LEX.get_or_init(|| {
         let mut patterns = Vec::new();
         let mut entries = Vec::new();
+        let mut words = rustc_hash::FxHashSet::default();
         for row in crate::lexicon::rows(include_str!("../../lexicons/cues.tsv")) {
             let (lemma, class, forms) = match row.as_slice() {
                 [l, c, f] => (*l, *c, *f),
@@ -52,15 +55,25 @@ fn lexicon() -> &'static Lexicon {
             for form in forms.split('|') {
                 patterns.push(form.to_string());
                 entries.push((lemma, class));
+                if !form.contains(' ') {
+                    words.insert(form);
+                }
             }
         }
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            // a few hundred patterns: a DFA is small and the fastest scan
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("cue lexicon compiles");
-        Lexicon { ac, entries }
+        Lexicon { ac, entries, words }
     })
+}
+
+/// Is `w` (one word, any case) a form of a reporting cue?
+pub fn is_cue_word(w: &str) -> bool {
+    lexicon().words.contains(crate::lexicon::lower(w).as_ref())
 }
 
 fn is_word_byte(b: u8) -> bool {

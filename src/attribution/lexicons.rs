@@ -1,6 +1,6 @@
 //! The word lists attribution uses, loaded once from `lexicons/`.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::lexicon::{lines, rows};
@@ -27,12 +27,17 @@ pub struct Lexicons {
     pub org_words: HashSet<&'static str>,
     /// speech nouns ("statement", "words") → lemma
     pub speech_nouns: HashMap<&'static str, &'static str>,
+    /// First words of multi-word titles, roles and demonyms: only these need
+    /// a two-word lookup.
+    pub title_first_words: HashSet<&'static str>,
+    pub role_first_words: HashSet<&'static str>,
+    pub demonym_first_words: HashSet<&'static str>,
 }
 
 pub fn lexicons() -> &'static Lexicons {
     static L: OnceLock<Lexicons> = OnceLock::new();
     L.get_or_init(|| {
-        let mut titles = HashMap::new();
+        let mut titles = HashMap::default();
         let mut max_title_words = 1;
         for r in rows(include_str!("../../lexicons/titles.tsv")) {
             let role = match r.get(1) {
@@ -42,7 +47,7 @@ pub fn lexicons() -> &'static Lexicons {
             max_title_words = max_title_words.max(r[0].split(' ').count());
             titles.insert(r[0], role);
         }
-        let mut roles = HashMap::new();
+        let mut roles = HashMap::default();
         for r in rows(include_str!("../../lexicons/role_nouns.tsv")) {
             let class = match r.get(1) {
                 Some(&"group") => RoleClass::Group,
@@ -51,8 +56,8 @@ pub fn lexicons() -> &'static Lexicons {
             };
             roles.insert(r[0], (class, r.get(2) == Some(&"pl")));
         }
-        let mut demonyms = HashMap::new();
-        let mut countries = HashSet::new();
+        let mut demonyms = HashMap::default();
+        let mut countries = HashSet::default();
         for r in rows(include_str!("../../lexicons/demonyms.tsv")) {
             if r.len() == 2 {
                 demonyms.insert(r[0], r[1]);
@@ -63,7 +68,14 @@ pub fn lexicons() -> &'static Lexicons {
             .filter(|r| r.len() == 2)
             .map(|r| (r[0], r[1]))
             .collect();
+        let first_words = |keys: Vec<&'static str>| -> HashSet<&'static str> { keys.into_iter().filter_map(|k| k.split_once(' ').map(|(a, _)| a)).collect() };
+        let title_first_words = first_words(titles.keys().copied().collect());
+        let role_first_words = first_words(roles.keys().copied().collect());
+        let demonym_first_words = first_words(demonyms.keys().copied().collect());
         Lexicons {
+            title_first_words,
+            role_first_words,
+            demonym_first_words,
             titles,
             max_title_words,
             roles,

@@ -2,6 +2,7 @@
 //! role nouns ("the Russian President", "officials") and pronouns.
 
 use super::lexicons::{lexicons, RoleClass};
+use crate::lexicon::lower;
 use crate::model::Span;
 use crate::text::{Token, TokenKind};
 
@@ -106,8 +107,8 @@ pub fn find_in_sentence(text: &str, toks: &[Token], from: usize, to: usize, sent
             _ => {}
         }
         // a determiner opens a possible role phrase: the [modifiers] ROLE
-        let lw = w.to_lowercase();
-        if DETERMINERS.contains(&lw.as_str()) || (is_cap(w) && strip_possessive(w).1) {
+        let lw = lower(w);
+        if DETERMINERS.contains(&lw.as_ref()) || (is_cap(w) && strip_possessive(w).1) {
             if let Some((m, next)) = role_phrase(text, toks, i, to, sentence) {
                 out.push(m);
                 i = next;
@@ -125,13 +126,13 @@ pub fn find_in_sentence(text: &str, toks: &[Token], from: usize, to: usize, sent
             continue;
         }
         // bare plural role ("officials said", "analysts say")
-        if let Some(&(class, plural)) = lex.roles.get(lw.as_str()) {
-            if plural && !(i + 1 < to && is_word(i + 1) && lex.roles.contains_key(word(i + 1).to_lowercase().as_str())) {
+        if let Some(&(class, plural)) = lex.roles.get(lw.as_ref()) {
+            if plural && !(i + 1 < to && is_word(i + 1) && lex.roles.contains_key(lower(word(i + 1)).as_ref())) {
                 // lowercase modifiers before the noun belong to it ("port officials", "senior aides")
                 let mut first = i;
                 while first > from && i - first < 2 && toks[first - 1].kind == TokenKind::Word {
                     let pw = toks[first - 1].text(text);
-                    if is_cap(pw) || STOP.contains(&pw.to_lowercase().as_str()) || super::cues::find_cues(pw).first().is_some_and(|c| c.span.len() == pw.len()) {
+                    if is_cap(pw) || STOP.contains(&lower(pw).as_ref()) || super::cues::is_cue_word(pw) {
                         break;
                     }
                     first -= 1;
@@ -141,7 +142,7 @@ pub fn find_in_sentence(text: &str, toks: &[Token], from: usize, to: usize, sent
                     span: Span::new(start, t.end),
                     name: Span::new(start, t.end),
                     kind: MentionKind::Role(class),
-                    role: Some(lw.clone()),
+                    role: Some(lw.to_string()),
                     country: None,
                     sentence,
                     first_token: first,
@@ -174,10 +175,10 @@ fn role_phrase(text: &str, toks: &[Token], i: usize, to: usize, sentence: usize)
         }
         let w = t.text(text);
         let (bare, _) = strip_possessive(w);
-        let lw = bare.to_lowercase();
+        let lw = lower(bare).into_owned();
         // two-word roles first ("prime minister", "vice president")
-        if j + 1 < to && toks[j + 1].kind == TokenKind::Word {
-            let two = format!("{} {}", lw, toks[j + 1].text(text).to_lowercase());
+        if j + 1 < to && toks[j + 1].kind == TokenKind::Word && lex.role_first_words.contains(lw.as_str()) {
+            let two = format!("{} {}", lw, lower(toks[j + 1].text(text)));
             if let Some(&(class, _)) = lex.roles.get(two.as_str()) {
                 head = Some((j, j + 2, class, two));
                 j += 2;
@@ -196,7 +197,7 @@ fn role_phrase(text: &str, toks: &[Token], i: usize, to: usize, sentence: usize)
         if let Some(c) = lex.demonyms.get(bare) {
             country = Some(*c);
         }
-        if super::cues::find_cues(w).first().is_some_and(|c| c.span.len() == w.len()) && !is_cap(w) {
+        if super::cues::is_cue_word(w) && !is_cap(w) {
             break;
         }
         j += 1;
@@ -252,7 +253,7 @@ fn name_sequence(text: &str, toks: &[Token], i: usize, to: usize, sentence: usiz
         let w = t.text(text);
         if t.kind == TokenKind::Word {
             let (bare, poss) = strip_possessive(w);
-            let lower_particle = PARTICLES.contains(&bare) || PARTICLES.iter().any(|p| bare.starts_with(&format!("{p}-")));
+            let lower_particle = PARTICLES.contains(&bare) || bare.split_once('-').is_some_and(|(p, _)| PARTICLES.contains(&p));
             if is_cap(bare) || (lower_particle && !words.is_empty() && j + 1 < to && is_cap(toks[j + 1].text(text))) || (lower_particle && bare.contains('-') && !words.is_empty()) {
                 words.push(j);
                 j += 1;
@@ -294,7 +295,7 @@ fn name_sequence(text: &str, toks: &[Token], i: usize, to: usize, sentence: usiz
     // demonyms
     let mut country = None;
     while a < words.len() {
-        if a + 1 < words.len() {
+        if a + 1 < words.len() && lex.demonym_first_words.contains(wtext(a)) {
             let two = format!("{} {}", wtext(a), wtext(a + 1));
             if let Some(c) = lex.demonyms.get(two.as_str()) {
                 country = Some(*c);
@@ -314,7 +315,8 @@ fn name_sequence(text: &str, toks: &[Token], i: usize, to: usize, sentence: usiz
     let mut role: Option<String> = None;
     let mut had_title = false;
     'titles: while a < words.len() {
-        for n in (1..=lex.max_title_words.min(words.len() - a)).rev() {
+        let longest = if lex.title_first_words.contains(wtext(a)) { lex.max_title_words } else { 1 };
+        for n in (1..=longest.min(words.len() - a)).rev() {
             let cand = (a..a + n).map(wtext).collect::<Vec<_>>().join(" ");
             if let Some(r) = lex.titles.get(cand.as_str()) {
                 if let Some(r) = r {
@@ -375,7 +377,7 @@ fn name_sequence(text: &str, toks: &[Token], i: usize, to: usize, sentence: usiz
     if rest.is_empty() {
         // "the Russian President" / "President" alone: a role mention
         if let Some(r) = role.clone() {
-            let det = if first_tok > sent_from && DETERMINERS.contains(&toks[first_tok - 1].text(text).to_lowercase().as_str()) { first_tok - 1 } else { first_tok };
+            let det = if first_tok > sent_from && DETERMINERS.contains(&lower(toks[first_tok - 1].text(text)).as_ref()) { first_tok - 1 } else { first_tok };
             let span = Span::new(toks[det].start, end_byte);
             return (
                 Some(Mention {
@@ -401,7 +403,7 @@ fn name_sequence(text: &str, toks: &[Token], i: usize, to: usize, sentence: usiz
         let nw = toks[next].text(text);
         if lex.roles.contains_key(strip_possessive(nw).0) && !is_cap(nw) {
             if let Some((mut m, n2)) = role_phrase(text, toks, next - 1, to, sentence) {
-                let det = if first_tok > sent_from && DETERMINERS.contains(&toks[first_tok - 1].text(text).to_lowercase().as_str()) { first_tok - 1 } else { first_tok };
+                let det = if first_tok > sent_from && DETERMINERS.contains(&lower(toks[first_tok - 1].text(text)).as_ref()) { first_tok - 1 } else { first_tok };
                 m.span.start = toks[det].start;
                 m.name.start = toks[det].start;
                 m.first_token = det;

@@ -6,6 +6,7 @@
 use super::cues::Cue;
 use super::lexicons::RoleClass;
 use super::mentions::{Mention, MentionKind};
+use crate::lexicon::lower;
 use crate::model::Span;
 use crate::text::{Token, TokenKind};
 
@@ -29,7 +30,7 @@ const BETWEEN: &[&str] = &["also", "has", "have", "had", "previously", "recently
 
 /// Add a mention for the noun phrase before each cue that has none.
 pub fn add_noun_phrase_subjects(text: &str, toks: &[Token], tok_sentence: &[usize], cues: &[Cue], mentions: &mut Vec<Mention>) {
-    let ends: std::collections::HashSet<usize> = mentions.iter().map(|m| m.end_token).collect();
+    let ends: rustc_hash::FxHashSet<usize> = mentions.iter().map(|m| m.end_token).collect();
     let mut added = Vec::new();
     for cue in cues {
         let k = toks.partition_point(|t| t.start < cue.span.start);
@@ -50,30 +51,28 @@ pub fn add_noun_phrase_subjects(text: &str, toks: &[Token], tok_sentence: &[usiz
             added.push(group(toks, e - 1, e, sentence));
             continue;
         }
-        if last.ends_with("ly") || STOP.contains(&last.to_lowercase().as_str()) || DETERMINERS.contains(&last.to_lowercase().as_str()) {
+        if last.ends_with("ly") || STOP.contains(&lower(last).as_ref()) || DETERMINERS.contains(&lower(last).as_ref()) {
             continue;
         }
         let mut f = e - 1;
         let mut n = 1;
         while f > 0 && n < 6 && tok_sentence[f - 1] == sentence && toks[f - 1].kind == TokenKind::Word {
             let w = toks[f - 1].text(text);
-            let lw = w.to_lowercase();
-            if STOP.contains(&lw.as_str()) || ends.contains(&f) {
+            let lw = lower(w);
+            if STOP.contains(&lw.as_ref()) || ends.contains(&f) {
                 break;
             }
             f -= 1;
             n += 1;
-            if DETERMINERS.contains(&lw.as_str()) {
+            if DETERMINERS.contains(&lw.as_ref()) {
                 break;
             }
         }
         // a lone lowercase word that is no determiner phrase and no plural is
         // too weak ("then said", "largely said")
-        let first = toks[f].text(text).to_lowercase();
         if n == 1 && !last.ends_with('s') && !last.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
-        let _ = first;
         added.push(group(toks, f, e, sentence));
     }
     if added.is_empty() {

@@ -52,6 +52,9 @@ fn marks(para: &str, base: usize) -> Vec<Mark> {
     let mut out = Vec::new();
     let mut it = para.char_indices().peekable();
     while let Some((i, c)) = it.next() {
+        if !matches!(c, '“' | '„' | '‟' | '”' | '"' | '«' | '»' | '‹' | '›' | '`' | '‘' | '‚' | '’' | '\'') {
+            continue;
+        }
         let prev = prev_char(para, i);
         let next = next_char(para, i + c.len_utf8());
         let prev_alnum = prev.is_some_and(|p| p.is_alphanumeric());

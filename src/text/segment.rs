@@ -1,6 +1,6 @@
 //! Paragraphs (non-empty lines) and sentences, as byte spans.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 /// A paragraph: one non-blank line of the article, trimmed of surrounding
