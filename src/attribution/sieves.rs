@@ -232,7 +232,8 @@ pub fn attribution_before(doc: &Document, open: usize) -> Option<Found> {
 pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
     let sentence = doc.token_sentence[k];
     // ", adding/presenting/saying …": a participle takes the sentence's subject
-    if k > 0 && word(doc, k - 1) == "," && word(doc, k).ends_with("ing") {
+    // "…, adding …" and "… and described …": the sentence's subject
+    if k > 0 && ((word(doc, k - 1) == "," && word(doc, k).ends_with("ing")) || matches!(word(doc, k - 1), "and" | "but")) {
         let r = doc.mentions_in_sentence(sentence);
         let base = r.start;
         return doc.mentions[r].iter().position(|m| {

@@ -51,7 +51,8 @@ pub fn add_noun_phrase_subjects(text: &str, toks: &[Token], tok_sentence: &[usiz
             added.push(group(toks, e - 1, e, sentence));
             continue;
         }
-        if last.ends_with("ly") || STOP.contains(&lower(last).as_ref()) || DETERMINERS.contains(&lower(last).as_ref()) {
+        // "… and described": a coordinated verb shares the sentence's subject
+        if matches!(last, "and" | "but" | "or") || last.ends_with("ly") || STOP.contains(&lower(last).as_ref()) || DETERMINERS.contains(&lower(last).as_ref()) {
             continue;
         }
         let mut f = e - 1;
