@@ -121,3 +121,9 @@ fn unresolved_role_keeps_the_mention_without_a_speaker_id() {
     assert_eq!(x.quotes[0].speaker.as_deref(), Some("a ministry spokesman"));
     assert_eq!(x.quotes[0].speaker_id, None);
 }
+
+#[test]
+fn dash_and_name_closing_the_paragraph() {
+    let text = "Readers wrote in.\n\n“The new bus lines changed my whole week.” ― Lotte Varga\n\n“Nothing works on Sundays.” — Ben Okafor";
+    assert_eq!(who(text), vec![(s("Lotte Varga"), "cue_after"), (s("Ben Okafor"), "cue_after")]);
+}

@@ -89,8 +89,24 @@ fn usable_mention(doc: &Document, m: usize) -> bool {
 pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Option<Found> {
     let start = i;
     let n = doc.tokens.len();
+    let mut dash: Option<Span> = None;
     while i < n && is_punct(doc, i) && matches!(word(doc, i), "," | "—" | "–" | "―" | "-" | "(" | ":") && i < start + 2 {
+        if matches!(word(doc, i), "—" | "–" | "―") {
+            dash = Some(Span::new(doc.tokens[i].start, doc.tokens[i].end));
+        }
         i += 1;
+    }
+    // "“…” ― Jane Doe": a dash and a name closing the paragraph (epigraphs,
+    // reader comments, lists of reactions)
+    if let Some(d) = dash {
+        if let Some(m) = doc.mention_at_token(i).filter(|&m| matches!(doc.mentions[m].kind, MentionKind::Person | MentionKind::Org)) {
+            let end = doc.mentions[m].end_token;
+            let para = doc.seg.paragraph_at(doc.tokens[i].start);
+            let closes = doc.tokens.get(end).is_none_or(|t| doc.seg.paragraph_at(t.start) != para || t.kind == TokenKind::Punct && doc.tokens.get(end + 1).is_none_or(|u| doc.seg.paragraph_at(u.start) != para));
+            if closes {
+                return Some(Found { mention: m, cue: d, lemma: "—", addressee: None, end_token: end, start_token: start });
+            }
+        }
     }
     if i >= n || doc.token_sentence[i] != sentence && doc.token_sentence[i] != sentence + 1 {
         return None;
