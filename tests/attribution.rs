@@ -127,3 +127,10 @@ fn dash_and_name_closing_the_paragraph() {
     let text = "Readers wrote in.\n\n“The new bus lines changed my whole week.” ― Lotte Varga\n\n“Nothing works on Sundays.” — Ben Okafor";
     assert_eq!(who(text), vec![(s("Lotte Varga"), "cue_after"), (s("Ben Okafor"), "cue_after")]);
 }
+
+#[test]
+fn headline_colon_and_colon_before_a_block_quote() {
+    assert_eq!(who("Ida Holm: ‘We Will Rebuild Every Bridge in the Valley.’"), vec![(s("Ida Holm"), "cue_before")]);
+    let text = "At the hearing, Oskar Lind said:\n\n“The budget is not enough for the repairs we need this year.”";
+    assert_eq!(who(text), vec![(s("Oskar Lind"), "cue_before")]);
+}

@@ -243,6 +243,25 @@ pub fn attribution_before(doc: &Document, open: usize) -> Option<Found> {
     None
 }
 
+/// Headlines and transcripts: `Lee: “…”` or `Lee: The plan ‘will fail’`: a
+/// mention opening the sentence, then a colon, then at most a few words
+/// before the mark.
+fn headline_colon(doc: &Document, open: usize) -> Option<Found> {
+    let sentence = *doc.token_sentence.get(open)?;
+    let s = doc.seg.sentences[sentence];
+    let first = doc.token_at(s.start);
+    let colon = (first..open).find(|&k| word(doc, k) == ":")?;
+    if open - colon > 6 {
+        return None;
+    }
+    let m = doc.mention_ending_at(colon).filter(|&m| doc.mentions[m].first_token == first && !doc.mentions[m].in_quote)?;
+    if !matches!(doc.mentions[m].kind, MentionKind::Person | MentionKind::Org | MentionKind::Role(_)) {
+        return None;
+    }
+    let t = doc.tokens[colon];
+    Some(Found { mention: m, cue: Span::new(t.start, t.end), lemma: ":", addressee: None, end_token: colon + 1, start_token: first })
+}
+
 /// The subject of the cue at token `k`: a mention ending at most 3 words
 /// before it (`Lee also said`, `Lee has repeatedly said`), outside quotations.
 pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
@@ -367,7 +386,19 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
                     let last_sentence = doc.seg.sentence_at(q.span.end.saturating_sub(1));
                     attribution_after(doc, after_token_of(doc, q), last_sentence).map(|f| (f, None))
                 }
-                Sieve::CueBefore => attribution_before(doc, first_token_of(doc, &quotes[qi])).map(|f| (f, None)),
+                Sieve::CueBefore => {
+                    let first = first_token_of(doc, &quotes[qi]);
+                    attribution_before(doc, first)
+                        .or_else(|| headline_colon(doc, first))
+                        .or_else(|| {
+                            // "Lee said:¶“…”": the attribution ends the paragraph before
+                            let q = &quotes[qi];
+                            let p = doc.seg.paragraphs[q.paragraph];
+                            let starts = q.marks.first().is_some_and(|m| m.start == p.start);
+                            (starts && first > 0 && word(doc, first - 1) == ":").then(|| attribution_before(doc, first - 1)).flatten()
+                        })
+                        .map(|f| (f, None))
+                }
                 Sieve::SentenceCue => {
                     let q = &quotes[qi];
                     sentence_cue(doc, q.sentence, q.span.start).map(|f| (f, None))
