@@ -222,6 +222,12 @@ impl<'a> G<'a> {
                 item.modifier = Some(m);
                 return Some(item);
             }
+            // about two years ago: the approximation is part of the expression
+            if let Some(mut item) = self.core(j).filter(|it| matches!(it.expr, Expr::Shift { base: Base::Ago, .. })) {
+                item.start = i;
+                item.modifier = Some(m);
+                return Some(item);
+            }
         }
         // period modifiers: early December, mid-2018, the end of the year
         let period = if let Some(m) = self.class(i, |c| if let Class::Mod(m) = c { Some(*m) } else { None }) {
@@ -374,6 +380,8 @@ impl<'a> G<'a> {
                 (self.year(j), j + 1)
             } else if self.any(j, &[",", "of"]) && self.year(j + 1).is_some() {
                 (self.year(j + 1), j + 2)
+            } else if let Some((y, e)) = self.word_year(j) {
+                (Some(y), e)
             } else {
                 (None, if dotted { j } else { i + 1 })
             };
@@ -386,6 +394,8 @@ impl<'a> G<'a> {
         if let Some((s, k)) = self.season(j).map(|s| (s, j + 1)) {
             let (y, end) = if self.is(k, "of") && self.year(k + 1).is_some() {
                 (self.year(k + 1), k + 2)
+            } else if let Some((y, e)) = self.word_year(k + 1).filter(|_| self.is(k, "of")) {
+                (Some(y), e)
             } else if self.year(k).is_some() {
                 (self.year(k), k + 1)
             } else {
@@ -418,7 +428,33 @@ impl<'a> G<'a> {
         if let Some(y) = self.year(i) {
             return Some(Item::new(i, i + 1, Expr::Year(y)));
         }
+        // a year in words: nineteen ninety-six, the year two thousand
+        let k = if t.is("the") && self.is(i + 1, "year") { i + 2 } else { i };
+        if let Some((y, end)) = self.word_year(k) {
+            return Some(Item::new(i, end, Expr::Year(y)));
+        }
         None
+    }
+
+    /// A year spelled out as speech transcripts write it: `nineteen
+    /// ninety-six` (hundreds then tens), `two thousand [and] three`.
+    fn word_year(&self, i: usize) -> Option<(i32, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        if t.is("two") && self.is(i + 1, "thousand") {
+            let rest = self.number(if self.is(i + 2, "and") { i + 3 } else { i + 2 }).filter(|(n, _)| n.is_some_and(|n| n < 100));
+            return Some(match rest {
+                Some((n, end)) if !self.any(i + 2, &["a", "an"]) => (2000 + n? as i32, end),
+                _ => (2000, i + 2),
+            });
+        }
+        let (hi, j) = self.number(i)?;
+        let hi = hi.filter(|h| (11..=20).contains(h) && j == i + 1)?;
+        let (lo, end) = self.number(j).filter(|_| self.tok(j).is_some_and(|x| x.kind == Kind::Word && !x.is("a") && !x.is("an")))?;
+        let lo = lo.filter(|l| (10..100).contains(l))?;
+        Some((hi as i32 * 100 + lo as i32, end))
     }
 
     /// A preposition or determiner before `i` that makes a bare month or
