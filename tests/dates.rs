@@ -307,3 +307,45 @@ fn timeml_corpora() {
         println!("{}", r.render());
     }
 }
+
+/// Tagger throughput on the PolNeAR training texts (segmentation included,
+/// as in the pipeline):
+/// `cargo test --release --test tests dates::tagger_speed -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn tagger_speed() {
+    let Some(shared) = crate::util::shared() else { return };
+    let dir = shared.join("polnear/train/text");
+    let Ok(rd) = std::fs::read_dir(&dir) else {
+        eprintln!("skipping: no {}", dir.display());
+        return;
+    };
+    let texts: Vec<String> = rd.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let segs: Vec<_> = texts.iter().map(|t| segment(t)).collect();
+    let t0 = std::time::Instant::now();
+    let seg_time = {
+        let s = std::time::Instant::now();
+        for t in &texts {
+            std::hint::black_box(segment(t));
+        }
+        s.elapsed()
+    };
+    let s = std::time::Instant::now();
+    let mut n = 0;
+    for (t, seg) in texts.iter().zip(&segs) {
+        n += tag(t, seg, pubd()).len();
+    }
+    let tag_time = s.elapsed();
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "{} texts, {:.2} MB, {n} timexes: tagging {:.1} MB/s ({:.3} s), segmentation {:.1} MB/s ({:.3} s), total {:.3} s",
+        texts.len(),
+        mb,
+        mb / tag_time.as_secs_f64(),
+        tag_time.as_secs_f64(),
+        mb / seg_time.as_secs_f64(),
+        seg_time.as_secs_f64(),
+        t0.elapsed().as_secs_f64()
+    );
+}

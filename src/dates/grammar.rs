@@ -374,6 +374,9 @@ impl<'a> G<'a> {
                 } else {
                     (None, end)
                 };
+                if let Some((rel, e)) = self.rel_year(end).filter(|_| y.is_none() && d2.is_none()) {
+                    return Some(Item::new(i, e, Expr::CalRelYear { m, d: Some(d), rel }));
+                }
                 return Some(Item::new(i, end, Expr::Cal { y, m, d: Some(d), d2 }));
             }
             let (y, end) = if self.year(j).is_some() {
@@ -385,6 +388,9 @@ impl<'a> G<'a> {
             } else {
                 (None, if dotted { j } else { i + 1 })
             };
+            if let Some((rel, e)) = self.rel_year(end).filter(|_| y.is_none()) {
+                return Some(Item::new(i, e, Expr::CalRelYear { m, d: None, rel }));
+            }
             if y.is_none() && matches!(t.low.as_str(), "may" | "march") && !self.month_context(i) {
                 return None;
             }
@@ -455,6 +461,14 @@ impl<'a> G<'a> {
         let (lo, end) = self.number(j).filter(|_| self.tok(j).is_some_and(|x| x.kind == Kind::Word && !x.is("a") && !x.is("an")))?;
         let lo = lo.filter(|l| (10..100).contains(l))?;
         Some((hi as i32 * 100 + lo as i32, end))
+    }
+
+    /// `this year`, `last year`, `next year` right after a month: the
+    /// offset in years and the end.
+    fn rel_year(&self, i: usize) -> Option<(i32, usize)> {
+        let j = if self.is(i, ",") { i + 1 } else { i };
+        let r = self.rel(j).filter(|_| self.any(j, &["this", "last", "next"]))?;
+        (self.is(j + 1, "year") && !self.any(j + 2, &["'", "-"])).then_some((r, j + 2))
     }
 
     /// A preposition or determiner before `i` that makes a bare month or
@@ -720,7 +734,14 @@ impl<'a> G<'a> {
 
     /// the third quarter [of 2017], third-quarter, the quarter, the first half.
     fn quarter(&self, i: usize) -> Option<Item> {
-        let (mut j, the) = if self.is(i, "the") { (i + 1, true) } else { (i, false) };
+        let (mut j, mut the) = if self.is(i, "the") { (i + 1, true) } else { (i, false) };
+        // this year's third quarter, next year's first quarter
+        let mut poss_shift = 0;
+        if !the && self.any(i, &["this", "last", "next"]) && self.is(i + 1, "year") && self.is(i + 2, "'") && self.is(i + 3, "s") {
+            poss_shift = self.rel(i)?;
+            j = i + 4;
+            the = true;
+        }
         if self.is(j, "fiscal") {
             j += 1;
         }
@@ -732,7 +753,7 @@ impl<'a> G<'a> {
                 return Some(Item::new(i, j + 1, Expr::Year(lead_year?)));
             }
         }
-        let mut year_shift = 0;
+        let mut year_shift = poss_shift;
         let mut latest = false;
         if self.any(j, &["latest", "current", "same"]) {
             latest = true;
@@ -770,7 +791,7 @@ impl<'a> G<'a> {
             end += 3;
         }
         // `the third-quarter results`: the article belongs to the noun
-        let start = if the && q.is_some() && self.is(k - 1, "-") { j } else { i };
+        let start = if the && q.is_some() && self.is(k - 1, "-") && poss_shift == 0 && !self.is(i, "this") { j } else { i };
         Some(Item::new(start, end, Expr::Quarter { q, y, year_shift }))
     }
 
