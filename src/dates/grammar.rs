@@ -457,7 +457,7 @@ impl<'a> G<'a> {
             });
         }
         let (hi, j) = self.number(i)?;
-        let hi = hi.filter(|h| (11..=20).contains(h) && j == i + 1)?;
+        let hi = hi.filter(|h| (18..=20).contains(h) && j == i + 1)?;
         let (lo, end) = self.number(j).filter(|_| self.tok(j).is_some_and(|x| x.kind == Kind::Word && !x.is("a") && !x.is("an")))?;
         let lo = lo.filter(|l| (10..100).contains(l))?;
         Some((hi as i32 * 100 + lo as i32, end))

@@ -25,6 +25,9 @@ pub enum Class {
     Rel(i32),
     Mod(&'static str),
     Approx(&'static str),
+    /// The first word of a year in words (`nineteen`, `thousand`): no
+    /// meaning of its own, it only makes the sentence worth tagging.
+    YearWord,
 }
 
 impl Class {
@@ -98,6 +101,7 @@ fn parse_class(class: &str, value: &'static str) -> Option<Class> {
         "rel" => Class::Rel(value.parse().ok()?),
         "mod" => Class::Mod(value),
         "approx" => Class::Approx(value),
+        "yearword" => Class::YearWord,
         _ => return None,
     })
 }
