@@ -307,3 +307,81 @@ fn timeml_corpora() {
         println!("{}", r.render());
     }
 }
+
+/// Tagger throughput on the PolNeAR training texts (segmentation included,
+/// as in the pipeline):
+/// `cargo test --release --test tests dates::tagger_speed -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn tagger_speed() {
+    let Some(shared) = crate::util::shared() else { return };
+    let dir = shared.join("polnear/train/text");
+    let Ok(rd) = std::fs::read_dir(&dir) else {
+        eprintln!("skipping: no {}", dir.display());
+        return;
+    };
+    let texts: Vec<String> = rd.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let segs: Vec<_> = texts.iter().map(|t| segment(t)).collect();
+    let t0 = std::time::Instant::now();
+    let seg_time = {
+        let s = std::time::Instant::now();
+        for t in &texts {
+            std::hint::black_box(segment(t));
+        }
+        s.elapsed()
+    };
+    let s = std::time::Instant::now();
+    let mut n = 0;
+    for (t, seg) in texts.iter().zip(&segs) {
+        n += tag(t, seg, pubd()).len();
+    }
+    let tag_time = s.elapsed();
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "{} texts, {:.2} MB, {n} timexes: tagging {:.1} MB/s ({:.3} s), segmentation {:.1} MB/s ({:.3} s), total {:.3} s",
+        texts.len(),
+        mb,
+        mb / tag_time.as_secs_f64(),
+        tag_time.as_secs_f64(),
+        mb / seg_time.as_secs_f64(),
+        seg_time.as_secs_f64(),
+        t0.elapsed().as_secs_f64()
+    );
+}
+
+#[test]
+fn years_in_words_and_relative_years() {
+    use TimexType::Date;
+    for (text, surface, value) in [
+        ("The tower was finished in nineteen ninety-six after delays.", "nineteen ninety-six", "1996"),
+        ("Plans for the year two thousand were drawn up early.", "the year two thousand", "2000"),
+        ("The winter of nineteen eighty-four was harsh.", "The winter of nineteen eighty-four", "1984-WI"),
+        ("Prices peaked in January this year, traders said.", "January this year", "2017-01"),
+        ("The dam burst on July 4 last year near the town.", "July 4 last year", "2016-07-04"),
+        ("Output will rise in next year's first quarter.", "next year's first quarter", "2018-Q1"),
+        ("Margins narrowed in this year's third quarter.", "this year's third quarter", "2017-Q3"),
+    ] {
+        check(text, surface, Date, value);
+    }
+    // an approximation belongs to the shift it qualifies
+    let t = check("The plant closed about two years ago after a fire.", "about two years ago", Date, "2015");
+    assert_eq!(t.modifier, Some("APPROX"));
+    // no year in words without a second number word
+    assert!(run("Nineteen people were hurt.", pubd()).is_empty());
+}
+
+#[test]
+fn tense_by_clause() {
+    use TimexType::Date;
+    // the quotation mark keeps the verb of saying out of the quote
+    check("\"The envoy will leave on Thursday,\" an aide said.", "Thursday", Date, "2017-11-23");
+    // `that` starts another clause: `told` governs Tuesday
+    check("The minister told reporters on Tuesday that the talks might resume.", "Tuesday", Date, "2017-11-21");
+    check("The minister told reporters on Monday that the talks might resume.", "Monday", Date, "2017-11-20");
+    // a participle after `be` is no past tense: the modal decides
+    check("A new captain will be named in March for the tour.", "March", Date, "2018-03");
+    // `plan` is future only before `to`
+    check("The plan was approved on Friday by the board.", "Friday", Date, "2017-11-17");
+    check("The board plans to vote on Friday.", "Friday", Date, "2017-11-24");
+}

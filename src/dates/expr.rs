@@ -5,6 +5,9 @@
 pub enum Expr {
     /// A month with an optional day (or day range `d..=d2`) and year.
     Cal { y: Option<i32>, m: u32, d: Option<u32>, d2: Option<u32> },
+    /// A month (and day) of a year told relative to publication:
+    /// `January this year`, `July 4 last year`.
+    CalRelYear { m: u32, d: Option<u32>, rel: i32 },
     /// `last November`, `next March`, `this December`.
     RelMonth { m: u32, rel: i32 },
     /// A year (`2015`, `fiscal 1989`).

@@ -222,6 +222,12 @@ impl<'a> G<'a> {
                 item.modifier = Some(m);
                 return Some(item);
             }
+            // about two years ago: the approximation is part of the expression
+            if let Some(mut item) = self.core(j).filter(|it| matches!(it.expr, Expr::Shift { base: Base::Ago, .. })) {
+                item.start = i;
+                item.modifier = Some(m);
+                return Some(item);
+            }
         }
         // period modifiers: early December, mid-2018, the end of the year
         let period = if let Some(m) = self.class(i, |c| if let Class::Mod(m) = c { Some(*m) } else { None }) {
@@ -368,15 +374,23 @@ impl<'a> G<'a> {
                 } else {
                     (None, end)
                 };
+                if let Some((rel, e)) = self.rel_year(end).filter(|_| y.is_none() && d2.is_none()) {
+                    return Some(Item::new(i, e, Expr::CalRelYear { m, d: Some(d), rel }));
+                }
                 return Some(Item::new(i, end, Expr::Cal { y, m, d: Some(d), d2 }));
             }
             let (y, end) = if self.year(j).is_some() {
                 (self.year(j), j + 1)
             } else if self.any(j, &[",", "of"]) && self.year(j + 1).is_some() {
                 (self.year(j + 1), j + 2)
+            } else if let Some((y, e)) = self.word_year(j) {
+                (Some(y), e)
             } else {
                 (None, if dotted { j } else { i + 1 })
             };
+            if let Some((rel, e)) = self.rel_year(end).filter(|_| y.is_none()) {
+                return Some(Item::new(i, e, Expr::CalRelYear { m, d: None, rel }));
+            }
             if y.is_none() && matches!(t.low.as_str(), "may" | "march") && !self.month_context(i) {
                 return None;
             }
@@ -386,6 +400,8 @@ impl<'a> G<'a> {
         if let Some((s, k)) = self.season(j).map(|s| (s, j + 1)) {
             let (y, end) = if self.is(k, "of") && self.year(k + 1).is_some() {
                 (self.year(k + 1), k + 2)
+            } else if let Some((y, e)) = self.word_year(k + 1).filter(|_| self.is(k, "of")) {
+                (Some(y), e)
             } else if self.year(k).is_some() {
                 (self.year(k), k + 1)
             } else {
@@ -418,7 +434,41 @@ impl<'a> G<'a> {
         if let Some(y) = self.year(i) {
             return Some(Item::new(i, i + 1, Expr::Year(y)));
         }
+        // a year in words: nineteen ninety-six, the year two thousand
+        let k = if t.is("the") && self.is(i + 1, "year") { i + 2 } else { i };
+        if let Some((y, end)) = self.word_year(k) {
+            return Some(Item::new(i, end, Expr::Year(y)));
+        }
         None
+    }
+
+    /// A year spelled out as speech transcripts write it: `nineteen
+    /// ninety-six` (hundreds then tens), `two thousand [and] three`.
+    fn word_year(&self, i: usize) -> Option<(i32, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        if t.is("two") && self.is(i + 1, "thousand") {
+            let rest = self.number(if self.is(i + 2, "and") { i + 3 } else { i + 2 }).filter(|(n, _)| n.is_some_and(|n| n < 100));
+            return Some(match rest {
+                Some((n, end)) if !self.any(i + 2, &["a", "an"]) => (2000 + n? as i32, end),
+                _ => (2000, i + 2),
+            });
+        }
+        let (hi, j) = self.number(i)?;
+        let hi = hi.filter(|h| (18..=20).contains(h) && j == i + 1)?;
+        let (lo, end) = self.number(j).filter(|_| self.tok(j).is_some_and(|x| x.kind == Kind::Word && !x.is("a") && !x.is("an")))?;
+        let lo = lo.filter(|l| (10..100).contains(l))?;
+        Some((hi as i32 * 100 + lo as i32, end))
+    }
+
+    /// `this year`, `last year`, `next year` right after a month: the
+    /// offset in years and the end.
+    fn rel_year(&self, i: usize) -> Option<(i32, usize)> {
+        let j = if self.is(i, ",") { i + 1 } else { i };
+        let r = self.rel(j).filter(|_| self.any(j, &["this", "last", "next"]))?;
+        (self.is(j + 1, "year") && !self.any(j + 2, &["'", "-"])).then_some((r, j + 2))
     }
 
     /// A preposition or determiner before `i` that makes a bare month or
@@ -684,7 +734,14 @@ impl<'a> G<'a> {
 
     /// the third quarter [of 2017], third-quarter, the quarter, the first half.
     fn quarter(&self, i: usize) -> Option<Item> {
-        let (mut j, the) = if self.is(i, "the") { (i + 1, true) } else { (i, false) };
+        let (mut j, mut the) = if self.is(i, "the") { (i + 1, true) } else { (i, false) };
+        // this year's third quarter, next year's first quarter
+        let mut poss_shift = 0;
+        if !the && self.any(i, &["this", "last", "next"]) && self.is(i + 1, "year") && self.is(i + 2, "'") && self.is(i + 3, "s") {
+            poss_shift = self.rel(i)?;
+            j = i + 4;
+            the = true;
+        }
         if self.is(j, "fiscal") {
             j += 1;
         }
@@ -696,7 +753,7 @@ impl<'a> G<'a> {
                 return Some(Item::new(i, j + 1, Expr::Year(lead_year?)));
             }
         }
-        let mut year_shift = 0;
+        let mut year_shift = poss_shift;
         let mut latest = false;
         if self.any(j, &["latest", "current", "same"]) {
             latest = true;
@@ -734,7 +791,7 @@ impl<'a> G<'a> {
             end += 3;
         }
         // `the third-quarter results`: the article belongs to the noun
-        let start = if the && q.is_some() && self.is(k - 1, "-") { j } else { i };
+        let start = if the && q.is_some() && self.is(k - 1, "-") && poss_shift == 0 && !self.is(i, "this") { j } else { i };
         Some(Item::new(start, end, Expr::Quarter { q, y, year_shift }))
     }
 

@@ -25,6 +25,9 @@ pub enum Class {
     Rel(i32),
     Mod(&'static str),
     Approx(&'static str),
+    /// The first word of a year in words (`nineteen`, `thousand`): no
+    /// meaning of its own, it only makes the sentence worth tagging.
+    YearWord,
 }
 
 impl Class {
@@ -42,9 +45,27 @@ pub enum Dir {
     Future,
 }
 
+/// What a word says about the tense of the clause around a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// A tense marker.
+    Tense(Dir),
+    /// Future before `to` only (`plans to`, `set to`, not `the plan`).
+    BeforeTo,
+    /// A verb of saying: past, but it tells when the words were said, not
+    /// when the reported event happens, so any other marker wins over it.
+    Report,
+    /// A clause boundary (`that`, `;`, quotation marks): markers beyond it
+    /// belong to another clause.
+    Boundary,
+    /// A passive or perfect auxiliary: the `-ed` participle after it is no
+    /// past marker of its own (`will be named`).
+    Aux,
+}
+
 pub struct Lexicon {
     words: HashMap<&'static str, Vec<Class>>,
-    tense: HashMap<&'static str, Dir>,
+    tense: HashMap<&'static str, Rule>,
     pub triggers: AhoCorasick,
 }
 
@@ -54,8 +75,8 @@ impl Lexicon {
         self.words.get(lower).map_or(&[], Vec::as_slice)
     }
 
-    /// The tense direction of a lowercased word, when it marks one.
-    pub fn tense(&self, lower: &str) -> Option<Dir> {
+    /// What a lowercased word says about tense, if anything.
+    pub fn rule(&self, lower: &str) -> Option<Rule> {
         self.tense.get(lower).copied()
     }
 }
@@ -80,6 +101,7 @@ fn parse_class(class: &str, value: &'static str) -> Option<Class> {
         "rel" => Class::Rel(value.parse().ok()?),
         "mod" => Class::Mod(value),
         "approx" => Class::Approx(value),
+        "yearword" => Class::YearWord,
         _ => return None,
     })
 }
@@ -102,8 +124,12 @@ pub fn get() -> &'static Lexicon {
         }
         let tense = crate::lexicon::rows(include_str!("../../lexicons/dates/rules.tsv"))
             .filter_map(|r| match r[..] {
-                [w, "past"] => Some((w, Dir::Past)),
-                [w, "future"] => Some((w, Dir::Future)),
+                [w, "past"] => Some((w, Rule::Tense(Dir::Past))),
+                [w, "future"] => Some((w, Rule::Tense(Dir::Future))),
+                [w, "to"] => Some((w, Rule::BeforeTo)),
+                [w, "report"] => Some((w, Rule::Report)),
+                [w, "boundary"] => Some((w, Rule::Boundary)),
+                [w, "aux"] => Some((w, Rule::Aux)),
                 _ => None,
             })
             .collect();

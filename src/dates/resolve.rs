@@ -115,6 +115,19 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
             };
             Res::Period(Period::new(ymd(y, m, 1)?, Gran::Month), Published)
         }
+        Expr::CalRelYear { m, d, rel } => {
+            let Some(p) = pubd else {
+                return Some(Res::Value(
+                    d.map_or_else(|| format!("XXXX-{m:02}"), |d| format!("XXXX-{m:02}-{d:02}")),
+                    Published,
+                ));
+            };
+            let y = p.year() + rel;
+            match d {
+                Some(d) => Res::Period(Period::new(ymd(y, m, d)?, Gran::Day), Published),
+                None => Res::Period(Period::new(ymd(y, m, 1)?, Gran::Month), Published),
+            }
+        }
         Expr::RelMonth { m, rel } => {
             let Some(p) = pubd else { return Some(Res::Value(format!("XXXX-{m:02}"), Published)) };
             let y = match rel {
@@ -178,7 +191,9 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
                 (Some(q), None) => {
                     let Some(p) = pubd else { return Some(Res::Value(format!("XXXX-Q{q}"), Published)) };
                     let cur = calendar::quarter(p);
-                    let y = if q > cur && dir == Dir::Past { p.year() - 1 } else { p.year() };
+                    // a quarter told relative to a year (`next year's first
+                    // quarter`) starts from the publication year
+                    let y = if q > cur && dir == Dir::Past && year_shift == 0 { p.year() - 1 } else { p.year() };
                     Res::Period(Period::new(ymd(y, 3 * q, 1)?, Gran::Quarter), Published)
                 }
                 (None, _) => match (ctx.quarter, pubd) {

@@ -1,43 +1,112 @@
 //! The direction a bare weekday or month points to, from the verbs around it:
 //! `on Monday` in a past-tense sentence is the Monday before the publication
 //! date; `will meet on Tuesday` is the next one.
+//!
+//! Each marker of the sentence (`lexicons/dates/rules.tsv`, modals, `-ed`
+//! verbs) costs its distance to the expression, more when a clause boundary
+//! lies between them (`Bush told reporters on Tuesday that talks might…`:
+//! `told` governs Tuesday, `might` another clause) or when it is a verb of
+//! saying (`"He will leave Thursday," Castro said`: the quote is what
+//! happens on Thursday). The cheapest marker decides.
 
 use super::lex::{Kind, Tok};
-use super::lexicon::{self, Dir};
+use super::lexicon::{self, Dir, Rule};
 
-/// The tense marker nearest to tokens `start..end` of the sentence decides;
+/// Extra cost of a marker for each clause boundary crossed.
+const BOUNDARY: usize = 10;
+/// Extra cost of a verb of saying.
+const REPORT: usize = 3;
+
+/// What token `i` says: a direction and whether it is a verb of saying, or
+/// that it is a clause boundary.
+enum Mark {
+    Dir(Dir, bool),
+    Boundary,
+}
+
+fn mark(toks: &[Tok], i: usize) -> Option<Mark> {
+    let lex = lexicon::get();
+    let t = &toks[i];
+    let prev = i.checked_sub(1).map(|k| &toks[k]);
+    if t.kind == Kind::Punct {
+        // a double quote typed as two single ones
+        if t.low == "'" && (prev.is_some_and(|p| p.low == "'" && t.glued) || toks.get(i + 1).is_some_and(|n| n.low == "'" && n.glued)) {
+            return Some(Mark::Boundary);
+        }
+        return matches!(lex.rule(&t.low), Some(Rule::Boundary)).then_some(Mark::Boundary);
+    }
+    if t.kind != Kind::Word {
+        return None;
+    }
+    if t.low == "ll" && prev.is_some_and(|p| p.low == "'") && t.glued {
+        return Some(Mark::Dir(Dir::Future, false));
+    }
+    // the modal, not the month (months are capitalised)
+    if t.low == "may" && !t.cap {
+        return Some(Mark::Dir(Dir::Future, false));
+    }
+    match lex.rule(&t.low) {
+        Some(Rule::Tense(d)) => return Some(Mark::Dir(d, false)),
+        Some(Rule::BeforeTo) if toks.get(i + 1).is_some_and(|n| n.low == "to") => return Some(Mark::Dir(Dir::Future, false)),
+        Some(Rule::BeforeTo) => return None,
+        Some(Rule::Report) => return Some(Mark::Dir(Dir::Past, true)),
+        Some(Rule::Boundary) => return Some(Mark::Boundary),
+        Some(Rule::Aux) | None => {}
+    }
+    // a past participle after `be`, `been`: its auxiliary tells the tense
+    let aux = prev.is_some_and(|p| matches!(lex.rule(&p.low), Some(Rule::Aux)));
+    (t.low.len() > 4 && t.low.ends_with("ed") && !aux).then_some(Mark::Dir(Dir::Past, false))
+}
+
+/// The cheapest marker around tokens `start..end` of the sentence decides;
 /// `None` when there is none.
 pub fn direction(toks: &[Tok], start: usize, end: usize) -> Option<Dir> {
-    let lex = lexicon::get();
-    let marker = |t: &Tok, prev: Option<&Tok>| -> Option<Dir> {
-        if t.kind != Kind::Word {
-            return None;
+    let mut best: Option<(usize, Dir)> = None;
+    let mut consider = |cost: usize, d: Dir| {
+        if best.map_or(true, |(c, _)| cost < c) {
+            best = Some((cost, d));
         }
-        if t.low == "ll" && prev.is_some_and(|p| p.low == "'") && t.glued {
-            return Some(Dir::Future);
-        }
-        if let Some(d) = lex.tense(&t.low) {
-            return Some(d);
-        }
-        (t.low.len() > 4 && t.low.ends_with("ed")).then_some(Dir::Past)
     };
-    let n = toks.len();
-    for dist in 1..n.max(1) {
-        let after = end + dist - 1;
-        let before = start.checked_sub(dist);
-        if let Some(b) = before {
-            if let Some(d) = marker(&toks[b], b.checked_sub(1).map(|k| &toks[k])) {
-                return Some(d);
-            }
-        }
-        if after < n {
-            if let Some(d) = marker(&toks[after], after.checked_sub(1).map(|k| &toks[k])) {
-                return Some(d);
-            }
-        }
-        if before.is_none() && after >= n {
-            break;
+    // before the expression, then after it (ties go to the earlier side)
+    let mut crossed = 0;
+    for (dist, k) in (0..start.min(toks.len())).rev().enumerate() {
+        match mark(toks, k) {
+            Some(Mark::Dir(d, report)) => consider(dist + 1 + BOUNDARY * crossed + if report { REPORT } else { 0 }, d),
+            Some(Mark::Boundary) => crossed += 1,
+            None => {}
         }
     }
-    None
+    let mut crossed = 0;
+    for (dist, k) in (end..toks.len()).enumerate() {
+        match mark(toks, k) {
+            Some(Mark::Dir(d, report)) => consider(dist + 1 + BOUNDARY * crossed + if report { REPORT } else { 0 }, d),
+            Some(Mark::Boundary) => crossed += 1,
+            None => {}
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir_of(text: &str, word: &str) -> Option<Dir> {
+        let toks = crate::dates::lex::tokens(text, 0, text.len());
+        let i = toks.iter().position(|t| t.low == word).unwrap();
+        direction(&toks, i, i + 1)
+    }
+
+    #[test]
+    fn markers() {
+        assert_eq!(dir_of("On Monday the minister said the plan would start on Friday.", "monday"), Some(Dir::Past));
+        assert_eq!(dir_of("On Monday the minister said the plan would start on Friday.", "friday"), Some(Dir::Future));
+        // the quotation mark separates the verb of saying from the quote
+        assert_eq!(dir_of("\"She will leave at dawn on Thursday,\" the aide said.", "thursday"), Some(Dir::Future));
+        // `that` separates the clauses
+        assert_eq!(dir_of("He told reporters on Tuesday that the deal might be extended.", "tuesday"), Some(Dir::Past));
+        // a participle after `be` is no past tense
+        assert_eq!(dir_of("She will be named captain in December.", "december"), Some(Dir::Future));
+        assert_eq!(dir_of("Nothing here on Sunday.", "sunday"), None);
+    }
 }
