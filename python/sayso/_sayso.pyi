@@ -1,0 +1,94 @@
+"""Typed surface of the compiled module ``sayso._sayso``."""
+
+import datetime
+import os
+from typing import Any, Dict, Iterable, Literal, Mapping, Optional, Sequence, Tuple, Union
+
+__version__: str
+SCHEMA_VERSION: int
+TABLES: Tuple[str, ...]
+
+_Path = Union[str, "os.PathLike[str]"]
+_Date = Union[str, datetime.date]
+
+class SaysoError(Exception):
+    """Base class of every error raised by sayso."""
+
+class InputError(SaysoError):
+    """An input could not be read or is not a valid article."""
+
+class OutputError(SaysoError):
+    """The output could not be written."""
+
+class OutputExistsError(OutputError):
+    """The output directory exists and ``overwrite=True`` was not given."""
+
+class EvalError(SaysoError):
+    """A file needed for evaluation could not be read or parsed."""
+
+class ArrowTable:
+    """An Arrow table exported through the Arrow PyCapsule interface."""
+
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object: ...
+    def __arrow_c_schema__(self) -> object: ...
+    def __len__(self) -> int: ...
+
+class ArrowSchema:
+    """An Arrow schema exported through the Arrow PyCapsule interface."""
+
+    def __arrow_c_schema__(self) -> object: ...
+    def __len__(self) -> int: ...
+
+class Extraction:
+    """The tables extracted from one or more articles."""
+
+    @property
+    def articles(self) -> ArrowTable: ...
+    @property
+    def quotes(self) -> ArrowTable: ...
+    @property
+    def claims(self) -> ArrowTable: ...
+    @property
+    def speakers(self) -> ArrowTable: ...
+    @property
+    def dates(self) -> ArrowTable: ...
+    @property
+    def clusters(self) -> ArrowTable: ...
+    @property
+    def errors(self) -> ArrowTable: ...
+    def table(self, name: str) -> ArrowTable: ...
+    def counts(self) -> Dict[str, int]: ...
+    def to_polars(self) -> Dict[str, Any]: ...
+    def to_pandas(self) -> Dict[str, Any]: ...
+
+def extract(
+    text: str,
+    *,
+    published: Optional[_Date] = None,
+    id: Optional[str] = None,
+    title: Optional[str] = None,
+    source: Optional[str] = None,
+    url: Optional[str] = None,
+    language: Optional[str] = None,
+) -> Extraction: ...
+def extract_batch(
+    articles: Iterable[Union[str, Mapping[str, Any]]], *, jobs: Optional[int] = None
+) -> Extraction: ...
+def convert(
+    inputs: Union[_Path, Sequence[_Path]],
+    out: _Path,
+    *,
+    jobs: Optional[int] = None,
+    overwrite: bool = False,
+    strict: bool = False,
+    format: Literal["auto", "jsonl", "txt", "parquet", "csv"] = "auto",
+    text_field: str = "text",
+    id_field: str = "id",
+    title_field: str = "title",
+    source_field: str = "source",
+    url_field: str = "url",
+    published_field: str = "published",
+    language_field: str = "language",
+) -> Dict[str, Any]: ...
+def schema(name: str) -> Optional[ArrowSchema]: ...
+def cli_main(argv: Sequence[str]) -> int: ...
