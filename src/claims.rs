@@ -1,9 +1,310 @@
-//! Claims: reported speech without full quotation marks.
+//! Claims: reported speech without (full) quotation marks, found from the
+//! same cues, mentions and coreference as quotations.
+//!
+//! Constructions, each with its `method` id:
+//! - `claim_after`: `X said (that) <content>` / `X told Y (that) …` / `X urged Y to …`
+//! - `claim_before`: `<content>, X said.` / `<content>, said X.`
+//! - `according_to`: `According to X, <content>` / `<content>, according to X.`
+//!
+//! A claim whose content holds a quotation is `mixed`, and its quotation
+//! becomes a `mixed` quote of the same speaker. A claim whose content is
+//! (almost) all one quotation is that quotation, not a claim.
 
-use crate::attribution::Document;
-use crate::model::Utterance;
+use crate::attribution::sieves::{is_punct, subject_before, word};
+use crate::attribution::{CueClass, Document, MentionKind};
+use crate::model::{Kind, Span, Utterance};
 
-/// Find the claims of an article (not yet implemented: none are produced).
-pub fn find(_doc: &Document, _quotes: &[Utterance]) -> Vec<Utterance> {
-    Vec::new()
+/// Words after a cue that start its content clause (besides "that").
+const CLAUSE_STARTERS_SKIP: &[&str] = &["that"];
+
+/// Words that open an adverbial between a cue and its that-clause.
+const ADVERBIAL_STARTS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "to", "last", "this", "earlier", "later", "yesterday", "today",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "repeatedly", "again", "also", "publicly",
+    "privately", "recently", "previously", "late", "early", "separately", "over", "via", "through", "when",
+];
+
+/// Tokens between a cue and its content that are not content:
+/// "said on Monday that", "said in a statement that".
+const MAX_GAP_TO_THAT: usize = 8;
+
+/// Find the claims of an article; `quotes` may be changed to `mixed` when a
+/// claim's content carries them, and take that claim's speaker.
+pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
+    let mut out: Vec<Utterance> = Vec::new();
+    for (si, s) in doc.seg.sentences.iter().enumerate() {
+        let lo = doc.token_at(s.start);
+        let hi = doc.token_at(s.end);
+        if hi <= lo {
+            continue;
+        }
+        // content ends before the final punctuation
+        let mut end_tok = hi;
+        while end_tok > lo && is_punct(doc, end_tok - 1) && !is_quote_mark(word(doc, end_tok - 1)) {
+            end_tok -= 1;
+        }
+        // questions are not claims
+        if doc.text[s.start..s.end].trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('?') {
+            continue;
+        }
+        for k in lo..hi {
+            // according to X
+            if word(doc, k).eq_ignore_ascii_case("according") && word(doc, k + 1) == "to" {
+                if let Some(c) = according_to(doc, si, lo, end_tok, k) {
+                    out.push(c);
+                }
+                continue;
+            }
+            let Some(cue) = doc.cue_at_token(k) else { continue };
+            if doc.in_quote(cue.span) {
+                continue;
+            }
+            // "the said document": not a reporting use
+            if k > lo && matches!(word(doc, k - 1).to_lowercase().as_str(), "the" | "a" | "an" | "this" | "that" | "his" | "her" | "their" | "its") {
+                continue;
+            }
+            let after = doc.token_at(cue.span.end);
+            if let Some(c) = claim_after(doc, si, lo, end_tok, k, after, cue.lemma, cue.class, cue.span) {
+                out.push(c);
+            } else if let Some(c) = claim_before(doc, si, lo, end_tok, k, after, cue.lemma, cue.class, cue.span) {
+                out.push(c);
+            }
+        }
+    }
+    // one claim per content: overlapping claims keep the earlier-found longest
+    out.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    let mut kept: Vec<Utterance> = Vec::new();
+    for c in out {
+        if let Some(last) = kept.last() {
+            // the same content found twice (two cues of one attribution): keep one;
+            // a claim nested in another ("X reports that …, according to Y") stays
+            let o = overlap(c.span, last.span);
+            if o * 10 >= c.span.len().max(last.span.len()) * 9 {
+                continue;
+            }
+        }
+        kept.push(c);
+    }
+    // quotations inside claims: mixed, or the claim is the quotation
+    let mut result = Vec::new();
+    for mut c in kept {
+        // quotes are sorted by start: look only at those starting inside the claim
+        let first = quotes.partition_point(|q| q.span.start < c.span.start);
+        let inside: Vec<usize> = (first..quotes.len()).take_while(|&qi| quotes[qi].span.start < c.span.end).filter(|&qi| quotes[qi].span.end <= c.span.end + 3).collect();
+        let quoted_len: usize = inside.iter().map(|&qi| quotes[qi].span.len()).sum();
+        let content_len = c.span.len().max(1);
+        if quoted_len * 10 >= content_len * 8 {
+            // the content is a quotation: the quote row stands for it
+            continue;
+        }
+        // a claim overlapping a quotation partly (content running into a quote) is cut there
+        let straddling = quotes[first.saturating_sub(1)..].iter().take_while(|q| q.span.start < c.span.end).find(|q| q.span.end > c.span.end);
+        if let Some(q) = straddling {
+            if q.marks.first().map_or(q.span.start, |m| m.start) > c.span.start + 1 {
+                let cut = q.marks.first().map_or(q.span.start, |m| m.start);
+                let s = doc.text[c.span.start..cut].trim_end().trim_end_matches([',', ':', ';']).trim_end();
+                if s.split_whitespace().count() < 3 {
+                    continue;
+                }
+                c.span.end = c.span.start + s.len();
+                c.parts = vec![c.span];
+                c.text = s.to_string();
+            } else {
+                continue;
+            }
+        }
+        if !inside.is_empty() {
+            c.kind = Kind::Mixed;
+            for &qi in &inside {
+                let q = &mut quotes[qi];
+                q.kind = Kind::Mixed;
+                if q.speaker.is_none() || !q.method.starts_with("cue") {
+                    q.speaker = c.speaker.clone();
+                    q.mention = c.mention;
+                    q.cue = c.cue;
+                    q.cue_lemma = c.cue_lemma.clone();
+                    q.method = "claim_fragment";
+                }
+            }
+        }
+        result.push(c);
+    }
+    // mixed quotations that no claim covers get a claim of their sentence
+    result
+}
+
+fn is_quote_mark(w: &str) -> bool {
+    matches!(w, "\"" | "”" | "“" | "'" | "’" | "‘" | "»" | "«")
+}
+
+fn overlap(a: Span, b: Span) -> usize {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make(doc: &Document, sentence: usize, content: Span, mention: Option<usize>, cue: Span, lemma: &str, kind: Kind, method: &'static str) -> Option<Utterance> {
+    let raw = content.text(doc.text);
+    // trim spaces, commas and a leading "that"
+    let mut s = content.start + (raw.len() - raw.trim_start().len());
+    let mut e = content.start + raw.trim_end().len();
+    let t = &doc.text[s..e];
+    if let Some(rest) = t.strip_prefix("that ") {
+        s += t.len() - rest.len();
+    }
+    while e > s && doc.text[..e].ends_with([',', ';', ':', '—', '–']) {
+        e -= doc.text[..e].chars().next_back().map_or(1, char::len_utf8);
+        e = s + doc.text[s..e].trim_end().len();
+    }
+    if e <= s {
+        return None;
+    }
+    let span = Span::new(s, e);
+    let words = doc.text[s..e].split_whitespace().count();
+    if words < 2 {
+        return None;
+    }
+    let mut u = Utterance::new(vec![span], doc.text, kind, method);
+    u.sentence = sentence;
+    u.paragraph = doc.seg.sentences[sentence].paragraph;
+    u.cue = Some(cue);
+    u.cue_lemma = Some(lemma.to_string());
+    u.confidence = 0.7;
+    if let Some(m) = mention {
+        u.mention = Some(doc.mentions[m].span);
+        u.speaker = doc.speaker_of(m);
+        if matches!(doc.mentions[m].kind, MentionKind::Pronoun { .. }) && u.speaker.is_none() {
+            u.confidence = 0.4;
+        }
+    }
+    Some(u)
+}
+
+/// `X said (that) <content>`: the subject before the cue, the content after it.
+#[allow(clippy::too_many_arguments)]
+fn claim_after(doc: &Document, si: usize, _lo: usize, end_tok: usize, k: usize, after: usize, lemma: &str, class: CueClass, cue: Span) -> Option<Utterance> {
+    let subject = subject_before(doc, k)?;
+    if doc.mentions[subject].in_quote {
+        return None;
+    }
+    let mut c = after;
+    // addressee ("told reporters", "told the committee")
+    if matches!(lemma, "tell" | "inform" | "assure" | "warn" | "remind" | "urge" | "call on") {
+        if let Some(m) = doc.mention_at_token(c) {
+            c = doc.mentions[m].end_token;
+        } else if !matches!(word(doc, c), "that" | "," | "to") {
+            // an unnamed addressee: "told reporters", "told the newspaper"
+            let det = matches!(word(doc, c).to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its");
+            c += if det { 2 } else { 1 };
+        }
+    }
+    if c >= end_tok {
+        return None;
+    }
+    let w = word(doc, c).to_lowercase();
+    // the content: a that-clause, possibly after a short adverbial ("said on Monday that")
+    // "that" right after the cue, or after a short adverbial that starts with
+    // a preposition or a time word ("said on Monday that", "said in a statement that")
+    let mut start = None;
+    let adverbial = ADVERBIAL_STARTS.contains(&w.as_str());
+    for j in c..(c + MAX_GAP_TO_THAT).min(end_tok) {
+        if CLAUSE_STARTERS_SKIP.contains(&word(doc, j).to_lowercase().as_str()) {
+            if j == c || adverbial {
+                start = Some(j + 1);
+            }
+            break;
+        }
+        if is_punct(doc, j) && !matches!(word(doc, j), ",") {
+            break;
+        }
+    }
+    let start = match start {
+        Some(s) => s,
+        None => {
+            // a bare clause right after the cue: "said the plan failed"
+            // "said, adding", "said addressing": a participle is not content
+            if w.ends_with("ing") && w.len() > 5 {
+                return None;
+            }
+            let direct_clause = match class {
+                CueClass::Directive => matches!(w.as_str(), "to") || !is_punct(doc, c),
+                _ => !is_punct(doc, c) && !matches!(w.as_str(), "in" | "on" | "at" | "during" | "after" | "before" | "with" | "to" | "by" | "for" | "of" | "about" | "from" | "as" | "it" | "so" | "this" | "yes" | "no" | "thursday" | "monday" | "tuesday" | "wednesday" | "friday" | "saturday" | "sunday" | "the" | "a" | "an" | "and" | "but" | "or" | "when" | "while" | "if" | "what") || (matches!(w.as_str(), "the" | "a" | "an" | "it") && clause_has_verb(doc, c, end_tok)),
+            };
+            if !direct_clause {
+                return None;
+            }
+            c
+        }
+    };
+    if start >= end_tok {
+        return None;
+    }
+    // the content ends where an inverted attribution or an according-to begins
+    let mut e = end_tok;
+    for j in start + 1..end_tok {
+        if word(doc, j) == "," && (word(doc, j + 1).eq_ignore_ascii_case("according") || doc.cue_at_token(j + 1).is_some() || doc.mention_at_token(j + 1).is_some_and(|m| doc.cue_at_token(doc.mentions[m].end_token).is_some())) {
+            e = j;
+            break;
+        }
+    }
+    let content = Span::new(doc.tokens[start].start, doc.tokens[e - 1].end);
+    make(doc, si, content, Some(subject), cue, lemma, Kind::Indirect, "claim_after")
+}
+
+fn clause_has_verb(doc: &Document, from: usize, to: usize) -> bool {
+    (from..to.min(from + 8)).any(|j| matches!(word(doc, j), "is" | "was" | "are" | "were" | "will" | "would" | "has" | "had" | "have" | "could" | "can" | "should" | "must" | "did" | "does"))
+}
+
+/// `<content>, X said.` / `<content>, said X.`: the cue and its subject end the sentence.
+#[allow(clippy::too_many_arguments)]
+fn claim_before(doc: &Document, si: usize, lo: usize, end_tok: usize, k: usize, after: usize, lemma: &str, _class: CueClass, cue: Span) -> Option<Utterance> {
+    // "…, said X." : cue then mention to the sentence end
+    let (mention, attr_start) = if let Some(m) = doc.mention_at_token(after).filter(|&m| doc.mentions[m].end_token + 3 >= end_tok) {
+        (m, k)
+    } else {
+        // "…, X said." : mention then cue at the sentence end (a few words may follow: "on Monday")
+        let m = subject_before(doc, k)?;
+        if after + 4 < end_tok {
+            return None;
+        }
+        (m, doc.mentions[m].first_token)
+    };
+    if doc.mentions[mention].in_quote {
+        return None;
+    }
+    // a comma (or dash) right before the attribution
+    if attr_start == 0 || attr_start <= lo + 2 || !matches!(word(doc, attr_start - 1), "," | "—" | "–") {
+        return None;
+    }
+    let content = Span::new(doc.tokens[lo].start, doc.tokens[attr_start - 2].end);
+    make(doc, si, content, Some(mention), cue, lemma, Kind::Indirect, "claim_before")
+}
+
+/// `According to X, <content>` / `<content>, according to X.`
+fn according_to(doc: &Document, si: usize, lo: usize, end_tok: usize, k: usize) -> Option<Utterance> {
+    let cue = Span::new(doc.tokens[k].start, doc.tokens[k + 1].end);
+    // the source: the first mention within a few words ("according to port officials")
+    let m = (k + 2..(k + 6).min(end_tok)).take_while(|&j| word(doc, j) != ",").find_map(|j| doc.mention_at_token(j));
+    let src_end = m.map_or_else(
+        || (k + 2..end_tok).find(|&j| word(doc, j) == ",").unwrap_or(end_tok),
+        |m| doc.mentions[m].end_token,
+    );
+    if k <= lo + 1 {
+        // According to X, content.
+        let mut start = src_end;
+        while start < end_tok && word(doc, start) != "," {
+            start += 1;
+        }
+        start += 1;
+        if start >= end_tok {
+            return None;
+        }
+        let content = Span::new(doc.tokens[start].start, doc.tokens[end_tok - 1].end);
+        return make(doc, si, content, m, cue, "according to", Kind::AccordingTo, "according_to");
+    }
+    // content, according to X.
+    if word(doc, k - 1) != "," {
+        return None;
+    }
+    let content = Span::new(doc.tokens[lo].start, doc.tokens[k - 2].end);
+    make(doc, si, content, m, cue, "according to", Kind::AccordingTo, "according_to")
 }

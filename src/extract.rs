@@ -34,10 +34,11 @@ impl Extractor {
         };
         let timexes = dates::tag(text, &seg, published);
 
-        let doc = attribution::Document::new(text, &seg);
         let mut quotes = quotes::detect(text, &seg);
+        let quoted = quotes.iter().flat_map(|q| q.marks.iter().copied()).collect();
+        let doc = attribution::Document::new(text, &seg, quoted);
         attribution::attribute(&doc, &mut quotes);
-        let mut claims = claims::find(&doc, &quotes);
+        let mut claims = claims::find(&doc, &mut quotes);
         let speakers = speakers::resolve(&doc, &mut quotes, &mut claims);
 
         for u in quotes.iter_mut().chain(claims.iter_mut()) {

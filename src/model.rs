@@ -95,6 +95,8 @@ pub struct Utterance {
     pub parts: Vec<Span>,
     /// The content text: the parts joined by a space.
     pub text: String,
+    /// For quotes: each part with its quotation marks (internal; not a column).
+    pub marks: Vec<Span>,
     pub kind: Kind,
     /// Canonical name of the speaker.
     pub speaker: Option<String>,
@@ -129,6 +131,7 @@ impl Utterance {
             span,
             parts,
             text: joined,
+            marks: Vec::new(),
             kind,
             speaker: None,
             speaker_id: None,

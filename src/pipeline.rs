@@ -1,13 +1,45 @@
 //! Batch conversion: readers → parallel extraction → ordered writer.
+//!
+//! Three stages joined by bounded channels, each handling batches in input
+//! order, so the output is identical for any number of threads:
+//!
+//! 1. one thread reads records and groups them into batches (256 articles or
+//!    8 MB of text), turning unreadable records, warnings, oversize articles
+//!    and duplicate ids into `errors` rows;
+//! 2. one thread extracts each batch in parallel on a local rayon pool of
+//!    `jobs` threads and builds its Arrow tables;
+//! 3. the calling thread writes the tables and reports progress.
+//!
+//! Memory is bounded by the few batches in flight, never by the corpus.
 
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
+use std::sync::Once;
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::bounded;
+use rayon::prelude::*;
 
 use crate::article::Article;
-use crate::error::Result;
-use crate::input::InputOptions;
+use crate::error::{Error, Result};
+use crate::extract::Extractor;
+use crate::input::{Format, InputOptions, Inputs, Record};
 use crate::model::Extraction;
-use crate::output::Manifest;
-use crate::table::ErrorRow;
+use crate::output::{Manifest, OutputWriter};
+use crate::table::{self, ErrorRow, Tables};
+
+/// Articles per batch: enough work to keep every core busy between two
+/// hand-offs, few enough that a batch of news articles is a few MB.
+const BATCH_ARTICLES: usize = 256;
+/// Text bytes per batch, so a corpus of long documents stays bounded too.
+const BATCH_BYTES: usize = 8 * 1024 * 1024;
+/// Batches waiting between two stages.
+const CHANNEL_BATCHES: usize = 2;
+/// Default per-article limit: far above any news article, low enough that a
+/// mis-split input (a whole corpus in one field) cannot exhaust memory.
+pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 20 * 1024 * 1024;
 
 /// Options of a conversion run.
 #[derive(Debug, Clone, Default)]
@@ -19,6 +51,9 @@ pub struct ConvertOptions {
     /// Fail (non-zero exit, Python exception) when any errors row was written.
     pub strict: bool,
     pub input: InputOptions,
+    /// Articles with more text than this (bytes) become `errors` rows
+    /// (default [`DEFAULT_MAX_ARTICLE_BYTES`]).
+    pub max_article_bytes: Option<usize>,
 }
 
 /// Progress of a running conversion, reported after each batch.
@@ -32,13 +67,311 @@ pub struct Progress {
 
 /// Convert `inputs` into the output directory `out`.
 pub fn convert(inputs: &[String], out: &Path, opts: &ConvertOptions, progress: Option<&(dyn Fn(&Progress) + Sync)>) -> Result<Manifest> {
-    let _ = (inputs, out, opts, progress);
-    Err(crate::Error::Output("convert not yet implemented".into()))
+    let opened = crate::input::open(inputs, &opts.input)?;
+    convert_inputs(opened, out, opts, progress)
 }
 
 /// Extract a batch of articles in parallel (order kept). An article whose
 /// extraction fails internally becomes an error row instead of a panic.
 pub fn extract_batch(articles: Vec<Article>, jobs: Option<usize>) -> (Vec<Extraction>, Vec<ErrorRow>) {
-    let _ = jobs;
-    (articles.into_iter().map(crate::extract).collect(), Vec::new())
+    let located: Vec<(String, Article)> =
+        articles.into_iter().enumerate().map(|(i, a)| (format!("article[{i}]"), a)).collect();
+    let extractor = Extractor::new();
+    match jobs {
+        None => extract_located(&extractor, located),
+        Some(n) => match pool(Some(n)) {
+            Ok(p) => p.install(|| extract_located(&extractor, located)),
+            Err(_) => extract_located(&extractor, located),
+        },
+    }
+}
+
+fn pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
+    let n = jobs.unwrap_or(0);
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .thread_name(|i| format!("sayso-extract-{i}"))
+        .build()
+        .map_err(|e| Error::Output(format!("cannot start {n} worker threads: {e}")))
+}
+
+thread_local! {
+    /// Set while an article is extracted under `catch_unwind`: its panic
+    /// message becomes an errors row, so the default hook must not print it.
+    static QUIET_PANIC: Cell<bool> = const { Cell::new(false) };
+}
+
+fn install_quiet_hook() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !QUIET_PANIC.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
+/// Extract every article in the current rayon pool, keeping order; a panic
+/// in one article becomes an errors row for it.
+fn extract_located(extractor: &Extractor, articles: Vec<(String, Article)>) -> (Vec<Extraction>, Vec<ErrorRow>) {
+    install_quiet_hook();
+    let results: Vec<std::result::Result<Extraction, ErrorRow>> = articles
+        .into_par_iter()
+        .map(|(location, article)| {
+            let article_id = article.article_id();
+            QUIET_PANIC.with(|q| q.set(true));
+            let r = panic::catch_unwind(AssertUnwindSafe(|| extractor.extract(article)));
+            QUIET_PANIC.with(|q| q.set(false));
+            r.map_err(|p| ErrorRow {
+                input: location,
+                article_id: Some(article_id),
+                error: format!(
+                    "internal error while extracting this article ({}); the article was skipped, please report it with its text",
+                    panic_message(p.as_ref())
+                ),
+            })
+        })
+        .collect();
+    let mut ok = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(x) => ok.push(x),
+            Err(e) => errors.push(e),
+        }
+    }
+    (ok, errors)
+}
+
+/// A batch on its way from the reader to the extractor.
+struct Batch {
+    articles: Vec<(String, Article)>,
+    /// Errors found while reading, in record order.
+    errors: Vec<ErrorRow>,
+    bytes: u64,
+}
+
+impl Batch {
+    fn new() -> Batch {
+        Batch { articles: Vec::new(), errors: Vec::new(), bytes: 0 }
+    }
+    fn is_full(&self) -> bool {
+        self.articles.len() >= BATCH_ARTICLES || self.bytes as usize >= BATCH_BYTES || self.errors.len() >= BATCH_ARTICLES
+    }
+    fn is_empty(&self) -> bool {
+        self.articles.is_empty() && self.errors.is_empty()
+    }
+}
+
+/// The reader's bookkeeping: ids seen so far, the size limit.
+struct Admit {
+    seen: HashMap<String, u32>,
+    max_bytes: usize,
+}
+
+impl Admit {
+    /// Turn one record into an article and/or errors rows of `batch`.
+    fn record(&mut self, rec: Record, batch: &mut Batch) {
+        let Record { location, result, warnings } = rec;
+        let mut article = match result {
+            Ok(a) => a,
+            Err(error) => {
+                batch.errors.push(ErrorRow { input: location, article_id: None, error });
+                return;
+            }
+        };
+        let id = article.article_id();
+        for w in warnings {
+            batch.errors.push(ErrorRow { input: location.clone(), article_id: Some(id.clone()), error: w });
+        }
+        if article.text.len() > self.max_bytes {
+            batch.errors.push(ErrorRow {
+                input: location,
+                article_id: Some(id),
+                error: format!(
+                    "article text is {:.1} MB, over the limit of {:.1} MB; split it, or raise the limit (--max-article-mb)",
+                    article.text.len() as f64 / 1e6,
+                    self.max_bytes as f64 / 1e6
+                ),
+            });
+            return;
+        }
+        let id = self.unique_id(id, &location, batch);
+        article.id = Some(id);
+        batch.bytes += article.text.len() as u64;
+        batch.articles.push((location, article));
+    }
+
+    /// The id itself the first time; `id~2`, `id~3`… (with an errors row) after.
+    fn unique_id(&mut self, id: String, location: &str, batch: &mut Batch) -> String {
+        let n = self.seen.entry(id.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            return id;
+        }
+        let mut k = *n;
+        let mut new = format!("{id}~{k}");
+        while self.seen.contains_key(&new) {
+            k += 1;
+            new = format!("{id}~{k}");
+        }
+        self.seen.insert(new.clone(), 1);
+        batch.errors.push(ErrorRow {
+            input: location.to_string(),
+            article_id: Some(new.clone()),
+            error: format!("duplicate article id {id:?} (already used earlier in this run); this article was kept as {new:?}"),
+        });
+        new
+    }
+}
+
+fn config_json(opts: &ConvertOptions, jobs: usize) -> serde_json::Value {
+    let f = &opts.input.fields;
+    let format = match opts.input.format {
+        Format::Auto => "auto",
+        Format::Jsonl => "jsonl",
+        Format::Txt => "txt",
+        Format::Parquet => "parquet",
+        Format::Csv => "csv",
+    };
+    serde_json::json!({
+        "jobs": jobs,
+        "overwrite": opts.overwrite,
+        "strict": opts.strict,
+        "format": format,
+        "fields": {
+            "text": f.text, "id": f.id, "title": f.title, "source": f.source,
+            "url": f.url, "published": f.published, "language": f.language,
+        },
+        "max_article_bytes": opts.max_article_bytes.unwrap_or(DEFAULT_MAX_ARTICLE_BYTES),
+    })
+}
+
+/// What the extraction stage hands to the writer.
+struct Built {
+    tables: Tables,
+    articles: u64,
+    errors: u64,
+    bytes: u64,
+}
+
+/// Convert already opened inputs (see [`crate::input::open`], or
+/// [`Inputs::from_iter`] for records built in memory) into `out`, applying
+/// `opts.strict` like [`convert`].
+pub fn convert_inputs(inputs: Inputs, out: &Path, opts: &ConvertOptions, progress: Option<&(dyn Fn(&Progress) + Sync)>) -> Result<Manifest> {
+    let manifest = write_inputs(inputs, out, opts, progress)?;
+    let errors = manifest.count("errors");
+    if opts.strict && errors > 0 {
+        return Err(Error::Output(format!(
+            "strict mode: {errors} input problem(s) were recorded in {}; the output was written",
+            out.join("errors.parquet").display()
+        )));
+    }
+    Ok(manifest)
+}
+
+/// Like [`convert_inputs`], but returns the manifest even when `opts.strict`
+/// is set and errors rows were written (the caller decides, e.g. the exit code).
+pub fn write_inputs(inputs: Inputs, out: &Path, opts: &ConvertOptions, progress: Option<&(dyn Fn(&Progress) + Sync)>) -> Result<Manifest> {
+    let started = Instant::now();
+    let pool = pool(opts.jobs)?;
+    let mut manifest = Manifest::new(config_json(opts, pool.current_num_threads()), inputs.paths.clone());
+    let total_bytes = inputs.total_bytes;
+    let mut writer = OutputWriter::create(out, opts.overwrite)?;
+    let extractor = Extractor::new();
+    let mut admit = Admit { seen: HashMap::new(), max_bytes: opts.max_article_bytes.unwrap_or(DEFAULT_MAX_ARTICLE_BYTES) };
+
+    let (batch_tx, batch_rx) = bounded::<Batch>(CHANNEL_BATCHES);
+    let (built_tx, built_rx) = bounded::<Result<Built>>(CHANNEL_BATCHES);
+    let mut done = Progress { total_bytes, ..Progress::default() };
+    let mut write_time = Duration::ZERO;
+
+    let (read_time, extract_time) = std::thread::scope(|s| -> Result<(Duration, Duration)> {
+        let reader = s.spawn(move || {
+            let mut busy = Duration::ZERO;
+            let mut batch = Batch::new();
+            let mut inputs = inputs;
+            loop {
+                let t = Instant::now();
+                let next = inputs.next();
+                let finished = next.is_none();
+                if let Some(rec) = next {
+                    admit.record(rec, &mut batch);
+                }
+                busy += t.elapsed();
+                if batch.is_full() || (finished && !batch.is_empty()) {
+                    let full = std::mem::replace(&mut batch, Batch::new());
+                    if batch_tx.send(full).is_err() {
+                        return busy; // the writer stopped on an error: stop reading
+                    }
+                }
+                if finished {
+                    return busy;
+                }
+            }
+        });
+        let extractor_ref = &extractor;
+        let pool_ref = &pool;
+        let extract = s.spawn(move || {
+            let mut busy = Duration::ZERO;
+            for batch in batch_rx {
+                let t = Instant::now();
+                let Batch { articles, mut errors, bytes } = batch;
+                let (xs, panics) = pool_ref.install(|| extract_located(extractor_ref, articles));
+                errors.extend(panics);
+                let built = table::build(&xs, &errors)
+                    .map(|tables| Built { tables, articles: xs.len() as u64, errors: errors.len() as u64, bytes });
+                busy += t.elapsed();
+                let failed = built.is_err();
+                if built_tx.send(built).is_err() || failed {
+                    break;
+                }
+            }
+            busy
+        });
+        let mut result = Ok(());
+        for built in &built_rx {
+            let t = Instant::now();
+            let step = built.and_then(|b| {
+                writer.write(&b.tables)?;
+                done.articles += b.articles;
+                done.errors += b.errors;
+                done.bytes += b.bytes;
+                Ok(())
+            });
+            write_time += t.elapsed();
+            if let Err(e) = step {
+                result = Err(e);
+                break;
+            }
+            if let Some(cb) = progress {
+                cb(&done);
+            }
+        }
+        drop(built_rx);
+        let extract_time = extract.join().map_err(|_| Error::Output("extraction thread failed".into()))?;
+        let read_time = reader.join().map_err(|_| Error::Output("input reader failed".into()))?;
+        result.map(|()| (read_time, extract_time))
+    })?;
+
+    let t = Instant::now();
+    writer.write_table("clusters", &table::build_clusters(&[])?)?;
+    write_time += t.elapsed();
+    manifest.input_bytes = done.bytes;
+    manifest.timings.insert("read".into(), read_time.as_secs_f64());
+    manifest.timings.insert("extract".into(), extract_time.as_secs_f64());
+    manifest.timings.insert("write".into(), write_time.as_secs_f64());
+    manifest.timings.insert("total".into(), started.elapsed().as_secs_f64());
+    writer.finish(&mut manifest)?;
+    Ok(manifest)
 }

@@ -2,12 +2,13 @@
 
 use std::collections::BTreeMap;
 
-use crate::attribution::Document;
+use crate::attribution::{Document, MentionKind};
 use crate::model::{SpeakerRow, Utterance};
 
-/// The corpus-wide key of a canonical name: lowercase ASCII-folded words
-/// joined by `-` (`Vladimir Putin` → `vladimir-putin`). Titles are not part
-/// of a canonical name, so the same person gets one key in every article.
+/// The corpus-wide key of a canonical name: lowercase words joined by `-`
+/// (`Vladimir Putin` → `vladimir-putin`), apostrophes and periods dropped.
+/// Titles are not part of a canonical name, so the same person gets one key
+/// in every article.
 pub fn speaker_id(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
@@ -25,28 +26,71 @@ pub fn speaker_id(name: &str) -> String {
     out
 }
 
-/// Fill `speaker_id` of quotes and claims and build the speakers table.
+/// Fill `speaker_id` of quotes and claims and build the speakers table: one
+/// row per entity that said something. A speaker known only by a role
+/// ("a ministry spokesman") keeps its mention as `speaker` but gets no
+/// `speaker_id`: the same words in another article are not the same person.
 pub fn resolve(doc: &Document, quotes: &mut [Utterance], claims: &mut [Utterance]) -> Vec<SpeakerRow> {
-    let mut rows: BTreeMap<String, SpeakerRow> = BTreeMap::new();
+    let mut rows: BTreeMap<usize, SpeakerRow> = BTreeMap::new();
     for (is_quote, u) in quotes.iter_mut().map(|u| (true, u)).chain(claims.iter_mut().map(|u| (false, u))) {
-        let Some(name) = u.speaker.clone() else { continue };
-        let id = speaker_id(&name);
-        u.speaker_id = Some(id.clone());
-        let row = rows.entry(id.clone()).or_insert_with(|| SpeakerRow { speaker_id: id, name: name.clone(), ..SpeakerRow::default() });
-        if let Some(m) = u.mention {
-            let alias = m.text(doc.text).to_string();
-            if !row.aliases.contains(&alias) {
-                row.aliases.push(alias);
-            }
-            row.n_mentions += 1;
+        let Some(span) = u.mention else { continue };
+        let entity = doc
+            .mention_with_span(span)
+            .and_then(|m| doc.mentions[m].entity)
+            .or_else(|| {
+                // copied attributions (same paragraph, continuation) carry the speaker name
+                let name = u.speaker.as_deref()?;
+                doc.entities.iter().position(|e| e.name == name)
+            });
+        let Some(ei) = entity else {
+            u.speaker_id = None;
+            continue;
+        };
+        let e = &doc.entities[ei];
+        let id = speaker_id(&e.name);
+        if id.is_empty() {
+            continue;
         }
+        u.speaker = Some(e.name.clone());
+        u.speaker_id = Some(id.clone());
+        let row = rows.entry(ei).or_insert_with(|| SpeakerRow {
+            speaker_id: id,
+            name: e.name.clone(),
+            aliases: e
+                .mentions
+                .iter()
+                .filter(|&&m| !matches!(doc.mentions[m].kind, MentionKind::Pronoun { .. }))
+                .map(|&m| doc.mentions[m].span.text(doc.text).to_string())
+                .fold(Vec::new(), |mut v, a| {
+                    if !v.contains(&a) {
+                        v.push(a);
+                    }
+                    v
+                }),
+            roles: e.roles.clone(),
+            n_mentions: e.mentions.len() as u32,
+            ..SpeakerRow::default()
+        });
         if is_quote {
             row.n_quotes += 1;
         } else {
             row.n_claims += 1;
         }
     }
-    rows.into_values().collect()
+    let mut out: Vec<SpeakerRow> = rows.into_values().collect();
+    // two entities with one key (rare: "Lee" and "LEE") make one row
+    out.sort_by(|a, b| a.speaker_id.cmp(&b.speaker_id));
+    out.dedup_by(|b, a| {
+        if a.speaker_id == b.speaker_id {
+            a.n_quotes += b.n_quotes;
+            a.n_claims += b.n_claims;
+            a.n_mentions += b.n_mentions;
+            true
+        } else {
+            false
+        }
+    });
+    out
 }
 
 #[cfg(test)]

@@ -1,1 +1,123 @@
-//! Tests: attribution.
+//! Tests: attribution sieves and coreference (fixtures with invented people).
+
+use sayso::{extract, Article};
+
+/// (quote text, speaker, speaker mention, cue, method) of every quote row.
+fn rows(text: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>, &'static str)> {
+    let x = extract(Article::new(text));
+    x.quotes
+        .iter()
+        .map(|q| (q.text.clone(), q.speaker.clone(), q.mention.map(|m| text[m.start..m.end].to_string()), q.cue.map(|c| text[c.start..c.end].to_string()), q.method))
+        .collect()
+}
+
+fn who(text: &str) -> Vec<(Option<String>, &'static str)> {
+    rows(text).into_iter().map(|r| (r.1, r.4)).collect()
+}
+
+fn s(x: &str) -> Option<String> {
+    Some(x.to_string())
+}
+
+#[test]
+fn cue_after_name_said() {
+    assert_eq!(
+        rows("“The river is rising fast,” Mara Quint said."),
+        vec![("The river is rising fast,".into(), s("Mara Quint"), s("Mara Quint"), s("said"), "cue_after")]
+    );
+}
+
+#[test]
+fn cue_after_said_name() {
+    assert_eq!(who("“The river is rising fast,” said Mara Quint, the town engineer."), vec![(s("Mara Quint"), "cue_after")]);
+}
+
+#[test]
+fn phrasal_and_other_reporting_verbs() {
+    for (verb, lemma) in [("added", "add"), ("noted", "note"), ("pointed out", "point out"), ("stressed", "stress"), ("went on to say", "go on to say")] {
+        let text = format!("“Nobody was hurt,” Mara Quint {verb}.");
+        let x = extract(Article::new(text.clone()));
+        assert_eq!(x.quotes.len(), 1, "{text}");
+        assert_eq!(x.quotes[0].speaker.as_deref(), Some("Mara Quint"), "{text}");
+        assert_eq!(x.quotes[0].cue_lemma.as_deref(), Some(lemma), "{text}");
+    }
+}
+
+#[test]
+fn cue_before_with_colon_and_addressee() {
+    let text = "Mara Quint told Oskar Lind: “You will have the report by Friday.”";
+    let x = extract(Article::new(text));
+    assert_eq!(x.quotes.len(), 1);
+    assert_eq!(x.quotes[0].speaker.as_deref(), Some("Mara Quint"));
+    assert_eq!(x.quotes[0].addressee.as_deref(), Some("Oskar Lind"));
+    assert_eq!(x.quotes[0].method, "cue_before");
+}
+
+#[test]
+fn passive_and_nominal_cues() {
+    assert_eq!(who("“We are nearly finished,” the mayor Oskar Lind is quoted as saying."), vec![(s("Oskar Lind"), "cue_after")]);
+    assert_eq!(who("Oskar Lind spoke last. In Lind's words, “the work is nearly finished.”"), vec![(s("Oskar Lind"), "cue_before")]);
+    assert_eq!(who("Oskar Lind left early. “Back to work,” was Lind's message to the crew."), vec![(s("Oskar Lind"), "cue_after")]);
+    assert_eq!(who("According to Oskar Lind, “the crew worked through the night.”"), vec![(s("Oskar Lind"), "cue_before")]);
+}
+
+#[test]
+fn speech_verb_elsewhere_in_the_sentence() {
+    let text = "Mara Quint said the dam was safe and described the rumours as “pure invention” by rivals.";
+    let x = extract(Article::new(text));
+    assert_eq!(x.quotes.len(), 1);
+    assert_eq!(x.quotes[0].kind.as_str(), "mixed");
+    assert_eq!(x.quotes[0].speaker.as_deref(), Some("Mara Quint"));
+}
+
+#[test]
+fn quote_only_paragraph_continues_the_previous_speaker() {
+    let text = "“The first phase is done,” Mara Quint said.\n\n“The second phase starts in spring and will take two years.”";
+    assert_eq!(who(text), vec![(s("Mara Quint"), "cue_after"), (s("Mara Quint"), "continuation")]);
+}
+
+#[test]
+fn nothing_supports_an_attribution_so_speaker_is_null() {
+    let text = "The hall was quiet.\n\n“This will change everything for the valley and its farmers.”";
+    assert_eq!(who(text), vec![(None, "unattributed")]);
+}
+
+#[test]
+fn surname_joins_the_full_name() {
+    let text = "Governor Mara Quint visited the dam on Monday.\n\n“It is safe,” Quint said.";
+    let x = extract(Article::new(text));
+    assert_eq!(x.quotes[0].speaker.as_deref(), Some("Mara Quint"));
+    assert_eq!(x.quotes[0].speaker_id.as_deref(), Some("mara-quint"));
+    let sp = &x.speakers[0];
+    assert_eq!(sp.name, "Mara Quint");
+    assert_eq!(sp.aliases, vec!["Governor Mara Quint".to_string(), "Quint".to_string()]);
+    assert_eq!(sp.roles, vec!["governor".to_string()]);
+}
+
+#[test]
+fn role_noun_joins_the_person_holding_the_role() {
+    let text = "Norwegian Prime Minister Oskar Lind met Mara Quint in Oslo.\n\n“We agreed on the fishing quotas,” the Norwegian leader said.";
+    let x = extract(Article::new(text));
+    assert_eq!(x.quotes[0].speaker.as_deref(), Some("Oskar Lind"));
+    assert_eq!(&text[x.quotes[0].mention.unwrap().start..x.quotes[0].mention.unwrap().end], "the Norwegian leader");
+}
+
+#[test]
+fn apposition_states_the_role() {
+    let text = "The talks were led by the Danish minister Ida Holm.\n\n“We need more time,” the minister said.";
+    assert_eq!(who(text), vec![(s("Ida Holm"), "cue_after")]);
+}
+
+#[test]
+fn pronoun_joins_the_subject_of_the_paragraph() {
+    let text = "Ida Holm thanked the volunteers who rebuilt the school. “Without you we would have nothing,” she said.";
+    assert_eq!(who(text), vec![(s("Ida Holm"), "cue_after")]);
+}
+
+#[test]
+fn unresolved_role_keeps_the_mention_without_a_speaker_id() {
+    let text = "“The decision is final,” a ministry spokesman said.";
+    let x = extract(Article::new(text));
+    assert_eq!(x.quotes[0].speaker.as_deref(), Some("a ministry spokesman"));
+    assert_eq!(x.quotes[0].speaker_id, None);
+}

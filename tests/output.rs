@@ -1,1 +1,255 @@
-//! Tests: output.
+//! Tables and the Parquet output directory: schema, exact rows, errors rows,
+//! atomicity, determinism.
+
+use std::fs::File;
+use std::path::Path;
+
+use arrow_array::{Array, Int32Array, RecordBatch, RecordBatchReader, StringArray};
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use sayso::input::{Inputs, Record};
+use sayso::output::Manifest;
+use sayso::pipeline::{convert_inputs, ConvertOptions};
+use sayso::table::{schema, type_name, TABLE_NAMES};
+use sayso::Article;
+
+fn read(dir: &Path, name: &str) -> (arrow_schema::SchemaRef, Vec<RecordBatch>) {
+    let file = File::open(dir.join(format!("{name}.parquet"))).unwrap();
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file).unwrap().build().unwrap();
+    let schema = reader.schema();
+    (schema, reader.map(|b| b.unwrap()).collect())
+}
+
+fn column<'a, T: 'static>(b: &'a RecordBatch, name: &str) -> &'a T {
+    b.column_by_name(name).unwrap_or_else(|| panic!("no column {name}")).as_any().downcast_ref::<T>().unwrap()
+}
+
+fn strings(dir: &Path, table: &str, col: &str) -> Vec<Option<String>> {
+    let (_, batches) = read(dir, table);
+    let mut out = Vec::new();
+    for b in &batches {
+        let a: &StringArray = column(b, col);
+        out.extend((0..a.len()).map(|i| a.is_valid(i).then(|| a.value(i).to_string())));
+    }
+    out
+}
+
+fn ok(location: &str, article: Article) -> Record {
+    Record { location: location.into(), result: Ok(article), warnings: vec![] }
+}
+
+fn article(id: &str, text: &str) -> Article {
+    Article { id: Some(id.into()), ..Article::new(text) }
+}
+
+fn run(records: Vec<Record>, out: &Path, opts: &ConvertOptions) -> sayso::error::Result<Manifest> {
+    convert_inputs(Inputs::from_iter(records.into_iter(), None, vec!["mem".into()]), out, opts, None)
+}
+
+/// The sample corpus as records (as the readers would yield it).
+fn sample() -> Vec<Record> {
+    sayso::cli::SAMPLE_JSONL
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let s = |k: &str| v[k].as_str().map(str::to_string);
+            let a = Article {
+                id: s("id"),
+                text: s("text").unwrap(),
+                title: s("title"),
+                source: s("source"),
+                url: s("url"),
+                published: s("published").and_then(|p| sayso::article::parse_published(&p)),
+                language: None,
+            };
+            ok(&format!("sample.jsonl:{}", i + 1), a)
+        })
+        .collect()
+}
+
+#[test]
+fn parquet_schema_is_schema_v1() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    run(sample(), &out, &ConvertOptions::default()).unwrap();
+    for name in TABLE_NAMES {
+        let (got, _) = read(&out, name);
+        let want = schema(name).unwrap();
+        assert_eq!(got.fields().len(), want.fields().len(), "{name}");
+        for (g, w) in got.fields().iter().zip(want.fields()) {
+            assert_eq!((g.name(), g.data_type(), g.is_nullable()), (w.name(), w.data_type(), w.is_nullable()), "{name}");
+        }
+    }
+    let names: Vec<_> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert_eq!(names.len(), 8, "{names:?}");
+}
+
+/// Every column of SCHEMA.md, in order, with its type and `?`.
+#[test]
+fn schema_matches_schema_md() {
+    let Some(shared) = crate::util::shared() else { return };
+    let Ok(md) = std::fs::read_to_string(shared.join("design/SCHEMA.md")) else {
+        eprintln!("skipped: design/SCHEMA.md not found");
+        return;
+    };
+    let mut tables: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    for line in md.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            tables.push((h.split_whitespace().next().unwrap().to_string(), Vec::new()));
+        } else if line.starts_with("| ") && !line.starts_with("| column") && !line.starts_with("| field") {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            if let Some((_, cols)) = tables.last_mut() {
+                for c in cells[1].split(',') {
+                    cols.push((c.trim().to_string(), cells[2].to_string()));
+                }
+            }
+        }
+    }
+    // claims has no table of its own: "same columns as quotes"
+    tables.retain(|t| !t.1.is_empty());
+    let quotes = tables.iter().find(|t| t.0 == "quotes").unwrap().1.clone();
+    let claims: Vec<_> =
+        quotes.iter().map(|(c, t)| (if c == "quote_id" { "claim_id".to_string() } else { c.clone() }, t.clone())).collect();
+    tables.push(("claims".into(), claims));
+    for name in TABLE_NAMES {
+        let (_, want) = tables.iter().find(|t| t.0 == name).unwrap_or_else(|| panic!("{name} not in SCHEMA.md"));
+        let s = schema(name).unwrap();
+        let got: Vec<(String, String)> = s
+            .fields()
+            .iter()
+            .map(|f| {
+                // dictionary encoding is a storage detail; SCHEMA.md says `string`
+                let t = type_name(f.data_type()).replace("dictionary<string>", "string");
+                (f.name().clone(), format!("{t}{}", if f.is_nullable() { "?" } else { "" }))
+            })
+            .collect();
+        assert_eq!(&got, want, "{name}");
+    }
+}
+
+#[test]
+fn code_point_offsets_in_rows() {
+    // bytes ≠ code points before the quote: ë (2 bytes), 😀 (4), Пётр (8)
+    let text = "Zoë 😀 Пётр said: “Привет, мир” and left.";
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    run(vec![ok("mem:1", article("t1", text))], &out, &ConvertOptions::default()).unwrap();
+    let (_, b) = read(&out, "quotes");
+    assert_eq!(b.iter().map(|b| b.num_rows()).sum::<usize>(), 1);
+    let ids: &StringArray = column(&b[0], "quote_id");
+    let start: &Int32Array = column(&b[0], "start");
+    let end: &Int32Array = column(&b[0], "end");
+    assert_eq!((ids.value(0), start.value(0), end.value(0)), ("t1:q:18", 18, 29));
+    let chars: Vec<char> = text.chars().collect();
+    assert_eq!(chars[18..29].iter().collect::<String>(), "Привет, мир");
+    let (_, a) = read(&out, "articles");
+    let stored: &arrow_array::LargeStringArray = column(&a[0], "text");
+    assert_eq!(stored.value(0), text);
+}
+
+#[test]
+fn every_record_ends_in_articles_or_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let records = vec![
+        ok("in.jsonl:1", article("a", "One.")),
+        Record { location: "in.jsonl:2".into(), result: Err("line 2 is not valid JSON".into()), warnings: vec![] },
+        Record { location: "in.jsonl:3".into(), result: Ok(article("b", "Two.")), warnings: vec!["bad date".into()] },
+        ok("in.jsonl:4", article("a", "Three.")),
+        ok("in.jsonl:5", article("big", &"x".repeat(2000))),
+        ok("in.jsonl:6", article("a", "Four.")),
+    ];
+    let opts = ConvertOptions { max_article_bytes: Some(1000), ..ConvertOptions::default() };
+    let m = run(records, &out, &opts).unwrap();
+    assert_eq!(strings(&out, "articles", "article_id"), vec![Some("a".into()), Some("b".into()), Some("a~2".into()), Some("a~3".into())]);
+    assert_eq!(
+        strings(&out, "errors", "input"),
+        ["in.jsonl:2", "in.jsonl:3", "in.jsonl:4", "in.jsonl:5", "in.jsonl:6"].map(|s| Some(s.to_string())).to_vec()
+    );
+    assert_eq!(strings(&out, "errors", "article_id"), vec![None, Some("b".into()), Some("a~2".into()), Some("big".into()), Some("a~3".into())]);
+    let errors = strings(&out, "errors", "error");
+    assert_eq!(errors[0].as_deref(), Some("line 2 is not valid JSON"));
+    assert_eq!(errors[1].as_deref(), Some("bad date"));
+    assert!(errors[2].as_deref().unwrap().starts_with("duplicate article id \"a\""), "{errors:?}");
+    assert!(errors[3].as_deref().unwrap().contains("over the limit"), "{errors:?}");
+    assert_eq!((m.count("articles"), m.count("errors")), (4, 5));
+    assert_eq!(Manifest::read(&out).unwrap().counts, m.counts);
+}
+
+#[test]
+fn empty_run_writes_every_table() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let m = run(vec![], &out, &ConvertOptions::default()).unwrap();
+    for name in TABLE_NAMES {
+        assert_eq!(m.count(name), 0);
+        let (s, b) = read(&out, name);
+        assert_eq!(s.fields().len(), schema(name).unwrap().fields().len());
+        assert!(b.iter().all(|b| b.num_rows() == 0));
+    }
+    assert_eq!((m.tool.as_str(), m.schema_version), ("sayso", 1));
+}
+
+#[test]
+fn strict_fails_after_writing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let bad = Record { location: "x:1".into(), result: Err("broken".into()), warnings: vec![] };
+    let opts = ConvertOptions { strict: true, ..ConvertOptions::default() };
+    let e = run(vec![bad], &out, &opts).unwrap_err();
+    assert!(e.to_string().contains("errors.parquet"), "{e}");
+    assert_eq!(Manifest::read(&out).unwrap().count("errors"), 1);
+}
+
+#[test]
+fn existing_dir_needs_overwrite_and_survives_failure() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    run(vec![ok("m:1", article("first", "Hello."))], &out, &ConvertOptions::default()).unwrap();
+    let e = run(vec![ok("m:1", article("second", "Hello."))], &out, &ConvertOptions::default()).unwrap_err();
+    assert!(matches!(e, sayso::Error::OutputExists(_)), "{e}");
+    // a reader that dies halfway: the old output stays, nothing half-written appears
+    let dying = (0..3).map(|i| {
+        if i == 2 {
+            panic!("reader died");
+        }
+        ok("m:1", article(&format!("x{i}"), "Hello."))
+    });
+    let opts = ConvertOptions { overwrite: true, ..ConvertOptions::default() };
+    let r = convert_inputs(Inputs::from_iter(dying, None, vec![]), &out, &opts, None);
+    assert!(r.is_err());
+    assert_eq!(strings(&out, "articles", "article_id"), vec![Some("first".into())]);
+    let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("out")]);
+    run(vec![ok("m:1", article("third", "Hello."))], &out, &opts).unwrap();
+    assert_eq!(strings(&out, "articles", "article_id"), vec![Some("third".into())]);
+}
+
+#[test]
+fn same_tables_for_any_jobs() {
+    let tmp = tempfile::tempdir().unwrap();
+    // many batches: the sample repeated with distinct ids
+    let many = || {
+        (0..30).flat_map(|k| {
+            sample().into_iter().map(move |mut r| {
+                if let Ok(a) = &mut r.result {
+                    a.id = Some(format!("{}-{k}", a.id.as_deref().unwrap()));
+                }
+                r
+            })
+        })
+    };
+    let mut outs = Vec::new();
+    for jobs in [1, 2] {
+        let out = tmp.path().join(format!("j{jobs}"));
+        let opts = ConvertOptions { jobs: Some(jobs), ..ConvertOptions::default() };
+        convert_inputs(Inputs::from_iter(many(), None, vec![]), &out, &opts, None).unwrap();
+        outs.push(out);
+    }
+    for name in TABLE_NAMES {
+        let a: Vec<RecordBatch> = read(&outs[0], name).1;
+        let b: Vec<RecordBatch> = read(&outs[1], name).1;
+        assert_eq!(a, b, "{name}");
+    }
+    assert_eq!(Manifest::read(&outs[0]).unwrap().count("articles"), 600);
+}

@@ -3,6 +3,7 @@
 mod util;
 
 mod attribution;
+mod claims;
 mod cli;
 mod dates;
 mod eval_polnear;

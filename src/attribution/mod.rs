@@ -1,63 +1,121 @@
-//! Attribution: which mention said each quotation (first version: a
-//! reporting verb and a capitalised name right after the closing mark).
+//! Attribution: which mention said each quotation. An ordered list of
+//! sieves, most precise first ([`sieves::DEFAULT_SIEVES`]); each fills
+//! `method` with its id, and a later sieve only fills what is still empty.
+
+pub mod coref;
+pub mod cues;
+pub mod lexicons;
+pub mod mentions;
+pub mod sieves;
 
 use crate::model::{Span, Utterance};
-use crate::text::{tokenize, Segments, Token, TokenKind};
+use crate::text::{tokenize, Segments, Token};
 
-/// An article prepared for attribution: text, segments and tokens.
+pub use coref::Entity;
+pub use cues::{Cue, CueClass};
+pub use mentions::{Mention, MentionKind};
+
+/// An article prepared for attribution: tokens, cues, mentions, entities.
 pub struct Document<'a> {
     pub text: &'a str,
     pub seg: &'a Segments,
     pub tokens: Vec<Token>,
+    /// Sentence index of each token.
+    pub token_sentence: Vec<usize>,
+    pub cues: Vec<Cue>,
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+    /// Outer spans (with marks) of the quotations, to tell what lies inside one.
+    pub quoted: Vec<Span>,
 }
 
 impl<'a> Document<'a> {
-    pub fn new(text: &'a str, seg: &'a Segments) -> Document<'a> {
-        let mut tokens = Vec::new();
-        for p in &seg.paragraphs {
-            tokenize(text, p.start, p.end, &mut tokens);
+    /// Tokenize, find cues and mentions; `quoted` are the outer spans of the
+    /// quotations (mentions inside them are not antecedents of pronouns).
+    pub fn new(text: &'a str, seg: &'a Segments, quoted: Vec<Span>) -> Document<'a> {
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut token_sentence = Vec::with_capacity(text.len() / 5);
+        let mut mentions = Vec::new();
+        for (si, s) in seg.sentences.iter().enumerate() {
+            let from = tokens.len();
+            tokenize(text, s.start, s.end, &mut tokens);
+            token_sentence.resize(tokens.len(), si);
+            mentions::find_in_sentence(text, &tokens, from, tokens.len(), si, &mut mentions);
         }
-        Document { text, seg, tokens }
+        let mut quoted = quoted;
+        quoted.sort();
+        for m in mentions.iter_mut() {
+            m.in_quote = inside_any(&quoted, m.span);
+        }
+        let entities = coref::resolve(text, seg, &mut mentions);
+        let cues = cues::find_cues(text);
+        Document { text, seg, tokens, token_sentence, cues, mentions, entities, quoted }
     }
 
     /// Index of the first token starting at or after byte `pos`.
     pub fn token_at(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.start < pos)
     }
-}
 
-const VERBS: &[&str] = &["said", "says", "told", "added"];
+    /// The cue starting exactly at token `i`, if any.
+    pub fn cue_at_token(&self, i: usize) -> Option<&Cue> {
+        let t = self.tokens.get(i)?;
+        let k = self.cues.partition_point(|c| c.span.start < t.start);
+        self.cues.get(k).filter(|c| c.span.start == t.start)
+    }
 
-/// Attribute each quotation in place.
-pub fn attribute(doc: &Document, quotes: &mut [Utterance]) {
-    for q in quotes.iter_mut() {
-        let i = doc.token_at(q.span.end);
-        let toks = &doc.tokens[i..];
-        let words: Vec<&Token> = toks.iter().filter(|t| t.kind != TokenKind::Punct).take(3).collect();
-        if words.len() < 2 {
-            continue;
+    /// The mention whose tokens start at token `i`.
+    pub fn mention_at_token(&self, i: usize) -> Option<usize> {
+        let k = self.mentions.partition_point(|m| m.first_token < i);
+        (k < self.mentions.len() && self.mentions[k].first_token == i).then_some(k)
+    }
+
+    /// The mention whose tokens end at token `end` (exclusive). Mentions do
+    /// not overlap, so their end tokens are sorted like their starts.
+    pub fn mention_ending_at(&self, end: usize) -> Option<usize> {
+        let k = self.mentions.partition_point(|m| m.end_token < end);
+        (k < self.mentions.len() && self.mentions[k].end_token == end).then_some(k)
+    }
+
+    /// The mention whose written span is exactly `span`.
+    pub fn mention_with_span(&self, span: Span) -> Option<usize> {
+        let k = self.mentions.partition_point(|m| m.span.start < span.start);
+        self.mentions[k..].iter().take_while(|m| m.span.start == span.start).position(|m| m.span == span).map(|i| k + i)
+    }
+
+    /// The mentions of sentence `sentence`, as an index range.
+    pub fn mentions_in_sentence(&self, sentence: usize) -> std::ops::Range<usize> {
+        let a = self.mentions.partition_point(|m| m.sentence < sentence);
+        let b = self.mentions.partition_point(|m| m.sentence <= sentence);
+        a..b
+    }
+
+    /// Is byte span `s` inside a quotation?
+    pub fn in_quote(&self, s: Span) -> bool {
+        inside_any(&self.quoted, s)
+    }
+
+    /// Canonical speaker for mention `m`: its entity's name, else the mention
+    /// text for role and organisation mentions (pronouns without an antecedent
+    /// give none).
+    pub fn speaker_of(&self, m: usize) -> Option<String> {
+        let me = &self.mentions[m];
+        match me.entity {
+            Some(e) => Some(self.entities[e].name.clone()),
+            None => match me.kind {
+                MentionKind::Pronoun { .. } => None,
+                _ => Some(me.span.text(self.text).to_string()),
+            },
         }
-        let w0 = words[0].text(doc.text);
-        let (verb, name): (&Token, Vec<&Token>) = if VERBS.contains(&w0) {
-            (words[0], words[1..].iter().copied().take_while(|t| is_cap(t.text(doc.text))).collect())
-        } else {
-            let names: Vec<&Token> = words.iter().copied().take_while(|t| is_cap(t.text(doc.text))).collect();
-            match words.get(names.len()) {
-                Some(v) if VERBS.contains(&v.text(doc.text)) => (*v, names),
-                _ => continue,
-            }
-        };
-        if name.is_empty() {
-            continue;
-        }
-        let mention = Span::new(name[0].start, name[name.len() - 1].end);
-        q.mention = Some(mention);
-        q.speaker = Some(mention.text(doc.text).to_string());
-        q.cue = Some(Span::new(verb.start, verb.end));
-        q.method = "adjacent_cue";
     }
 }
 
-fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+fn inside_any(sorted: &[Span], s: Span) -> bool {
+    let k = sorted.partition_point(|q| q.start <= s.start);
+    k > 0 && sorted[k - 1].end >= s.end
+}
+
+/// Attribute each quotation in place (see [`sieves`]).
+pub fn attribute(doc: &Document, quotes: &mut Vec<Utterance>) {
+    sieves::run(doc, quotes);
 }

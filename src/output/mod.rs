@@ -1,6 +1,15 @@
 //! Parquet output: one directory of tables, written atomically, with a manifest.
 
+mod atomic;
+mod writer;
+
 use serde::{Deserialize, Serialize};
+
+pub use atomic::StagedDir;
+pub use writer::OutputWriter;
+
+/// Name of the manifest file in an output directory.
+pub const MANIFEST_FILE: &str = "_manifest.json";
 
 /// `_manifest.json`: what was run, on what, and what came out.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -18,4 +27,31 @@ pub struct Manifest {
     pub timings: std::collections::BTreeMap<String, f64>,
     /// Bytes of input text read.
     pub input_bytes: u64,
+}
+
+impl Manifest {
+    /// A manifest for this version of sayso, counts and timings still empty.
+    pub fn new(config: serde_json::Value, inputs: Vec<String>) -> Manifest {
+        Manifest {
+            tool: "sayso".into(),
+            tool_version: crate::VERSION.into(),
+            schema_version: crate::SCHEMA_VERSION,
+            config,
+            inputs,
+            ..Manifest::default()
+        }
+    }
+
+    /// Rows written to table `name` (0 when absent).
+    pub fn count(&self, name: &str) -> u64 {
+        self.counts.get(name).copied().unwrap_or(0)
+    }
+
+    /// Read `_manifest.json` of an output directory.
+    pub fn read(dir: &std::path::Path) -> crate::error::Result<Manifest> {
+        let path = dir.join(MANIFEST_FILE);
+        let bytes = std::fs::read(&path).map_err(|e| crate::Error::io(format!("cannot read {}", path.display()), e))?;
+        serde_json::from_slice(&bytes)
+            .map_err(|e| crate::Error::Output(format!("{} is not a sayso manifest: {e}", path.display())))
+    }
 }

@@ -1,33 +1,29 @@
-//! Quotation spans: pairing of quotation marks (first version: balanced
-//! straight and curly double quotes within a paragraph).
+//! Quotation detection: pairing marks ([`marks`]), then refinement against
+//! the cues of the article (interrupted quotations, scare quotes, kind).
+
+pub mod marks;
 
 use crate::model::{Kind, Span, Utterance};
 use crate::text::Segments;
 
 /// Find the quotations of an article. Rows come back unattributed, ordered
-/// by start, with `sentence` and `paragraph` filled.
+/// by start, with `sentence` and `paragraph` filled, `kind` Direct, and
+/// `method` naming how the marks were paired.
 pub fn detect(text: &str, seg: &Segments) -> Vec<Utterance> {
-    let mut out = Vec::new();
-    for (pi, p) in seg.paragraphs.iter().enumerate() {
-        let para = &text[p.start..p.end];
-        let mut open: Option<usize> = None;
-        for (i, c) in para.char_indices() {
-            match (c, open) {
-                ('“', _) => open = Some(i + c.len_utf8()),
-                ('"', None) => open = Some(i + 1),
-                ('”' | '"', Some(o)) => {
-                    if i > o {
-                        let span = Span::new(p.start + o, p.start + i);
-                        let mut u = Utterance::new(vec![span], text, Kind::Direct, "marks_balanced");
-                        u.paragraph = pi;
-                        u.sentence = seg.sentence_at(span.start);
-                        out.push(u);
-                    }
-                    open = None;
-                }
-                _ => {}
-            }
-        }
-    }
-    out
+    marks::pair(text, seg)
+        .into_iter()
+        .filter(|q| !q.parts.is_empty())
+        .map(|q| {
+            let mut u = Utterance::new(q.parts, text, Kind::Direct, q.method);
+            u.marks = q.outer;
+            u.paragraph = seg.paragraph_at(u.span.start);
+            u.sentence = seg.sentence_at(u.span.start);
+            u
+        })
+        .collect()
+}
+
+/// Number of words in a span.
+pub fn word_count(text: &str, span: Span) -> usize {
+    span.text(text).split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }

@@ -2,8 +2,15 @@
 //!
 //! Offsets become code points here, once per article ([`crate::text::OffsetMap`]).
 
+mod build;
+mod describe;
+mod schema;
+
 use arrow_array::RecordBatch;
-use arrow_schema::SchemaRef;
+
+pub use build::{date32, ClusterRow};
+pub use describe::{describe_json, describe_text};
+pub use schema::{schema, type_name};
 
 use crate::error::Result;
 use crate::model::Extraction;
@@ -19,12 +26,6 @@ pub struct ErrorRow {
     pub article_id: Option<String>,
     /// What was wrong, in words a user can act on.
     pub error: String,
-}
-
-/// The Arrow schema of table `name` (one of [`TABLE_NAMES`]).
-pub fn schema(name: &str) -> Option<SchemaRef> {
-    let _ = name;
-    None
 }
 
 /// One record batch per table.
@@ -53,11 +54,92 @@ impl Tables {
             _ => return None,
         })
     }
+
+    /// `(name, batch)` for every table, in [`TABLE_NAMES`] order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &RecordBatch)> {
+        TABLE_NAMES.iter().map(move |n| (*n, self.get(n).expect("every table name has a batch")))
+    }
 }
 
 /// Build all tables for a batch of extractions and error rows (clusters stay
 /// empty here: they are a corpus-wide pass).
 pub fn build(extractions: &[Extraction], errors: &[ErrorRow]) -> Result<Tables> {
-    let _ = (extractions, errors);
-    Err(crate::Error::Output("table builders not yet implemented".into()))
+    let (quotes, claims) = build::utterances(extractions)?;
+    Ok(Tables {
+        articles: build::articles(extractions)?,
+        quotes,
+        claims,
+        speakers: build::speakers(extractions)?,
+        dates: build::dates(extractions)?,
+        clusters: build::clusters(&[])?,
+        errors: build::errors(errors)?,
+    })
+}
+
+/// The `clusters` table from rows of a corpus-wide pass.
+pub fn build_clusters(rows: &[ClusterRow]) -> Result<RecordBatch> {
+    build::clusters(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Kind, Span, Utterance};
+    use crate::Article;
+    use arrow_array::{Array, Int32Array, StringArray};
+
+    fn extraction(text: &str, quote: Span) -> Extraction {
+        let article = Article { id: Some("a1".into()), ..Article::new(text) };
+        let mut u = Utterance::new(vec![quote], text, Kind::Direct, "test");
+        u.mention = Some(Span::new(0, text.find(' ').unwrap()));
+        Extraction {
+            article_id: "a1".into(),
+            article,
+            published: None,
+            published_inferred: false,
+            quotes: vec![u],
+            claims: vec![],
+            speakers: vec![],
+            dates: vec![],
+        }
+    }
+
+    #[test]
+    fn every_table_has_a_schema() {
+        for n in TABLE_NAMES {
+            assert!(schema(n).is_some(), "{n}");
+        }
+        assert!(schema("nope").is_none());
+    }
+
+    #[test]
+    fn code_point_offsets() {
+        // "Zoë" is 4 bytes, 3 code points; the quote starts at byte 11, code point 10
+        let text = "Zoë said: «oui» 😀";
+        let s = text.find("oui").unwrap();
+        let t = build(&[extraction(text, Span::new(s, s + 3))], &[]).unwrap();
+        assert_eq!(t.quotes.num_rows(), 1);
+        let col = |n: &str| t.quotes.column_by_name(n).unwrap().clone();
+        let ids = col("quote_id");
+        let ids = ids.as_any().downcast_ref::<StringArray>().unwrap();
+        assert_eq!(ids.value(0), "a1:q:11");
+        let start = col("start");
+        let start = start.as_any().downcast_ref::<Int32Array>().unwrap();
+        assert_eq!(start.value(0), 11);
+        let m = col("speaker_mention");
+        assert_eq!(m.as_any().downcast_ref::<StringArray>().unwrap().value(0), "Zoë");
+        assert_eq!(t.articles.num_rows(), 1);
+        assert_eq!(t.errors.num_rows(), 0);
+        assert!(col("speaker").is_null(0));
+    }
+
+    #[test]
+    fn bad_span_does_not_panic() {
+        let text = "é abc";
+        let mut x = extraction(text, Span::new(3, 6));
+        x.quotes[0].span = Span::new(1, 99);
+        x.quotes[0].mention = Some(Span::new(1, 2));
+        let t = build(&[x], &[]).unwrap();
+        assert_eq!(t.quotes.num_rows(), 1);
+    }
 }

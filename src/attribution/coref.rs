@@ -1,0 +1,276 @@
+//! In-article coreference, deterministic: surnames join full names, role
+//! nouns join the person who holds the role, pronouns join the most recent
+//! compatible subject.
+
+use super::lexicons::RoleClass;
+use super::mentions::{Mention, MentionKind};
+use crate::text::Segments;
+
+/// One entity of the article: a person or organisation named in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Canonical name: the longest full name seen (without titles).
+    pub name: String,
+    pub person: bool,
+    /// Roles stated for it (titles, appositions, role nouns that joined it).
+    pub roles: Vec<String>,
+    /// Countries stated for it (demonyms).
+    pub countries: Vec<&'static str>,
+    /// Every surface form seen.
+    pub aliases: Vec<String>,
+    /// Indices of its mentions.
+    pub mentions: Vec<usize>,
+}
+
+/// Role heads that name a head of state or government: "the Syrian leader"
+/// may stand for a person introduced as "President".
+const LEADER_ROLES: &[&str] = &["president", "leader", "prime minister", "premier", "chancellor", "king", "queen", "head", "counterpart", "host", "guest", "emir", "sultan"];
+/// Role heads specific enough to join a named holder of the same role.
+const RESOLVABLE_ROLES: &[&str] = &[
+    "president", "leader", "prime minister", "premier", "chancellor", "minister", "secretary", "senator", "governor", "mayor",
+    "candidate", "nominee", "chairman", "chairwoman", "chair", "judge", "ambassador", "general", "king", "queen", "prince",
+    "counterpart", "host", "guest", "head", "commander", "director", "vice president", "envoy", "congressman", "congresswoman",
+    "representative", "chief", "professor", "coach", "speaker",
+];
+
+/// Role nouns resolve among the most recent entities only: a role refers
+/// back to someone in the current stretch of narrative, and the bound keeps
+/// huge articles linear.
+const RECENT_ENTITIES: usize = 64;
+/// Pronouns look back at most this many sentences.
+const PRONOUN_LOOKBACK: usize = 6;
+
+fn norm_token(w: &str) -> String {
+    let w = w.trim_end_matches(['.', ',']);
+    let lower = w.to_lowercase();
+    for p in ["al-", "el-", "ad-", "as-", "an-"] {
+        if let Some(r) = lower.strip_prefix(p) {
+            return r.to_string();
+        }
+    }
+    lower
+}
+
+fn name_tokens(s: &str) -> Vec<String> {
+    s.split_whitespace().map(norm_token).filter(|t| !t.is_empty()).collect()
+}
+
+fn role_matches(role: &str, entity_role: &str) -> bool {
+    role == entity_role
+        || entity_role.ends_with(role)
+        || role.ends_with(entity_role)
+        || (LEADER_ROLES.contains(&role) && LEADER_ROLES.contains(&entity_role))
+}
+
+/// Resolve every mention to an entity (or none). Mentions must be in text order.
+pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Entity> {
+    let mut ents: Vec<Entity> = Vec::new();
+    // normalised name token → entities whose name contains it (keeps lookups
+    // proportional to the candidates, not to every entity of a long article)
+    let mut index: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    // apposition: "the Russian leader Jane Doe", "Jane Doe, the Russian leader,"
+    let n = mentions.len();
+    for i in 0..n {
+        let kind = mentions[i].kind;
+        match kind {
+            MentionKind::Person | MentionKind::Org => {
+                let name = mentions[i].name.text(text).to_string();
+                let toks = name_tokens(&name);
+                if toks.is_empty() {
+                    continue;
+                }
+                let person = kind == MentionKind::Person;
+                // candidates share the last token, or contain a single-token name
+                let mut cands: Vec<usize> = index.get(toks.last().unwrap()).cloned().unwrap_or_default();
+                if toks.len() > 1 {
+                    for t in &toks {
+                        if let Some(v) = index.get(t) {
+                            cands.extend(v.iter().filter(|&&e| name_tokens(&ents[e].name).len() == 1));
+                        }
+                    }
+                }
+                cands.sort_unstable();
+                cands.dedup();
+                let found = cands.iter().rev().copied().find(|&ei| {
+                    let e = &ents[ei];
+                    let et = name_tokens(&e.name);
+                    if e.name == name {
+                        return true;
+                    }
+                    if toks.len() == 1 {
+                        // a surname or a single name joins a fuller name containing it
+                        et.iter().any(|t| *t == toks[0]) && (et.last() == Some(&toks[0]) || toks[0].len() >= 3)
+                    } else if et.len() == 1 {
+                        toks.contains(&et[0])
+                    } else {
+                        et.last() == toks.last() && (et[0] == toks[0] || et[0].chars().count() <= 2 || toks[0].chars().count() <= 2)
+                    }
+                });
+                let ei = match found {
+                    Some(ei) => ei,
+                    None => {
+                        ents.push(Entity { name: name.clone(), person, roles: vec![], countries: vec![], aliases: vec![], mentions: vec![] });
+                        ents.len() - 1
+                    }
+                };
+                for t in name_tokens(&name) {
+                    let v = index.entry(t).or_default();
+                    if v.last() != Some(&ei) && !v.contains(&ei) {
+                        v.push(ei);
+                    }
+                }
+                let e = &mut ents[ei];
+                if name_tokens(&name).len() > name_tokens(&e.name).len() {
+                    e.name = name;
+                }
+                e.person |= person;
+                mentions[i].entity = Some(ei);
+                add_info(e, &mentions[i], text);
+                // apposition before: a role mention ending right before this name
+                if i > 0 && matches!(mentions[i - 1].kind, MentionKind::Role(RoleClass::Person)) && mentions[i - 1].end_token == mentions[i].first_token {
+                    mentions[i - 1].entity = Some(ei);
+                    let m = mentions[i - 1].clone();
+                    add_info(&mut ents[ei], &m, text);
+                }
+            }
+            MentionKind::Role(class) => {
+                // apposition after: "Jane Doe, the Russian leader"
+                if i > 0 && class == RoleClass::Person && mentions[i - 1].entity.is_some() && mentions[i - 1].kind == MentionKind::Person && mentions[i - 1].end_token + 1 == mentions[i].first_token && comma_between(text, &mentions[i - 1], &mentions[i]) {
+                    let ei = mentions[i - 1].entity.unwrap();
+                    mentions[i].entity = Some(ei);
+                    let m = mentions[i].clone();
+                    add_info(&mut ents[ei], &m, text);
+                    continue;
+                }
+                if class != RoleClass::Person {
+                    continue;
+                }
+                // will be joined by the next name if it is an apposition; else resolve
+                if i + 1 < n && mentions[i + 1].first_token == mentions[i].end_token && matches!(mentions[i + 1].kind, MentionKind::Person) {
+                    continue;
+                }
+                let Some(role) = mentions[i].role.clone() else { continue };
+                if !RESOLVABLE_ROLES.contains(&role.as_str()) && !RESOLVABLE_ROLES.iter().any(|r| role.ends_with(r)) {
+                    continue;
+                }
+                let country = mentions[i].country;
+                // a stated country must agree; when no entity has that country
+                // yet, an entity without any country may take it
+                let country_known = country.is_some_and(|c| ents.iter().any(|e| e.countries.contains(&c)));
+                // only entities named outside quotations hold roles in the narrative
+                let narrated = |e: &Entity| e.person && e.mentions.iter().any(|&k| !mentions[k].in_quote);
+                let recent = ents.len().saturating_sub(RECENT_ENTITIES);
+                let cand = ents.iter().enumerate().skip(recent).rev().filter(|(_, e)| narrated(e)).find(|(_, e)| {
+                    let country_ok = match country {
+                        Some(c) => e.countries.contains(&c) || (!country_known && e.countries.is_empty()),
+                        None => true,
+                    };
+                    let role_ok = e.roles.iter().any(|r| role_matches(&role, r)) || (country.is_some() && LEADER_ROLES.contains(&role.as_str()) && e.roles.is_empty());
+                    country_ok && (role_ok || (country.is_some() && ["counterpart", "host", "guest"].contains(&role.as_str())))
+                });
+                // most recent by last mention, not by creation
+                let best = cand.map(|(ei, _)| ei).and_then(|first| {
+                    let mut best = first;
+                    let mut best_pos = ents[first].mentions.last().copied();
+                    for (ei, e) in ents.iter().enumerate().skip(recent) {
+                        if !narrated(e) || ei == first {
+                            continue;
+                        }
+                        let ok_c = country.is_none_or(|c| e.countries.contains(&c) || (!country_known && e.countries.is_empty()));
+                        let ok_r = e.roles.iter().any(|r| role_matches(&role, r));
+                        if ok_c && ok_r && e.mentions.last().copied() > best_pos {
+                            best = ei;
+                            best_pos = e.mentions.last().copied();
+                        }
+                    }
+                    Some(best)
+                });
+                if let Some(ei) = best {
+                    mentions[i].entity = Some(ei);
+                    let m = mentions[i].clone();
+                    ents[ei].mentions.push(i);
+                    if let Some(c) = m.country {
+                        if !ents[ei].countries.contains(&c) {
+                            ents[ei].countries.push(c);
+                        }
+                    }
+                    let alias = m.span.text(text).to_string();
+                    if !ents[ei].aliases.contains(&alias) {
+                        ents[ei].aliases.push(alias);
+                    }
+                }
+            }
+            MentionKind::Pronoun { plural } => {
+                if plural || mentions[i].in_quote {
+                    continue;
+                }
+                if let Some(ei) = pronoun_antecedent(seg, mentions, i, &ents) {
+                    mentions[i].entity = Some(ei);
+                    ents[ei].mentions.push(i);
+                }
+            }
+        }
+        if let Some(ei) = mentions[i].entity {
+            if !ents[ei].mentions.contains(&i) {
+                ents[ei].mentions.push(i);
+            }
+        }
+    }
+    ents
+}
+
+fn add_info(e: &mut Entity, m: &Mention, text: &str) {
+    if let Some(r) = &m.role {
+        if !e.roles.contains(r) {
+            e.roles.push(r.clone());
+        }
+    }
+    if let Some(c) = m.country {
+        if !e.countries.contains(&c) {
+            e.countries.push(c);
+        }
+    }
+    let alias = m.span.text(text).to_string();
+    if !e.aliases.contains(&alias) {
+        e.aliases.push(alias);
+    }
+}
+
+/// he/she: the subject (first person mention outside quotes) of the nearest
+/// earlier sentence in this or the previous paragraph that has one; else the
+/// nearest person mention.
+fn pronoun_antecedent(seg: &Segments, mentions: &[Mention], i: usize, ents: &[Entity]) -> Option<usize> {
+    let me = &mentions[i];
+    let para = seg.sentences.get(me.sentence).map_or(0, |s| s.paragraph);
+    let is_person = |m: &Mention| m.entity.is_some_and(|e| ents[e].person) && !m.in_quote && !matches!(m.kind, MentionKind::Pronoun { .. });
+    // same sentence, before the pronoun
+    if let Some(m) = mentions[..i].iter().rev().take_while(|m| m.sentence == me.sentence).filter(|m| is_person(m)).last() {
+        return m.entity;
+    }
+    let mut sent = me.sentence;
+    let mut steps = 0;
+    while sent > 0 && steps < PRONOUN_LOOKBACK {
+        sent -= 1;
+        steps += 1;
+        let p = seg.sentences[sent].paragraph;
+        if p + 1 < para {
+            break;
+        }
+        let a = mentions[..i].partition_point(|m| m.sentence < sent);
+        let b = mentions[..i].partition_point(|m| m.sentence <= sent);
+        let in_sentence = &mentions[a..b];
+        if let Some(m) = in_sentence.iter().find(|m| is_person(m)) {
+            return m.entity;
+        }
+        // a pronoun subject already resolved carries its entity on
+        if let Some(m) = in_sentence.iter().find(|m| matches!(m.kind, MentionKind::Pronoun { plural: false }) && m.entity.is_some() && !m.in_quote) {
+            return m.entity;
+        }
+    }
+    None
+}
+
+/// Is the only thing between two adjacent mentions a comma ("Jane Doe, the minister")?
+fn comma_between(text: &str, a: &Mention, b: &Mention) -> bool {
+    a.span.end <= b.span.start && text[a.span.end..b.span.start].trim() == ","
+}

@@ -1,0 +1,110 @@
+//! Reporting cues from `lexicons/cues.tsv`, found in one aho-corasick pass.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::model::Span;
+
+/// The semantic class of a cue (column 2 of the lexicon).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// Verbs of saying: introduce direct quotes and that-clauses.
+    Speech,
+    /// Believing, feeling: claims only.
+    Cognition,
+    /// A document shows/finds: claims only.
+    Evidence,
+    /// urge, call for: claims whose content is an infinitive or a noun phrase.
+    Directive,
+}
+
+/// One cue occurrence in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    pub span: Span,
+    pub lemma: &'static str,
+    pub class: CueClass,
+}
+
+struct Lexicon {
+    ac: AhoCorasick,
+    entries: Vec<(&'static str, CueClass)>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut patterns = Vec::new();
+        let mut entries = Vec::new();
+        for row in crate::lexicon::rows(include_str!("../../lexicons/cues.tsv")) {
+            let (lemma, class, forms) = match row.as_slice() {
+                [l, c, f] => (*l, *c, *f),
+                _ => panic!("lexicons/cues.tsv: expected 3 tab-separated fields in {row:?}"),
+            };
+            let class = match class {
+                "speech" => CueClass::Speech,
+                "cognition" => CueClass::Cognition,
+                "evidence" => CueClass::Evidence,
+                "directive" => CueClass::Directive,
+                other => panic!("lexicons/cues.tsv: unknown class {other:?}"),
+            };
+            for form in forms.split('|') {
+                patterns.push(form.to_string());
+                entries.push((lemma, class));
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("cue lexicon compiles");
+        Lexicon { ac, entries }
+    })
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b >= 0x80
+}
+
+/// Every cue in `text`, in order, on word boundaries.
+pub fn find_cues(text: &str) -> Vec<Cue> {
+    let lex = lexicon();
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for m in lex.ac.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        if s > 0 && is_word_byte(bytes[s - 1]) {
+            continue;
+        }
+        if e < bytes.len() && is_word_byte(bytes[e]) {
+            // allow a possessive/contraction? no: "saying" vs "say" is handled by
+            // leftmost-longest; anything else glued on is another word
+            continue;
+        }
+        let (lemma, class) = lex.entries[m.pattern().as_usize()];
+        out.push(Cue { span: Span::new(s, e), lemma, class });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_inflections_and_phrasal_forms() {
+        let text = "She pointed out that he said so; so-called experts, Saying goes, re-told.";
+        let cues = find_cues(text);
+        let got: Vec<(&str, &str)> = cues.iter().map(|c| (c.span.text(text), c.lemma)).collect();
+        assert_eq!(got, vec![("pointed out", "point out"), ("said", "say"), ("Saying", "say")]);
+    }
+
+    #[test]
+    fn lexicon_loads_every_line() {
+        // every data line of the file gives at least one pattern
+        let lex = lexicon();
+        let lines = crate::lexicon::lines(include_str!("../../lexicons/cues.tsv")).count();
+        assert!(lex.entries.len() >= lines);
+    }
+}

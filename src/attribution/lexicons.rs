@@ -1,0 +1,93 @@
+//! The word lists attribution uses, loaded once from `lexicons/`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::lexicon::{lines, rows};
+
+/// What a role noun stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleClass {
+    Person,
+    Group,
+    Document,
+}
+
+pub struct Lexicons {
+    /// title (as written, no final period, possibly several words) → stated role (None for honorifics).
+    pub titles: HashMap<&'static str, Option<&'static str>>,
+    /// longest title in words
+    pub max_title_words: usize,
+    /// lowercase role noun (one or two words) → (class, plural)
+    pub roles: HashMap<&'static str, (RoleClass, bool)>,
+    /// demonym → country
+    pub demonyms: HashMap<&'static str, &'static str>,
+    pub countries: HashSet<&'static str>,
+    pub non_names: HashSet<&'static str>,
+    pub org_words: HashSet<&'static str>,
+    /// speech nouns ("statement", "words") → lemma
+    pub speech_nouns: HashMap<&'static str, &'static str>,
+}
+
+pub fn lexicons() -> &'static Lexicons {
+    static L: OnceLock<Lexicons> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut titles = HashMap::new();
+        let mut max_title_words = 1;
+        for r in rows(include_str!("../../lexicons/titles.tsv")) {
+            let role = match r.get(1) {
+                Some(&"-") | None => None,
+                Some(x) => Some(*x),
+            };
+            max_title_words = max_title_words.max(r[0].split(' ').count());
+            titles.insert(r[0], role);
+        }
+        let mut roles = HashMap::new();
+        for r in rows(include_str!("../../lexicons/role_nouns.tsv")) {
+            let class = match r.get(1) {
+                Some(&"group") => RoleClass::Group,
+                Some(&"document") => RoleClass::Document,
+                _ => RoleClass::Person,
+            };
+            roles.insert(r[0], (class, r.get(2) == Some(&"pl")));
+        }
+        let mut demonyms = HashMap::new();
+        let mut countries = HashSet::new();
+        for r in rows(include_str!("../../lexicons/demonyms.tsv")) {
+            if r.len() == 2 {
+                demonyms.insert(r[0], r[1]);
+                countries.insert(r[1]);
+            }
+        }
+        let speech_nouns = rows(include_str!("../../lexicons/nominal_cues.tsv"))
+            .filter(|r| r.len() == 2)
+            .map(|r| (r[0], r[1]))
+            .collect();
+        Lexicons {
+            titles,
+            max_title_words,
+            roles,
+            demonyms,
+            countries,
+            non_names: lines(include_str!("../../lexicons/non_names.txt")).collect(),
+            org_words: lines(include_str!("../../lexicons/org_words.txt")).collect(),
+            speech_nouns,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_lexicon_loads() {
+        let l = super::lexicons();
+        assert!(l.titles.len() > 50);
+        assert_eq!(l.titles.get("Prime Minister"), Some(&Some("prime minister")));
+        assert_eq!(l.titles.get("Mr"), Some(&None));
+        assert!(l.roles.len() > 80);
+        assert_eq!(l.demonyms.get("Syrian"), Some(&"Syria"));
+        assert!(l.non_names.contains("However"));
+        assert!(l.org_words.contains("Ministry"));
+        assert_eq!(l.speech_nouns.get("words"), Some(&"words"));
+    }
+}

@@ -1,0 +1,445 @@
+//! Mentions of who may speak: person and organisation names (with titles),
+//! role nouns ("the Russian President", "officials") and pronouns.
+
+use super::lexicons::{lexicons, RoleClass};
+use crate::model::Span;
+use crate::text::{Token, TokenKind};
+
+/// What kind of mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A person's name ("Jane Doe", "Doe", "Mr. Doe").
+    Person,
+    /// An organisation or place name ("the Kremlin", "Acme Corp").
+    Org,
+    /// A role noun phrase; its class says whether it can be one person.
+    Role(RoleClass),
+    /// he / she (singular) or they (plural).
+    Pronoun { plural: bool },
+}
+
+/// One mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// The mention as written, with its title or determiner ("Mr. Doe", "the minister").
+    pub span: Span,
+    /// For names: the bare name without title, demonym or possessive ("Doe").
+    pub name: Span,
+    pub kind: MentionKind,
+    /// Role stated by a title or role noun ("president", "foreign minister").
+    pub role: Option<String>,
+    /// Country stated by a demonym ("Syrian" → Syria).
+    pub country: Option<&'static str>,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Index of the first token.
+    pub first_token: usize,
+    /// One past the last token.
+    pub end_token: usize,
+    /// Written as a possessive ("Doe's").
+    pub possessive: bool,
+    /// Lies inside a quotation (filled by the caller).
+    pub in_quote: bool,
+    /// Entity it refers to (filled by coreference).
+    pub entity: Option<usize>,
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "one", "two", "three",
+    "several", "some", "many", "other", "another", "senior", "top", "former",
+];
+/// Words that never modify a role noun (prepositions, conjunctions, auxiliaries).
+const STOP: &[&str] = &[
+    "to", "of", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "as", "than", "that", "which", "who",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "not", "no", "if", "when", "while",
+    "the", "a", "an", "this", "these", "those", "it", "its", "they", "them", "we", "us", "he", "she", "said", "says",
+];
+const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "abu", "de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le", "dos", "das", "ben", "af", "zu"];
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn strip_possessive(w: &str) -> (&str, bool) {
+    for suf in ["'s", "’s", "'", "’"] {
+        if let Some(s) = w.strip_suffix(suf) {
+            if !s.is_empty() {
+                return (s, true);
+            }
+        }
+    }
+    (w, false)
+}
+
+/// Find the mentions in the tokens `toks[from..to]` of one sentence.
+pub fn find_in_sentence(text: &str, toks: &[Token], from: usize, to: usize, sentence: usize, out: &mut Vec<Mention>) {
+    let lex = lexicons();
+    let word = |i: usize| toks[i].text(text);
+    let is_word = |i: usize| i < to && toks[i].kind == TokenKind::Word;
+    let mut i = from;
+    while i < to {
+        let t = toks[i];
+        if t.kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let w = t.text(text);
+        // pronouns
+        match w {
+            "he" | "He" | "she" | "She" | "they" | "They" => {
+                out.push(Mention {
+                    span: Span::new(t.start, t.end),
+                    name: Span::new(t.start, t.end),
+                    kind: MentionKind::Pronoun { plural: w.eq_ignore_ascii_case("they") },
+                    role: None,
+                    country: None,
+                    sentence,
+                    first_token: i,
+                    end_token: i + 1,
+                    possessive: false,
+                    in_quote: false,
+                    entity: None,
+                });
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        // a determiner opens a possible role phrase: the [modifiers] ROLE
+        let lw = w.to_lowercase();
+        if DETERMINERS.contains(&lw.as_str()) || (is_cap(w) && strip_possessive(w).1) {
+            if let Some((m, next)) = role_phrase(text, toks, i, to, sentence) {
+                out.push(m);
+                i = next;
+                continue;
+            }
+        }
+        // contractions (We’re, I'll, Don't) are never names
+        let contraction = w.contains(['\'', '’']) && !strip_possessive(w).1;
+        if (is_cap(w) || lex.demonyms.contains_key(w)) && !contraction {
+            let (m, next) = name_sequence(text, toks, i, to, sentence, from);
+            if let Some(m) = m {
+                out.push(m);
+            }
+            i = next.max(i + 1);
+            continue;
+        }
+        // bare plural role ("officials said", "analysts say")
+        if let Some(&(class, plural)) = lex.roles.get(lw.as_str()) {
+            if plural && !(i + 1 < to && is_word(i + 1) && lex.roles.contains_key(word(i + 1).to_lowercase().as_str())) {
+                // lowercase modifiers before the noun belong to it ("port officials", "senior aides")
+                let mut first = i;
+                while first > from && i - first < 2 && toks[first - 1].kind == TokenKind::Word {
+                    let pw = toks[first - 1].text(text);
+                    if is_cap(pw) || STOP.contains(&pw.to_lowercase().as_str()) || super::cues::find_cues(pw).first().is_some_and(|c| c.span.len() == pw.len()) {
+                        break;
+                    }
+                    first -= 1;
+                }
+                let start = toks[first].start;
+                out.push(Mention {
+                    span: Span::new(start, t.end),
+                    name: Span::new(start, t.end),
+                    kind: MentionKind::Role(class),
+                    role: Some(lw.clone()),
+                    country: None,
+                    sentence,
+                    first_token: first,
+                    end_token: i + 1,
+                    possessive: false,
+                    in_quote: false,
+                    entity: None,
+                });
+            }
+        }
+        i += 1;
+    }
+}
+
+/// `the [modifiers] ROLE [Name]` starting at determiner token `i`.
+/// Returns the mention and the next token index.
+fn role_phrase(text: &str, toks: &[Token], i: usize, to: usize, sentence: usize) -> Option<(Mention, usize)> {
+    let lex = lexicons();
+    let mut country = None;
+    let mut j = i + 1;
+    let mut head: Option<(usize, usize, RoleClass, String)> = None; // (first tok, end tok, class, role)
+    while j < to && j <= i + 5 {
+        let t = toks[j];
+        if t.kind != TokenKind::Word {
+            if t.text(text) == "-" {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let w = t.text(text);
+        let (bare, _) = strip_possessive(w);
+        let lw = bare.to_lowercase();
+        // two-word roles first ("prime minister", "vice president")
+        if j + 1 < to && toks[j + 1].kind == TokenKind::Word {
+            let two = format!("{} {}", lw, toks[j + 1].text(text).to_lowercase());
+            if let Some(&(class, _)) = lex.roles.get(two.as_str()) {
+                head = Some((j, j + 2, class, two));
+                j += 2;
+                continue;
+            }
+        }
+        if let Some(&(class, _)) = lex.roles.get(lw.as_str()) {
+            head = Some((j, j + 1, class, lw));
+            j += 1;
+            // a role noun followed by another role noun: the later one is the head
+            continue;
+        }
+        if head.is_some() {
+            break;
+        }
+        if let Some(c) = lex.demonyms.get(bare) {
+            country = Some(*c);
+        }
+        if super::cues::find_cues(w).first().is_some_and(|c| c.span.len() == w.len()) && !is_cap(w) {
+            break;
+        }
+        j += 1;
+    }
+    let (_, end_tok, class, role) = head?;
+    let first = toks[i];
+    let last = toks[end_tok - 1];
+    let (last_text, possessive) = strip_possessive(last.text(text));
+    let end_byte = last.start + last_text.len();
+    // "of Syria" after the head states the country
+    if country.is_none() && end_tok + 1 < to && toks[end_tok].text(text) == "of" {
+        let mut k = end_tok + 1;
+        if k < to && toks[k].text(text).eq_ignore_ascii_case("the") {
+            k += 1;
+        }
+        if k < to {
+            let w = toks[k].text(text);
+            if lex.countries.contains(w) {
+                country = lex.countries.get(w).copied();
+            } else if let Some(c) = lex.demonyms.get(w) {
+                country = Some(*c);
+            }
+        }
+    }
+    let span = Span::new(first.start, end_byte);
+    Some((
+        Mention {
+            span,
+            name: span,
+            kind: MentionKind::Role(class),
+            role: Some(role),
+            country,
+            sentence,
+            first_token: i,
+            end_token: end_tok,
+            possessive,
+            in_quote: false,
+            entity: None,
+        },
+        end_tok,
+    ))
+}
+
+/// A capitalised sequence starting at token `i`: demonyms, titles, then a name.
+fn name_sequence(text: &str, toks: &[Token], i: usize, to: usize, sentence: usize, sent_from: usize) -> (Option<Mention>, usize) {
+    let lex = lexicons();
+    // collect the sequence: cap words, particles between cap words, periods after titles/initials
+    let mut j = i;
+    let mut words: Vec<usize> = Vec::new();
+    let mut possessive = false;
+    while j < to {
+        let t = toks[j];
+        let w = t.text(text);
+        if t.kind == TokenKind::Word {
+            let (bare, poss) = strip_possessive(w);
+            let lower_particle = PARTICLES.contains(&bare) || PARTICLES.iter().any(|p| bare.starts_with(&format!("{p}-")));
+            if is_cap(bare) || (lower_particle && !words.is_empty() && j + 1 < to && is_cap(toks[j + 1].text(text))) || (lower_particle && bare.contains('-') && !words.is_empty()) {
+                words.push(j);
+                j += 1;
+                if poss {
+                    possessive = true;
+                    break;
+                }
+                continue;
+            }
+            break;
+        } else if w == "." && !words.is_empty() {
+            // "Mr." / "J." inside a name
+            let prev = toks[words[words.len() - 1]].text(text);
+            if (lex.titles.contains_key(prev) || (prev.chars().count() == 1 && is_cap(prev))) && j + 1 < to && is_cap(toks[j + 1].text(text)) {
+                j += 1;
+                continue;
+            }
+            break;
+        } else {
+            break;
+        }
+    }
+    let next = j;
+    if words.is_empty() {
+        return (None, i + 1);
+    }
+    let wtext = |k: usize| strip_possessive(toks[words[k]].text(text)).0;
+    // leading non-name words ("However", "The", "In")
+    let mut lead = 0;
+    while lead < words.len() && lex.non_names.contains(wtext(lead)) && !lex.titles.contains_key(wtext(lead)) {
+        lead += 1;
+    }
+    if lead == words.len() {
+        return (None, next);
+    }
+    let after_the = (lead > 0 && wtext(lead - 1).eq_ignore_ascii_case("the"))
+        || (lead == 0 && words[0] > sent_from && toks[words[0] - 1].text(text).eq_ignore_ascii_case("the"));
+    let mut a = lead;
+    // demonyms
+    let mut country = None;
+    while a < words.len() {
+        if a + 1 < words.len() {
+            let two = format!("{} {}", wtext(a), wtext(a + 1));
+            if let Some(c) = lex.demonyms.get(two.as_str()) {
+                country = Some(*c);
+                a += 2;
+                continue;
+            }
+        }
+        match lex.demonyms.get(wtext(a)) {
+            Some(c) if a + 1 < words.len() => {
+                country = Some(*c);
+                a += 1;
+            }
+            _ => break,
+        }
+    }
+    // titles (longest first)
+    let mut role: Option<String> = None;
+    let mut had_title = false;
+    'titles: while a < words.len() {
+        for n in (1..=lex.max_title_words.min(words.len() - a)).rev() {
+            let cand = (a..a + n).map(wtext).collect::<Vec<_>>().join(" ");
+            if let Some(r) = lex.titles.get(cand.as_str()) {
+                if let Some(r) = r {
+                    role = Some(r.to_string());
+                }
+                had_title = true;
+                a += n;
+                continue 'titles;
+            }
+        }
+        break;
+    }
+    // "President of [the] Republic-of-X Jane Doe": title, of, a place, then the person
+    if a == words.len() && had_title && next + 1 < to && toks[next].text(text) == "of" {
+        let mut k = next + 1;
+        if k < to && toks[k].text(text).eq_ignore_ascii_case("the") {
+            k += 1;
+        }
+        if k < to && is_cap(toks[k].text(text)) {
+            let (place, after) = name_sequence(text, toks, k, to, sentence, sent_from);
+            if let Some(place) = place {
+                let place_words: Vec<&str> = place.name.text(text).split(' ').collect();
+                // the place part ends at its last organisation/place word; the rest is a person
+                if let Some(cut) = place_words.iter().rposition(|w| lex.org_words.contains(w)) {
+                    if cut + 1 < place_words.len() {
+                        let place_country = place_words[..=cut].iter().find_map(|w| lex.demonyms.get(*w).copied().or_else(|| lex.countries.get(*w).copied()));
+                        let offset: usize = place_words[..=cut].iter().map(|w| w.len() + 1).sum();
+                        let pstart = place.name.start + offset;
+                        let person = Span::new(pstart, place.name.end);
+                        let ft = toks.partition_point(|t| t.start < pstart);
+                        return (
+                            Some(Mention {
+                                span: person,
+                                name: person,
+                                kind: MentionKind::Person,
+                                role: role.clone().or(Some("president".into())),
+                                country: place_country.or(place.country).or(country),
+                                sentence,
+                                first_token: ft,
+                                end_token: after,
+                                possessive: place.possessive,
+                                in_quote: false,
+                                entity: None,
+                            }),
+                            after,
+                        );
+                    }
+                }
+            }
+        }
+    }
+    let rest: Vec<usize> = words[a..].to_vec();
+    let first_tok = words[lead];
+    let last_tok = toks[*words.last().unwrap()];
+    let (last_bare, _) = strip_possessive(last_tok.text(text));
+    let end_byte = last_tok.start + last_bare.len();
+
+    if rest.is_empty() {
+        // "the Russian President" / "President" alone: a role mention
+        if let Some(r) = role.clone() {
+            let det = if first_tok > sent_from && DETERMINERS.contains(&toks[first_tok - 1].text(text).to_lowercase().as_str()) { first_tok - 1 } else { first_tok };
+            let span = Span::new(toks[det].start, end_byte);
+            return (
+                Some(Mention {
+                    span,
+                    name: span,
+                    kind: MentionKind::Role(RoleClass::Person),
+                    role: Some(r),
+                    country,
+                    sentence,
+                    first_token: det,
+                    end_token: next,
+                    possessive,
+                    in_quote: false,
+                    entity: None,
+                }),
+                next,
+            );
+        }
+        return (None, next);
+    }
+    // a name directly followed by a lowercase role noun is a modifier ("Kremlin spokesman")
+    if next < to && toks[next].kind == TokenKind::Word && !possessive {
+        let nw = toks[next].text(text);
+        if lex.roles.contains_key(strip_possessive(nw).0) && !is_cap(nw) {
+            if let Some((mut m, n2)) = role_phrase(text, toks, next - 1, to, sentence) {
+                let det = if first_tok > sent_from && DETERMINERS.contains(&toks[first_tok - 1].text(text).to_lowercase().as_str()) { first_tok - 1 } else { first_tok };
+                m.span.start = toks[det].start;
+                m.name.start = toks[det].start;
+                m.first_token = det;
+                if m.country.is_none() {
+                    m.country = country.or_else(|| lex.countries.get(toks[rest[0]].text(text)).copied());
+                }
+                return (Some(m), n2);
+            }
+        }
+    }
+    let org = rest.iter().any(|&k| lex.org_words.contains(strip_possessive(toks[k].text(text)).0)) || (after_the && !had_title);
+    let name = Span::new(toks[rest[0]].start, end_byte);
+    if rest.len() == 1 && !had_title && name.text(text).chars().count() < 2 {
+        return (None, next);
+    }
+    let kind = if org { MentionKind::Org } else { MentionKind::Person };
+    let mut span = Span::new(toks[if had_title || country.is_some() { words[lead] } else { rest[0] }].start, end_byte);
+    let mut first_tok = first_tok;
+    // "the Kremlin": the written mention keeps its article, the name does not
+    if org && lead == 0 && words[0] > sent_from && toks[words[0] - 1].text(text).eq_ignore_ascii_case("the") {
+        span.start = toks[words[0] - 1].start;
+        first_tok = words[0] - 1;
+    }
+    (
+        Some(Mention {
+            span,
+            name,
+            kind,
+            role,
+            country,
+            sentence,
+            first_token: first_tok,
+            end_token: next,
+            possessive,
+            in_quote: false,
+            entity: None,
+        }),
+        next,
+    )
+}
+

@@ -1,0 +1,487 @@
+//! The attribution sieves, most precise first. Each sieve looks at one
+//! quotation and either attributes it (filling speaker, mention, cue and
+//! `method` with the sieve's id) or leaves it to the next one.
+
+use super::cues::CueClass;
+use super::mentions::MentionKind;
+use super::Document;
+use crate::model::{Kind, Span, Utterance};
+use crate::text::TokenKind;
+
+/// The sieves, in the order they run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sieve {
+    /// `“…,” X said.` / `“…,” said X.` / `“…,” was X's message.`
+    CueAfter,
+    /// `X said: “…”` / `X told Y: “…”` / `according to X, “…”` / `in X's words, “…”`
+    CueBefore,
+    /// A speech verb elsewhere in the quote's sentence whose subject is a mention.
+    SentenceCue,
+    /// An earlier attributed quotation in the same paragraph.
+    SameParagraph,
+    /// A quote-only paragraph continues the speaker of the previous paragraph's quotation.
+    Continuation,
+}
+
+impl Sieve {
+    /// The id written to `method`.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Sieve::CueAfter => "cue_after",
+            Sieve::CueBefore => "cue_before",
+            Sieve::SentenceCue => "sentence_cue",
+            Sieve::SameParagraph => "same_paragraph",
+            Sieve::Continuation => "continuation",
+        }
+    }
+}
+
+/// The default order: adjacent cues are right far more often than
+/// sentence-level cues, which are more reliable than discourse flow.
+pub const DEFAULT_SIEVES: &[Sieve] = &[Sieve::CueAfter, Sieve::CueBefore, Sieve::SentenceCue, Sieve::SameParagraph, Sieve::Continuation];
+
+/// What an attribution found.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Found {
+    pub mention: usize,
+    pub cue: Span,
+    pub lemma: &'static str,
+    pub addressee: Option<usize>,
+    /// Token index one past the attribution.
+    pub end_token: usize,
+    /// Token index where the attribution starts.
+    pub start_token: usize,
+}
+
+/// Words that may stand between a subject and its cue ("Lee also said",
+/// "Lee is quoted as saying", "Lee has repeatedly said").
+const BETWEEN: &[&str] = &[
+    "also", "has", "had", "have", "is", "was", "were", "are", "then", "later", "reportedly", "once", "again", "recently",
+    "further", "simply", "just", "previously", "earlier", "ascribed", "quoted", "heard", "repeatedly", "would", "will",
+    "could", "had", "even", "never", "only", "always", "often", "publicly", "privately", "angrily", "quickly", "flatly",
+    "in", "a", "statement", "an", "interview", "tweet", "then", "first", "and", "been", "being", "did", "does", "not",
+];
+
+
+pub(crate) fn is_punct(doc: &Document, i: usize) -> bool {
+    doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
+}
+
+pub(crate) fn word<'t>(doc: &Document<'t>, i: usize) -> &'t str {
+    doc.tokens.get(i).map_or("", |t| t.text(doc.text))
+}
+
+/// A cue starting at token `i` (speech or cognition class), and the token after it.
+fn cue_at(doc: &Document, i: usize) -> Option<(Span, &'static str, usize)> {
+    let c = doc.cue_at_token(i)?;
+    if !matches!(c.class, CueClass::Speech | CueClass::Cognition) {
+        return None;
+    }
+    Some((c.span, c.lemma, doc.token_at(c.span.end)))
+}
+
+fn usable_mention(doc: &Document, m: usize) -> bool {
+    !doc.mentions[m].in_quote
+}
+
+/// After token `i` (the first token after a closing mark): `, X said`,
+/// `, said X`, `, X is quoted as saying`, `, was X's message`.
+pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Option<Found> {
+    let start = i;
+    let n = doc.tokens.len();
+    while i < n && is_punct(doc, i) && matches!(word(doc, i), "," | "—" | "–" | "-" | "(" | ":") && i < start + 2 {
+        i += 1;
+    }
+    if i >= n || doc.token_sentence[i] != sentence && doc.token_sentence[i] != sentence + 1 {
+        return None;
+    }
+    // said X / told Y, X said? -> cue then mention
+    if let Some((cue, lemma, after)) = cue_at(doc, i) {
+        if let Some(m) = doc.mention_at_token(after).filter(|&m| usable_mention(doc, m)) {
+            let mut end = doc.mentions[m].end_token;
+            let addressee = addressee_after(doc, lemma, end);
+            if let Some(a) = addressee {
+                end = doc.mentions[a].end_token;
+            }
+            return Some(Found { mention: m, cue, lemma, addressee, end_token: end, start_token: start });
+        }
+        return None;
+    }
+    // was X's message
+    if matches!(word(doc, i), "was" | "is" | "were" | "came") {
+        if let Some(m) = doc.mention_at_token(i + 1).filter(|&m| doc.mentions[m].possessive) {
+            let noun_tok = doc.mentions[m].end_token;
+            let nw = word(doc, noun_tok).to_lowercase();
+            if let Some(lemma) = super::lexicons::lexicons().speech_nouns.get(nw.as_str()) {
+                let t = doc.tokens[noun_tok];
+                return Some(Found { mention: m, cue: Span::new(t.start, t.end), lemma, addressee: None, end_token: noun_tok + 1, start_token: start });
+            }
+        }
+        return None;
+    }
+    // X [also/has/is ascribed as] said
+    let mut m = doc.mention_at_token(i).filter(|&m| usable_mention(doc, m))?;
+    // "the mayor Jane Doe said": the name of an apposition speaks
+    if let Some(n) = doc.mention_at_token(doc.mentions[m].end_token) {
+        if doc.mentions[n].kind == MentionKind::Person {
+            m = n;
+        }
+    }
+    let mut k = doc.mentions[m].end_token;
+    let mut skipped = 0;
+    while k < n && skipped <= 3 {
+        if let Some((cue, lemma, after)) = cue_at(doc, k) {
+            let addressee = addressee_after(doc, lemma, after);
+            let end = addressee.map_or(after, |a| doc.mentions[a].end_token);
+            return Some(Found { mention: m, cue, lemma, addressee, end_token: end, start_token: start });
+        }
+        if !BETWEEN.contains(&word(doc, k).to_lowercase().as_str()) {
+            break;
+        }
+        k += 1;
+        skipped += 1;
+    }
+    // X's message/statement (after a quotation: "“…” — Lee's message")
+    if doc.mentions[m].possessive {
+        let nt = doc.mentions[m].end_token;
+        if let Some(lemma) = super::lexicons::lexicons().speech_nouns.get(word(doc, nt).to_lowercase().as_str()) {
+            let t = doc.tokens[nt];
+            return Some(Found { mention: m, cue: Span::new(t.start, t.end), lemma, addressee: None, end_token: nt + 1, start_token: start });
+        }
+    }
+    None
+}
+
+fn addressee_after(doc: &Document, lemma: &str, tok: usize) -> Option<usize> {
+    if !matches!(lemma, "tell" | "ask" | "inform" | "assure" | "greet" | "thank" | "warn" | "urge") {
+        return None;
+    }
+    doc.mention_at_token(tok).filter(|&m| !matches!(doc.mentions[m].kind, MentionKind::Pronoun { .. }) || word(doc, tok) != "he")
+}
+
+/// Before token `open` (the first token of a quotation's opening mark),
+/// in the same sentence: `X said: “`, `X told Y: “`, `X said that “`,
+/// `according to X, “`, `in X's words, “`, `X's statement read: “`.
+pub fn attribution_before(doc: &Document, open: usize) -> Option<Found> {
+    if open == 0 {
+        return None;
+    }
+    let sentence = doc.token_sentence.get(open).copied().unwrap_or(usize::MAX);
+    let mut j = open; // exclusive end of the stretch before the mark
+    // skip ":" "," "that" right before the mark
+    while j > 0 && (matches!(word(doc, j - 1), ":" | "," | "—" | "–") || word(doc, j - 1).eq_ignore_ascii_case("that")) && open - j < 2 {
+        j -= 1;
+    }
+    let lo = open.saturating_sub(14);
+    // according to X ,
+    for k in (lo..j).rev() {
+        if doc.token_sentence[k] != sentence {
+            break;
+        }
+        let w = word(doc, k).to_lowercase();
+        if w == "according" && word(doc, k + 1) == "to" {
+            if let Some(m) = doc.mention_at_token(k + 2) {
+                let t0 = doc.tokens[k];
+                let t1 = doc.tokens[k + 1];
+                return Some(Found { mention: m, cue: Span::new(t0.start, t1.end), lemma: "according to", addressee: None, end_token: doc.mentions[m].end_token, start_token: k });
+            }
+        }
+        // in X's words / in the words of X
+        if w == "in" {
+            if let Some(m) = doc.mention_at_token(k + 1).filter(|&m| doc.mentions[m].possessive) {
+                let nt = doc.mentions[m].end_token;
+                if word(doc, nt).eq_ignore_ascii_case("words") || word(doc, nt).eq_ignore_ascii_case("view") {
+                    let t = doc.tokens[nt];
+                    return Some(Found { mention: m, cue: Span::new(doc.tokens[k].start, t.end), lemma: "in the words of", addressee: None, end_token: nt + 1, start_token: k });
+                }
+            }
+        }
+    }
+    // the nearest cue before the mark, with nothing but an addressee (or a
+    // short adverbial) between it and the mark
+    for k in (lo..j).rev() {
+        if doc.token_sentence[k] != sentence {
+            break;
+        }
+        // X's statement read: / X's message said:
+        if let Some(lemma) = super::lexicons::lexicons().speech_nouns.get(word(doc, k).to_lowercase().as_str()) {
+            if k > 0 {
+                if let Some(m) = doc.mention_ending_at(k).filter(|&m| doc.mentions[m].possessive && !doc.mentions[m].in_quote) {
+                    let t = doc.tokens[k];
+                    if j - k <= 3 {
+                        return Some(Found { mention: m, cue: Span::new(t.start, t.end), lemma, addressee: None, end_token: k + 1, start_token: doc.mentions[m].first_token });
+                    }
+                }
+            }
+        }
+        let Some((cue, lemma, after)) = cue_at(doc, k) else { continue };
+        // between the cue and the mark: at most an addressee and 4 words
+        let addressee = addressee_after(doc, lemma, after);
+        let gap_start = addressee.map_or(after, |a| doc.mentions[a].end_token);
+        if j.saturating_sub(gap_start) > 4 {
+            return None;
+        }
+        let subject = subject_before(doc, k)?;
+        return Some(Found { mention: subject, cue, lemma, addressee, end_token: j, start_token: doc.mentions[subject].first_token });
+    }
+    None
+}
+
+/// The subject of the cue at token `k`: a mention ending at most 3 words
+/// before it (`Lee also said`, `Lee has repeatedly said`), outside quotations.
+pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
+    let sentence = doc.token_sentence[k];
+    // ", adding/presenting/saying …": a participle takes the sentence's subject
+    if k > 0 && word(doc, k - 1) == "," && word(doc, k).ends_with("ing") {
+        let r = doc.mentions_in_sentence(sentence);
+        let base = r.start;
+        return doc.mentions[r].iter().position(|m| {
+            !m.in_quote && m.first_token < k && matches!(m.kind, MentionKind::Person | MentionKind::Org | MentionKind::Pronoun { plural: false } | MentionKind::Role(_))
+        }).map(|i| base + i);
+    }
+    let mut e = k;
+    // "the plan was revealed": a passive cue has no speaker as its subject,
+    // unless it reports speech ("is quoted as saying")
+    let cue_text = doc.cue_at_token(k).map_or("", |c| c.span.text(doc.text));
+    let passive_ok = cue_text.ends_with("saying");
+    for _ in 0..=3 {
+        if let Some(m) = doc.mention_ending_at(e).filter(|&m| !doc.mentions[m].in_quote && doc.mentions[m].sentence == sentence) {
+            return Some(m);
+        }
+        if e > 0 && !passive_ok && matches!(word(doc, e - 1).to_lowercase().as_str(), "is" | "was" | "were" | "are" | "been" | "being") && cue_text.ends_with("ed") {
+            return None;
+        }
+        if e == 0 || !BETWEEN.contains(&word(doc, e - 1).to_lowercase().as_str()) {
+            // a comma-delimited apposition: "Lee, the minister, said"
+            if e > 0 && word(doc, e - 1) == "," {
+                if let Some(r) = doc.mention_ending_at(e - 1).filter(|&m| doc.mentions[m].sentence == sentence && !doc.mentions[m].in_quote) {
+                    if r > 0 && doc.mentions[r - 1].end_token + 1 == doc.mentions[r].first_token && word(doc, doc.mentions[r - 1].end_token) == "," {
+                        return Some(r - 1);
+                    }
+                    return Some(r);
+                }
+            }
+            return None;
+        }
+        e -= 1;
+    }
+    None
+}
+
+/// A speech cue in sentence `sentence` outside quotations with a mention as
+/// its subject; the one nearest to byte `near`.
+pub fn sentence_cue(doc: &Document, sentence: usize, near: usize) -> Option<Found> {
+    let s = doc.seg.sentences.get(sentence)?;
+    let lo = doc.token_at(s.start);
+    let hi = doc.token_at(s.end);
+    let mut best: Option<(usize, Found)> = None;
+    for k in lo..hi {
+        let Some((cue, lemma, after)) = cue_at(doc, k) else { continue };
+        if doc.in_quote(cue) {
+            continue;
+        }
+        // ", adding/presenting/saying …": a participle takes the sentence's subject
+        let participle = k > lo && word(doc, k - 1) == "," && doc.tokens[k].text(doc.text).ends_with("ing");
+        let sentence_subject = || {
+            let r = doc.mentions_in_sentence(sentence);
+            let base = r.start;
+            doc.mentions[r].iter().position(|m| !m.in_quote && m.first_token < k && matches!(m.kind, MentionKind::Person | MentionKind::Pronoun { plural: false } | MentionKind::Role(_))).map(|i| base + i)
+        };
+        let found = subject_before(doc, k)
+            .or_else(|| if participle { sentence_subject() } else { None })
+            .map(|m| (m, doc.mentions[m].first_token))
+            .or_else(|| doc.mention_at_token(after).filter(|&m| !doc.mentions[m].in_quote && lemma != "tell").map(|m| (m, k)));
+        if let Some((m, st)) = found {
+            let d = cue.start.abs_diff(near);
+            let f = Found { mention: m, cue, lemma, addressee: addressee_after(doc, lemma, after), end_token: after, start_token: st };
+            if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+                best = Some((d, f));
+            }
+        }
+    }
+    best.map(|(_, f)| f)
+}
+
+fn apply(doc: &Document, q: &mut Utterance, f: &Found, method: &'static str) {
+    let m = &doc.mentions[f.mention];
+    q.mention = Some(m.span);
+    q.speaker = doc.speaker_of(f.mention);
+    q.cue = Some(f.cue);
+    q.cue_lemma = Some(f.lemma.to_string());
+    q.addressee = f.addressee.and_then(|a| doc.speaker_of(a));
+    q.method = method;
+    q.confidence = match method {
+        "cue_after" | "cue_before" | "cue_inside" => 0.9,
+        "sentence_cue" => 0.75,
+        _ => 0.6,
+    };
+    if matches!(m.kind, MentionKind::Pronoun { .. }) && q.speaker.is_none() {
+        q.confidence = 0.3;
+    }
+}
+
+fn first_token_of(doc: &Document, q: &Utterance) -> usize {
+    doc.token_at(q.marks.first().map_or(q.span.start, |m| m.start))
+}
+
+fn after_token_of(doc: &Document, q: &Utterance) -> usize {
+    doc.token_at(q.marks.last().map_or(q.span.end, |m| m.end))
+}
+
+/// Run detection refinement and the sieves over the quotations of one article.
+pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
+    merge_interrupted(doc, quotes);
+    let detected: Vec<&'static str> = quotes.iter().map(|q| q.method).collect();
+    for qi in 0..quotes.len() {
+        if quotes[qi].speaker.is_some() || quotes[qi].mention.is_some() {
+            continue;
+        }
+        for sieve in DEFAULT_SIEVES {
+            let found = match sieve {
+                Sieve::CueAfter => {
+                    let q = &quotes[qi];
+                    let last_sentence = doc.seg.sentence_at(q.span.end.saturating_sub(1));
+                    attribution_after(doc, after_token_of(doc, q), last_sentence).map(|f| (f, None))
+                }
+                Sieve::CueBefore => attribution_before(doc, first_token_of(doc, &quotes[qi])).map(|f| (f, None)),
+                Sieve::SentenceCue => {
+                    let q = &quotes[qi];
+                    sentence_cue(doc, q.sentence, q.span.start).map(|f| (f, None))
+                }
+                Sieve::SameParagraph => {
+                    let p = quotes[qi].paragraph;
+                    (0..qi).rev().take_while(|&k| quotes[k].paragraph == p).find(|&k| quotes[k].speaker.is_some()).map(|k| (Found { mention: 0, cue: Span::default(), lemma: "", addressee: None, end_token: 0, start_token: 0 }, Some(k)))
+                }
+                Sieve::Continuation => {
+                    let q = &quotes[qi];
+                    let p = doc.seg.paragraphs[q.paragraph];
+                    let starts_paragraph = q.marks.first().is_some_and(|m| m.start == p.start);
+                    let prev_para = q.paragraph.checked_sub(1);
+                    match (starts_paragraph, prev_para) {
+                        (true, Some(pp)) => (0..qi).rev().take_while(|&k| quotes[k].paragraph >= pp).find(|&k| quotes[k].paragraph == pp && quotes[k].speaker.is_some()).map(|k| (Found { mention: 0, cue: Span::default(), lemma: "", addressee: None, end_token: 0, start_token: 0 }, Some(k))),
+                        _ => None,
+                    }
+                }
+            };
+            if let Some((f, copy_from)) = found {
+                match copy_from {
+                    Some(k) => {
+                        let src = quotes[k].clone();
+                        let q = &mut quotes[qi];
+                        q.speaker = src.speaker;
+                        q.mention = src.mention;
+                        q.addressee = None;
+                        q.method = sieve.id();
+                        q.confidence = 0.6;
+                    }
+                    None => apply(doc, &mut quotes[qi], &f, sieve.id()),
+                }
+                break;
+            }
+        }
+    }
+    // keep how the marks were paired visible when they were repaired
+    for (q, d) in quotes.iter_mut().zip(detected) {
+        if d != "marks" && d != "marks_multi_paragraph" && !q.method.ends_with(d) {
+            if q.method.starts_with("marks") {
+                q.method = d;
+            } else {
+                q.method = match (q.method, d) {
+                    (m, "marks_unclosed") => unclosed_variant(m),
+                    (m, "marks_unopened") => unopened_variant(m),
+                    (m, _) => m,
+                };
+            }
+        } else if q.speaker.is_none() && q.mention.is_none() && q.method.starts_with("marks") {
+            q.method = if d == "marks" { "unattributed" } else { d };
+        }
+    }
+    classify(doc, quotes);
+}
+
+fn unclosed_variant(m: &'static str) -> &'static str {
+    match m {
+        "cue_after" => "cue_after+unclosed",
+        "cue_before" => "cue_before+unclosed",
+        "cue_inside" => "cue_inside+unclosed",
+        "sentence_cue" => "sentence_cue+unclosed",
+        "same_paragraph" => "same_paragraph+unclosed",
+        "continuation" => "continuation+unclosed",
+        _ => "marks_unclosed",
+    }
+}
+
+fn unopened_variant(m: &'static str) -> &'static str {
+    match m {
+        "cue_after" => "cue_after+unopened",
+        "cue_before" => "cue_before+unopened",
+        "sentence_cue" => "sentence_cue+unopened",
+        "same_paragraph" => "same_paragraph+unopened",
+        "continuation" => "continuation+unopened",
+        _ => "marks_unopened",
+    }
+}
+
+/// `“We won,” she said, “and we will win again.”`: two quotations separated
+/// only by their attribution become one row with two parts.
+fn merge_interrupted(doc: &Document, quotes: &mut Vec<Utterance>) {
+    let mut i = 0;
+    while i + 1 < quotes.len() {
+        let (a, b) = (&quotes[i], &quotes[i + 1]);
+        if a.paragraph != b.paragraph {
+            i += 1;
+            continue;
+        }
+        let after_a = after_token_of(doc, a);
+        let open_b = first_token_of(doc, b);
+        let last_sentence = doc.seg.sentence_at(a.span.end.saturating_sub(1));
+        if let Some(f) = attribution_after(doc, after_a, last_sentence) {
+            // only punctuation between the attribution and the next mark
+            let rest_ok = (f.end_token..open_b).all(|k| is_punct(doc, k)) && open_b >= f.end_token && open_b - f.end_token <= 2;
+            if rest_ok {
+                let b = quotes.remove(i + 1);
+                let a = &mut quotes[i];
+                a.parts.extend(b.parts);
+                a.marks.extend(b.marks);
+                a.span.end = b.span.end;
+                a.text = a.parts.iter().map(|p| p.text(doc.text)).collect::<Vec<_>>().join(" ");
+                apply(doc, a, &f, "cue_inside");
+                // a third part may follow ("…,” she said, “…,” she added)? no: one interruption
+                i += 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Kind (direct or mixed) and scare quotes: a short quotation that is not a
+/// sentence and that no cue attributes is a term or a title, not speech.
+fn classify(doc: &Document, quotes: &mut Vec<Utterance>) {
+    quotes.retain_mut(|q| {
+        let words = crate::quotes::word_count(doc.text, q.span);
+        let sentence_like = q.text.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '!', '?', ',', '…', ':', ';']);
+        let attributed = q.mention.is_some();
+        let first = first_token_of(doc, q);
+        let after = after_token_of(doc, q);
+        let s = doc.seg.sentences[q.sentence];
+        let sent_first = doc.token_at(s.start);
+        // the text before the opening mark in the same sentence
+        let left_words: Vec<&str> = (sent_first..first).map(|k| word(doc, k)).collect();
+        let left_empty = left_words.iter().all(|w| w.chars().all(|c| !c.is_alphanumeric()));
+        let left_intro = left_words.last().is_some_and(|w| matches!(*w, ":" | "," | "—" | "–"));
+        let sent_end = doc.token_at(s.end);
+        let last_end = doc.seg.sentences[doc.seg.sentence_at(q.span.end.saturating_sub(1))].end;
+        let right_end = doc.token_at(last_end).max(sent_end);
+        let right_continues = after < right_end && !is_punct(doc, after) && !matches!(q.method, "cue_after" | "cue_inside") && word(doc, after).chars().next().is_some_and(|c| c.is_lowercase()) && attribution_after(doc, after, doc.token_sentence.get(after).copied().unwrap_or(0)).is_none();
+        let mixed = (!left_empty && !left_intro) || right_continues;
+        if words <= 4 && !sentence_like && !(attributed && (q.method == "sentence_cue" || q.method.starts_with("cue"))) {
+            return false; // scare quote, title or term
+        }
+        if mixed && !attributed && words <= 8 && !sentence_like {
+            return false;
+        }
+        q.kind = if mixed { Kind::Mixed } else { Kind::Direct };
+        true
+    });
+}

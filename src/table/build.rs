@@ -1,0 +1,334 @@
+//! Builders: [`Extraction`]s → one `RecordBatch` per table.
+//!
+//! Every span is turned into code points here, with one [`OffsetMap`] per
+//! article. A span that does not fit its text (an extraction bug) yields an
+//! empty string rather than a panic: a bad row must not cost the batch.
+
+use std::sync::Arc;
+
+use arrow_array::builder::{
+    BooleanBuilder, Date32Builder, Float32Builder, Int32Builder, LargeStringBuilder, ListBuilder, StringBuilder,
+    StringDictionaryBuilder,
+};
+use arrow_array::types::Int32Type;
+use arrow_array::{ArrayRef, RecordBatch};
+use chrono::{Datelike, NaiveDate};
+
+use super::{schema, ErrorRow};
+use crate::error::Result;
+use crate::model::{Extraction, Span, Utterance};
+use crate::text::OffsetMap;
+
+type DictBuilder = StringDictionaryBuilder<Int32Type>;
+
+/// Days since 1970-01-01, Arrow's `date32`.
+pub fn date32(d: NaiveDate) -> i32 {
+    // 719_163 = days from 0001-01-01 (CE day 1) to 1970-01-01
+    d.num_days_from_ce() - 719_163
+}
+
+/// Offsets and counts are `int32` in the contract; texts beyond 2^31 code
+/// points are refused earlier by the size limit, so saturating is only a guard.
+fn i32_of(n: usize) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+fn slice(text: &str, span: Span) -> &str {
+    text.get(span.start..span.end).unwrap_or("")
+}
+
+fn batch(name: &str, columns: Vec<ArrayRef>) -> Result<RecordBatch> {
+    let schema = schema(name).expect("known table");
+    Ok(RecordBatch::try_new(schema, columns)?)
+}
+
+/// The `articles` table.
+pub fn articles(xs: &[Extraction]) -> Result<RecordBatch> {
+    let mut id = StringBuilder::new();
+    let mut source = DictBuilder::new();
+    let mut url = StringBuilder::new();
+    let mut title = StringBuilder::new();
+    let mut published = Date32Builder::new();
+    let mut inferred = BooleanBuilder::new();
+    let mut language = DictBuilder::new();
+    let mut text = LargeStringBuilder::new();
+    let (mut nq, mut nc, mut nd) = (Int32Builder::new(), Int32Builder::new(), Int32Builder::new());
+    for x in xs {
+        let a = &x.article;
+        id.append_value(&x.article_id);
+        source.append_option(a.source.as_deref());
+        url.append_option(a.url.as_deref());
+        title.append_option(a.title.as_deref());
+        published.append_option(x.published.map(date32));
+        inferred.append_value(x.published_inferred);
+        language.append_value(a.language.as_deref().unwrap_or("en"));
+        text.append_value(&a.text);
+        nq.append_value(i32_of(x.quotes.len()));
+        nc.append_value(i32_of(x.claims.len()));
+        nd.append_value(i32_of(x.dates.len()));
+    }
+    batch(
+        "articles",
+        vec![
+            Arc::new(id.finish()),
+            Arc::new(source.finish()),
+            Arc::new(url.finish()),
+            Arc::new(title.finish()),
+            Arc::new(published.finish()),
+            Arc::new(inferred.finish()),
+            Arc::new(language.finish()),
+            Arc::new(text.finish()),
+            Arc::new(nq.finish()),
+            Arc::new(nc.finish()),
+            Arc::new(nd.finish()),
+        ],
+    )
+}
+
+/// Column builders shared by `quotes` and `claims`.
+#[derive(Default)]
+struct UtteranceCols {
+    id: StringBuilder,
+    article_id: StringBuilder,
+    text: StringBuilder,
+    start: Int32Builder,
+    end: Int32Builder,
+    kind: DictBuilder,
+    speaker: StringBuilder,
+    speaker_id: StringBuilder,
+    mention: StringBuilder,
+    mention_start: Int32Builder,
+    mention_end: Int32Builder,
+    cue: StringBuilder,
+    cue_lemma: DictBuilder,
+    cue_start: Int32Builder,
+    cue_end: Int32Builder,
+    addressee: StringBuilder,
+    sentence: Int32Builder,
+    paragraph: Int32Builder,
+    date: Date32Builder,
+    date_source: DictBuilder,
+    method: DictBuilder,
+    confidence: Float32Builder,
+    cluster_id: StringBuilder,
+}
+
+impl UtteranceCols {
+    fn push(&mut self, x: &Extraction, map: &OffsetMap, tag: char, u: &Utterance) {
+        let text = x.article.text.as_str();
+        let start = map.char_offset(u.span.start);
+        self.id.append_value(format!("{}:{}:{}", x.article_id, tag, start));
+        self.article_id.append_value(&x.article_id);
+        self.text.append_value(&u.text);
+        self.start.append_value(i32_of(start));
+        self.end.append_value(i32_of(map.char_offset(u.span.end)));
+        self.kind.append_value(u.kind.as_str());
+        self.speaker.append_option(u.speaker.as_deref());
+        self.speaker_id.append_option(u.speaker_id.as_deref());
+        self.mention.append_option(u.mention.map(|s| slice(text, s)));
+        self.mention_start.append_option(u.mention.map(|s| i32_of(map.char_offset(s.start))));
+        self.mention_end.append_option(u.mention.map(|s| i32_of(map.char_offset(s.end))));
+        self.cue.append_option(u.cue.map(|s| slice(text, s)));
+        self.cue_lemma.append_option(u.cue_lemma.as_deref());
+        self.cue_start.append_option(u.cue.map(|s| i32_of(map.char_offset(s.start))));
+        self.cue_end.append_option(u.cue.map(|s| i32_of(map.char_offset(s.end))));
+        self.addressee.append_option(u.addressee.as_deref());
+        self.sentence.append_value(i32_of(u.sentence));
+        self.paragraph.append_value(i32_of(u.paragraph));
+        self.date.append_option(u.date.map(date32));
+        self.date_source.append_value(u.date_source.as_str());
+        self.method.append_value(u.method);
+        // the contract says [0, 1]; NaN (never expected) becomes 0
+        let c = if u.confidence.is_nan() { 0.0 } else { u.confidence.clamp(0.0, 1.0) };
+        self.confidence.append_value(c);
+        self.cluster_id.append_option(u.cluster_id.as_deref());
+    }
+
+    fn finish(mut self, name: &str) -> Result<RecordBatch> {
+        batch(
+            name,
+            vec![
+                Arc::new(self.id.finish()),
+                Arc::new(self.article_id.finish()),
+                Arc::new(self.text.finish()),
+                Arc::new(self.start.finish()),
+                Arc::new(self.end.finish()),
+                Arc::new(self.kind.finish()),
+                Arc::new(self.speaker.finish()),
+                Arc::new(self.speaker_id.finish()),
+                Arc::new(self.mention.finish()),
+                Arc::new(self.mention_start.finish()),
+                Arc::new(self.mention_end.finish()),
+                Arc::new(self.cue.finish()),
+                Arc::new(self.cue_lemma.finish()),
+                Arc::new(self.cue_start.finish()),
+                Arc::new(self.cue_end.finish()),
+                Arc::new(self.addressee.finish()),
+                Arc::new(self.sentence.finish()),
+                Arc::new(self.paragraph.finish()),
+                Arc::new(self.date.finish()),
+                Arc::new(self.date_source.finish()),
+                Arc::new(self.method.finish()),
+                Arc::new(self.confidence.finish()),
+                Arc::new(self.cluster_id.finish()),
+            ],
+        )
+    }
+}
+
+/// The `quotes` and `claims` tables (one offset map per article serves both).
+pub fn utterances(xs: &[Extraction]) -> Result<(RecordBatch, RecordBatch)> {
+    let mut quotes = UtteranceCols::default();
+    let mut claims = UtteranceCols::default();
+    for x in xs {
+        if x.quotes.is_empty() && x.claims.is_empty() {
+            continue;
+        }
+        let map = OffsetMap::new(&x.article.text);
+        for u in &x.quotes {
+            quotes.push(x, &map, 'q', u);
+        }
+        for u in &x.claims {
+            claims.push(x, &map, 'c', u);
+        }
+    }
+    Ok((quotes.finish("quotes")?, claims.finish("claims")?))
+}
+
+fn append_list(b: &mut ListBuilder<StringBuilder>, items: &[String]) {
+    for s in items {
+        b.values().append_value(s);
+    }
+    b.append(true);
+}
+
+/// The `speakers` table.
+pub fn speakers(xs: &[Extraction]) -> Result<RecordBatch> {
+    let (mut sid, mut aid, mut name) = (StringBuilder::new(), StringBuilder::new(), StringBuilder::new());
+    let (mut aliases, mut roles) = (ListBuilder::new(StringBuilder::new()), ListBuilder::new(StringBuilder::new()));
+    let (mut nm, mut nq, mut nc) = (Int32Builder::new(), Int32Builder::new(), Int32Builder::new());
+    for x in xs {
+        for s in &x.speakers {
+            sid.append_value(&s.speaker_id);
+            aid.append_value(&x.article_id);
+            name.append_value(&s.name);
+            append_list(&mut aliases, &s.aliases);
+            append_list(&mut roles, &s.roles);
+            nm.append_value(i32::try_from(s.n_mentions).unwrap_or(i32::MAX));
+            nq.append_value(i32::try_from(s.n_quotes).unwrap_or(i32::MAX));
+            nc.append_value(i32::try_from(s.n_claims).unwrap_or(i32::MAX));
+        }
+    }
+    batch(
+        "speakers",
+        vec![
+            Arc::new(sid.finish()),
+            Arc::new(aid.finish()),
+            Arc::new(name.finish()),
+            Arc::new(aliases.finish()),
+            Arc::new(roles.finish()),
+            Arc::new(nm.finish()),
+            Arc::new(nq.finish()),
+            Arc::new(nc.finish()),
+        ],
+    )
+}
+
+/// The `dates` table.
+pub fn dates(xs: &[Extraction]) -> Result<RecordBatch> {
+    let (mut id, mut aid, mut text) = (StringBuilder::new(), StringBuilder::new(), StringBuilder::new());
+    let (mut start, mut end) = (Int32Builder::new(), Int32Builder::new());
+    let (mut typ, mut value, mut modifier) = (DictBuilder::new(), StringBuilder::new(), DictBuilder::new());
+    let (mut begin, mut end_date, mut anchor) = (Date32Builder::new(), Date32Builder::new(), DictBuilder::new());
+    for x in xs {
+        if x.dates.is_empty() {
+            continue;
+        }
+        let map = OffsetMap::new(&x.article.text);
+        for t in &x.dates {
+            let s = map.char_offset(t.span.start);
+            id.append_value(format!("{}:d:{}", x.article_id, s));
+            aid.append_value(&x.article_id);
+            text.append_value(slice(&x.article.text, t.span));
+            start.append_value(i32_of(s));
+            end.append_value(i32_of(map.char_offset(t.span.end)));
+            typ.append_value(t.typ.as_str());
+            value.append_value(&t.value);
+            modifier.append_option(t.modifier);
+            begin.append_option(t.begin.map(date32));
+            end_date.append_option(t.end_date.map(date32));
+            anchor.append_value(t.anchor.as_str());
+        }
+    }
+    batch(
+        "dates",
+        vec![
+            Arc::new(id.finish()),
+            Arc::new(aid.finish()),
+            Arc::new(text.finish()),
+            Arc::new(start.finish()),
+            Arc::new(end.finish()),
+            Arc::new(typ.finish()),
+            Arc::new(value.finish()),
+            Arc::new(modifier.finish()),
+            Arc::new(begin.finish()),
+            Arc::new(end_date.finish()),
+            Arc::new(anchor.finish()),
+        ],
+    )
+}
+
+/// The `errors` table.
+pub fn errors(rows: &[ErrorRow]) -> Result<RecordBatch> {
+    let (mut input, mut aid, mut error) = (StringBuilder::new(), StringBuilder::new(), StringBuilder::new());
+    for r in rows {
+        input.append_value(&r.input);
+        aid.append_option(r.article_id.as_deref());
+        error.append_value(&r.error);
+    }
+    batch("errors", vec![Arc::new(input.finish()), Arc::new(aid.finish()), Arc::new(error.finish())])
+}
+
+/// One row of the `clusters` table (built by a corpus-wide pass).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ClusterRow {
+    pub cluster_id: String,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub speaker_id: Option<String>,
+    pub n_articles: u32,
+    pub n_sources: u32,
+    pub first_date: Option<NaiveDate>,
+    pub quote_ids: Vec<String>,
+}
+
+/// The `clusters` table.
+pub fn clusters(rows: &[ClusterRow]) -> Result<RecordBatch> {
+    let (mut id, mut text, mut speaker, mut sid) =
+        (StringBuilder::new(), StringBuilder::new(), StringBuilder::new(), StringBuilder::new());
+    let (mut na, mut ns, mut first) = (Int32Builder::new(), Int32Builder::new(), Date32Builder::new());
+    let mut qids = ListBuilder::new(StringBuilder::new());
+    for r in rows {
+        id.append_value(&r.cluster_id);
+        text.append_value(&r.text);
+        speaker.append_option(r.speaker.as_deref());
+        sid.append_option(r.speaker_id.as_deref());
+        na.append_value(i32::try_from(r.n_articles).unwrap_or(i32::MAX));
+        ns.append_value(i32::try_from(r.n_sources).unwrap_or(i32::MAX));
+        first.append_option(r.first_date.map(date32));
+        append_list(&mut qids, &r.quote_ids);
+    }
+    batch(
+        "clusters",
+        vec![
+            Arc::new(id.finish()),
+            Arc::new(text.finish()),
+            Arc::new(speaker.finish()),
+            Arc::new(sid.finish()),
+            Arc::new(na.finish()),
+            Arc::new(ns.finish()),
+            Arc::new(first.finish()),
+            Arc::new(qids.finish()),
+        ],
+    )
+}

@@ -1,0 +1,80 @@
+//! Tests: claims (reported speech without quotation marks).
+
+use sayso::{extract, Article};
+
+/// (content, kind, speaker, method) of every claim row.
+fn claims(text: &str) -> Vec<(String, &'static str, Option<String>, &'static str)> {
+    let x = extract(Article::new(text));
+    x.claims.iter().map(|c| (c.text.clone(), c.kind.as_str(), c.speaker.clone(), c.method)).collect()
+}
+
+fn s(x: &str) -> Option<String> {
+    Some(x.to_string())
+}
+
+#[test]
+fn content_after_the_cue() {
+    assert_eq!(
+        claims("Mara Quint said that the bridge would reopen in June."),
+        vec![("the bridge would reopen in June".into(), "indirect", s("Mara Quint"), "claim_after")]
+    );
+    assert_eq!(
+        claims("Oskar Lind told reporters the talks had collapsed."),
+        vec![("the talks had collapsed".into(), "indirect", s("Oskar Lind"), "claim_after")]
+    );
+}
+
+#[test]
+fn content_before_the_cue() {
+    assert_eq!(
+        claims("The bridge would reopen in June, Mara Quint said."),
+        vec![("The bridge would reopen in June".into(), "indirect", s("Mara Quint"), "claim_before")]
+    );
+    assert_eq!(
+        claims("The bridge would reopen in June, said Mara Quint."),
+        vec![("The bridge would reopen in June".into(), "indirect", s("Mara Quint"), "claim_before")]
+    );
+}
+
+#[test]
+fn according_to_on_both_sides() {
+    assert_eq!(
+        claims("According to Oskar Lind, the harbour will close for a month."),
+        vec![("the harbour will close for a month".into(), "according_to", s("Oskar Lind"), "according_to")]
+    );
+    assert_eq!(
+        claims("The harbour will close for a month, according to port officials."),
+        vec![("The harbour will close for a month".into(), "according_to", s("port officials"), "according_to")]
+    );
+}
+
+#[test]
+fn organisation_and_unnamed_sources() {
+    assert_eq!(
+        claims("Acme Shipping Company said it would cut 200 jobs."),
+        vec![("it would cut 200 jobs".into(), "indirect", s("Acme Shipping Company"), "claim_after")]
+    );
+    assert_eq!(
+        claims("Officials said the fire was under control."),
+        vec![("the fire was under control".into(), "indirect", s("Officials"), "claim_after")]
+    );
+}
+
+#[test]
+fn mixed_claim_carries_its_quoted_fragment() {
+    let text = "Mara Quint said the plan was “a gift to developers” and should be dropped.";
+    let x = extract(Article::new(text));
+    assert_eq!(x.claims.len(), 1);
+    assert_eq!(x.claims[0].kind.as_str(), "mixed");
+    assert_eq!(x.claims[0].text, "the plan was “a gift to developers” and should be dropped");
+    assert_eq!(x.quotes.len(), 1);
+    assert_eq!(x.quotes[0].kind.as_str(), "mixed");
+    assert_eq!(x.quotes[0].speaker.as_deref(), Some("Mara Quint"));
+    assert!(x.quotes[0].span.within(&x.claims[0].span));
+}
+
+#[test]
+fn questions_and_non_reporting_uses_are_not_claims() {
+    assert_eq!(claims("Did Mara Quint say that the bridge would reopen?"), vec![]);
+    assert_eq!(claims("The said agreement expired in 2019."), vec![]);
+}
