@@ -411,6 +411,7 @@ fn convert<'py>(
                 language: language_field.into(),
             },
         },
+        ..ConvertOptions::default()
     };
     let manifest = run_detached(py, move || crate::pipeline::convert(&specs, &out, &opts, None))?;
     let json = serde_json::to_string(&manifest).map_err(|e| SaysoError::new_err(format!("manifest: {e}")))?;
