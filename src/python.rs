@@ -356,7 +356,9 @@ fn parse_format(format: &str) -> PyResult<Format> {
 /// (JSON Lines, `.txt` directories or globs, Parquet, CSV); fields can be
 /// renamed (`text_field="body"`). Raises `InputError` when an input does not
 /// exist, `OutputExistsError` when `out` exists and `overwrite` is false, and
-/// with `strict=True` an error when any input row failed.
+/// with `strict=True` an `OutputError` when any input row failed (the output
+/// is still written). Articles longer than `max_article_bytes` (default
+/// 20 MB) become `errors` rows.
 ///
 /// >>> manifest = sayso.convert("articles.jsonl", "out", overwrite=True)  # doctest: +SKIP
 /// >>> manifest["counts"]["quotes"]  # doctest: +SKIP
@@ -365,7 +367,8 @@ fn parse_format(format: &str) -> PyResult<Format> {
 #[pyo3(signature = (
     inputs, out, *, jobs=None, overwrite=false, strict=false, format="auto",
     text_field="text", id_field="id", title_field="title", source_field="source",
-    url_field="url", published_field="published", language_field="language"
+    url_field="url", published_field="published", language_field="language",
+    max_article_bytes=None
 ))]
 #[allow(clippy::too_many_arguments)]
 fn convert<'py>(
@@ -383,6 +386,7 @@ fn convert<'py>(
     url_field: &str,
     published_field: &str,
     language_field: &str,
+    max_article_bytes: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let single = inputs.is_instance_of::<PyString>() || inputs.hasattr("__fspath__")?;
     let specs: Vec<String> = if single {
@@ -411,7 +415,7 @@ fn convert<'py>(
                 language: language_field.into(),
             },
         },
-        ..ConvertOptions::default()
+        max_article_bytes,
     };
     let manifest = run_detached(py, move || crate::pipeline::convert(&specs, &out, &opts, None))?;
     let json = serde_json::to_string(&manifest).map_err(|e| SaysoError::new_err(format!("manifest: {e}")))?;
