@@ -75,3 +75,24 @@ def test_overwrite_replaces_and_field_names_map(tmp_path):
 def test_strict_fails_on_error_rows(tmp_path, corpus):
     with pytest.raises(sayso.SaysoError):
         sayso.convert(corpus, tmp_path / "out", strict=True)
+
+
+def test_read_partitioned_tables(tmp_path, corpus):
+    # Large runs write TABLE/part-*.parquet instead of TABLE.parquet.
+    out = tmp_path / "out"
+    sayso.convert(corpus, out)
+    single = out / "quotes.parquet"
+    parts = out / "quotes"
+    parts.mkdir()
+    (parts / "part-00000.parquet").write_bytes(single.read_bytes())
+    (parts / "part-00001.parquet").write_bytes(single.read_bytes())
+    single.unlink()
+    for backend in ("polars", "pyarrow"):
+        table = sayso.read(out, backend=backend)["quotes"]
+        n = table.collect().height if backend == "polars" else table.num_rows
+        assert n == 4, backend
+
+
+def test_read_missing_directory(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        sayso.read(tmp_path / "nothing-here")
