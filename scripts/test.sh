@@ -15,7 +15,7 @@ step() { echo "==> $1 (${SECONDS}s)"; }
 
 step "test dependencies"
 "$PY" -m pip install --quiet --disable-pip-version-check \
-    "maturin>=1.5,<2" "pytest>=7" "hypothesis>=6" "polars>=1.0" "pyarrow>=14" "pandas>=2.0" "duckdb>=1.0"
+    "maturin>=1.5,<2" "pytest>=7" "hypothesis>=6" "mypy>=1.18" "polars>=1.0" "pyarrow>=14" "pandas>=2.0" "duckdb>=1.0"
 
 step "cargo test"
 cargo test || failed+=("cargo test")

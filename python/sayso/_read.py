@@ -43,7 +43,7 @@ def read(out: Union[str, "os.PathLike[str]"], *, backend: str = "polars") -> Dic
         scan = pl.scan_parquet
     elif backend == "pyarrow":
         _require("pyarrow", "pyarrow")
-        import pyarrow.parquet as pq
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
         scan = pq.read_table
     else:
