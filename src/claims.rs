@@ -129,8 +129,66 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
         }
         result.push(c);
     }
-    // mixed quotations that no claim covers get a claim of their sentence
+    // attributed mixed quotations that no claim covers: the paraphrase around
+    // them is a mixed claim ("X called the plan “a betrayal” of voters")
+    for qi in 0..quotes.len() {
+        let q = &quotes[qi];
+        if q.kind != Kind::Mixed || q.mention.is_none() || q.cue.is_none() {
+            continue;
+        }
+        if result.iter().any(|c: &Utterance| q.span.start >= c.span.start && q.span.end <= c.span.end + 3) {
+            continue;
+        }
+        if let Some(c) = mixed_claim(doc, q) {
+            result.push(c);
+        }
+    }
+    result.sort_by_key(|c| c.span.start);
     result
+}
+
+/// The paraphrase carrying an attributed mixed quotation: after its cue to the
+/// end of the sentence, or from the sentence start to its attribution.
+fn mixed_claim(doc: &Document, q: &Utterance) -> Option<Utterance> {
+    let cue = q.cue?;
+    let mention = q.mention?;
+    let s = doc.seg.sentences[q.sentence];
+    let last = doc.seg.sentences[doc.seg.sentence_at(q.span.end.saturating_sub(1))];
+    let outer_start = q.marks.first().map_or(q.span.start, |m| m.start);
+    let outer_end = q.marks.last().map_or(q.span.end, |m| m.end);
+    let content = if cue.end <= outer_start {
+        let mut start = doc.token_at(cue.end);
+        // skip the addressee and "that"
+        if let Some(m) = doc.mention_at_token(start) {
+            if doc.mentions[m].span.end <= outer_start {
+                start = doc.mentions[m].end_token;
+            }
+        }
+        let end_byte = trim_final(doc, last.end).max(outer_end);
+        Span::new(doc.tokens.get(start)?.start.min(outer_start), end_byte)
+    } else {
+        let attr_start = mention.start.min(cue.start);
+        if attr_start < outer_end {
+            return None;
+        }
+        Span::new(s.start, attr_start)
+    };
+    let m = doc.mention_with_span(mention);
+    let mut c = make(doc, q.sentence, content, m, cue, q.cue_lemma.as_deref().unwrap_or(""), Kind::Mixed, "mixed_claim")?;
+    c.speaker = q.speaker.clone();
+    Some(c)
+}
+
+/// The end of a sentence without its final punctuation (a closing quotation
+/// mark after it stays).
+fn trim_final(doc: &Document, end: usize) -> usize {
+    let t = doc.text[..end].trim_end();
+    let trimmed = t.trim_end_matches(['.', '!', '?', ';', ':', ',']);
+    if trimmed.len() < t.len() {
+        trimmed.len()
+    } else {
+        t.len()
+    }
 }
 
 fn is_quote_mark(w: &str) -> bool {

@@ -21,6 +21,7 @@
 pub mod article;
 pub mod attribution;
 pub mod claims;
+pub mod clusters;
 pub mod dates;
 pub mod error;
 pub mod eval;

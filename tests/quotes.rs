@@ -104,11 +104,12 @@ fn short_fragment_attributed_by_a_cue_is_a_mixed_quote() {
 
 #[test]
 fn offsets_are_exact_for_non_ascii_text() {
-    let text = "Анна Петрова 😀 said: “Привет, мир — we won!”";
+    let text = "😀 Café news. Анна Петрова said: “Привет, мир — we won the final at last! 😀”";
     let x = extract(Article::new(text));
     let q = &x.quotes[0];
-    assert_eq!(&text[q.span.start..q.span.end], "Привет, мир — we won!");
-    assert_eq!(q.text, "Привет, мир — we won!");
+    assert_eq!(&text[q.span.start..q.span.end], "Привет, мир — we won the final at last! 😀");
+    assert_eq!(q.text, "Привет, мир — we won the final at last! 😀");
+    assert_eq!(q.speaker.as_deref(), Some("Анна Петрова"));
 }
 
 #[test]

@@ -89,7 +89,7 @@ fn usable_mention(doc: &Document, m: usize) -> bool {
 pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Option<Found> {
     let start = i;
     let n = doc.tokens.len();
-    while i < n && is_punct(doc, i) && matches!(word(doc, i), "," | "—" | "–" | "-" | "(" | ":") && i < start + 2 {
+    while i < n && is_punct(doc, i) && matches!(word(doc, i), "," | "—" | "–" | "―" | "-" | "(" | ":") && i < start + 2 {
         i += 1;
     }
     if i >= n || doc.token_sentence[i] != sentence && doc.token_sentence[i] != sentence + 1 {
@@ -331,6 +331,7 @@ fn after_token_of(doc: &Document, q: &Utterance) -> usize {
 /// Run detection refinement and the sieves over the quotations of one article.
 pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
     merge_interrupted(doc, quotes);
+    transcript_speakers(doc, quotes);
     let detected: Vec<&'static str> = quotes.iter().map(|q| q.method).collect();
     for qi in 0..quotes.len() {
         if quotes[qi].speaker.is_some() || quotes[qi].mention.is_some() {
@@ -422,6 +423,48 @@ fn unopened_variant(m: &'static str) -> &'static str {
     }
 }
 
+/// Transcripts: a quotation that opens with `NAME:` in capitals
+/// (`“LEE: We are ready.”`) is said by NAME; the content starts after the colon.
+fn transcript_speakers(doc: &Document, quotes: &mut [Utterance]) {
+    for q in quotes.iter_mut() {
+        if q.parts.len() != 1 || q.mention.is_some() {
+            continue;
+        }
+        let part = q.parts[0];
+        let t = part.text(doc.text);
+        let Some(colon) = t.find(':') else { continue };
+        let head = &t[..colon];
+        let words: Vec<&str> = head.split_whitespace().collect();
+        let caps = !words.is_empty()
+            && words.len() <= 3
+            && words.iter().all(|w| w.chars().any(char::is_alphabetic) && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+        if !caps {
+            continue;
+        }
+        let name_span = Span::new(part.start, part.start + head.trim_end().len());
+        let Some(m) = doc.mention_with_span(name_span).or_else(|| {
+            let k = doc.mentions.partition_point(|m| m.span.start < name_span.start);
+            doc.mentions.get(k).filter(|m| m.span.start == name_span.start && m.span.end <= name_span.end).map(|_| k)
+        }) else {
+            continue;
+        };
+        let rest = &t[colon + 1..];
+        let content_start = part.start + colon + 1 + (rest.len() - rest.trim_start().len());
+        if content_start >= part.end {
+            continue;
+        }
+        q.parts[0].start = content_start;
+        q.span.start = content_start;
+        q.text = Span::new(content_start, part.end).text(doc.text).to_string();
+        q.mention = Some(doc.mentions[m].span);
+        q.speaker = doc.speaker_of(m);
+        q.cue = Some(Span::new(part.start + colon, part.start + colon + 1));
+        q.cue_lemma = Some(":".to_string());
+        q.method = "transcript";
+        q.confidence = 0.8;
+    }
+}
+
 /// `“We won,” she said, “and we will win again.”`: two quotations separated
 /// only by their attribution become one row with two parts.
 fn merge_interrupted(doc: &Document, quotes: &mut Vec<Utterance>) {
@@ -436,8 +479,11 @@ fn merge_interrupted(doc: &Document, quotes: &mut Vec<Utterance>) {
         let open_b = first_token_of(doc, b);
         let last_sentence = doc.seg.sentence_at(a.span.end.saturating_sub(1));
         if let Some(f) = attribution_after(doc, after_a, last_sentence) {
-            // only punctuation between the attribution and the next mark
-            let rest_ok = (f.end_token..open_b).all(|k| is_punct(doc, k)) && open_b >= f.end_token && open_b - f.end_token <= 2;
+            // between the attribution and the next mark: punctuation and at most
+            // a short phrase without a cue or another speaker ("she said, clapping.")
+            let rest_ok = open_b >= f.end_token
+                && open_b - f.end_token <= 7
+                && (f.end_token..open_b).all(|k| doc.cue_at_token(k).is_none() && doc.mention_at_token(k).is_none_or(|m| matches!(doc.mentions[m].kind, MentionKind::Role(_))));
             if rest_ok {
                 let b = quotes.remove(i + 1);
                 let a = &mut quotes[i];
@@ -460,7 +506,9 @@ fn merge_interrupted(doc: &Document, quotes: &mut Vec<Utterance>) {
 fn classify(doc: &Document, quotes: &mut Vec<Utterance>) {
     quotes.retain_mut(|q| {
         let words = crate::quotes::word_count(doc.text, q.span);
-        let sentence_like = q.text.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '!', '?', ',', '…', ':', ';']);
+        // American style puts a period inside the marks even after a single
+        // word ("true."), so final punctuation alone does not make a sentence
+        let sentence_like = q.text.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '!', '?', ',', '…', ':', ';']) && words >= 5;
         let attributed = q.mention.is_some();
         let first = first_token_of(doc, q);
         let after = after_token_of(doc, q);
@@ -478,7 +526,12 @@ fn classify(doc: &Document, quotes: &mut Vec<Utterance>) {
         if words <= 4 && !sentence_like && !(attributed && (q.method == "sentence_cue" || q.method.starts_with("cue"))) {
             return false; // scare quote, title or term
         }
-        if mixed && !attributed && words <= 8 && !sentence_like {
+        if mixed && !attributed && words <= 8 {
+            return false;
+        }
+        // a quotation left open and attributed to nobody is more often a
+        // stray mark than speech
+        if !attributed && q.method.contains("unclosed") {
             return false;
         }
         q.kind = if mixed { Kind::Mixed } else { Kind::Direct };

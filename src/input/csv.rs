@@ -10,17 +10,34 @@ use super::fields::{build_article, Value, N_FIELDS, TEXT};
 use super::resolve::Source;
 use super::{stream, FieldMap, Record, Records};
 
-pub(crate) fn records(source: &Source, fields: &Arc<FieldMap>, counter: &Arc<AtomicU64>) -> Records {
+pub(crate) fn records(
+    source: &Source,
+    fields: &Arc<FieldMap>,
+    counter: &Arc<AtomicU64>,
+) -> Records {
     let reader = match stream::open(source, counter) {
         Ok(reader) => reader,
-        Err(e) => return Box::new(std::iter::once(Record::error(&source.label, format!("cannot open: {e}")))),
+        Err(e) => {
+            return Box::new(std::iter::once(Record::error(
+                &source.label,
+                format!("cannot open: {e}"),
+            )))
+        }
     };
     // Not flexible: a row with the wrong number of fields is an error record,
     // because its values would land in the wrong columns.
-    let mut csv = ReaderBuilder::new().has_headers(true).flexible(false).from_reader(reader);
+    let mut csv = ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(reader);
     let headers = match csv.headers() {
         Ok(h) => h.clone(),
-        Err(e) => return Box::new(std::iter::once(Record::error(&source.label, file_error(source, &e, "the header")))),
+        Err(e) => {
+            return Box::new(std::iter::once(Record::error(
+                &source.label,
+                file_error(source, &e, "the header"),
+            )))
+        }
     };
     if headers.is_empty() {
         return Box::new(std::iter::empty());
@@ -29,12 +46,19 @@ pub(crate) fn records(source: &Source, fields: &Arc<FieldMap>, counter: &Arc<Ato
     let columns = names.map(|name| {
         headers.iter().enumerate().position(|(i, h)| {
             // A UTF-8 byte order mark sticks to the first header.
-            let h = if i == 0 { h.trim_start_matches('\u{feff}') } else { h };
+            let h = if i == 0 {
+                h.trim_start_matches('\u{feff}')
+            } else {
+                h
+            };
             h == name
         })
     });
     if columns[TEXT].is_none() {
-        let listed: Vec<&str> = headers.iter().map(|h| h.trim_start_matches('\u{feff}')).collect();
+        let listed: Vec<&str> = headers
+            .iter()
+            .map(|h| h.trim_start_matches('\u{feff}'))
+            .collect();
         let reason = format!(
             "no column \"{}\" in the header ({}); set --text-field if your text is in another column; no rows were read",
             names[TEXT],
@@ -42,7 +66,15 @@ pub(crate) fn records(source: &Source, fields: &Arc<FieldMap>, counter: &Arc<Ato
         );
         return Box::new(std::iter::once(Record::error(&source.label, reason)));
     }
-    Box::new(CsvRows { csv, source: source.clone(), fields: Arc::clone(fields), columns, row: StringRecord::new(), n: 0, done: false })
+    Box::new(CsvRows {
+        csv,
+        source: source.clone(),
+        fields: Arc::clone(fields),
+        columns,
+        row: StringRecord::new(),
+        n: 0,
+        done: false,
+    })
 }
 
 struct CsvRows<R> {
@@ -77,14 +109,24 @@ impl<R: std::io::Read> Iterator for CsvRows<R> {
                 });
                 let location = self.location();
                 Some(match build_article(values, &self.fields) {
-                    Ok((article, warnings)) => Record { location, result: Ok(article), warnings },
+                    Ok((article, warnings)) => Record {
+                        location,
+                        result: Ok(article),
+                        warnings,
+                    },
                     Err(reason) => Record::error(location, reason),
                 })
             }
             Err(e) => match e.kind() {
-                ErrorKind::UnequalLengths { expected_len, len, pos } => {
+                ErrorKind::UnequalLengths {
+                    expected_len,
+                    len,
+                    pos,
+                } => {
                     self.n += 1;
-                    let line = pos.as_ref().map_or(String::new(), |p| format!(" (line {})", p.line()));
+                    let line = pos
+                        .as_ref()
+                        .map_or(String::new(), |p| format!(" (line {})", p.line()));
                     let reason = format!(
                         "row has {len} fields, the header has {expected_len}{line}; quote fields that contain the delimiter"
                     );
@@ -92,13 +134,19 @@ impl<R: std::io::Read> Iterator for CsvRows<R> {
                 }
                 ErrorKind::Utf8 { err, .. } => {
                     self.n += 1;
-                    let reason = format!("field {} is not valid UTF-8; CSV input must be UTF-8", err.field() + 1);
+                    let reason = format!(
+                        "field {} is not valid UTF-8; CSV input must be UTF-8",
+                        err.field() + 1
+                    );
                     Some(Record::error(self.location(), reason))
                 }
                 _ => {
                     self.done = true;
                     let after = format!("row {}", self.n);
-                    Some(Record::error(&self.source.label, file_error(&self.source, &e, &after)))
+                    Some(Record::error(
+                        &self.source.label,
+                        file_error(&self.source, &e, &after),
+                    ))
                 }
             },
         }
@@ -115,7 +163,9 @@ impl<R> CsvRows<R> {
 fn file_error(source: &Source, e: &::csv::Error, after: &str) -> String {
     match e.kind() {
         ErrorKind::Io(io) => stream::read_error(source, io, after),
-        ErrorKind::Utf8 { .. } => format!("the header row is not valid UTF-8 ({e}); CSV input must be UTF-8"),
+        ErrorKind::Utf8 { .. } => {
+            format!("the header row is not valid UTF-8 ({e}); CSV input must be UTF-8")
+        }
         _ => format!("cannot read the CSV ({e})"),
     }
 }

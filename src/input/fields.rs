@@ -23,13 +23,28 @@ pub(crate) const N_FIELDS: usize = 7;
 
 /// The command line flag that maps each field (named in error messages so
 /// the user knows what to change).
-const FLAGS: [&str; N_FIELDS] =
-    ["--text-field", "--id-field", "--title-field", "--source-field", "--url-field", "--published-field", "--language-field"];
+const FLAGS: [&str; N_FIELDS] = [
+    "--text-field",
+    "--id-field",
+    "--title-field",
+    "--source-field",
+    "--url-field",
+    "--published-field",
+    "--language-field",
+];
 
 impl FieldMap {
     /// The input field names, indexed by the constants of this module.
     pub(crate) fn names(&self) -> [&str; N_FIELDS] {
-        [&self.text, &self.id, &self.title, &self.source, &self.url, &self.published, &self.language]
+        [
+            &self.text,
+            &self.id,
+            &self.title,
+            &self.source,
+            &self.url,
+            &self.published,
+            &self.language,
+        ]
     }
 }
 
@@ -68,7 +83,10 @@ impl Value<'_> {
 /// Build an article from its fields (`values` indexed as [`FieldMap::names`]).
 /// `Err` when there is no usable text; problems with optional fields only add
 /// warnings, and the field is left empty.
-pub(crate) fn build_article(values: [Value<'_>; N_FIELDS], fields: &FieldMap) -> Result<(Article, Vec<String>), String> {
+pub(crate) fn build_article(
+    values: [Value<'_>; N_FIELDS],
+    fields: &FieldMap,
+) -> Result<(Article, Vec<String>), String> {
     let names = fields.names();
     let [text, id, title, source, url, published, language] = values;
     let text = match text {
@@ -79,7 +97,13 @@ pub(crate) fn build_article(values: [Value<'_>; N_FIELDS], fields: &FieldMap) ->
                 names[TEXT], FLAGS[TEXT]
             ))
         }
-        other => return Err(format!("field \"{}\" is {}, expected a string", names[TEXT], other.kind())),
+        other => {
+            return Err(format!(
+                "field \"{}\" is {}, expected a string",
+                names[TEXT],
+                other.kind()
+            ))
+        }
     };
     let mut warnings = Vec::new();
     let id = match id {
@@ -100,7 +124,11 @@ pub(crate) fn build_article(values: [Value<'_>; N_FIELDS], fields: &FieldMap) ->
         Value::Str(s) if !s.is_empty() => Some(s.into_owned()),
         Value::Missing | Value::Null | Value::Str(_) => None,
         other => {
-            warnings.push(format!("field \"{}\" is {}, expected a string; left empty", names[i], other.kind()));
+            warnings.push(format!(
+                "field \"{}\" is {}, expected a string; left empty",
+                names[i],
+                other.kind()
+            ));
             None
         }
     };
@@ -139,7 +167,18 @@ pub(crate) fn build_article(values: [Value<'_>; N_FIELDS], fields: &FieldMap) ->
             None
         }
     };
-    Ok((Article { id, text, title, source, url, published, language }, warnings))
+    Ok((
+        Article {
+            id,
+            text,
+            title,
+            source,
+            url,
+            published,
+            language,
+        },
+        warnings,
+    ))
 }
 
 /// A value quoted in a message, cut short so a stray article body in a date
@@ -165,7 +204,10 @@ mod tests {
     #[test]
     fn missing_text_names_the_flag() {
         let err = build_article(values(Value::Missing), &FieldMap::default()).unwrap_err();
-        assert_eq!(err, "missing field \"text\" (set --text-field if your text is in another field)");
+        assert_eq!(
+            err,
+            "missing field \"text\" (set --text-field if your text is in another field)"
+        );
     }
 
     #[test]
@@ -175,6 +217,10 @@ mod tests {
         v[PUBLISHED] = Value::Str(long.into());
         let (_, w) = build_article(v, &FieldMap::default()).unwrap();
         assert_eq!(w.len(), 1);
-        assert!(w[0].starts_with(&format!("published \"{}…\" is not", "x".repeat(60))), "{}", w[0]);
+        assert!(
+            w[0].starts_with(&format!("published \"{}…\" is not", "x".repeat(60))),
+            "{}",
+            w[0]
+        );
     }
 }

@@ -24,13 +24,18 @@ pub(crate) enum Line<'a> {
 /// without the line number.
 pub(crate) fn parse_line<'a>(line: &'a str, names: &[&str; N_FIELDS]) -> Result<Line<'a>, String> {
     let mut de = serde_json::Deserializer::from_str(line);
-    let parsed = LineSeed { names }.deserialize(&mut de).and_then(|l| de.end().map(|()| l));
+    let parsed = LineSeed { names }
+        .deserialize(&mut de)
+        .and_then(|l| de.end().map(|()| l));
     parsed.map_err(|e| {
         // serde_json says "at line 1 column 7": within one line only the column helps.
         let msg = e.to_string();
         let suffix = format!(" at line {} column {}", e.line(), e.column());
         let what = msg.strip_suffix(&suffix).unwrap_or(&msg);
-        format!("not valid JSON ({what} at column {}); each line must be one JSON object", e.column())
+        format!(
+            "not valid JSON ({what} at column {}); each line must be one JSON object",
+            e.column()
+        )
     })
 }
 
@@ -177,7 +182,9 @@ mod tests {
 
     #[test]
     fn borrows_plain_strings_and_skips_others() {
-        let Ok(Line::Object(v)) = parse(r#"{"x": {"deep": [1, 2]}, "text": "plain", "id": 7, "title": "a\"b"}"#) else {
+        let Ok(Line::Object(v)) =
+            parse(r#"{"x": {"deep": [1, 2]}, "text": "plain", "id": 7, "title": "a\"b"}"#)
+        else {
             panic!("expected an object")
         };
         assert!(matches!(&v[0], Value::Str(Cow::Borrowed("plain"))));
@@ -189,14 +196,23 @@ mod tests {
     #[test]
     fn syntax_errors_name_the_column() {
         let err = parse("{\"text\": }").err().unwrap();
-        assert_eq!(err, "not valid JSON (expected value at column 10); each line must be one JSON object");
+        assert_eq!(
+            err,
+            "not valid JSON (expected value at column 10); each line must be one JSON object"
+        );
         let err = parse("{\"text\": \"a\"} {}").err().unwrap();
-        assert_eq!(err, "not valid JSON (trailing characters at column 15); each line must be one JSON object");
+        assert_eq!(
+            err,
+            "not valid JSON (trailing characters at column 15); each line must be one JSON object"
+        );
     }
 
     #[test]
     fn other_values_are_named() {
-        assert!(matches!(parse("[1, {\"text\": 2}]"), Ok(Line::Other("a JSON array"))));
+        assert!(matches!(
+            parse("[1, {\"text\": 2}]"),
+            Ok(Line::Other("a JSON array"))
+        ));
         assert!(matches!(parse("3.5"), Ok(Line::Other("a JSON number"))));
         assert!(matches!(parse("null"), Ok(Line::Other("JSON null"))));
     }

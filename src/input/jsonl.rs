@@ -10,10 +10,17 @@ use super::json::{parse_line, Line};
 use super::resolve::Source;
 use super::{stream, FieldMap, Record, Records};
 
-pub(crate) fn records(source: &Source, fields: &Arc<FieldMap>, counter: &Arc<AtomicU64>) -> Records {
+pub(crate) fn records(
+    source: &Source,
+    fields: &Arc<FieldMap>,
+    counter: &Arc<AtomicU64>,
+) -> Records {
     match stream::open(source, counter) {
         Ok(reader) => Box::new(JsonLines::new(reader, source.clone(), Arc::clone(fields))),
-        Err(e) => Box::new(std::iter::once(Record::error(&source.label, format!("cannot open: {e}")))),
+        Err(e) => Box::new(std::iter::once(Record::error(
+            &source.label,
+            format!("cannot open: {e}"),
+        ))),
     }
 }
 
@@ -30,7 +37,14 @@ pub(crate) struct JsonLines<R> {
 
 impl<R: BufRead> JsonLines<R> {
     pub fn new(reader: R, source: Source, fields: Arc<FieldMap>) -> JsonLines<R> {
-        JsonLines { reader, source, fields, buf: Vec::new(), line: 0, done: false }
+        JsonLines {
+            reader,
+            source,
+            fields,
+            buf: Vec::new(),
+            line: 0,
+            done: false,
+        }
     }
 
     fn record(&self, bytes: &[u8]) -> Record {
@@ -50,13 +64,18 @@ impl<R: BufRead> JsonLines<R> {
         };
         let result = match parse_line(line, &self.fields.names()) {
             Err(reason) => Err(format!("line {}: {reason}", self.line)),
-            Ok(Line::Other(kind)) => {
-                Err(format!("line {}: {kind}, expected a JSON object (one article per line)", self.line))
-            }
+            Ok(Line::Other(kind)) => Err(format!(
+                "line {}: {kind}, expected a JSON object (one article per line)",
+                self.line
+            )),
             Ok(Line::Object(values)) => build_article(values, &self.fields),
         };
         match result {
-            Ok((article, warnings)) => Record { location, result: Ok(article), warnings },
+            Ok((article, warnings)) => Record {
+                location,
+                result: Ok(article),
+                warnings,
+            },
             Err(reason) => Record::error(location, reason),
         }
     }
@@ -82,7 +101,10 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                     // A partial last line (cut by the truncation) is not a record.
                     self.done = true;
                     let after = format!("line {}", self.line);
-                    return Some(Record::error(&self.source.label, stream::read_error(&self.source, &e, &after)));
+                    return Some(Record::error(
+                        &self.source.label,
+                        stream::read_error(&self.source, &e, &after),
+                    ));
                 }
             }
         }
@@ -99,5 +121,32 @@ fn trim_line(buf: &[u8], line: u64) -> &[u8] {
         bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
     } else {
         bytes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::stream::Compression;
+    use crate::input::Format;
+
+    #[test]
+    fn standard_input_locations() {
+        let stdin = Source {
+            label: "-".into(),
+            path: None,
+            format: Format::Jsonl,
+            compression: Compression::None,
+            size: None,
+        };
+        let data: &[u8] = b"{\"text\": \"a\"}\n\n{\"text\": 1}\n";
+        let got: Vec<Record> = JsonLines::new(data, stdin, Arc::default()).collect();
+        let locations: Vec<&str> = got.iter().map(|r| r.location.as_str()).collect();
+        assert_eq!(locations, ["-:1", "-:3"]);
+        assert_eq!(got[0].result.as_ref().unwrap().text, "a");
+        assert_eq!(
+            got[1].result,
+            Err("field \"text\" is a number, expected a string".into())
+        );
     }
 }

@@ -123,8 +123,17 @@ impl Iterator for Inputs {
 
 impl Inputs {
     /// Wrap any iterator of records.
-    pub fn from_iter(iter: impl Iterator<Item = Record> + Send + 'static, total_bytes: Option<u64>, paths: Vec<String>) -> Inputs {
-        Inputs { iter: Box::new(iter), total_bytes, paths, bytes_read: Arc::default() }
+    pub fn from_iter(
+        iter: impl Iterator<Item = Record> + Send + 'static,
+        total_bytes: Option<u64>,
+        paths: Vec<String>,
+    ) -> Inputs {
+        Inputs {
+            iter: Box::new(iter),
+            total_bytes,
+            paths,
+            bytes_read: Arc::default(),
+        }
     }
 }
 
@@ -142,7 +151,12 @@ pub fn open(specs: &[String], opts: &InputOptions) -> Result<Inputs> {
         fields: Arc::new(opts.fields.clone()),
         bytes_read: Arc::clone(&bytes_read),
     };
-    Ok(Inputs { iter: Box::new(chain), total_bytes, paths, bytes_read })
+    Ok(Inputs {
+        iter: Box::new(chain),
+        total_bytes,
+        paths,
+        bytes_read,
+    })
 }
 
 type Records = Box<dyn Iterator<Item = Record> + Send>;
@@ -172,6 +186,10 @@ impl Iterator for Chain {
 impl Record {
     /// An error record.
     pub(crate) fn error(location: impl Into<String>, reason: impl Into<String>) -> Record {
-        Record { location: location.into(), result: Err(reason.into()), warnings: Vec::new() }
+        Record {
+            location: location.into(),
+            result: Err(reason.into()),
+            warnings: Vec::new(),
+        }
     }
 }

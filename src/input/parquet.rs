@@ -21,9 +21,16 @@ use super::{FieldMap, Record, Records};
 /// few megabytes.
 const BATCH_ROWS: usize = 512;
 
-pub(crate) fn records(source: &Source, fields: &Arc<FieldMap>, counter: &Arc<AtomicU64>) -> Records {
+pub(crate) fn records(
+    source: &Source,
+    fields: &Arc<FieldMap>,
+    counter: &Arc<AtomicU64>,
+) -> Records {
     match open(source, fields) {
-        Ok(Some(rows)) => Box::new(ParquetRows { counter: Arc::clone(counter), ..rows }),
+        Ok(Some(rows)) => Box::new(ParquetRows {
+            counter: Arc::clone(counter),
+            ..rows
+        }),
         Ok(None) => Box::new(std::iter::empty()),
         Err(reason) => Box::new(std::iter::once(Record::error(&source.label, reason))),
     }
@@ -38,7 +45,9 @@ fn open(source: &Source, fields: &Arc<FieldMap>) -> Result<Option<ParquetRows>, 
         .map_err(|e| format!("not a readable Parquet file ({e})"))?;
     let names = fields.names();
     let schema = Arc::clone(builder.schema());
-    let present: Vec<usize> = (0..schema.fields().len()).filter(|&i| names.contains(&schema.field(i).name().as_str())).collect();
+    let present: Vec<usize> = (0..schema.fields().len())
+        .filter(|&i| names.contains(&schema.field(i).name().as_str()))
+        .collect();
     if schema.index_of(names[TEXT]).is_err() {
         let listed: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
         return Err(format!(
@@ -115,7 +124,10 @@ impl Iterator for ParquetRows {
                 }
                 Some(Err(e)) => {
                     self.done = true;
-                    let reason = format!("cannot read the rows after row {} ({e}); the file may be damaged", self.n);
+                    let reason = format!(
+                        "cannot read the rows after row {} ({e}); the file may be damaged",
+                        self.n
+                    );
                     return Some(Record::error(&self.source.label, reason));
                 }
             }
@@ -125,11 +137,20 @@ impl Iterator for ParquetRows {
 
 /// Row `i` of a batch as a record.
 fn row(batch: &RecordBatch, i: usize, location: String, fields: &FieldMap) -> Record {
-    let columns: [Option<&dyn Array>; N_FIELDS] =
-        fields.names().map(|name| batch.schema_ref().index_of(name).ok().map(|c| batch.column(c).as_ref()));
+    let columns: [Option<&dyn Array>; N_FIELDS] = fields.names().map(|name| {
+        batch
+            .schema_ref()
+            .index_of(name)
+            .ok()
+            .map(|c| batch.column(c).as_ref())
+    });
     let values = columns.map(|c| c.map_or(Value::Missing, |c| value(c, i)));
     match build_article(values, fields) {
-        Ok((article, warnings)) => Record { location, result: Ok(article), warnings },
+        Ok((article, warnings)) => Record {
+            location,
+            result: Ok(article),
+            warnings,
+        },
         Err(reason) => Record::error(location, reason),
     }
 }
@@ -140,9 +161,14 @@ impl ParquetRows {
     fn advance_progress(&mut self, rows: u64) {
         let size = self.source.size.unwrap_or(0);
         let done = (self.n + rows).min(self.total_rows);
-        let target = if self.total_rows == 0 { size } else { size * done / self.total_rows };
+        let target = if self.total_rows == 0 {
+            size
+        } else {
+            size * done / self.total_rows
+        };
         if target > self.counted {
-            self.counter.fetch_add(target - self.counted, Ordering::Relaxed);
+            self.counter
+                .fetch_add(target - self.counted, Ordering::Relaxed);
             self.counted = target;
         }
     }
@@ -172,16 +198,26 @@ fn value(array: &dyn Array, i: usize) -> Value<'_> {
         DataType::Date32 => date(array.as_primitive::<Date32Type>().value_as_date(i)),
         DataType::Date64 => date(array.as_primitive::<Date64Type>().value_as_date(i)),
         // The calendar date of the instant as stored (UTC for a zoned timestamp).
-        DataType::Timestamp(TimeUnit::Second, _) => datetime(array.as_primitive::<TimestampSecondType>().value_as_datetime(i)),
-        DataType::Timestamp(TimeUnit::Millisecond, _) => {
-            datetime(array.as_primitive::<TimestampMillisecondType>().value_as_datetime(i))
-        }
-        DataType::Timestamp(TimeUnit::Microsecond, _) => {
-            datetime(array.as_primitive::<TimestampMicrosecondType>().value_as_datetime(i))
-        }
-        DataType::Timestamp(TimeUnit::Nanosecond, _) => {
-            datetime(array.as_primitive::<TimestampNanosecondType>().value_as_datetime(i))
-        }
+        DataType::Timestamp(TimeUnit::Second, _) => datetime(
+            array
+                .as_primitive::<TimestampSecondType>()
+                .value_as_datetime(i),
+        ),
+        DataType::Timestamp(TimeUnit::Millisecond, _) => datetime(
+            array
+                .as_primitive::<TimestampMillisecondType>()
+                .value_as_datetime(i),
+        ),
+        DataType::Timestamp(TimeUnit::Microsecond, _) => datetime(
+            array
+                .as_primitive::<TimestampMicrosecondType>()
+                .value_as_datetime(i),
+        ),
+        DataType::Timestamp(TimeUnit::Nanosecond, _) => datetime(
+            array
+                .as_primitive::<TimestampNanosecondType>()
+                .value_as_datetime(i),
+        ),
         // Dictionary-encoded strings, as pandas and polars write categoricals.
         DataType::Dictionary(_, _) => {
             let dict = array.as_any_dictionary();
@@ -202,12 +238,14 @@ fn value(array: &dyn Array, i: usize) -> Value<'_> {
                 _ => Value::Other("a dictionary column with a bad key"),
             }
         }
-        DataType::Binary | DataType::LargeBinary | DataType::BinaryView | DataType::FixedSizeBinary(_) => {
-            Value::Other("binary (not a string)")
-        }
-        DataType::List(_) | DataType::LargeList(_) | DataType::FixedSizeList(_, _) | DataType::ListView(_) => {
-            Value::Other("a list")
-        }
+        DataType::Binary
+        | DataType::LargeBinary
+        | DataType::BinaryView
+        | DataType::FixedSizeBinary(_) => Value::Other("binary (not a string)"),
+        DataType::List(_)
+        | DataType::LargeList(_)
+        | DataType::FixedSizeList(_, _)
+        | DataType::ListView(_) => Value::Other("a list"),
         DataType::Struct(_) | DataType::Map(_, _) => Value::Other("a struct"),
         _ => Value::Other("a column of an unsupported type"),
     }

@@ -30,7 +30,9 @@ impl Source {
     /// The records of this source (opened lazily by the caller's chain).
     pub fn records(&self, fields: &Arc<FieldMap>, counter: &Arc<AtomicU64>) -> Records {
         if self.format == Format::Auto {
-            let reason = format!("cannot tell the format from the file name (supported: {SUPPORTED}); pass --format");
+            let reason = format!(
+                "cannot tell the format from the file name (supported: {SUPPORTED}); pass --format"
+            );
             return Box::new(std::iter::once(Record::error(&self.label, reason)));
         }
         // An empty file is a valid, empty input (a .txt file is one empty article).
@@ -54,27 +56,40 @@ pub(crate) fn resolve(specs: &[String], forced: Format) -> Result<Vec<Source>> {
     let mut sources = Vec::new();
     for spec in specs {
         if spec == "-" {
-            let format = if forced == Format::Auto { Format::Jsonl } else { forced };
-            sources.push(Source { label: "-".into(), path: None, format, compression: Compression::None, size: None });
+            let format = if forced == Format::Auto {
+                Format::Jsonl
+            } else {
+                forced
+            };
+            sources.push(Source {
+                label: "-".into(),
+                path: None,
+                format,
+                compression: Compression::None,
+                size: None,
+            });
             continue;
         }
         let path = Path::new(spec);
-        if path.is_file() {
-            sources.push(file_source(path, forced, true)?);
-        } else if path.is_dir() {
+        if path.is_dir() {
             let before = sources.len();
             walk(path, forced, &mut HashSet::new(), &mut sources)?;
             if sources.len() == before {
-                return Err(Error::Input(format!("directory {spec} contains no input files (supported: {SUPPORTED})")));
+                return Err(Error::Input(format!(
+                    "directory {spec} contains no input files (supported: {SUPPORTED})"
+                )));
             }
+        } else if path.exists() {
+            // A file (even one named like a glob), or a pipe such as `<(zcat a.gz)` or /dev/stdin.
+            sources.push(file_source(path, forced, true)?);
         } else if spec.contains(['*', '?', '[']) {
             let before = sources.len();
             glob_sources(spec, forced, &mut sources)?;
             if sources.len() == before {
-                return Err(Error::Input(format!("no input files match {spec} (supported: {SUPPORTED})")));
+                return Err(Error::Input(format!(
+                    "no input files match {spec} (supported: {SUPPORTED})"
+                )));
             }
-        } else if path.exists() {
-            return Err(Error::Input(format!("input {spec} is neither a file nor a directory")));
         } else {
             return Err(Error::Input(format!("input {spec} not found")));
         }
@@ -83,7 +98,8 @@ pub(crate) fn resolve(specs: &[String], forced: Format) -> Result<Vec<Source>> {
 }
 
 fn glob_sources(spec: &str, forced: Format, sources: &mut Vec<Source>) -> Result<()> {
-    let paths = glob::glob(spec).map_err(|e| Error::Input(format!("bad glob pattern {spec}: {e}")))?;
+    let paths =
+        glob::glob(spec).map_err(|e| Error::Input(format!("bad glob pattern {spec}: {e}")))?;
     let mut matched: Vec<PathBuf> = paths.filter_map(|p| p.ok()).collect();
     matched.sort();
     for path in matched {
@@ -101,12 +117,20 @@ fn glob_sources(spec: &str, forced: Format, sources: &mut Vec<Source>) -> Result
 
 /// Every supported file under `dir`, sorted by path. Hidden entries are
 /// skipped; `seen` stops a symbolic link loop.
-fn walk(dir: &Path, forced: Format, seen: &mut HashSet<PathBuf>, sources: &mut Vec<Source>) -> Result<()> {
-    let canonical = dir.canonicalize().map_err(|e| Error::io(format!("cannot read directory {}", dir.display()), e))?;
+fn walk(
+    dir: &Path,
+    forced: Format,
+    seen: &mut HashSet<PathBuf>,
+    sources: &mut Vec<Source>,
+) -> Result<()> {
+    let canonical = dir
+        .canonicalize()
+        .map_err(|e| Error::io(format!("cannot read directory {}", dir.display()), e))?;
     if !seen.insert(canonical) {
         return Ok(());
     }
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(format!("cannot read directory {}", dir.display()), e))?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(format!("cannot read directory {}", dir.display()), e))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
         .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
@@ -133,16 +157,32 @@ fn wanted(detected: Format, forced: Format) -> bool {
 }
 
 fn file_source(path: &Path, forced: Format, explicit: bool) -> Result<Source> {
-    let size = std::fs::metadata(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?.len();
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+    // A pipe has no size (and must not pass for an empty file).
+    let size = meta.is_file().then(|| meta.len());
     let (detected, compression) = detect(path);
     // A file named on its own takes the forced format whatever its name.
-    let format = if forced != Format::Auto && explicit { forced } else { detected };
-    Ok(Source { label: path.display().to_string(), path: Some(path.to_path_buf()), format, compression, size: Some(size) })
+    let format = if forced != Format::Auto && explicit {
+        forced
+    } else {
+        detected
+    };
+    Ok(Source {
+        label: path.display().to_string(),
+        path: Some(path.to_path_buf()),
+        format,
+        compression,
+        size,
+    })
 }
 
 /// Format and compression from the file name (`news.jsonl.zst` → JSONL, zstd).
 pub(crate) fn detect(path: &Path) -> (Format, Compression) {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
     let (inner, compression) = if let Some(inner) = name.strip_suffix(".gz") {
         (inner, Compression::Gzip)
     } else if let Some(inner) = name.strip_suffix(".zst") {

@@ -41,7 +41,10 @@ impl<R: Read> Read for Counting<R> {
 }
 
 /// The raw (still compressed) bytes of a source.
-pub(crate) fn open_raw(source: &Source, counter: &Arc<AtomicU64>) -> io::Result<Counting<Box<dyn Read + Send>>> {
+pub(crate) fn open_raw(
+    source: &Source,
+    counter: &Arc<AtomicU64>,
+) -> io::Result<Counting<Box<dyn Read + Send>>> {
     let inner: Box<dyn Read + Send> = match &source.path {
         Some(path) => Box::new(File::open(path)?),
         // `Stdin` (not its lock, which is not `Send`) so the reader can move to another thread.
@@ -51,13 +54,22 @@ pub(crate) fn open_raw(source: &Source, counter: &Arc<AtomicU64>) -> io::Result<
 }
 
 /// The decompressed bytes of a source, buffered.
-pub(crate) fn open(source: &Source, counter: &Arc<AtomicU64>) -> io::Result<Box<dyn BufRead + Send>> {
+pub(crate) fn open(
+    source: &Source,
+    counter: &Arc<AtomicU64>,
+) -> io::Result<Box<dyn BufRead + Send>> {
     let raw = open_raw(source, counter)?;
     Ok(match source.compression {
         Compression::None => Box::new(BufReader::with_capacity(BUF_SIZE, raw)),
         // Multi-member, as `cat a.gz b.gz` and parallel gzip tools write.
-        Compression::Gzip => Box::new(BufReader::with_capacity(BUF_SIZE, flate2::read::MultiGzDecoder::new(raw))),
-        Compression::Zstd => Box::new(BufReader::with_capacity(BUF_SIZE, zstd::stream::read::Decoder::new(raw)?)),
+        Compression::Gzip => Box::new(BufReader::with_capacity(
+            BUF_SIZE,
+            flate2::read::MultiGzDecoder::new(raw),
+        )),
+        Compression::Zstd => Box::new(BufReader::with_capacity(
+            BUF_SIZE,
+            zstd::stream::read::Decoder::new(raw)?,
+        )),
     })
 }
 
@@ -66,7 +78,10 @@ pub(crate) fn read_error(source: &Source, e: &io::Error, after: &str) -> String 
     if source.compression != Compression::None && e.kind() == io::ErrorKind::UnexpectedEof {
         format!("compressed stream ends early (truncated file?) after {after}")
     } else if source.compression != Compression::None {
-        format!("cannot decompress after {after}: {e} (is the file really {}?)", compression_name(source.compression))
+        format!(
+            "cannot decompress after {after}: {e} (is the file really {}?)",
+            compression_name(source.compression)
+        )
     } else {
         format!("read error after {after}: {e}")
     }

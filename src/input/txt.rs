@@ -23,7 +23,14 @@ fn record(source: &Source, counter: &Arc<AtomicU64>) -> Record {
     let (text, warning) = decode(bytes);
     let id = source.path.as_deref().and_then(stem);
     let warnings = warning.into_iter().collect();
-    Record { location: source.label.clone(), result: Ok(Article { id, ..Article::new(text) }), warnings }
+    Record {
+        location: source.label.clone(),
+        result: Ok(Article {
+            id,
+            ..Article::new(text)
+        }),
+        warnings,
+    }
 }
 
 /// The file name without its format and compression extensions
@@ -58,9 +65,14 @@ fn decode(mut bytes: Vec<u8>) -> (String, Option<String>) {
     };
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(&bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        return (text.into_owned(), Some(format!("decoded as {} (byte order mark)", encoding.name())));
+        return (
+            text.into_owned(),
+            Some(format!("decoded as {} (byte order mark)", encoding.name())),
+        );
     }
-    let at = std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to());
+    let at = std::str::from_utf8(&bytes)
+        .err()
+        .map_or(0, |e| e.valid_up_to());
     let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
     let warning = format!(
         "not valid UTF-8 (byte 0x{:02X} at byte {}); decoded as Windows-1252 (Latin-1), check the text if the file used another encoding",
@@ -76,7 +88,10 @@ mod tests {
 
     #[test]
     fn stems() {
-        assert_eq!(stem(Path::new("d/2017-11-21.txt")).as_deref(), Some("2017-11-21"));
+        assert_eq!(
+            stem(Path::new("d/2017-11-21.txt")).as_deref(),
+            Some("2017-11-21")
+        );
         assert_eq!(stem(Path::new("d/a.b.TXT.gz")).as_deref(), Some("a.b"));
         assert_eq!(stem(Path::new("d/notes")).as_deref(), Some("notes"));
     }
@@ -85,13 +100,18 @@ mod tests {
     fn windows_1252() {
         let (text, warning) = decode(b"caf\xe9 \x93hi\x94".to_vec());
         assert_eq!(text, "café “hi”");
-        assert!(warning.unwrap().starts_with("not valid UTF-8 (byte 0xE9 at byte 4); decoded as Windows-1252"));
+        assert!(warning
+            .unwrap()
+            .starts_with("not valid UTF-8 (byte 0xE9 at byte 4); decoded as Windows-1252"));
     }
 
     #[test]
     fn utf16_with_bom() {
         let (text, warning) = decode(b"\xFF\xFEh\0i\0".to_vec());
         assert_eq!(text, "hi");
-        assert_eq!(warning.as_deref(), Some("decoded as UTF-16LE (byte order mark)"));
+        assert_eq!(
+            warning.as_deref(),
+            Some("decoded as UTF-16LE (byte order mark)")
+        );
     }
 }

@@ -63,6 +63,9 @@ fn marks(para: &str, base: usize) -> Vec<Mark> {
             // “ closes a German „quotation“: after a word and before a space
             '“' if !prev_space && next_end => push(3, Family::Double, Role::Close),
             '“' | '„' | '‟' => push(c.len_utf8(), Family::Double, Role::Open),
+            // a closing mark at the start of a paragraph or after a space, right
+            // before a word, is used as an opening mark (”Like this.”)
+            '”' if prev_space && next_alnum => push(3, Family::Double, Role::Open),
             '”' => push(c.len_utf8(), Family::Double, Role::Close),
             '"' => push(1, Family::Double, Role::Either),
             '«' => push(2, Family::Guillemet, Role::Open),
@@ -239,6 +242,11 @@ pub fn pair(text: &str, seg: &Segments) -> Vec<RawQuote> {
     if let Some((mut q, _)) = carried {
         finish_unclosed(text, &mut q, &mut out);
     }
+    for q in out.iter_mut() {
+        if q.method == "pending_multi_paragraph" {
+            q.method = "marks_unclosed";
+        }
+    }
     out.sort_by_key(|q| q.parts.first().map(|p| p.start));
     out
 }
@@ -285,6 +293,12 @@ fn emit_unclosed(text: &str, out: &mut Vec<RawQuote>, open: Mark, end: usize) {
 }
 
 fn finish_unclosed(_text: &str, q: &mut RawQuote, out: &mut Vec<RawQuote>) {
+    // a re-opened quotation that never closed again was pushed as pending
+    if let Some(last) = out.last_mut() {
+        if last.method == "pending_multi_paragraph" {
+            last.method = "marks_unclosed";
+        }
+    }
     if q.parts.is_empty() {
         return;
     }
