@@ -338,7 +338,8 @@ fn claim_before(doc: &Document, si: usize, lo: usize, end_tok: usize, k: usize, 
     } else {
         // "…, X said." : mention then cue at the sentence end (a few words may follow: "on Monday")
         let m = subject_before(doc, k)?;
-        if after + 4 < end_tok {
+        // the attribution closes the sentence, or a clause: "…, he said, and …"
+        if after + 4 < end_tok && !(word(doc, after) == "," || word(doc, after) == ";") {
             return None;
         }
         (m, doc.mentions[m].first_token)
