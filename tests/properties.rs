@@ -218,6 +218,15 @@ fn any_text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A short generated snippet repeated up to a few thousand times (at most
+/// about 100 kB): the shape of input that exposes super-linear passes.
+fn repeated() -> impl Strategy<Value = String> {
+    (sprinkled(prop_oneof![soup(), story()]), 100usize..3000).prop_map(|(s, n)| {
+        let n = n.min(100_000 / s.len().max(1));
+        s.repeat(n)
+    })
+}
+
 fn published() -> impl Strategy<Value = Option<NaiveDate>> {
     prop::option::of((1i32..=9999, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()))
 }
@@ -438,7 +447,10 @@ fn fuzz_extract() {
     let slow_ms: u128 = std::env::var("SAYSO_FUZZ_SLOW_MS").ok().and_then(|s| s.parse().ok()).unwrap_or(2000);
     let deadline = Instant::now() + Duration::from_secs(secs);
     let dir = crashers_dir();
-    let strategy = article();
+    let strategy = prop_oneof![
+        19 => article(),
+        1 => (repeated(), published()).prop_map(|(text, published)| Article { published, ..Article::new(text) }),
+    ];
     let mut runner = TestRunner::new(config());
     let (mut runs, mut found) = (0u64, Vec::new());
     // The panic hook would print every caught panic; the written files say it.
