@@ -9,4 +9,5 @@ mod dates;
 mod eval_polnear;
 mod input;
 mod output;
+mod properties;
 mod quotes;
