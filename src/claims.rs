@@ -24,6 +24,9 @@ const ADVERBIAL_STARTS: &[&str] = &[
     "privately", "recently", "previously", "late", "early", "separately", "over", "via", "through", "when",
 ];
 
+/// The longest content, in tokens (news sentences are far shorter).
+const MAX_CONTENT_TOKENS: usize = 150;
+
 /// Tokens between a cue and its content that are not content:
 /// "said on Monday that", "said in a statement that".
 const MAX_GAP_TO_THAT: usize = 8;
@@ -142,18 +145,26 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
     }
     // attributed mixed quotations that no claim covers: the paraphrase around
     // them is a mixed claim ("X called the plan “a betrayal” of voters")
-    for qi in 0..quotes.len() {
-        let q = &quotes[qi];
+    result.sort_by_key(|c| c.span.start);
+    let mut extra = Vec::new();
+    for q in quotes.iter() {
         if q.kind != Kind::Mixed || q.mention.is_none() || q.cue.is_none() {
             continue;
         }
-        if result.iter().any(|c: &Utterance| q.span.start >= c.span.start && q.span.end <= c.span.end + 3) {
+        // claims starting before the quote, nearest first (a few suffice:
+        // claims rarely nest deeper)
+        let k = result.partition_point(|c| c.span.start <= q.span.start);
+        if result[k.saturating_sub(4)..k].iter().any(|c| q.span.end <= c.span.end + 3) {
+            continue;
+        }
+        if extra.last().is_some_and(|c: &Utterance| q.span.start >= c.span.start && q.span.end <= c.span.end + 3) {
             continue;
         }
         if let Some(c) = mixed_claim(doc, q) {
-            result.push(c);
+            extra.push(c);
         }
     }
+    result.extend(extra);
     result.sort_by_key(|c| c.span.start);
     result
 }
@@ -312,7 +323,10 @@ fn claim_after(doc: &Document, si: usize, _lo: usize, end_tok: usize, k: usize, 
     }
     // the content ends where an inverted attribution or an according-to
     // begins, or where a second reporting verb of the same subject starts
-    // its own claim ("said the plan failed and warned that …")
+    // its own claim ("said the plan failed and warned that …"); a content
+    // longer than MAX_CONTENT_TOKENS is cut there (a run-on "sentence" of a
+    // scraped page must not make the scan quadratic)
+    let end_tok = end_tok.min(start + MAX_CONTENT_TOKENS);
     let mut e = end_tok;
     for j in start + 1..end_tok {
         if matches!(word(doc, j), "and" | "but") && doc.cue_at_token(j + 1).is_some_and(|c| c.class == CueClass::Speech) {
@@ -351,7 +365,8 @@ fn claim_before(doc: &Document, si: usize, lo: usize, end_tok: usize, k: usize, 
     if attr_start == 0 || attr_start <= lo + 2 || !matches!(word(doc, attr_start - 1), "," | "—" | "–") {
         return None;
     }
-    let content = Span::new(doc.tokens[lo].start, doc.tokens[attr_start - 2].end);
+    let from = lo.max(attr_start.saturating_sub(MAX_CONTENT_TOKENS));
+    let content = Span::new(doc.tokens[from].start, doc.tokens[attr_start - 2].end);
     make(doc, si, content, Some(mention), cue, lemma, Kind::Indirect, "claim_before")
 }
 

@@ -357,7 +357,6 @@ fn many_names_and_that_clauses_finish() {
 /// 1k repeats 0.40 s, 2k 1.4 s, 4k 5.7 s, 8k 22 s; 100k would take about an hour.
 /// A profile puts 94% of the time in `claims::claim_after` (via `claims::make`).
 #[test]
-#[ignore = "bug: quadratic time on one long sentence of repeated \"he said\" (8k repeats: 22 s in debug)"]
 fn many_he_said_finish() {
     finishes("he said ".repeat(100_000));
 }
@@ -366,7 +365,6 @@ fn many_he_said_finish() {
 /// 500 repeats 0.35 s, 1k 1.4 s, 2k 4.1 s, 4k 16 s (no quotes found).
 /// A profile puts 99% in `attribution::sieves::run` (`classify`, `sentence_cue`).
 #[test]
-#[ignore = "bug: quadratic time on a run of mixed unpaired marks (4k repeats of 8 marks: 16 s in debug)"]
 fn many_mixed_quotation_marks_finish() {
     finishes("« ‹ „ ‚ ‘ ' `` ".repeat(20_000));
 }
@@ -375,7 +373,6 @@ fn many_mixed_quotation_marks_finish() {
 /// repeats of the 86-byte chunk 0.21 s, 1k 0.69 s, 2k 2.5 s, 4k (344 kB) 9.7 s.
 /// A profile puts 91% in `attribution::sieves::classify` (`word`).
 #[test]
-#[ignore = "bug: quadratic time on a long single line with quotes and cues (344 kB: 9.7 s in debug; 2 MB: minutes)"]
 fn two_megabyte_single_line_finishes() {
     let chunk = "the council said “the plan will fail” and Ana Veld told reporters that it was late, ";
     let line: String = chunk.repeat(2_000_000 / chunk.len() + 1);
@@ -386,7 +383,6 @@ fn two_megabyte_single_line_finishes() {
 /// Bug: repeated "According to " is quadratic. Debug: 4k repeats 0.20 s,
 /// 25k 4.4 s, 50k 16 s. A profile puts 85% in `attribution::coref::resolve`.
 #[test]
-#[ignore = "bug: quadratic time on repeated \"According to\" (50k repeats: 16 s in debug)"]
 fn many_according_to_finish() {
     finishes("According to ".repeat(50_000));
 }
@@ -427,7 +423,6 @@ fn replay_crashers() {
 }
 
 #[test]
-#[ignore = "bugs not fixed yet: the inputs in tests/data/crashers/open/ (see its README)"]
 fn replay_open_crashers() {
     replay(&crashers_dir().join("open"));
 }

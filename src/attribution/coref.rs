@@ -37,6 +37,8 @@ const RESOLVABLE_ROLES: &[&str] = &[
 /// back to someone in the current stretch of narrative, and the bound keeps
 /// huge articles linear.
 const RECENT_ENTITIES: usize = 64;
+/// Pronouns look back at most this many mentions within their sentence.
+const PRONOUN_LOOKBACK_MENTIONS: usize = 24;
 /// Pronouns look back at most this many sentences.
 const PRONOUN_LOOKBACK: usize = 6;
 
@@ -158,7 +160,9 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                 // yet, an entity without any country may take it
                 let country_known = country.is_some_and(|c| ents.iter().any(|e| e.countries.contains(&c)));
                 // only entities named outside quotations hold roles in the narrative
-                let narrated = |e: &Entity| e.person && e.mentions.iter().any(|&k| !mentions[k].in_quote);
+                // (the first mention decides: an entity first named in the
+                // narrative has a narrated mention; checking all would be quadratic)
+                let narrated = |e: &Entity| e.person && e.mentions.iter().take(8).any(|&k| !mentions[k].in_quote);
                 let recent = ents.len().saturating_sub(RECENT_ENTITIES);
                 let cand = ents.iter().enumerate().skip(recent).rev().filter(|(_, e)| narrated(e)).find(|(_, e)| {
                     let country_ok = match country {
@@ -211,7 +215,7 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
             }
         }
         if let Some(ei) = mentions[i].entity {
-            if !ents[ei].mentions.contains(&i) {
+            if ents[ei].mentions.last() != Some(&i) {
                 ents[ei].mentions.push(i);
             }
         }
@@ -244,7 +248,7 @@ fn pronoun_antecedent(seg: &Segments, mentions: &[Mention], i: usize, ents: &[En
     let para = seg.sentences.get(me.sentence).map_or(0, |s| s.paragraph);
     let is_person = |m: &Mention| m.entity.is_some_and(|e| ents[e].person) && !m.in_quote && !matches!(m.kind, MentionKind::Pronoun { .. });
     // same sentence, before the pronoun
-    if let Some(m) = mentions[..i].iter().rev().take_while(|m| m.sentence == me.sentence).filter(|m| is_person(m)).last() {
+    if let Some(m) = mentions[..i].iter().rev().take(PRONOUN_LOOKBACK_MENTIONS).take_while(|m| m.sentence == me.sentence).filter(|m| is_person(m)).last() {
         return m.entity;
     }
     let mut sent = me.sentence;

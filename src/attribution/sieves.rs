@@ -40,6 +40,10 @@ impl Sieve {
 /// sentence-level cues, which are more reliable than discourse flow.
 pub const DEFAULT_SIEVES: &[Sieve] = &[Sieve::CueAfter, Sieve::CueBefore, Sieve::SentenceCue, Sieve::SameParagraph, Sieve::Continuation];
 
+/// Discourse sieves look back at most this many quotations (keeps articles
+/// with thousands of stray marks linear).
+const LOOKBACK_QUOTES: usize = 16;
+
 /// What an attribution found.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Found {
@@ -250,7 +254,7 @@ fn headline_colon(doc: &Document, open: usize) -> Option<Found> {
     let sentence = *doc.token_sentence.get(open)?;
     let s = doc.seg.sentences[sentence];
     let first = doc.token_at(s.start);
-    let colon = (first..open).find(|&k| word(doc, k) == ":")?;
+    let colon = (first.max(open.saturating_sub(7))..open).find(|&k| word(doc, k) == ":")?;
     if open - colon > 6 {
         return None;
     }
@@ -314,8 +318,11 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
 /// its subject; the one nearest to byte `near`.
 pub fn sentence_cue(doc: &Document, sentence: usize, near: usize) -> Option<Found> {
     let s = doc.seg.sentences.get(sentence)?;
-    let lo = doc.token_at(s.start);
-    let hi = doc.token_at(s.end);
+    // look at most 60 tokens either side of the quotation (linear time on
+    // run-on text; news sentences are shorter)
+    let centre = doc.token_at(near);
+    let lo = doc.token_at(s.start).max(centre.saturating_sub(60));
+    let hi = doc.token_at(s.end).min(centre + 60);
     let mut best: Option<(usize, Found)> = None;
     for k in lo..hi {
         let Some((cue, lemma, after)) = cue_at(doc, k) else { continue };
@@ -405,7 +412,7 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
                 }
                 Sieve::SameParagraph => {
                     let p = quotes[qi].paragraph;
-                    (0..qi).rev().take_while(|&k| quotes[k].paragraph == p).find(|&k| quotes[k].speaker.is_some()).map(|k| (Found { mention: 0, cue: Span::default(), lemma: "", addressee: None, end_token: 0, start_token: 0 }, Some(k)))
+                    (0..qi).rev().take(LOOKBACK_QUOTES).take_while(|&k| quotes[k].paragraph == p).find(|&k| quotes[k].speaker.is_some()).map(|k| (Found { mention: 0, cue: Span::default(), lemma: "", addressee: None, end_token: 0, start_token: 0 }, Some(k)))
                 }
                 Sieve::Continuation => {
                     let q = &quotes[qi];
@@ -413,7 +420,7 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
                     let starts_paragraph = q.marks.first().is_some_and(|m| m.start == p.start);
                     let prev_para = q.paragraph.checked_sub(1);
                     match (starts_paragraph, prev_para) {
-                        (true, Some(pp)) => (0..qi).rev().take_while(|&k| quotes[k].paragraph >= pp).find(|&k| quotes[k].paragraph == pp && quotes[k].speaker.is_some()).map(|k| (Found { mention: 0, cue: Span::default(), lemma: "", addressee: None, end_token: 0, start_token: 0 }, Some(k))),
+                        (true, Some(pp)) => (0..qi).rev().take(LOOKBACK_QUOTES).take_while(|&k| quotes[k].paragraph >= pp).find(|&k| quotes[k].paragraph == pp && quotes[k].speaker.is_some()).map(|k| (Found { mention: 0, cue: Span::default(), lemma: "", addressee: None, end_token: 0, start_token: 0 }, Some(k))),
                         _ => None,
                     }
                 }
@@ -460,23 +467,36 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
 /// same utterance; it joins it as another part (annotated corpora treat the
 /// pair as one content).
 fn merge_same_speaker_runs(doc: &Document, quotes: &mut Vec<Utterance>) {
-    let mut i = 1;
-    while i < quotes.len() {
-        let joinable = quotes[i].method == "same_paragraph"
-            && quotes[i - 1].paragraph == quotes[i].paragraph
-            && quotes[i - 1].speaker == quotes[i].speaker
-            && quotes[i - 1].parts.len() + quotes[i].parts.len() <= 4;
-        if joinable {
-            let b = quotes.remove(i);
-            let a = &mut quotes[i - 1];
-            a.parts.extend(b.parts);
-            a.marks.extend(b.marks);
-            a.span.end = b.span.end;
-            a.text = a.parts.iter().map(|p| p.text(doc.text)).collect::<Vec<_>>().join(" ");
-            continue;
-        }
-        i += 1;
+    if quotes.len() < 2 {
+        return;
     }
+    // join into the previous kept row; removal happens once at the end so
+    // long runs stay linear
+    let mut keep = vec![true; quotes.len()];
+    let mut prev = 0;
+    for i in 1..quotes.len() {
+        let joinable = quotes[i].method == "same_paragraph"
+            && quotes[prev].paragraph == quotes[i].paragraph
+            && quotes[prev].speaker == quotes[i].speaker
+            && quotes[prev].parts.len() + quotes[i].parts.len() <= 4;
+        if joinable {
+            let (head, tail) = quotes.split_at_mut(i);
+            join(doc, &mut head[prev], &mut tail[0]);
+            keep[i] = false;
+        } else {
+            prev = i;
+        }
+    }
+    let mut k = keep.iter();
+    quotes.retain(|_| *k.next().unwrap_or(&true));
+}
+
+/// Move the parts of `b` to the end of `a`.
+fn join(doc: &Document, a: &mut Utterance, b: &mut Utterance) {
+    a.parts.append(&mut b.parts);
+    a.marks.append(&mut b.marks);
+    a.span.end = b.span.end;
+    a.text = a.parts.iter().map(|p| p.text(doc.text)).collect::<Vec<_>>().join(" ");
 }
 
 fn unclosed_variant(m: &'static str) -> &'static str {
@@ -547,6 +567,7 @@ fn transcript_speakers(doc: &Document, quotes: &mut [Utterance]) {
 /// `“We won,” she said, “and we will win again.”`: two quotations separated
 /// only by their attribution become one row with two parts.
 fn merge_interrupted(doc: &Document, quotes: &mut Vec<Utterance>) {
+    let mut keep = vec![true; quotes.len()];
     let mut i = 0;
     while i + 1 < quotes.len() {
         let (a, b) = (&quotes[i], &quotes[i + 1]);
@@ -570,20 +591,19 @@ fn merge_interrupted(doc: &Document, quotes: &mut Vec<Utterance>) {
                 && doc.token_sentence.get(after_b) == doc.token_sentence.get(open_b)
                 && attribution_after(doc, after_b, doc.token_sentence[after_b]).is_none();
             if rest_ok && !b_embedded {
-                let b = quotes.remove(i + 1);
-                let a = &mut quotes[i];
-                a.parts.extend(b.parts);
-                a.marks.extend(b.marks);
-                a.span.end = b.span.end;
-                a.text = a.parts.iter().map(|p| p.text(doc.text)).collect::<Vec<_>>().join(" ");
-                apply(doc, a, &f, "cue_inside");
-                // a third part may follow ("…,” she said, “…,” she added)? no: one interruption
-                i += 1;
+                let (head, tail) = quotes.split_at_mut(i + 1);
+                join(doc, &mut head[i], &mut tail[0]);
+                apply(doc, &mut head[i], &f, "cue_inside");
+                keep[i + 1] = false;
+                // one interruption per utterance: the next pair starts after b
+                i += 2;
                 continue;
             }
         }
         i += 1;
     }
+    let mut k = keep.iter();
+    quotes.retain(|_| *k.next().unwrap_or(&true));
 }
 
 /// Kind (direct or mixed) and scare quotes: a short quotation that is not a
@@ -598,7 +618,9 @@ fn classify(doc: &Document, quotes: &mut Vec<Utterance>) {
         let first = first_token_of(doc, q);
         let after = after_token_of(doc, q);
         let s = doc.seg.sentences[q.sentence];
-        let sent_first = doc.token_at(s.start);
+        // a window of the sentence is enough to judge the context, and keeps
+        // a huge run-on sentence with many quotations linear
+        let sent_first = doc.token_at(s.start).max(first.saturating_sub(40));
         // the text before the opening mark in the same sentence
         let left_words: Vec<&str> = (sent_first..first).map(|k| word(doc, k)).collect();
         let left_empty = left_words.iter().all(|w| w.chars().all(|c| !c.is_alphanumeric()));
