@@ -141,6 +141,7 @@ fn convert_options(a: &ConvertArgs) -> ConvertOptions {
         strict: a.strict,
         input: InputOptions { format: a.format.into(), fields },
         max_article_bytes: a.max_article_mb.map(|mb| (mb * 1e6) as usize),
+        clusters: !a.no_clusters,
     }
 }
 

@@ -128,6 +128,10 @@ pub struct ConvertArgs {
     /// Articles longer than this (MB of text) become errors rows [default: 20].
     #[arg(long, value_name = "MB")]
     pub max_article_mb: Option<f64>,
+    /// Skip the corpus-wide pass that groups the same quotation across
+    /// articles: clusters.parquet stays empty and quotes.cluster_id null.
+    #[arg(long)]
+    pub no_clusters: bool,
     /// Print the manifest as JSON on standard output.
     #[arg(long)]
     pub json: bool,

@@ -5,6 +5,7 @@ use std::io::BufWriter;
 use std::path::Path;
 
 use arrow_array::RecordBatch;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::properties::WriterProperties;
@@ -14,6 +15,10 @@ use super::atomic::{io_error, StagedDir};
 use super::{Manifest, MANIFEST_FILE};
 use crate::error::Result;
 use crate::table::{schema, Tables, TABLE_NAMES};
+
+/// Rows per batch when a finished table is read back to be rewritten: the
+/// rewrite holds one batch at a time, whatever the size of the table.
+const REWRITE_BATCH_ROWS: usize = 8 * 1024;
 
 /// Rows per row group: large enough for good compression and fast scans,
 /// small enough that a row group of quotes stays a few MB in memory.
@@ -25,7 +30,8 @@ const ROW_GROUP_BYTES: usize = 64 * 1024 * 1024;
 struct TableWriter {
     name: &'static str,
     path: std::path::PathBuf,
-    writer: ArrowWriter<BufWriter<File>>,
+    /// `None` once closed (by [`OutputWriter::rewrite`]).
+    writer: Option<ArrowWriter<BufWriter<File>>>,
     rows: u64,
 }
 
@@ -58,9 +64,44 @@ impl OutputWriter {
             let path = dir.path().join(format!("{name}.parquet"));
             let file = File::create(&path).map_err(|e| io_error("create", &path, e))?;
             let writer = ArrowWriter::try_new(BufWriter::new(file), schema(name).expect("known table"), Some(properties(name)))?;
-            tables.push(TableWriter { name, path, writer, rows: 0 });
+            tables.push(TableWriter { name, path, writer: Some(writer), rows: 0 });
         }
         Ok(OutputWriter { dir, tables })
+    }
+
+    /// Close table `name` and rewrite it batch by batch through `f` (which
+    /// must keep the rows and the schema; e.g. fill a column known only once
+    /// every batch was written). Memory stays at one batch: the table is
+    /// streamed from its file into a new file in the staged directory, which
+    /// then replaces it; nothing of this is visible before [`Self::finish`].
+    /// No more batches can be appended to `name` afterwards.
+    pub fn rewrite(&mut self, name: &str, mut f: impl FnMut(RecordBatch) -> Result<RecordBatch>) -> Result<()> {
+        let Some(t) = self.tables.iter_mut().find(|t| t.name == name) else {
+            return Err(crate::Error::Output(format!("no table named {name}")));
+        };
+        t.close()?;
+        let path = t.path.clone();
+        let file = File::open(&path).map_err(|e| io_error("read back", &path, e))?;
+        let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+            .and_then(|b| b.with_batch_size(REWRITE_BATCH_ROWS).build())
+            .map_err(|e| parquet_error(&path, e))?;
+        let new_path = path.with_extension("parquet.rewrite");
+        let out = File::create(&new_path).map_err(|e| io_error("create", &new_path, e))?;
+        let mut writer = ArrowWriter::try_new(BufWriter::new(out), schema(name).expect("known table"), Some(properties(name)))
+            .map_err(|e| parquet_error(&new_path, e))?;
+        let mut rows = 0u64;
+        for batch in reader {
+            let batch = batch.map_err(|e| crate::Error::Output(format!("cannot read back {}: {e}", path.display())))?;
+            let batch = f(batch)?;
+            rows += batch.num_rows() as u64;
+            writer.write(&batch).map_err(|e| parquet_error(&new_path, e))?;
+        }
+        if rows != t.rows {
+            return Err(crate::Error::Output(format!("rewriting {name}: {rows} rows read back, {} written", t.rows)));
+        }
+        sync(writer, &new_path)?;
+        std::fs::rename(&new_path, &path).map_err(|e| io_error("replace", &path, e))?;
+        Ok(())
     }
 
     /// The final output directory.
@@ -94,12 +135,9 @@ impl OutputWriter {
     /// and move the directory into place.
     pub fn finish(self, manifest: &mut Manifest) -> Result<()> {
         let OutputWriter { dir, tables } = self;
-        for t in tables {
+        for mut t in tables {
             manifest.counts.insert(t.name.to_string(), t.rows);
-            let path = t.path;
-            let inner = t.writer.into_inner().map_err(|e| parquet_error(&path, e))?;
-            let file = inner.into_inner().map_err(|e| io_error("write", &path, e.into_error()))?;
-            file.sync_all().map_err(|e| io_error("write", &path, e))?;
+            t.close()?;
         }
         let path = dir.path().join(MANIFEST_FILE);
         let json = serde_json::to_vec_pretty(manifest).map_err(|e| crate::Error::Output(e.to_string()))?;
@@ -108,17 +146,35 @@ impl OutputWriter {
     }
 }
 
+/// Write the footer of a Parquet file and sync it to disk.
+fn sync(writer: ArrowWriter<BufWriter<File>>, path: &Path) -> Result<()> {
+    let inner = writer.into_inner().map_err(|e| parquet_error(path, e))?;
+    let file = inner.into_inner().map_err(|e| io_error("write", path, e.into_error()))?;
+    file.sync_all().map_err(|e| io_error("write", path, e))
+}
+
 impl TableWriter {
     fn write(&mut self, batch: &RecordBatch) -> Result<()> {
         if batch.num_rows() == 0 {
             return Ok(());
         }
-        self.writer.write(batch).map_err(|e| parquet_error(&self.path, e))?;
+        let Some(writer) = self.writer.as_mut() else {
+            return Err(crate::Error::Output(format!("{} is already closed", self.path.display())));
+        };
+        writer.write(batch).map_err(|e| parquet_error(&self.path, e))?;
         self.rows += batch.num_rows() as u64;
-        if self.writer.in_progress_size() > ROW_GROUP_BYTES {
-            self.writer.flush().map_err(|e| parquet_error(&self.path, e))?;
+        if writer.in_progress_size() > ROW_GROUP_BYTES {
+            writer.flush().map_err(|e| parquet_error(&self.path, e))?;
         }
         Ok(())
+    }
+
+    /// Finish the file (once; later calls do nothing).
+    fn close(&mut self) -> Result<()> {
+        match self.writer.take() {
+            Some(w) => sync(w, &self.path),
+            None => Ok(()),
+        }
     }
 }
 
