@@ -37,6 +37,25 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+    /// Measure throughput per stage (one core) and end to end, on a generated corpus.
+    ///
+    /// Articles are generated from the built-in sample (or from the .txt
+    /// files of --from DIR): paragraphs shuffled, ids and dates distinct.
+    #[command(after_help = "EXAMPLES:\n  sayso bench\n  sayso bench --mb 50 --jobs 2\n  sayso bench --from corpus/text --mb 20 --json")]
+    Bench {
+        /// MB of article text to generate.
+        #[arg(long, default_value_t = 20.0, value_name = "N")]
+        mb: f64,
+        /// Threads of the parallel end-to-end run (default: all cores).
+        #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+        /// A directory of .txt articles to vary instead of the sample.
+        #[arg(long, value_name = "DIR")]
+        from: Option<PathBuf>,
+        /// The report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Show the row counts of an output directory and its first quotes.
     #[command(after_help = "EXAMPLES:\n  sayso show out/\n  sayso show out/ --rows 30")]
     Show {
