@@ -10,3 +10,4 @@ mod eval_polnear;
 mod input;
 mod output;
 mod quotes;
+mod scale;
