@@ -8,11 +8,16 @@ use std::time::{Duration, Instant};
 use sayso::pipeline::{convert, ConvertOptions};
 use sayso::table::TABLE_NAMES;
 
-/// A generated JSON Lines corpus of `mb` MB of article text in `dir`.
+/// A generated JSON Lines corpus of `mb` MB of article text in `dir`, from
+/// the embedded sample, or from the .txt files of `$SAYSO_SCALE_FROM`.
 fn corpus(dir: &Path, mb: f64) -> PathBuf {
+    let bases = match std::env::var_os("SAYSO_SCALE_FROM") {
+        Some(d) => sayso::cli::corpus::txt_bases(Path::new(&d)).unwrap(),
+        None => sayso::cli::corpus::sample_bases(),
+    };
     let path = dir.join("corpus.jsonl");
     let mut w = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
-    sayso::cli::corpus::write_jsonl(&sayso::cli::corpus::sample_bases(), (mb * 1e6) as u64, &mut w).unwrap();
+    sayso::cli::corpus::write_jsonl(&bases, (mb * 1e6) as u64, &mut w).unwrap();
     std::io::Write::flush(&mut w).unwrap();
     path
 }
@@ -56,7 +61,8 @@ fn rss_mb(pid: u32) -> Option<f64> {
 }
 
 /// Converts ~200 MB of text (`$SAYSO_SCALE_MB` to change it) with the release
-/// binary, sampling its resident memory every 100 ms.
+/// binary, sampling its resident memory every 100 ms. `$SAYSO_SCALE_ARGS`
+/// adds convert options (e.g. `--no-clusters --jobs 1`).
 /// `cargo build --release && cargo test --test tests scale::memory -- --ignored --nocapture`
 #[test]
 #[ignore = "slow: needs a release build and a few minutes"]
@@ -71,7 +77,16 @@ fn memory_stays_bounded_on_a_large_corpus() {
     let input = corpus(tmp.path(), mb);
     let out = tmp.path().join("out");
     let started = Instant::now();
-    let mut child = Command::new(&bin).arg("convert").arg(&input).arg("--out").arg(&out).arg("--quiet").spawn().unwrap();
+    let extra = std::env::var("SAYSO_SCALE_ARGS").unwrap_or_default();
+    let mut child = Command::new(&bin)
+        .arg("convert")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .arg("--quiet")
+        .args(extra.split_whitespace())
+        .spawn()
+        .unwrap();
     let mut peak = 0.0f64;
     let status = loop {
         if let Some(rss) = rss_mb(child.id()) {
