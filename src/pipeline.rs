@@ -14,14 +14,20 @@
 //! except for the clustering pass (see below).
 //!
 //! Clusters are a corpus-wide pass: while the batches are written, the writer
-//! keeps a compact [`QuoteKey`] per quotes row (ids, outlet, quoted words,
-//! speaker, date: a few hundred bytes a quote, about a tenth of the input
-//! text on news). After the last batch it clusters them, writes
+//! keeps a [`QuoteKey`] per quotes row (ids, outlet, quoted words, speaker,
+//! date). After the last batch it clusters them, writes
 //! `clusters.parquet`, and rewrites `quotes.parquet` batch by batch with the
 //! `cluster_id` column filled in. Holding the quotes table back until the end
 //! would cost the whole table in memory instead; the rewrite costs one more
 //! read and write of a table much smaller than `articles`. Everything happens
 //! in the staged directory, so the output stays atomic.
+//!
+//! That pass is the one part of memory that grows with the corpus: about
+//! 0.5–0.7 KB per quote at its peak (keys, content-word sets, cluster
+//! members). Measured on 200 MB of generated text with the release binary:
+//! 147 MB peak RSS with `--no-clusters`, 532 MB with clusters (875 001
+//! quotes), 372 MB on a corpus of PolNeAR-like density (341 906 quotes).
+//! `clusters: false` (`--no-clusters`) keeps a run bounded by its batches.
 
 use std::cell::Cell;
 use std::collections::HashMap;
