@@ -152,6 +152,7 @@ fn convert_options(a: &ConvertArgs) -> ConvertOptions {
         input: InputOptions { format: a.format.into(), fields },
         max_article_bytes: a.max_article_mb.map(|mb| (mb * 1e6) as usize),
         clusters: !a.no_clusters,
+        part_bytes: a.part_size.map(|mb| (mb.max(0.0) * 1e6) as u64),
     }
 }
 

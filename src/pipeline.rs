@@ -76,6 +76,11 @@ pub struct ConvertOptions {
     /// `quotes.cluster_id` (default true). Off, both stay empty, for users
     /// who cluster later or elsewhere.
     pub clusters: bool,
+    /// Write every table as a directory of parts (`quotes/part-00000.parquet`,
+    /// …), starting a new part once this many bytes of article text went into
+    /// the current one (checked between batches of up to 8 MB). `None`: one
+    /// file per table.
+    pub part_bytes: Option<u64>,
 }
 
 impl Default for ConvertOptions {
@@ -87,6 +92,7 @@ impl Default for ConvertOptions {
             input: InputOptions::default(),
             max_article_bytes: None,
             clusters: true,
+            part_bytes: None,
         }
     }
 }
@@ -290,6 +296,7 @@ fn config_json(opts: &ConvertOptions, jobs: usize) -> serde_json::Value {
         },
         "max_article_bytes": opts.max_article_bytes.unwrap_or(DEFAULT_MAX_ARTICLE_BYTES),
         "clusters": opts.clusters,
+        "part_bytes": opts.part_bytes,
     })
 }
 
@@ -352,7 +359,11 @@ pub fn write_inputs(inputs: Inputs, out: &Path, opts: &ConvertOptions, progress:
     let pool = pool(opts.jobs)?;
     let mut manifest = Manifest::new(config_json(opts, pool.current_num_threads()), inputs.paths.clone());
     let total_bytes = inputs.total_bytes;
-    let mut writer = OutputWriter::create(out, opts.overwrite)?;
+    let mut writer = match opts.part_bytes {
+        Some(_) => OutputWriter::create_partitioned(out, opts.overwrite)?,
+        None => OutputWriter::create(out, opts.overwrite)?,
+    };
+    let mut part_bytes = 0u64;
     let extractor = Extractor::new();
     let mut admit = Admit { seen: HashMap::new(), max_bytes: opts.max_article_bytes.unwrap_or(DEFAULT_MAX_ARTICLE_BYTES) };
 
@@ -412,6 +423,12 @@ pub fn write_inputs(inputs: Inputs, out: &Path, opts: &ConvertOptions, progress:
         for built in &built_rx {
             let t = Instant::now();
             let step = built.and_then(|mut b| {
+                // a new part before a batch, never after the last one: no empty trailing part
+                if opts.part_bytes.is_some_and(|limit| part_bytes >= limit && b.bytes > 0) {
+                    writer.rotate()?;
+                    part_bytes = 0;
+                }
+                part_bytes += b.bytes;
                 writer.write(&b.tables)?;
                 keys.append(&mut b.keys);
                 done.articles += b.articles;

@@ -264,3 +264,17 @@ fn no_clusters_flag() {
         assert_eq!(m["config"]["clusters"], flag.is_none());
     }
 }
+
+#[test]
+fn part_size_writes_parts_that_show_reads() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = corpus(tmp.path(), 3, 0);
+    let out = tmp.path().join("out");
+    let o = sayso(&["convert", path(&input), "--out", path(&out), "--part-size", "0.001", "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(out.join("quotes/part-00000.parquet").is_file());
+    assert!(!out.join("quotes.parquet").exists());
+    let o = sayso(&["show", path(&out)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("  quotes             3 rows\n"), "{}", stdout(&o));
+}

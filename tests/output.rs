@@ -317,3 +317,52 @@ fn no_clusters_leaves_them_empty() {
     assert_eq!(m.count("clusters"), 0);
     assert_eq!(strings(&out, "quotes", "cluster_id"), vec![None, None, None]);
 }
+
+/// Every row of a column over the parts of a partitioned table.
+fn part_strings(dir: &Path, table: &str, col: &str) -> Vec<Option<String>> {
+    let mut out = Vec::new();
+    for path in sayso::output::table_files(dir, table).unwrap() {
+        let reader = ParquetRecordBatchReaderBuilder::try_new(File::open(path).unwrap()).unwrap().build().unwrap();
+        for b in reader {
+            let b = b.unwrap();
+            let a: &StringArray = column(&b, col);
+            out.extend((0..a.len()).map(|i| a.is_valid(i).then(|| a.value(i).to_string())));
+        }
+    }
+    out
+}
+
+#[test]
+fn partitioned_output_holds_the_same_rows() {
+    let tmp = tempfile::tempdir().unwrap();
+    // 600 articles: batches of 256, 256 and 88, one part each
+    let many = || {
+        (0..30).flat_map(|k| {
+            sample().into_iter().map(move |mut r| {
+                if let Ok(a) = &mut r.result {
+                    a.id = Some(format!("{}-{k}", a.id.as_deref().unwrap()));
+                }
+                r
+            })
+        })
+    };
+    let single = tmp.path().join("single");
+    convert_inputs(Inputs::from_iter(many(), None, vec![]), &single, &ConvertOptions::default(), None).unwrap();
+    let parts = tmp.path().join("parts");
+    let opts = ConvertOptions { part_bytes: Some(1), ..ConvertOptions::default() };
+    let m = convert_inputs(Inputs::from_iter(many(), None, vec![]), &parts, &opts, None).unwrap();
+    for name in TABLE_NAMES {
+        let files = sayso::output::table_files(&parts, name).unwrap();
+        let names: Vec<String> = files.iter().map(|p| p.strip_prefix(&parts).unwrap().display().to_string()).collect();
+        let expect: Vec<String> = (0..3).map(|i| format!("{name}/part-0000{i}.parquet")).collect();
+        assert_eq!(names, expect);
+        assert!(!single.join(name).exists());
+    }
+    assert_eq!(m.count("articles"), 600);
+    assert_eq!(part_strings(&parts, "articles", "article_id"), strings(&single, "articles", "article_id"));
+    assert_eq!(part_strings(&parts, "quotes", "quote_id"), strings(&single, "quotes", "quote_id"));
+    let ids = part_strings(&parts, "quotes", "cluster_id");
+    assert!(ids.iter().all(Option::is_some));
+    assert_eq!(ids, strings(&single, "quotes", "cluster_id"));
+    assert_eq!(part_strings(&parts, "clusters", "cluster_id"), strings(&single, "clusters", "cluster_id"));
+}

@@ -147,6 +147,11 @@ pub struct ConvertArgs {
     /// Articles longer than this (MB of text) become errors rows [default: 20].
     #[arg(long, value_name = "MB")]
     pub max_article_mb: Option<f64>,
+    /// Write each table as a directory of parts (quotes/part-00000.parquet, …),
+    /// a new part after about MB of article text; read them back with
+    /// `pl.scan_parquet("DIR/quotes/*.parquet")`.
+    #[arg(long, value_name = "MB")]
+    pub part_size: Option<f64>,
     /// Skip the corpus-wide pass that groups the same quotation across
     /// articles: clusters.parquet stays empty and quotes.cluster_id null.
     #[arg(long)]
