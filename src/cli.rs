@@ -7,6 +7,8 @@
 //! done (bad arguments, no such input, output exists, cannot write).
 
 mod args;
+pub mod bench;
+pub mod corpus;
 mod progress;
 mod show;
 
@@ -85,6 +87,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Convert(a) => convert(a, quiet, verbose),
         Command::Demo { out } => demo(out, quiet),
+        Command::Bench { mb, jobs, from, json } => {
+            let jobs = jobs.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            if !quiet {
+                eprintln!("generating {mb} MB of articles and measuring; this takes a while…");
+            }
+            let report = bench::run(&bench::BenchOptions { mb, jobs, from })?;
+            print_report(json, &report, || report.render())
+        }
         Command::Show { dir, rows } => show::show(&dir, rows),
         Command::Schema { json } => {
             let text = if json {
@@ -141,6 +151,8 @@ fn convert_options(a: &ConvertArgs) -> ConvertOptions {
         strict: a.strict,
         input: InputOptions { format: a.format.into(), fields },
         max_article_bytes: a.max_article_mb.map(|mb| (mb * 1e6) as usize),
+        clusters: !a.no_clusters,
+        part_bytes: a.part_size.map(|mb| (mb.max(0.0) * 1e6) as u64),
     }
 }
 

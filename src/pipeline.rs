@@ -10,7 +10,24 @@
 //!    `jobs` threads and builds its Arrow tables;
 //! 3. the calling thread writes the tables and reports progress.
 //!
-//! Memory is bounded by the few batches in flight, never by the corpus.
+//! Memory is bounded by the few batches in flight, never by the corpus,
+//! except for the clustering pass (see below).
+//!
+//! Clusters are a corpus-wide pass: while the batches are written, the writer
+//! keeps a [`QuoteKey`] per quotes row (ids, outlet, quoted words, speaker,
+//! date). After the last batch it clusters them, writes
+//! `clusters.parquet`, and rewrites `quotes.parquet` batch by batch with the
+//! `cluster_id` column filled in. Holding the quotes table back until the end
+//! would cost the whole table in memory instead; the rewrite costs one more
+//! read and write of a table much smaller than `articles`. Everything happens
+//! in the staged directory, so the output stays atomic.
+//!
+//! That pass is the one part of memory that grows with the corpus: about
+//! 0.5–0.7 KB per quote at its peak (keys, content-word sets, cluster
+//! members). Measured on 200 MB of generated text with the release binary:
+//! 147 MB peak RSS with `--no-clusters`, 532 MB with clusters (875 001
+//! quotes), 372 MB on a corpus of PolNeAR-like density (341 906 quotes).
+//! `clusters: false` (`--no-clusters`) keeps a run bounded by its batches.
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -23,6 +40,7 @@ use crossbeam_channel::bounded;
 use rayon::prelude::*;
 
 use crate::article::Article;
+use crate::clusters::{self, QuoteKey};
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::input::{Format, InputOptions, Inputs, Record};
@@ -42,7 +60,7 @@ const CHANNEL_BATCHES: usize = 2;
 pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 20 * 1024 * 1024;
 
 /// Options of a conversion run.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ConvertOptions {
     /// Worker threads (default: all cores).
     pub jobs: Option<usize>,
@@ -54,6 +72,29 @@ pub struct ConvertOptions {
     /// Articles with more text than this (bytes) become `errors` rows
     /// (default [`DEFAULT_MAX_ARTICLE_BYTES`]).
     pub max_article_bytes: Option<usize>,
+    /// Group quotes across articles into `clusters.parquet` and fill
+    /// `quotes.cluster_id` (default true). Off, both stay empty, for users
+    /// who cluster later or elsewhere.
+    pub clusters: bool,
+    /// Write every table as a directory of parts (`quotes/part-00000.parquet`,
+    /// …), starting a new part once this many bytes of article text went into
+    /// the current one (checked between batches of up to 8 MB). `None`: one
+    /// file per table.
+    pub part_bytes: Option<u64>,
+}
+
+impl Default for ConvertOptions {
+    fn default() -> ConvertOptions {
+        ConvertOptions {
+            jobs: None,
+            overwrite: false,
+            strict: false,
+            input: InputOptions::default(),
+            max_article_bytes: None,
+            clusters: true,
+            part_bytes: None,
+        }
+    }
 }
 
 /// Progress of a running conversion, reported after each batch.
@@ -254,12 +295,43 @@ fn config_json(opts: &ConvertOptions, jobs: usize) -> serde_json::Value {
             "url": f.url, "published": f.published, "language": f.language,
         },
         "max_article_bytes": opts.max_article_bytes.unwrap_or(DEFAULT_MAX_ARTICLE_BYTES),
+        "clusters": opts.clusters,
+        "part_bytes": opts.part_bytes,
+    })
+}
+
+/// Clusters rows written per batch.
+const CLUSTER_BATCH_ROWS: usize = 16 * 1024;
+
+/// The corpus-wide pass: cluster the quotes, write `clusters`, and rewrite
+/// `quotes` with its `cluster_id` column.
+fn write_clusters(writer: &mut OutputWriter, keys: Vec<QuoteKey>) -> Result<()> {
+    let (found, assignment) = clusters::cluster(&keys);
+    drop(keys);
+    let mut ids = Vec::with_capacity(found.len());
+    let mut rows = Vec::with_capacity(CLUSTER_BATCH_ROWS);
+    for c in found {
+        ids.push(c.cluster_id.clone());
+        rows.push(table::cluster_row(c));
+        if rows.len() == CLUSTER_BATCH_ROWS {
+            writer.write_table("clusters", &table::build_clusters(&rows)?)?;
+            rows.clear();
+        }
+    }
+    writer.write_table("clusters", &table::build_clusters(&rows)?)?;
+    drop(rows);
+    let mut next = assignment.iter();
+    writer.rewrite("quotes", |batch| {
+        let n = batch.num_rows();
+        table::with_cluster_ids(batch, next.by_ref().take(n).map(|&c| ids.get(c).map(String::as_str)))
     })
 }
 
 /// What the extraction stage hands to the writer.
 struct Built {
     tables: Tables,
+    /// Clustering keys of the quotes rows (empty when clustering is off).
+    keys: Vec<QuoteKey>,
     articles: u64,
     errors: u64,
     bytes: u64,
@@ -287,7 +359,11 @@ pub fn write_inputs(inputs: Inputs, out: &Path, opts: &ConvertOptions, progress:
     let pool = pool(opts.jobs)?;
     let mut manifest = Manifest::new(config_json(opts, pool.current_num_threads()), inputs.paths.clone());
     let total_bytes = inputs.total_bytes;
-    let mut writer = OutputWriter::create(out, opts.overwrite)?;
+    let mut writer = match opts.part_bytes {
+        Some(_) => OutputWriter::create_partitioned(out, opts.overwrite)?,
+        None => OutputWriter::create(out, opts.overwrite)?,
+    };
+    let mut part_bytes = 0u64;
     let extractor = Extractor::new();
     let mut admit = Admit { seen: HashMap::new(), max_bytes: opts.max_article_bytes.unwrap_or(DEFAULT_MAX_ARTICLE_BYTES) };
 
@@ -295,6 +371,7 @@ pub fn write_inputs(inputs: Inputs, out: &Path, opts: &ConvertOptions, progress:
     let (built_tx, built_rx) = bounded::<Result<Built>>(CHANNEL_BATCHES);
     let mut done = Progress { total_bytes, ..Progress::default() };
     let mut write_time = Duration::ZERO;
+    let mut keys: Vec<QuoteKey> = Vec::new();
 
     let (read_time, extract_time) = std::thread::scope(|s| -> Result<(Duration, Duration)> {
         let reader = s.spawn(move || {
@@ -322,6 +399,7 @@ pub fn write_inputs(inputs: Inputs, out: &Path, opts: &ConvertOptions, progress:
         });
         let extractor_ref = &extractor;
         let pool_ref = &pool;
+        let want_keys = opts.clusters;
         let extract = s.spawn(move || {
             let mut busy = Duration::ZERO;
             for batch in batch_rx {
@@ -329,8 +407,10 @@ pub fn write_inputs(inputs: Inputs, out: &Path, opts: &ConvertOptions, progress:
                 let Batch { articles, mut errors, bytes } = batch;
                 let (xs, panics) = pool_ref.install(|| extract_located(extractor_ref, articles));
                 errors.extend(panics);
-                let built = table::build(&xs, &errors)
-                    .map(|tables| Built { tables, articles: xs.len() as u64, errors: errors.len() as u64, bytes });
+                let built = table::build(&xs, &errors).and_then(|tables| {
+                    let keys = if want_keys { table::quote_keys(&tables.quotes, &tables.articles)? } else { Vec::new() };
+                    Ok(Built { tables, keys, articles: xs.len() as u64, errors: errors.len() as u64, bytes })
+                });
                 busy += t.elapsed();
                 let failed = built.is_err();
                 if built_tx.send(built).is_err() || failed {
@@ -342,8 +422,15 @@ pub fn write_inputs(inputs: Inputs, out: &Path, opts: &ConvertOptions, progress:
         let mut result = Ok(());
         for built in &built_rx {
             let t = Instant::now();
-            let step = built.and_then(|b| {
+            let step = built.and_then(|mut b| {
+                // a new part before a batch, never after the last one: no empty trailing part
+                if opts.part_bytes.is_some_and(|limit| part_bytes >= limit && b.bytes > 0) {
+                    writer.rotate()?;
+                    part_bytes = 0;
+                }
+                part_bytes += b.bytes;
                 writer.write(&b.tables)?;
+                keys.append(&mut b.keys);
                 done.articles += b.articles;
                 done.errors += b.errors;
                 done.bytes += b.bytes;
@@ -364,9 +451,11 @@ pub fn write_inputs(inputs: Inputs, out: &Path, opts: &ConvertOptions, progress:
         result.map(|()| (read_time, extract_time))
     })?;
 
-    let t = Instant::now();
-    writer.write_table("clusters", &table::build_clusters(&[])?)?;
-    write_time += t.elapsed();
+    if opts.clusters {
+        let t = Instant::now();
+        write_clusters(&mut writer, keys)?;
+        manifest.timings.insert("clusters".into(), t.elapsed().as_secs_f64());
+    }
     manifest.input_bytes = done.bytes;
     manifest.timings.insert("read".into(), read_time.as_secs_f64());
     manifest.timings.insert("extract".into(), extract_time.as_secs_f64());

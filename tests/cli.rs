@@ -200,3 +200,81 @@ fn killed_run_leaves_no_output() {
     let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     assert!(!left.iter().any(|n| n.starts_with(".out.")), "{left:?}");
 }
+
+#[test]
+fn bench_reports_every_stage_as_json() {
+    let o = sayso(&["bench", "--mb", "0.05", "--jobs", "2", "--json", "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let names: Vec<&str> = v["stages"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        vec![
+            "read (JSONL parse)",
+            "segment",
+            "quotes (detect + attribute)",
+            "claims",
+            "speakers (coreference)",
+            "dates",
+            "extraction (sum of the above but read)",
+            "tables (Arrow build)",
+            "Parquet write"
+        ]
+    );
+    let jobs: Vec<u64> = v["end_to_end"].as_array().unwrap().iter().map(|r| r["jobs"].as_u64().unwrap()).collect();
+    assert_eq!(jobs, vec![1, 2]);
+    let runs = v["end_to_end"].as_array().unwrap();
+    assert_eq!(runs[0]["articles"], runs[1]["articles"]);
+    assert_eq!(runs[0]["quotes"], runs[1]["quotes"]);
+    assert_eq!(runs[0]["clusters"], runs[1]["clusters"]);
+    assert!(v["text_mb"].as_f64().unwrap() >= 0.05);
+    if cfg!(target_os = "linux") {
+        assert!(v["peak_rss_mb"].as_f64().unwrap() > 1.0);
+    }
+}
+
+#[test]
+fn bench_from_a_directory_of_txt() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("a.txt"), "“The tram line opens in May,” said Vera Quist.\n\nShe said the tickets would be free.").unwrap();
+    let o = sayso(&["bench", "--mb", "0.01", "--jobs", "1", "--from", path(tmp.path()), "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    // 87 bytes of text an article: 115 articles reach 10 000 bytes
+    assert!(out.starts_with("corpus: 0.0 MB of text in 115 articles, varied from the .txt files of "), "{out}");
+    // one thread only: no second end-to-end row
+    assert_eq!(out.lines().filter(|l| l.trim_start().starts_with("1 ")).count(), 1, "{out}");
+    assert!(!out.lines().any(|l| l.trim_start().starts_with("2 ")), "{out}");
+}
+
+#[test]
+fn no_clusters_flag() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = corpus(tmp.path(), 3, 0);
+    // the three quotes differ by one number out of five content words
+    // (Jaccard 0.6): one wording of one statement for the clustering pass
+    for (flag, clusters) in [(None, 1), (Some("--no-clusters"), 0)] {
+        let out = tmp.path().join(format!("out-{clusters}"));
+        let mut args = vec!["convert", path(&input), "--out", path(&out), "--json", "--quiet"];
+        args.extend(flag);
+        let o = sayso(&args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let m: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(m["counts"]["clusters"], clusters, "{m}");
+        assert_eq!(m["config"]["clusters"], flag.is_none());
+    }
+}
+
+#[test]
+fn part_size_writes_parts_that_show_reads() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = corpus(tmp.path(), 3, 0);
+    let out = tmp.path().join("out");
+    let o = sayso(&["convert", path(&input), "--out", path(&out), "--part-size", "0.001", "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(out.join("quotes/part-00000.parquet").is_file());
+    assert!(!out.join("quotes.parquet").exists());
+    let o = sayso(&["show", path(&out)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("  quotes             3 rows\n"), "{}", stdout(&o));
+}

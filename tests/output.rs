@@ -253,3 +253,116 @@ fn same_tables_for_any_jobs() {
     }
     assert_eq!(Manifest::read(&outs[0]).unwrap().count("articles"), 600);
 }
+
+/// Rows of `clusters`: (cluster_id, n_articles, quote_ids).
+fn clusters(dir: &Path) -> Vec<(String, i32, Vec<String>)> {
+    let mut out = Vec::new();
+    for b in read(dir, "clusters").1 {
+        let ids: &StringArray = column(&b, "cluster_id");
+        let n: &Int32Array = column(&b, "n_articles");
+        let q: &arrow_array::ListArray = column(&b, "quote_ids");
+        for i in 0..b.num_rows() {
+            let members = q.value(i);
+            let members = members.as_any().downcast_ref::<StringArray>().unwrap();
+            out.push((ids.value(i).to_string(), n.value(i), members.iter().map(|s| s.unwrap().to_string()).collect()));
+        }
+    }
+    out
+}
+
+fn news(id: &str, source: &str, text: &str) -> Record {
+    let a = Article { source: Some(source.into()), published: chrono::NaiveDate::from_ymd_opt(2023, 9, 12), ..article(id, text) };
+    ok(id, a)
+}
+
+/// Two outlets quote one statement in slightly different wording; a third
+/// article quotes something else.
+fn cluster_corpus() -> Vec<Record> {
+    vec![
+        news("east", "Eastern Tribune", "“The new water plant will supply every village in the district by next spring,” said Halla Brunvik, the district engineer."),
+        news("west", "Western Echo", "“The new water plant will really supply every village in the district by next spring,” Halla Brunvik said on Tuesday."),
+        news("north", "Northern Voice", "“Our orchestra is going on tour across three continents this winter,” said Pim Okafor, the conductor."),
+    ]
+}
+
+#[test]
+fn same_statement_in_two_articles_is_one_cluster() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let m = run(cluster_corpus(), &out, &ConvertOptions::default()).unwrap();
+    assert_eq!(strings(&out, "quotes", "quote_id"), vec![Some("east:q:1".into()), Some("west:q:1".into()), Some("north:q:1".into())]);
+    let cl = clusters(&out);
+    assert_eq!(cl.len(), 2, "{cl:?}");
+    assert_eq!(m.count("clusters"), 2);
+    assert_eq!((cl[0].1, cl[0].2.clone()), (2, vec!["east:q:1".to_string(), "west:q:1".to_string()]));
+    assert_eq!((cl[1].1, cl[1].2.clone()), (1, vec!["north:q:1".to_string()]));
+    assert_ne!(cl[0].0, cl[1].0);
+    let ids = strings(&out, "quotes", "cluster_id");
+    assert_eq!(ids, vec![Some(cl[0].0.clone()), Some(cl[0].0.clone()), Some(cl[1].0.clone())]);
+    let (_, b) = read(&out, "clusters");
+    let speaker: &StringArray = column(&b[0], "speaker");
+    let sources: &Int32Array = column(&b[0], "n_sources");
+    assert_eq!((speaker.value(0), sources.value(0)), ("Halla Brunvik", 2));
+    // the quotes table keeps the schema of the contract after the rewrite
+    assert_eq!(read(&out, "quotes").0.fields(), schema("quotes").unwrap().fields());
+}
+
+#[test]
+fn no_clusters_leaves_them_empty() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let opts = ConvertOptions { clusters: false, ..ConvertOptions::default() };
+    let m = run(cluster_corpus(), &out, &opts).unwrap();
+    assert_eq!(m.count("quotes"), 3);
+    assert_eq!(m.count("clusters"), 0);
+    assert_eq!(strings(&out, "quotes", "cluster_id"), vec![None, None, None]);
+}
+
+/// Every row of a column over the parts of a partitioned table.
+fn part_strings(dir: &Path, table: &str, col: &str) -> Vec<Option<String>> {
+    let mut out = Vec::new();
+    for path in sayso::output::table_files(dir, table).unwrap() {
+        let reader = ParquetRecordBatchReaderBuilder::try_new(File::open(path).unwrap()).unwrap().build().unwrap();
+        for b in reader {
+            let b = b.unwrap();
+            let a: &StringArray = column(&b, col);
+            out.extend((0..a.len()).map(|i| a.is_valid(i).then(|| a.value(i).to_string())));
+        }
+    }
+    out
+}
+
+#[test]
+fn partitioned_output_holds_the_same_rows() {
+    let tmp = tempfile::tempdir().unwrap();
+    // 600 articles: batches of 256, 256 and 88, one part each
+    let many = || {
+        (0..30).flat_map(|k| {
+            sample().into_iter().map(move |mut r| {
+                if let Ok(a) = &mut r.result {
+                    a.id = Some(format!("{}-{k}", a.id.as_deref().unwrap()));
+                }
+                r
+            })
+        })
+    };
+    let single = tmp.path().join("single");
+    convert_inputs(Inputs::from_iter(many(), None, vec![]), &single, &ConvertOptions::default(), None).unwrap();
+    let parts = tmp.path().join("parts");
+    let opts = ConvertOptions { part_bytes: Some(1), ..ConvertOptions::default() };
+    let m = convert_inputs(Inputs::from_iter(many(), None, vec![]), &parts, &opts, None).unwrap();
+    for name in TABLE_NAMES {
+        let files = sayso::output::table_files(&parts, name).unwrap();
+        let names: Vec<String> = files.iter().map(|p| p.strip_prefix(&parts).unwrap().display().to_string()).collect();
+        let expect: Vec<String> = (0..3).map(|i| format!("{name}/part-0000{i}.parquet")).collect();
+        assert_eq!(names, expect);
+        assert!(!single.join(name).exists());
+    }
+    assert_eq!(m.count("articles"), 600);
+    assert_eq!(part_strings(&parts, "articles", "article_id"), strings(&single, "articles", "article_id"));
+    assert_eq!(part_strings(&parts, "quotes", "quote_id"), strings(&single, "quotes", "quote_id"));
+    let ids = part_strings(&parts, "quotes", "cluster_id");
+    assert!(ids.iter().all(Option::is_some));
+    assert_eq!(ids, strings(&single, "quotes", "cluster_id"));
+    assert_eq!(part_strings(&parts, "clusters", "cluster_id"), strings(&single, "clusters", "cluster_id"));
+}

@@ -11,3 +11,4 @@ mod input;
 mod output;
 mod properties;
 mod quotes;
+mod scale;

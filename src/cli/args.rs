@@ -37,6 +37,25 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+    /// Measure throughput per stage (one core) and end to end, on a generated corpus.
+    ///
+    /// Articles are generated from the built-in sample (or from the .txt
+    /// files of --from DIR): paragraphs shuffled, ids and dates distinct.
+    #[command(after_help = "EXAMPLES:\n  sayso bench\n  sayso bench --mb 50 --jobs 2\n  sayso bench --from corpus/text --mb 20 --json")]
+    Bench {
+        /// MB of article text to generate.
+        #[arg(long, default_value_t = 20.0, value_name = "N")]
+        mb: f64,
+        /// Threads of the parallel end-to-end run (default: all cores).
+        #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+        /// A directory of .txt articles to vary instead of the sample.
+        #[arg(long, value_name = "DIR")]
+        from: Option<PathBuf>,
+        /// The report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Show the row counts of an output directory and its first quotes.
     #[command(after_help = "EXAMPLES:\n  sayso show out/\n  sayso show out/ --rows 30")]
     Show {
@@ -128,6 +147,15 @@ pub struct ConvertArgs {
     /// Articles longer than this (MB of text) become errors rows [default: 20].
     #[arg(long, value_name = "MB")]
     pub max_article_mb: Option<f64>,
+    /// Write each table as a directory of parts (quotes/part-00000.parquet, …),
+    /// a new part after about MB of article text; read them back with
+    /// `pl.scan_parquet("DIR/quotes/*.parquet")`.
+    #[arg(long, value_name = "MB")]
+    pub part_size: Option<f64>,
+    /// Skip the corpus-wide pass that groups the same quotation across
+    /// articles: clusters.parquet stays empty and quotes.cluster_id null.
+    #[arg(long)]
+    pub no_clusters: bool,
     /// Print the manifest as JSON on standard output.
     #[arg(long)]
     pub json: bool,

@@ -11,6 +11,7 @@ use parquet::file::reader::{FileReader, SerializedFileReader};
 
 use super::Failure;
 use crate::error::{Error, Result};
+use crate::output::table_files;
 use crate::table::TABLE_NAMES;
 
 /// One quote as shown: speaker, text, method, date.
@@ -21,17 +22,20 @@ pub struct QuoteLine {
     pub date: String,
 }
 
-fn open(dir: &Path, table: &str) -> Result<File> {
-    let path = dir.join(format!("{table}.parquet"));
-    File::open(&path).map_err(|e| {
+fn open(dir: &Path, path: &Path) -> Result<File> {
+    File::open(path).map_err(|e| {
         Error::io(format!("cannot open {} (is {} a sayso output directory?)", path.display(), dir.display()), e)
     })
 }
 
-/// Rows of `table`, from the Parquet footer only.
+/// Rows of `table` (all its parts), from the Parquet footers only.
 fn count(dir: &Path, table: &str) -> Result<u64> {
-    let reader = SerializedFileReader::new(open(dir, table)?)?;
-    Ok(reader.metadata().file_metadata().num_rows().max(0) as u64)
+    let mut n = 0;
+    for path in table_files(dir, table)? {
+        let reader = SerializedFileReader::new(open(dir, &path)?)?;
+        n += reader.metadata().file_metadata().num_rows().max(0) as u64;
+    }
+    Ok(n)
 }
 
 fn strings(batch: &RecordBatch, name: &str) -> Vec<Option<String>> {
@@ -49,8 +53,15 @@ fn strings(batch: &RecordBatch, name: &str) -> Vec<Option<String>> {
 
 /// The first `limit` quotes of an output directory.
 pub fn read_quotes(dir: &Path, limit: usize) -> Result<Vec<QuoteLine>> {
-    let reader = ParquetRecordBatchReaderBuilder::try_new(open(dir, "quotes")?)?.build()?;
     let mut out = Vec::new();
+    for path in table_files(dir, "quotes")? {
+        let reader = ParquetRecordBatchReaderBuilder::try_new(open(dir, &path)?)?.build()?;
+        read_lines(reader, limit, &mut out)?;
+    }
+    Ok(out)
+}
+
+fn read_lines(reader: parquet::arrow::arrow_reader::ParquetRecordBatchReader, limit: usize, out: &mut Vec<QuoteLine>) -> Result<()> {
     for batch in reader {
         let batch = batch?;
         let speaker = strings(&batch, "speaker");
@@ -59,7 +70,7 @@ pub fn read_quotes(dir: &Path, limit: usize) -> Result<Vec<QuoteLine>> {
         let dates = batch.column_by_name("date").and_then(|c| c.as_any().downcast_ref::<Date32Array>().cloned());
         for i in 0..batch.num_rows() {
             if out.len() >= limit {
-                return Ok(out);
+                return Ok(());
             }
             let date = dates.as_ref().and_then(|d| if d.is_valid(i) { d.value_as_date(i) } else { None });
             out.push(QuoteLine {
@@ -70,7 +81,7 @@ pub fn read_quotes(dir: &Path, limit: usize) -> Result<Vec<QuoteLine>> {
             });
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// `s` cut to `n` characters, with an ellipsis when cut; newlines flattened.

@@ -2,9 +2,10 @@
 
 use std::fs::File;
 use std::io::BufWriter;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use arrow_array::RecordBatch;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::properties::WriterProperties;
@@ -15,6 +16,10 @@ use super::{Manifest, MANIFEST_FILE};
 use crate::error::Result;
 use crate::table::{schema, Tables, TABLE_NAMES};
 
+/// Rows per batch when a finished table is read back to be rewritten: the
+/// rewrite holds one batch at a time, whatever the size of the table.
+const REWRITE_BATCH_ROWS: usize = 8 * 1024;
+
 /// Rows per row group: large enough for good compression and fast scans,
 /// small enough that a row group of quotes stays a few MB in memory.
 const ROW_GROUP_ROWS: usize = 64 * 1024;
@@ -24,15 +29,52 @@ const ROW_GROUP_BYTES: usize = 64 * 1024 * 1024;
 
 struct TableWriter {
     name: &'static str,
-    path: std::path::PathBuf,
-    writer: ArrowWriter<BufWriter<File>>,
+    /// The file being written (`NAME.parquet`, or `NAME/part-NNNNN.parquet`).
+    path: PathBuf,
+    /// `None` once closed (by [`OutputWriter::rewrite`]).
+    writer: Option<ArrowWriter<BufWriter<File>>>,
     rows: u64,
+    /// Parts already finished, in order (partitioned output only).
+    done: Vec<PathBuf>,
 }
 
 /// Writes tables batch by batch into a staged directory, then commits it.
 pub struct OutputWriter {
     dir: StagedDir,
     tables: Vec<TableWriter>,
+    /// Next part number, when every table is a directory of parts.
+    part: Option<usize>,
+}
+
+/// Where table `name` (part `part`, when partitioned) is written under `root`.
+fn table_path(root: &Path, name: &str, part: Option<usize>) -> PathBuf {
+    match part {
+        Some(n) => root.join(name).join(format!("part-{n:05}.parquet")),
+        None => root.join(format!("{name}.parquet")),
+    }
+}
+
+fn open_writer(name: &str, path: &Path) -> Result<ArrowWriter<BufWriter<File>>> {
+    let file = File::create(path).map_err(|e| io_error("create", path, e))?;
+    ArrowWriter::try_new(BufWriter::new(file), schema(name).expect("known table"), Some(properties(name)))
+        .map_err(|e| parquet_error(path, e))
+}
+
+/// The Parquet files of table `name` in an output directory, in order:
+/// `NAME.parquet`, or the parts `NAME/part-*.parquet` of a partitioned output.
+pub fn table_files(dir: &Path, name: &str) -> Result<Vec<PathBuf>> {
+    let single = dir.join(format!("{name}.parquet"));
+    let parts = dir.join(name);
+    if !parts.is_dir() {
+        return Ok(vec![single]);
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&parts)
+        .map_err(|e| io_error("read", &parts, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("part-")) && p.extension().is_some_and(|e| e == "parquet"))
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
 fn properties(name: &str) -> WriterProperties {
@@ -52,15 +94,67 @@ impl OutputWriter {
     /// per table. Fails with [`crate::Error::OutputExists`] when `target`
     /// exists and `overwrite` is false.
     pub fn create(target: &Path, overwrite: bool) -> Result<OutputWriter> {
+        OutputWriter::open(target, overwrite, None)
+    }
+
+    /// Like [`Self::create`], but every table is a directory of parts
+    /// (`quotes/part-00000.parquet`, …), the layout `pl.scan_parquet` and
+    /// DuckDB read as one table; [`Self::rotate`] starts the next part.
+    pub fn create_partitioned(target: &Path, overwrite: bool) -> Result<OutputWriter> {
+        OutputWriter::open(target, overwrite, Some(0))
+    }
+
+    fn open(target: &Path, overwrite: bool, part: Option<usize>) -> Result<OutputWriter> {
         let dir = StagedDir::create(target, overwrite)?;
         let mut tables = Vec::with_capacity(TABLE_NAMES.len());
         for name in TABLE_NAMES {
-            let path = dir.path().join(format!("{name}.parquet"));
-            let file = File::create(&path).map_err(|e| io_error("create", &path, e))?;
-            let writer = ArrowWriter::try_new(BufWriter::new(file), schema(name).expect("known table"), Some(properties(name)))?;
-            tables.push(TableWriter { name, path, writer, rows: 0 });
+            if part.is_some() {
+                let sub = dir.path().join(name);
+                std::fs::create_dir(&sub).map_err(|e| io_error("create", &sub, e))?;
+            }
+            let path = table_path(dir.path(), name, part);
+            let writer = open_writer(name, &path)?;
+            tables.push(TableWriter { name, path, writer: Some(writer), rows: 0, done: Vec::new() });
         }
-        Ok(OutputWriter { dir, tables })
+        Ok(OutputWriter { dir, tables, part: part.map(|n| n + 1) })
+    }
+
+    /// Finish the current part of every table and start the next one
+    /// (partitioned output only; single files ignore this).
+    pub fn rotate(&mut self) -> Result<()> {
+        let Some(part) = self.part else { return Ok(()) };
+        for t in &mut self.tables {
+            if t.writer.is_none() {
+                continue; // rewritten already: complete
+            }
+            t.close()?;
+            let path = table_path(self.dir.path(), t.name, Some(part));
+            t.writer = Some(open_writer(t.name, &path)?);
+            t.done.push(std::mem::replace(&mut t.path, path));
+        }
+        self.part = Some(part + 1);
+        Ok(())
+    }
+
+    /// Close table `name` and rewrite it batch by batch through `f` (which
+    /// must keep the rows and the schema; e.g. fill a column known only once
+    /// every batch was written). Memory stays at one batch: the table is
+    /// streamed from its file into a new file in the staged directory, which
+    /// then replaces it; nothing of this is visible before [`Self::finish`].
+    /// No more batches can be appended to `name` afterwards.
+    pub fn rewrite(&mut self, name: &str, mut f: impl FnMut(RecordBatch) -> Result<RecordBatch>) -> Result<()> {
+        let Some(t) = self.tables.iter_mut().find(|t| t.name == name) else {
+            return Err(crate::Error::Output(format!("no table named {name}")));
+        };
+        t.close()?;
+        let mut rows = 0u64;
+        for path in t.done.iter().chain(std::iter::once(&t.path)) {
+            rows += rewrite_file(name, path, &mut f)?;
+        }
+        if rows != t.rows {
+            return Err(crate::Error::Output(format!("rewriting {name}: {rows} rows read back, {} written", t.rows)));
+        }
+        Ok(())
     }
 
     /// The final output directory.
@@ -93,13 +187,10 @@ impl OutputWriter {
     /// Close every table, write the manifest (with the row counts filled in)
     /// and move the directory into place.
     pub fn finish(self, manifest: &mut Manifest) -> Result<()> {
-        let OutputWriter { dir, tables } = self;
-        for t in tables {
+        let OutputWriter { dir, tables, .. } = self;
+        for mut t in tables {
             manifest.counts.insert(t.name.to_string(), t.rows);
-            let path = t.path;
-            let inner = t.writer.into_inner().map_err(|e| parquet_error(&path, e))?;
-            let file = inner.into_inner().map_err(|e| io_error("write", &path, e.into_error()))?;
-            file.sync_all().map_err(|e| io_error("write", &path, e))?;
+            t.close()?;
         }
         let path = dir.path().join(MANIFEST_FILE);
         let json = serde_json::to_vec_pretty(manifest).map_err(|e| crate::Error::Output(e.to_string()))?;
@@ -108,17 +199,56 @@ impl OutputWriter {
     }
 }
 
+/// Stream one Parquet file of table `name` through `f` into a new file that
+/// then replaces it. Returns the rows written.
+fn rewrite_file(name: &str, path: &Path, f: &mut impl FnMut(RecordBatch) -> Result<RecordBatch>) -> Result<u64> {
+    let file = File::open(path).map_err(|e| io_error("read back", path, e))?;
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+        .and_then(|b| b.with_batch_size(REWRITE_BATCH_ROWS).build())
+        .map_err(|e| parquet_error(path, e))?;
+    let new_path = path.with_extension("parquet.rewrite");
+    let mut writer = open_writer(name, &new_path)?;
+    let mut rows = 0u64;
+    for batch in reader {
+        let batch = batch.map_err(|e| crate::Error::Output(format!("cannot read back {}: {e}", path.display())))?;
+        let batch = f(batch)?;
+        rows += batch.num_rows() as u64;
+        writer.write(&batch).map_err(|e| parquet_error(&new_path, e))?;
+    }
+    sync(writer, &new_path)?;
+    std::fs::rename(&new_path, path).map_err(|e| io_error("replace", path, e))?;
+    Ok(rows)
+}
+
+/// Write the footer of a Parquet file and sync it to disk.
+fn sync(writer: ArrowWriter<BufWriter<File>>, path: &Path) -> Result<()> {
+    let inner = writer.into_inner().map_err(|e| parquet_error(path, e))?;
+    let file = inner.into_inner().map_err(|e| io_error("write", path, e.into_error()))?;
+    file.sync_all().map_err(|e| io_error("write", path, e))
+}
+
 impl TableWriter {
     fn write(&mut self, batch: &RecordBatch) -> Result<()> {
         if batch.num_rows() == 0 {
             return Ok(());
         }
-        self.writer.write(batch).map_err(|e| parquet_error(&self.path, e))?;
+        let Some(writer) = self.writer.as_mut() else {
+            return Err(crate::Error::Output(format!("{} is already closed", self.path.display())));
+        };
+        writer.write(batch).map_err(|e| parquet_error(&self.path, e))?;
         self.rows += batch.num_rows() as u64;
-        if self.writer.in_progress_size() > ROW_GROUP_BYTES {
-            self.writer.flush().map_err(|e| parquet_error(&self.path, e))?;
+        if writer.in_progress_size() > ROW_GROUP_BYTES {
+            writer.flush().map_err(|e| parquet_error(&self.path, e))?;
         }
         Ok(())
+    }
+
+    /// Finish the file (once; later calls do nothing).
+    fn close(&mut self) -> Result<()> {
+        match self.writer.take() {
+            Some(w) => sync(w, &self.path),
+            None => Ok(()),
+        }
     }
 }
 

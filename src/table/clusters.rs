@@ -1,0 +1,129 @@
+//! The bridge between written tables and the corpus-wide clustering pass:
+//! what clustering needs of each quotes row, and the `cluster_id` column
+//! filled in afterwards.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::Int32Type;
+use arrow_array::{Array, ArrayAccessor, ArrayRef, Date32Array, RecordBatch, StringArray};
+use chrono::NaiveDate;
+
+use super::{schema, ClusterRow};
+use crate::clusters::{Cluster, QuoteKey};
+use crate::error::{Error, Result};
+
+/// `date32` (days since 1970-01-01) back to a date.
+fn date_of(days: i32) -> Option<NaiveDate> {
+    // 719_163 = days from 0001-01-01 (CE day 1) to 1970-01-01
+    NaiveDate::from_num_days_from_ce_opt(days.checked_add(719_163)?)
+}
+
+fn strings<'a>(b: &'a RecordBatch, name: &str) -> Result<&'a StringArray> {
+    b.column_by_name(name)
+        .and_then(|c| c.as_any().downcast_ref::<StringArray>())
+        .ok_or_else(|| Error::Output(format!("{name} is not a string column of this table")))
+}
+
+fn opt(a: &StringArray, i: usize) -> Option<String> {
+    a.is_valid(i).then(|| a.value(i).to_string())
+}
+
+/// The clustering keys of every row of a `quotes` batch, in row order. The
+/// outlet comes from the `articles` batch of the same extraction batch.
+pub fn quote_keys(quotes: &RecordBatch, articles: &RecordBatch) -> Result<Vec<QuoteKey>> {
+    let mut source_of: HashMap<&str, Option<String>> = HashMap::new();
+    let ids = strings(articles, "article_id")?;
+    let sources = articles
+        .column_by_name("source")
+        .and_then(|c| c.as_dictionary_opt::<Int32Type>())
+        .and_then(|d| d.downcast_dict::<StringArray>())
+        .ok_or_else(|| Error::Output("articles.source is not a dictionary of strings".into()))?;
+    for i in 0..ids.len() {
+        source_of.insert(ids.value(i), sources.is_valid(i).then(|| sources.value(i).to_string()));
+    }
+    let (qid, aid, text) = (strings(quotes, "quote_id")?, strings(quotes, "article_id")?, strings(quotes, "text")?);
+    let (speaker, speaker_id) = (strings(quotes, "speaker")?, strings(quotes, "speaker_id")?);
+    let date = quotes
+        .column_by_name("date")
+        .and_then(|c| c.as_any().downcast_ref::<Date32Array>())
+        .ok_or_else(|| Error::Output("quotes.date is not a date32 column".into()))?;
+    Ok((0..quotes.num_rows())
+        .map(|i| QuoteKey {
+            quote_id: qid.value(i).to_string(),
+            article_id: aid.value(i).to_string(),
+            source: source_of.get(aid.value(i)).cloned().flatten(),
+            text: text.value(i).to_string(),
+            speaker: opt(speaker, i),
+            speaker_id: opt(speaker_id, i),
+            date: if date.is_valid(i) { date_of(date.value(i)) } else { None },
+        })
+        .collect())
+}
+
+/// A cluster as a row of the `clusters` table.
+pub fn cluster_row(c: Cluster) -> ClusterRow {
+    let Cluster { cluster_id, text, speaker, speaker_id, n_articles, n_sources, first_date, quote_ids } = c;
+    ClusterRow { cluster_id, text, speaker, speaker_id, n_articles, n_sources, first_date, quote_ids }
+}
+
+/// `batch` (of `quotes`) with its `cluster_id` column replaced by `ids`
+/// (one per row, in row order).
+pub fn with_cluster_ids<'a>(batch: RecordBatch, ids: impl IntoIterator<Item = Option<&'a str>>) -> Result<RecordBatch> {
+    let column: StringArray = ids.into_iter().collect();
+    if column.len() != batch.num_rows() {
+        return Err(Error::Output(format!("{} cluster ids for {} quotes rows", column.len(), batch.num_rows())));
+    }
+    let at = batch.schema().index_of("cluster_id").map_err(|e| Error::Output(e.to_string()))?;
+    let mut columns: Vec<ArrayRef> = batch.columns().to_vec();
+    columns[at] = Arc::new(column);
+    Ok(RecordBatch::try_new(schema("quotes").expect("known table"), columns)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Extraction, Kind, Span, Utterance};
+    use crate::Article;
+
+    fn extraction(id: &str, source: &str, text: &str, speaker: &str) -> Extraction {
+        let article = Article { id: Some(id.into()), source: Some(source.into()), ..Article::new(text) };
+        let s = text.find('“').unwrap() + '“'.len_utf8();
+        let e = text.find('”').unwrap();
+        let mut u = Utterance::new(vec![Span::new(s, e)], text, Kind::Direct, "test");
+        u.speaker = Some(speaker.into());
+        u.speaker_id = Some(crate::speakers::speaker_id(speaker));
+        u.date = NaiveDate::from_ymd_opt(2023, 7, 14);
+        Extraction {
+            article_id: id.into(),
+            article,
+            published: None,
+            published_inferred: false,
+            quotes: vec![u],
+            claims: vec![],
+            speakers: vec![],
+            dates: vec![],
+        }
+    }
+
+    #[test]
+    fn keys_then_ids_round_trip() {
+        let xs = [
+            extraction("a", "Lakeside Post", "Tove Arne said: “The ferry runs again tomorrow.”", "Tove Arne"),
+            extraction("b", "Hill Gazette", "“Nothing changes,” Bo Ek said.", "Bo Ek"),
+        ];
+        let t = super::super::build(&xs, &[]).unwrap();
+        let keys = quote_keys(&t.quotes, &t.articles).unwrap();
+        assert_eq!(keys.len(), 2);
+        assert_eq!(keys[0].quote_id, "a:q:17");
+        assert_eq!(keys[0].source.as_deref(), Some("Lakeside Post"));
+        assert_eq!(keys[1].text, "Nothing changes,");
+        assert_eq!(keys[1].speaker_id.as_deref(), Some("bo-ek"));
+        assert_eq!(keys[1].date, NaiveDate::from_ymd_opt(2023, 7, 14));
+        let b = with_cluster_ids(t.quotes.clone(), [Some("k1"), None]).unwrap();
+        let c = b.column_by_name("cluster_id").unwrap().as_string::<i32>();
+        assert_eq!((c.value(0), c.is_null(1)), ("k1", true));
+        assert!(with_cluster_ids(t.quotes, [Some("k1")]).is_err());
+    }
+}
