@@ -416,6 +416,8 @@ fn convert<'py>(
             },
         },
         max_article_bytes,
+        // clusters on and one file per table, as the CLI defaults
+        ..ConvertOptions::default()
     };
     let manifest = run_detached(py, move || crate::pipeline::convert(&specs, &out, &opts, None))?;
     let json = serde_json::to_string(&manifest).map_err(|e| SaysoError::new_err(format!("manifest: {e}")))?;
