@@ -9,8 +9,16 @@
 use sayso::cli::bench::{run, BenchOptions};
 
 fn main() {
-    let mb: f64 = std::env::var("SAYSO_BENCH_MB").ok().and_then(|s| s.parse().ok()).unwrap_or(10.0);
+    let mb: f64 = std::env::var("SAYSO_BENCH_MB")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10.0);
     let jobs = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let report = run(&BenchOptions { mb, jobs, from: None }).expect("benchmark");
+    let report = run(&BenchOptions {
+        mb,
+        jobs,
+        from: None,
+    })
+    .expect("benchmark");
     print!("{}", report.render());
 }

@@ -14,14 +14,33 @@ fn main() {
         let m = q.mention.map(|m| &t[m.start..m.end]).unwrap_or("-");
         let c = q.cue.map(|c| &t[c.start..c.end]).unwrap_or("-");
         let excerpt: String = q.text.chars().take(70).collect();
-        println!("Q {:<6} {:<22} [{}|{}|{}] {:?} date={:?}", q.kind.as_str(), q.method, q.speaker.as_deref().unwrap_or("-"), m, c, excerpt, q.date);
+        println!(
+            "Q {:<6} {:<22} [{}|{}|{}] {:?} date={:?}",
+            q.kind.as_str(),
+            q.method,
+            q.speaker.as_deref().unwrap_or("-"),
+            m,
+            c,
+            excerpt,
+            q.date
+        );
     }
     for c in &x.claims {
         let m = c.mention.map(|m| &t[m.start..m.end]).unwrap_or("-");
         let excerpt: String = c.text.chars().take(70).collect();
-        println!("C {:<12} {:<16} [{}|{}] {:?}", c.kind.as_str(), c.method, c.speaker.as_deref().unwrap_or("-"), m, excerpt);
+        println!(
+            "C {:<12} {:<16} [{}|{}] {:?}",
+            c.kind.as_str(),
+            c.method,
+            c.speaker.as_deref().unwrap_or("-"),
+            m,
+            excerpt
+        );
     }
     for s in &x.speakers {
-        println!("S {} {:?} roles={:?} q={} c={}", s.name, s.aliases, s.roles, s.n_quotes, s.n_claims);
+        println!(
+            "S {} {:?} roles={:?} q={} c={}",
+            s.name, s.aliases, s.roles, s.n_quotes, s.n_claims
+        );
     }
 }

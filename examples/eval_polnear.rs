@@ -16,7 +16,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let json = args.iter().any(|a| a == "--json");
     let mut positional = args.iter().filter(|a| !a.starts_with("--"));
-    let dir = positional.next().map_or_else(|| PathBuf::from("../shared/polnear/dev"), PathBuf::from);
+    let dir = positional
+        .next()
+        .map_or_else(|| PathBuf::from("../shared/polnear/dev"), PathBuf::from);
     let show = match positional.next().map(|n| n.parse::<usize>()) {
         None => 10,
         Some(Ok(n)) => n,

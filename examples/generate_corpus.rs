@@ -12,11 +12,18 @@ use std::path::PathBuf;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let usage = "usage: generate_corpus OUT.jsonl MB [--from DIR]";
-    let (Some(out), Some(mb)) = (args.first(), args.get(1).and_then(|s| s.parse::<f64>().ok())) else {
+    let (Some(out), Some(mb)) = (
+        args.first(),
+        args.get(1).and_then(|s| s.parse::<f64>().ok()),
+    ) else {
         eprintln!("{usage}");
         std::process::exit(2);
     };
-    let bases = match args.iter().position(|a| a == "--from").and_then(|i| args.get(i + 1)) {
+    let bases = match args
+        .iter()
+        .position(|a| a == "--from")
+        .and_then(|i| args.get(i + 1))
+    {
         Some(dir) => sayso::cli::corpus::txt_bases(&PathBuf::from(dir)).unwrap_or_else(|e| {
             eprintln!("cannot read {dir}: {e}");
             std::process::exit(2);
@@ -30,7 +37,10 @@ fn main() {
         Ok(r)
     });
     match result {
-        Ok((n, bytes)) => eprintln!("wrote {n} articles, {:.1} MB of text, to {out}", bytes as f64 / 1e6),
+        Ok((n, bytes)) => eprintln!(
+            "wrote {n} articles, {:.1} MB of text, to {out}",
+            bytes as f64 / 1e6
+        ),
         Err(e) => {
             eprintln!("cannot write {out}: {e}");
             std::process::exit(1);

@@ -5,7 +5,11 @@ use std::time::Instant;
 fn main() {
     let mut texts = Vec::new();
     for dir in std::env::args().skip(1) {
-        let mut paths: Vec<_> = std::fs::read_dir(&dir).expect("directory").filter_map(|e| e.ok()).map(|e| e.path()).collect();
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .expect("directory")
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .collect();
         paths.sort();
         for p in paths {
             if let Ok(t) = std::fs::read_to_string(&p) {
@@ -34,7 +38,10 @@ fn main() {
             let mut quotes = sayso::quotes::detect(text, &seg);
             t_quotes += t.elapsed().as_secs_f64();
             let t = Instant::now();
-            let quoted = quotes.iter().flat_map(|q| q.marks.iter().copied()).collect();
+            let quoted = quotes
+                .iter()
+                .flat_map(|q| q.marks.iter().copied())
+                .collect();
             let doc = sayso::attribution::Document::new(text, &seg, quoted);
             t_doc += t.elapsed().as_secs_f64();
             let t = Instant::now();

@@ -25,7 +25,10 @@ pub struct Article {
 impl Article {
     /// An article with only a body.
     pub fn new(text: impl Into<String>) -> Article {
-        Article { text: text.into(), ..Article::default() }
+        Article {
+            text: text.into(),
+            ..Article::default()
+        }
     }
 
     /// The article id used in every table: the caller's id, or a stable hash
@@ -82,7 +85,10 @@ mod tests {
     #[test]
     fn stable_id() {
         assert_eq!(Article::new("abc").article_id(), "he71fa2190541574b");
-        let a = Article { id: Some("x1".into()), ..Article::new("abc") };
+        let a = Article {
+            id: Some("x1".into()),
+            ..Article::new("abc")
+        };
         assert_eq!(a.article_id(), "x1");
     }
 }

@@ -19,9 +19,40 @@ const CLAUSE_STARTERS_SKIP: &[&str] = &["that"];
 
 /// Words that open an adverbial between a cue and its that-clause.
 const ADVERBIAL_STARTS: &[&str] = &[
-    "in", "on", "at", "during", "after", "before", "to", "last", "this", "earlier", "later", "yesterday", "today",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "repeatedly", "again", "also", "publicly",
-    "privately", "recently", "previously", "late", "early", "separately", "over", "via", "through", "when",
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "to",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "repeatedly",
+    "again",
+    "also",
+    "publicly",
+    "privately",
+    "recently",
+    "previously",
+    "late",
+    "early",
+    "separately",
+    "over",
+    "via",
+    "through",
+    "when",
 ];
 
 /// The longest content, in tokens (news sentences are far shorter).
@@ -47,7 +78,10 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
             end_tok -= 1;
         }
         // questions are not claims
-        if doc.text[s.start..s.end].trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('?') {
+        if doc.text[s.start..s.end]
+            .trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with('?')
+        {
             continue;
         }
         for k in lo..hi {
@@ -58,12 +92,19 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
                 }
                 continue;
             }
-            let Some(cue) = doc.cue_at_token(k) else { continue };
+            let Some(cue) = doc.cue_at_token(k) else {
+                continue;
+            };
             if doc.in_quote(cue.span) {
                 continue;
             }
             // "the said document": not a reporting use
-            if k > lo && matches!(word(doc, k - 1).to_lowercase().as_str(), "the" | "a" | "an" | "this" | "that" | "his" | "her" | "their" | "its") {
+            if k > lo
+                && matches!(
+                    word(doc, k - 1).to_lowercase().as_str(),
+                    "the" | "a" | "an" | "this" | "that" | "his" | "her" | "their" | "its"
+                )
+            {
                 continue;
             }
             let after = doc.token_at(cue.span.end);
@@ -72,15 +113,41 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
             if cue_word.ends_with('s') && !cue_word.contains(' ') {
                 let prev = if k > lo { word(doc, k - 1) } else { "" };
                 let next = word(doc, after).to_lowercase();
-                if prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with('\'') || prev.ends_with('’')
-                    || matches!(next.as_str(), "came" | "were" | "was" | "are" | "is" | "have" | "has" | "had" | "come" | "drew" | "sparked" | "prompted" | "about" | "of" | "by" | "from" | "that")
+                if prev.ends_with("'s")
+                    || prev.ends_with("’s")
+                    || prev.ends_with('\'')
+                    || prev.ends_with('’')
+                    || matches!(
+                        next.as_str(),
+                        "came"
+                            | "were"
+                            | "was"
+                            | "are"
+                            | "is"
+                            | "have"
+                            | "has"
+                            | "had"
+                            | "come"
+                            | "drew"
+                            | "sparked"
+                            | "prompted"
+                            | "about"
+                            | "of"
+                            | "by"
+                            | "from"
+                            | "that"
+                    )
                 {
                     continue;
                 }
             }
-            if let Some(c) = claim_after(doc, si, lo, end_tok, k, after, cue.lemma, cue.class, cue.span) {
+            if let Some(c) = claim_after(
+                doc, si, lo, end_tok, k, after, cue.lemma, cue.class, cue.span,
+            ) {
                 out.push(c);
-            } else if let Some(c) = claim_before(doc, si, lo, end_tok, k, after, cue.lemma, cue.class, cue.span) {
+            } else if let Some(c) = claim_before(
+                doc, si, lo, end_tok, k, after, cue.lemma, cue.class, cue.span,
+            ) {
                 out.push(c);
             }
         }
@@ -104,7 +171,10 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
     for mut c in kept {
         // quotes are sorted by start: look only at those starting inside the claim
         let first = quotes.partition_point(|q| q.span.start < c.span.start);
-        let inside: Vec<usize> = (first..quotes.len()).take_while(|&qi| quotes[qi].span.start < c.span.end).filter(|&qi| quotes[qi].span.end <= c.span.end + 3).collect();
+        let inside: Vec<usize> = (first..quotes.len())
+            .take_while(|&qi| quotes[qi].span.start < c.span.end)
+            .filter(|&qi| quotes[qi].span.end <= c.span.end + 3)
+            .collect();
         let quoted_len: usize = inside.iter().map(|&qi| quotes[qi].span.len()).sum();
         let content_len = c.span.len().max(1);
         if quoted_len * 10 >= content_len * 8 {
@@ -112,11 +182,17 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
             continue;
         }
         // a claim overlapping a quotation partly (content running into a quote) is cut there
-        let straddling = quotes[first.saturating_sub(1)..].iter().take_while(|q| q.span.start < c.span.end).find(|q| q.span.end > c.span.end);
+        let straddling = quotes[first.saturating_sub(1)..]
+            .iter()
+            .take_while(|q| q.span.start < c.span.end)
+            .find(|q| q.span.end > c.span.end);
         if let Some(q) = straddling {
             if q.marks.first().map_or(q.span.start, |m| m.start) > c.span.start + 1 {
                 let cut = q.marks.first().map_or(q.span.start, |m| m.start);
-                let s = doc.text[c.span.start..cut].trim_end().trim_end_matches([',', ':', ';']).trim_end();
+                let s = doc.text[c.span.start..cut]
+                    .trim_end()
+                    .trim_end_matches([',', ':', ';'])
+                    .trim_end();
                 if s.split_whitespace().count() < 3 {
                     continue;
                 }
@@ -154,10 +230,15 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
         // claims starting before the quote, nearest first (a few suffice:
         // claims rarely nest deeper)
         let k = result.partition_point(|c| c.span.start <= q.span.start);
-        if result[k.saturating_sub(4)..k].iter().any(|c| q.span.end <= c.span.end + 3) {
+        if result[k.saturating_sub(4)..k]
+            .iter()
+            .any(|c| q.span.end <= c.span.end + 3)
+        {
             continue;
         }
-        if extra.last().is_some_and(|c: &Utterance| q.span.start >= c.span.start && q.span.end <= c.span.end + 3) {
+        if extra.last().is_some_and(|c: &Utterance| {
+            q.span.start >= c.span.start && q.span.end <= c.span.end + 3
+        }) {
             continue;
         }
         if let Some(c) = mixed_claim(doc, q) {
@@ -196,7 +277,16 @@ fn mixed_claim(doc: &Document, q: &Utterance) -> Option<Utterance> {
         Span::new(s.start, attr_start)
     };
     let m = doc.mention_with_span(mention);
-    let mut c = make(doc, q.sentence, content, m, cue, q.cue_lemma.as_deref().unwrap_or(""), Kind::Mixed, "mixed_claim")?;
+    let mut c = make(
+        doc,
+        q.sentence,
+        content,
+        m,
+        cue,
+        q.cue_lemma.as_deref().unwrap_or(""),
+        Kind::Mixed,
+        "mixed_claim",
+    )?;
     c.speaker = q.speaker.clone();
     Some(c)
 }
@@ -222,7 +312,16 @@ fn overlap(a: Span, b: Span) -> usize {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn make(doc: &Document, sentence: usize, content: Span, mention: Option<usize>, cue: Span, lemma: &str, kind: Kind, method: &'static str) -> Option<Utterance> {
+fn make(
+    doc: &Document,
+    sentence: usize,
+    content: Span,
+    mention: Option<usize>,
+    cue: Span,
+    lemma: &str,
+    kind: Kind,
+    method: &'static str,
+) -> Option<Utterance> {
     let raw = content.text(doc.text);
     // trim spaces, commas and a leading "that"
     let mut s = content.start + (raw.len() - raw.trim_start().len());
@@ -261,19 +360,35 @@ fn make(doc: &Document, sentence: usize, content: Span, mention: Option<usize>, 
 
 /// `X said (that) <content>`: the subject before the cue, the content after it.
 #[allow(clippy::too_many_arguments)]
-fn claim_after(doc: &Document, si: usize, _lo: usize, end_tok: usize, k: usize, after: usize, lemma: &str, class: CueClass, cue: Span) -> Option<Utterance> {
+fn claim_after(
+    doc: &Document,
+    si: usize,
+    _lo: usize,
+    end_tok: usize,
+    k: usize,
+    after: usize,
+    lemma: &str,
+    class: CueClass,
+    cue: Span,
+) -> Option<Utterance> {
     let subject = subject_before(doc, k)?;
     if doc.mentions[subject].in_quote {
         return None;
     }
     let mut c = after;
     // addressee ("told reporters", "told the committee")
-    if matches!(lemma, "tell" | "inform" | "assure" | "warn" | "remind" | "urge" | "call on") {
+    if matches!(
+        lemma,
+        "tell" | "inform" | "assure" | "warn" | "remind" | "urge" | "call on"
+    ) {
         if let Some(m) = doc.mention_at_token(c) {
             c = doc.mentions[m].end_token;
         } else if !matches!(word(doc, c), "that" | "," | "to") {
             // an unnamed addressee: "told reporters", "told the newspaper"
-            let det = matches!(word(doc, c).to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its");
+            let det = matches!(
+                word(doc, c).to_lowercase().as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            );
             c += if det { 2 } else { 1 };
         }
     }
@@ -310,7 +425,62 @@ fn claim_after(doc: &Document, si: usize, _lo: usize, end_tok: usize, k: usize, 
                 // a clause or an object right after the cue is its content
                 // ("said the plan failed", "called the plan a betrayal");
                 // a preposition or a time word starts an adverbial instead
-                _ => !is_punct(doc, c) && !matches!(w.as_str(), "in" | "on" | "at" | "during" | "after" | "before" | "with" | "to" | "by" | "for" | "of" | "about" | "from" | "as" | "so" | "yes" | "no" | "thursday" | "monday" | "tuesday" | "wednesday" | "friday" | "saturday" | "sunday" | "and" | "but" | "or" | "when" | "while" | "if" | "up" | "out" | "off" | "back" | "down" | "last" | "earlier" | "later" | "yesterday" | "today" | "tonight" | "recently" | "also" | "then" | "again" | "there" | "here" | "not" | "nothing" | "little" | "much"),
+                _ => {
+                    !is_punct(doc, c)
+                        && !matches!(
+                            w.as_str(),
+                            "in" | "on"
+                                | "at"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "with"
+                                | "to"
+                                | "by"
+                                | "for"
+                                | "of"
+                                | "about"
+                                | "from"
+                                | "as"
+                                | "so"
+                                | "yes"
+                                | "no"
+                                | "thursday"
+                                | "monday"
+                                | "tuesday"
+                                | "wednesday"
+                                | "friday"
+                                | "saturday"
+                                | "sunday"
+                                | "and"
+                                | "but"
+                                | "or"
+                                | "when"
+                                | "while"
+                                | "if"
+                                | "up"
+                                | "out"
+                                | "off"
+                                | "back"
+                                | "down"
+                                | "last"
+                                | "earlier"
+                                | "later"
+                                | "yesterday"
+                                | "today"
+                                | "tonight"
+                                | "recently"
+                                | "also"
+                                | "then"
+                                | "again"
+                                | "there"
+                                | "here"
+                                | "not"
+                                | "nothing"
+                                | "little"
+                                | "much"
+                        )
+                }
             };
             if !direct_clause {
                 return None;
@@ -329,25 +499,56 @@ fn claim_after(doc: &Document, si: usize, _lo: usize, end_tok: usize, k: usize, 
     let end_tok = end_tok.min(start + MAX_CONTENT_TOKENS);
     let mut e = end_tok;
     for j in start + 1..end_tok {
-        if matches!(word(doc, j), "and" | "but") && doc.cue_at_token(j + 1).is_some_and(|c| c.class == CueClass::Speech) {
+        if matches!(word(doc, j), "and" | "but")
+            && doc
+                .cue_at_token(j + 1)
+                .is_some_and(|c| c.class == CueClass::Speech)
+        {
             e = if word(doc, j - 1) == "," { j - 1 } else { j };
             break;
         }
-        if word(doc, j) == "," && (word(doc, j + 1).eq_ignore_ascii_case("according") || doc.cue_at_token(j + 1).is_some() || doc.mention_at_token(j + 1).is_some_and(|m| doc.cue_at_token(doc.mentions[m].end_token).is_some())) {
+        if word(doc, j) == ","
+            && (word(doc, j + 1).eq_ignore_ascii_case("according")
+                || doc.cue_at_token(j + 1).is_some()
+                || doc
+                    .mention_at_token(j + 1)
+                    .is_some_and(|m| doc.cue_at_token(doc.mentions[m].end_token).is_some()))
+        {
             e = j;
             break;
         }
     }
     let content = Span::new(doc.tokens[start].start, doc.tokens[e - 1].end);
-    make(doc, si, content, Some(subject), cue, lemma, Kind::Indirect, "claim_after")
+    make(
+        doc,
+        si,
+        content,
+        Some(subject),
+        cue,
+        lemma,
+        Kind::Indirect,
+        "claim_after",
+    )
 }
-
 
 /// `<content>, X said.` / `<content>, said X.`: the cue and its subject end the sentence.
 #[allow(clippy::too_many_arguments)]
-fn claim_before(doc: &Document, si: usize, lo: usize, end_tok: usize, k: usize, after: usize, lemma: &str, _class: CueClass, cue: Span) -> Option<Utterance> {
+fn claim_before(
+    doc: &Document,
+    si: usize,
+    lo: usize,
+    end_tok: usize,
+    k: usize,
+    after: usize,
+    lemma: &str,
+    _class: CueClass,
+    cue: Span,
+) -> Option<Utterance> {
     // "…, said X." : cue then mention to the sentence end
-    let (mention, attr_start) = if let Some(m) = doc.mention_at_token(after).filter(|&m| doc.mentions[m].end_token + 3 >= end_tok) {
+    let (mention, attr_start) = if let Some(m) = doc
+        .mention_at_token(after)
+        .filter(|&m| doc.mentions[m].end_token + 3 >= end_tok)
+    {
         (m, k)
     } else {
         // "…, X said." : mention then cue at the sentence end (a few words may follow: "on Monday")
@@ -362,21 +563,45 @@ fn claim_before(doc: &Document, si: usize, lo: usize, end_tok: usize, k: usize, 
         return None;
     }
     // a comma (or dash) right before the attribution
-    if attr_start == 0 || attr_start <= lo + 2 || !matches!(word(doc, attr_start - 1), "," | "—" | "–") {
+    if attr_start == 0
+        || attr_start <= lo + 2
+        || !matches!(word(doc, attr_start - 1), "," | "—" | "–")
+    {
         return None;
     }
     let from = lo.max(attr_start.saturating_sub(MAX_CONTENT_TOKENS));
     let content = Span::new(doc.tokens[from].start, doc.tokens[attr_start - 2].end);
-    make(doc, si, content, Some(mention), cue, lemma, Kind::Indirect, "claim_before")
+    make(
+        doc,
+        si,
+        content,
+        Some(mention),
+        cue,
+        lemma,
+        Kind::Indirect,
+        "claim_before",
+    )
 }
 
 /// `According to X, <content>` / `<content>, according to X.`
-fn according_to(doc: &Document, si: usize, lo: usize, end_tok: usize, k: usize) -> Option<Utterance> {
+fn according_to(
+    doc: &Document,
+    si: usize,
+    lo: usize,
+    end_tok: usize,
+    k: usize,
+) -> Option<Utterance> {
     let cue = Span::new(doc.tokens[k].start, doc.tokens[k + 1].end);
     // the source: the first mention within a few words ("according to port officials")
-    let m = (k + 2..(k + 6).min(end_tok)).take_while(|&j| word(doc, j) != ",").find_map(|j| doc.mention_at_token(j));
+    let m = (k + 2..(k + 6).min(end_tok))
+        .take_while(|&j| word(doc, j) != ",")
+        .find_map(|j| doc.mention_at_token(j));
     let src_end = m.map_or_else(
-        || (k + 2..end_tok).find(|&j| word(doc, j) == ",").unwrap_or(end_tok),
+        || {
+            (k + 2..end_tok)
+                .find(|&j| word(doc, j) == ",")
+                .unwrap_or(end_tok)
+        },
         |m| doc.mentions[m].end_token,
     );
     if k <= lo + 1 {
@@ -390,12 +615,30 @@ fn according_to(doc: &Document, si: usize, lo: usize, end_tok: usize, k: usize) 
             return None;
         }
         let content = Span::new(doc.tokens[start].start, doc.tokens[end_tok - 1].end);
-        return make(doc, si, content, m, cue, "according to", Kind::AccordingTo, "according_to");
+        return make(
+            doc,
+            si,
+            content,
+            m,
+            cue,
+            "according to",
+            Kind::AccordingTo,
+            "according_to",
+        );
     }
     // content, according to X.
     if word(doc, k - 1) != "," {
         return None;
     }
     let content = Span::new(doc.tokens[lo].start, doc.tokens[k - 2].end);
-    make(doc, si, content, m, cue, "according to", Kind::AccordingTo, "according_to")
+    make(
+        doc,
+        si,
+        content,
+        m,
+        cue,
+        "according to",
+        Kind::AccordingTo,
+        "according_to",
+    )
 }

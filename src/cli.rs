@@ -40,7 +40,9 @@ enum Failure {
 impl From<Error> for Failure {
     fn from(e: Error) -> Failure {
         match &e {
-            Error::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe => Failure::BrokenPipe,
+            Error::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe => {
+                Failure::BrokenPipe
+            }
             _ => Failure::Fatal(e),
         }
     }
@@ -87,8 +89,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Convert(a) => convert(a, quiet, verbose),
         Command::Demo { out } => demo(out, quiet),
-        Command::Bench { mb, jobs, from, json } => {
-            let jobs = jobs.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+        Command::Bench {
+            mb,
+            jobs,
+            from,
+            json,
+        } => {
+            let jobs = jobs
+                .map(usize::from)
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
             if !quiet {
                 eprintln!("generating {mb} MB of articles and measuring; this takes a while…");
             }
@@ -98,13 +107,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Show { dir, rows } => show::show(&dir, rows),
         Command::Schema { json } => {
             let text = if json {
-                serde_json::to_string_pretty(&crate::table::describe_json()).expect("schema serialises") + "\n"
+                serde_json::to_string_pretty(&crate::table::describe_json())
+                    .expect("schema serialises")
+                    + "\n"
             } else {
                 crate::table::describe_text()
             };
             Ok(io::stdout().lock().write_all(text.as_bytes())?)
         }
-        Command::Eval(EvalCommand::Polnear { dir, show_misses, json }) => {
+        Command::Eval(EvalCommand::Polnear {
+            dir,
+            show_misses,
+            json,
+        }) => {
             let report = crate::eval::polnear::run(&dir, show_misses)?;
             print_report(json, &report, || report.render())
         }
@@ -121,7 +136,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-fn print_report<R: serde::Serialize>(json: bool, report: &R, render: impl Fn() -> String) -> Result<(), Failure> {
+fn print_report<R: serde::Serialize>(
+    json: bool,
+    report: &R,
+    render: impl Fn() -> String,
+) -> Result<(), Failure> {
     let mut text = if json {
         serde_json::to_string_pretty(report).map_err(|e| Error::Eval(e.to_string()))?
     } else {
@@ -149,7 +168,10 @@ fn convert_options(a: &ConvertArgs) -> ConvertOptions {
         jobs: a.jobs.map(usize::from),
         overwrite: a.overwrite,
         strict: a.strict,
-        input: InputOptions { format: a.format.into(), fields },
+        input: InputOptions {
+            format: a.format.into(),
+            fields,
+        },
         max_article_bytes: a.max_article_mb.map(|mb| (mb * 1e6) as usize),
         clusters: !a.no_clusters,
         part_bytes: a.part_size.map(|mb| (mb.max(0.0) * 1e6) as u64),
@@ -159,7 +181,11 @@ fn convert_options(a: &ConvertArgs) -> ConvertOptions {
 /// `converted 84 articles (0 errors): 412 quotes, 0 claims, 0 dates in 0.21 s (2.7 MB/s) → /tmp/dev`
 pub fn summary(m: &Manifest, out: &Path) -> String {
     let secs = m.timings.get("total").copied().unwrap_or(0.0);
-    let mbs = if secs > 0.0 { m.input_bytes as f64 / 1e6 / secs } else { 0.0 };
+    let mbs = if secs > 0.0 {
+        m.input_bytes as f64 / 1e6 / secs
+    } else {
+        0.0
+    };
     format!(
         "converted {} articles ({} errors): {} quotes, {} claims, {} dates in {:.2} s ({:.1} MB/s) → {}",
         m.count("articles"),
@@ -189,7 +215,8 @@ fn convert(a: ConvertArgs, quiet: bool, verbose: bool) -> Result<(), Failure> {
         }
     }
     if a.json {
-        let json = serde_json::to_string_pretty(&manifest).map_err(|e| Error::Output(e.to_string()))?;
+        let json =
+            serde_json::to_string_pretty(&manifest).map_err(|e| Error::Output(e.to_string()))?;
         writeln!(io::stdout().lock(), "{json}")?;
     }
     let errors = manifest.count("errors");
@@ -210,22 +237,32 @@ fn sample_inputs() -> crate::input::Inputs {
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, line)| {
             let location = format!("sample.jsonl:{}", i + 1);
-            let result = serde_json::from_str::<serde_json::Value>(line).map_err(|e| e.to_string()).map(|v| {
-                let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
-                crate::Article {
-                    id: s("id"),
-                    text: s("text").unwrap_or_default(),
-                    title: s("title"),
-                    source: s("source"),
-                    url: s("url"),
-                    published: s("published").and_then(|p| crate::article::parse_published(&p)),
-                    language: s("language"),
-                }
-            });
-            crate::input::Record { location, result, warnings: Vec::new() }
+            let result = serde_json::from_str::<serde_json::Value>(line)
+                .map_err(|e| e.to_string())
+                .map(|v| {
+                    let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+                    crate::Article {
+                        id: s("id"),
+                        text: s("text").unwrap_or_default(),
+                        title: s("title"),
+                        source: s("source"),
+                        url: s("url"),
+                        published: s("published").and_then(|p| crate::article::parse_published(&p)),
+                        language: s("language"),
+                    }
+                });
+            crate::input::Record {
+                location,
+                result,
+                warnings: Vec::new(),
+            }
         })
         .collect();
-    crate::input::Inputs::from_iter(records.into_iter(), Some(SAMPLE_JSONL.len() as u64), vec!["sample.jsonl".into()])
+    crate::input::Inputs::from_iter(
+        records.into_iter(),
+        Some(SAMPLE_JSONL.len() as u64),
+        vec!["sample.jsonl".into()],
+    )
 }
 
 /// Default output of `sayso demo`: `sayso-demo` in the system's temporary
@@ -236,7 +273,10 @@ pub fn default_demo_dir() -> PathBuf {
 
 fn demo(out: Option<PathBuf>, quiet: bool) -> Result<(), Failure> {
     let out = out.unwrap_or_else(default_demo_dir);
-    let opts = ConvertOptions { overwrite: true, ..ConvertOptions::default() };
+    let opts = ConvertOptions {
+        overwrite: true,
+        ..ConvertOptions::default()
+    };
     let manifest = pipeline::write_inputs(sample_inputs(), &out, &opts, None)?;
     let rows = show::read_quotes(&out, usize::MAX)?;
     let mut stdout = io::stdout().lock();

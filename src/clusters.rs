@@ -122,7 +122,11 @@ fn speakers_agree(a: &QuoteKey, b: &QuoteKey) -> bool {
 }
 
 fn similar(wa: &[u64], wb: &[u64]) -> bool {
-    let (small, large) = if wa.len() <= wb.len() { (wa, wb) } else { (wb, wa) };
+    let (small, large) = if wa.len() <= wb.len() {
+        (wa, wb)
+    } else {
+        (wb, wa)
+    };
     if small.is_empty() {
         return false;
     }
@@ -163,7 +167,13 @@ pub fn cluster(quotes: &[QuoteKey]) -> (Vec<Cluster>, Vec<usize>) {
             if w.is_empty() {
                 continue;
             }
-            let key = (w.clone(), quotes[i].speaker_id.as_deref().or(quotes[i].speaker.as_deref()));
+            let key = (
+                w.clone(),
+                quotes[i]
+                    .speaker_id
+                    .as_deref()
+                    .or(quotes[i].speaker.as_deref()),
+            );
             if key.1.is_none() {
                 continue;
             }
@@ -218,7 +228,11 @@ pub fn cluster(quotes: &[QuoteKey]) -> (Vec<Cluster>, Vec<usize>) {
         .map(|m| {
             let first = &quotes[m[0]];
             // the most complete wording represents the cluster
-            let rep = m.iter().copied().max_by_key(|&i| (quotes[i].text.len(), std::cmp::Reverse(i))).unwrap_or(m[0]);
+            let rep = m
+                .iter()
+                .copied()
+                .max_by_key(|&i| (quotes[i].text.len(), std::cmp::Reverse(i)))
+                .unwrap_or(m[0]);
             let mut votes: HashMap<&str, (usize, usize)> = HashMap::new();
             for (order, &i) in m.iter().enumerate() {
                 if let Some(s) = quotes[i].speaker_id.as_deref() {
@@ -226,10 +240,20 @@ pub fn cluster(quotes: &[QuoteKey]) -> (Vec<Cluster>, Vec<usize>) {
                     e.0 += 1;
                 }
             }
-            let majority = votes.iter().max_by_key(|(_, (c, order))| (*c, std::cmp::Reverse(*order))).map(|(s, _)| *s);
-            let speaker_row = majority.and_then(|s| m.iter().find(|&&i| quotes[i].speaker_id.as_deref() == Some(s)));
-            let articles: HashSet<&str> = m.iter().map(|&i| quotes[i].article_id.as_str()).collect();
-            let sources: HashSet<&str> = m.iter().filter_map(|&i| quotes[i].source.as_deref()).collect();
+            let majority = votes
+                .iter()
+                .max_by_key(|(_, (c, order))| (*c, std::cmp::Reverse(*order)))
+                .map(|(s, _)| *s);
+            let speaker_row = majority.and_then(|s| {
+                m.iter()
+                    .find(|&&i| quotes[i].speaker_id.as_deref() == Some(s))
+            });
+            let articles: HashSet<&str> =
+                m.iter().map(|&i| quotes[i].article_id.as_str()).collect();
+            let sources: HashSet<&str> = m
+                .iter()
+                .filter_map(|&i| quotes[i].source.as_deref())
+                .collect();
             Cluster {
                 cluster_id: format!("k{:016x}", fnv1a64(first.quote_id.as_bytes())),
                 text: quotes[rep].text.clone(),
@@ -264,8 +288,20 @@ mod tests {
     #[test]
     fn two_translations_of_one_statement_cluster() {
         let qs = vec![
-            q("a:q:1", "a", "Daily One", "the repair work on the northern dam is coming to an end", "Ida Holm"),
-            q("b:q:5", "b", "Evening Two", "the repair work on the northern dam is really coming to an end", "Ida Holm"),
+            q(
+                "a:q:1",
+                "a",
+                "Daily One",
+                "the repair work on the northern dam is coming to an end",
+                "Ida Holm",
+            ),
+            q(
+                "b:q:5",
+                "b",
+                "Evening Two",
+                "the repair work on the northern dam is really coming to an end",
+                "Ida Holm",
+            ),
         ];
         let (cl, asg) = cluster(&qs);
         assert_eq!(cl.len(), 1);
@@ -273,14 +309,29 @@ mod tests {
         assert_eq!(cl[0].n_articles, 2);
         assert_eq!(cl[0].n_sources, 2);
         assert_eq!(cl[0].speaker_id.as_deref(), Some("ida-holm"));
-        assert_eq!(cl[0].text, "the repair work on the northern dam is really coming to an end");
+        assert_eq!(
+            cl[0].text,
+            "the repair work on the northern dam is really coming to an end"
+        );
     }
 
     #[test]
     fn a_truncated_quote_joins_the_full_one() {
         let qs = vec![
-            q("a:q:1", "a", "X", "We will rebuild every bridge the flood destroyed, and we will start in the spring", "Ida Holm"),
-            q("b:q:1", "b", "Y", "We will rebuild every bridge the flood destroyed", "Ida Holm"),
+            q(
+                "a:q:1",
+                "a",
+                "X",
+                "We will rebuild every bridge the flood destroyed, and we will start in the spring",
+                "Ida Holm",
+            ),
+            q(
+                "b:q:1",
+                "b",
+                "Y",
+                "We will rebuild every bridge the flood destroyed",
+                "Ida Holm",
+            ),
         ];
         assert_eq!(cluster(&qs).1, vec![0, 0]);
     }
@@ -288,8 +339,20 @@ mod tests {
     #[test]
     fn different_statements_on_one_topic_stay_apart() {
         let qs = vec![
-            q("a:q:1", "a", "X", "The northern dam needs new gates before the autumn rains arrive", "Ida Holm"),
-            q("b:q:1", "b", "Y", "Funding for the northern dam was cut twice by the previous government", "Ida Holm"),
+            q(
+                "a:q:1",
+                "a",
+                "X",
+                "The northern dam needs new gates before the autumn rains arrive",
+                "Ida Holm",
+            ),
+            q(
+                "b:q:1",
+                "b",
+                "Y",
+                "Funding for the northern dam was cut twice by the previous government",
+                "Ida Holm",
+            ),
         ];
         assert_eq!(cluster(&qs).1, vec![0, 1]);
     }
@@ -297,15 +360,37 @@ mod tests {
     #[test]
     fn same_words_by_different_speakers_stay_apart() {
         let qs = vec![
-            q("a:q:1", "a", "X", "We will not accept this budget under any circumstances", "Ida Holm"),
-            q("b:q:1", "b", "Y", "We will not accept this budget under any circumstances", "Oskar Lind"),
+            q(
+                "a:q:1",
+                "a",
+                "X",
+                "We will not accept this budget under any circumstances",
+                "Ida Holm",
+            ),
+            q(
+                "b:q:1",
+                "b",
+                "Y",
+                "We will not accept this budget under any circumstances",
+                "Oskar Lind",
+            ),
         ];
         assert_eq!(cluster(&qs).1, vec![0, 1]);
     }
 
     #[test]
     fn a_huge_bucket_of_copies_is_one_cluster() {
-        let qs: Vec<QuoteKey> = (0..5000).map(|i| q(&format!("a{i}:q:0"), &format!("a{i}"), "X", "Every school in the valley will reopen on Monday morning", "Ida Holm")).collect();
+        let qs: Vec<QuoteKey> = (0..5000)
+            .map(|i| {
+                q(
+                    &format!("a{i}:q:0"),
+                    &format!("a{i}"),
+                    "X",
+                    "Every school in the valley will reopen on Monday morning",
+                    "Ida Holm",
+                )
+            })
+            .collect();
         let (cl, _) = cluster(&qs);
         assert_eq!(cl.len(), 1);
         assert_eq!(cl[0].quote_ids.len(), 5000);

@@ -35,7 +35,10 @@ impl Extractor {
         let timexes = dates::tag(text, &seg, published);
 
         let mut quotes = quotes::detect(text, &seg);
-        let quoted = quotes.iter().flat_map(|q| q.marks.iter().copied()).collect();
+        let quoted = quotes
+            .iter()
+            .flat_map(|q| q.marks.iter().copied())
+            .collect();
         let doc = attribution::Document::new(text, &seg, quoted);
         attribution::attribute(&doc, &mut quotes);
         let mut claims = claims::find(&doc, &mut quotes);
@@ -44,7 +47,11 @@ impl Extractor {
         for u in quotes.iter_mut().chain(claims.iter_mut()) {
             let (date, source) = dates::utterance_date(&timexes, &seg, u, published);
             u.date = date;
-            u.date_source = if date.is_none() { DateSource::Unknown } else { source };
+            u.date_source = if date.is_none() {
+                DateSource::Unknown
+            } else {
+                source
+            };
         }
 
         Extraction {

@@ -3,7 +3,9 @@
 /// The data lines of a lexicon file: trimmed, without blank lines and
 /// `#` comments.
 pub fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// Tab-separated fields of each data line.

@@ -44,7 +44,9 @@ mod python;
 pub use article::Article;
 pub use error::Error;
 pub use extract::{extract, Extractor};
-pub use model::{Anchor, DateSource, Extraction, Kind, SpeakerRow, Span, Timex, TimexType, Utterance};
+pub use model::{
+    Anchor, DateSource, Extraction, Kind, Span, SpeakerRow, Timex, TimexType, Utterance,
+};
 
 /// Version of this crate (also written to `_manifest.json`).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -125,8 +125,15 @@ pub struct Utterance {
 impl Utterance {
     /// A row with the content only, not yet attributed.
     pub fn new(parts: Vec<Span>, text: &str, kind: Kind, method: &'static str) -> Utterance {
-        let span = Span::new(parts.first().map_or(0, |p| p.start), parts.last().map_or(0, |p| p.end));
-        let joined = parts.iter().map(|p| p.text(text)).collect::<Vec<_>>().join(" ");
+        let span = Span::new(
+            parts.first().map_or(0, |p| p.start),
+            parts.last().map_or(0, |p| p.end),
+        );
+        let joined = parts
+            .iter()
+            .map(|p| p.text(text))
+            .collect::<Vec<_>>()
+            .join(" ");
         Utterance {
             span,
             parts,

@@ -107,16 +107,27 @@ pub struct Progress {
 }
 
 /// Convert `inputs` into the output directory `out`.
-pub fn convert(inputs: &[String], out: &Path, opts: &ConvertOptions, progress: Option<&(dyn Fn(&Progress) + Sync)>) -> Result<Manifest> {
+pub fn convert(
+    inputs: &[String],
+    out: &Path,
+    opts: &ConvertOptions,
+    progress: Option<&(dyn Fn(&Progress) + Sync)>,
+) -> Result<Manifest> {
     let opened = crate::input::open(inputs, &opts.input)?;
     convert_inputs(opened, out, opts, progress)
 }
 
 /// Extract a batch of articles in parallel (order kept). An article whose
 /// extraction fails internally becomes an error row instead of a panic.
-pub fn extract_batch(articles: Vec<Article>, jobs: Option<usize>) -> (Vec<Extraction>, Vec<ErrorRow>) {
-    let located: Vec<(String, Article)> =
-        articles.into_iter().enumerate().map(|(i, a)| (format!("article[{i}]"), a)).collect();
+pub fn extract_batch(
+    articles: Vec<Article>,
+    jobs: Option<usize>,
+) -> (Vec<Extraction>, Vec<ErrorRow>) {
+    let located: Vec<(String, Article)> = articles
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| (format!("article[{i}]"), a))
+        .collect();
     let extractor = Extractor::new();
     match jobs {
         None => extract_located(&extractor, located),
@@ -164,7 +175,10 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 
 /// Extract every article in the current rayon pool, keeping order; a panic
 /// in one article becomes an errors row for it.
-fn extract_located(extractor: &Extractor, articles: Vec<(String, Article)>) -> (Vec<Extraction>, Vec<ErrorRow>) {
+fn extract_located(
+    extractor: &Extractor,
+    articles: Vec<(String, Article)>,
+) -> (Vec<Extraction>, Vec<ErrorRow>) {
     install_quiet_hook();
     let results: Vec<std::result::Result<Extraction, ErrorRow>> = articles
         .into_par_iter()
@@ -204,10 +218,16 @@ struct Batch {
 
 impl Batch {
     fn new() -> Batch {
-        Batch { articles: Vec::new(), errors: Vec::new(), bytes: 0 }
+        Batch {
+            articles: Vec::new(),
+            errors: Vec::new(),
+            bytes: 0,
+        }
     }
     fn is_full(&self) -> bool {
-        self.articles.len() >= BATCH_ARTICLES || self.bytes as usize >= BATCH_BYTES || self.errors.len() >= BATCH_ARTICLES
+        self.articles.len() >= BATCH_ARTICLES
+            || self.bytes as usize >= BATCH_BYTES
+            || self.errors.len() >= BATCH_ARTICLES
     }
     fn is_empty(&self) -> bool {
         self.articles.is_empty() && self.errors.is_empty()
@@ -223,17 +243,29 @@ struct Admit {
 impl Admit {
     /// Turn one record into an article and/or errors rows of `batch`.
     fn record(&mut self, rec: Record, batch: &mut Batch) {
-        let Record { location, result, warnings } = rec;
+        let Record {
+            location,
+            result,
+            warnings,
+        } = rec;
         let mut article = match result {
             Ok(a) => a,
             Err(error) => {
-                batch.errors.push(ErrorRow { input: location, article_id: None, error });
+                batch.errors.push(ErrorRow {
+                    input: location,
+                    article_id: None,
+                    error,
+                });
                 return;
             }
         };
         let id = article.article_id();
         for w in warnings {
-            batch.errors.push(ErrorRow { input: location.clone(), article_id: Some(id.clone()), error: w });
+            batch.errors.push(ErrorRow {
+                input: location.clone(),
+                article_id: Some(id.clone()),
+                error: w,
+            });
         }
         if article.text.len() > self.max_bytes {
             batch.errors.push(ErrorRow {
@@ -323,7 +355,12 @@ fn write_clusters(writer: &mut OutputWriter, keys: Vec<QuoteKey>) -> Result<()> 
     let mut next = assignment.iter();
     writer.rewrite("quotes", |batch| {
         let n = batch.num_rows();
-        table::with_cluster_ids(batch, next.by_ref().take(n).map(|&c| ids.get(c).map(String::as_str)))
+        table::with_cluster_ids(
+            batch,
+            next.by_ref()
+                .take(n)
+                .map(|&c| ids.get(c).map(String::as_str)),
+        )
     })
 }
 
@@ -340,7 +377,12 @@ struct Built {
 /// Convert already opened inputs (see [`crate::input::open`], or
 /// [`Inputs::from_iter`] for records built in memory) into `out`, applying
 /// `opts.strict` like [`convert`].
-pub fn convert_inputs(inputs: Inputs, out: &Path, opts: &ConvertOptions, progress: Option<&(dyn Fn(&Progress) + Sync)>) -> Result<Manifest> {
+pub fn convert_inputs(
+    inputs: Inputs,
+    out: &Path,
+    opts: &ConvertOptions,
+    progress: Option<&(dyn Fn(&Progress) + Sync)>,
+) -> Result<Manifest> {
     let manifest = write_inputs(inputs, out, opts, progress)?;
     let errors = manifest.count("errors");
     if opts.strict && errors > 0 {
@@ -354,10 +396,18 @@ pub fn convert_inputs(inputs: Inputs, out: &Path, opts: &ConvertOptions, progres
 
 /// Like [`convert_inputs`], but returns the manifest even when `opts.strict`
 /// is set and errors rows were written (the caller decides, e.g. the exit code).
-pub fn write_inputs(inputs: Inputs, out: &Path, opts: &ConvertOptions, progress: Option<&(dyn Fn(&Progress) + Sync)>) -> Result<Manifest> {
+pub fn write_inputs(
+    inputs: Inputs,
+    out: &Path,
+    opts: &ConvertOptions,
+    progress: Option<&(dyn Fn(&Progress) + Sync)>,
+) -> Result<Manifest> {
     let started = Instant::now();
     let pool = pool(opts.jobs)?;
-    let mut manifest = Manifest::new(config_json(opts, pool.current_num_threads()), inputs.paths.clone());
+    let mut manifest = Manifest::new(
+        config_json(opts, pool.current_num_threads()),
+        inputs.paths.clone(),
+    );
     let total_bytes = inputs.total_bytes;
     let mut writer = match opts.part_bytes {
         Some(_) => OutputWriter::create_partitioned(out, opts.overwrite)?,
@@ -365,11 +415,17 @@ pub fn write_inputs(inputs: Inputs, out: &Path, opts: &ConvertOptions, progress:
     };
     let mut part_bytes = 0u64;
     let extractor = Extractor::new();
-    let mut admit = Admit { seen: HashMap::new(), max_bytes: opts.max_article_bytes.unwrap_or(DEFAULT_MAX_ARTICLE_BYTES) };
+    let mut admit = Admit {
+        seen: HashMap::new(),
+        max_bytes: opts.max_article_bytes.unwrap_or(DEFAULT_MAX_ARTICLE_BYTES),
+    };
 
     let (batch_tx, batch_rx) = bounded::<Batch>(CHANNEL_BATCHES);
     let (built_tx, built_rx) = bounded::<Result<Built>>(CHANNEL_BATCHES);
-    let mut done = Progress { total_bytes, ..Progress::default() };
+    let mut done = Progress {
+        total_bytes,
+        ..Progress::default()
+    };
     let mut write_time = Duration::ZERO;
     let mut keys: Vec<QuoteKey> = Vec::new();
 
@@ -404,12 +460,26 @@ pub fn write_inputs(inputs: Inputs, out: &Path, opts: &ConvertOptions, progress:
             let mut busy = Duration::ZERO;
             for batch in batch_rx {
                 let t = Instant::now();
-                let Batch { articles, mut errors, bytes } = batch;
+                let Batch {
+                    articles,
+                    mut errors,
+                    bytes,
+                } = batch;
                 let (xs, panics) = pool_ref.install(|| extract_located(extractor_ref, articles));
                 errors.extend(panics);
                 let built = table::build(&xs, &errors).and_then(|tables| {
-                    let keys = if want_keys { table::quote_keys(&tables.quotes, &tables.articles)? } else { Vec::new() };
-                    Ok(Built { tables, keys, articles: xs.len() as u64, errors: errors.len() as u64, bytes })
+                    let keys = if want_keys {
+                        table::quote_keys(&tables.quotes, &tables.articles)?
+                    } else {
+                        Vec::new()
+                    };
+                    Ok(Built {
+                        tables,
+                        keys,
+                        articles: xs.len() as u64,
+                        errors: errors.len() as u64,
+                        bytes,
+                    })
                 });
                 busy += t.elapsed();
                 let failed = built.is_err();
@@ -424,7 +494,10 @@ pub fn write_inputs(inputs: Inputs, out: &Path, opts: &ConvertOptions, progress:
             let t = Instant::now();
             let step = built.and_then(|mut b| {
                 // a new part before a batch, never after the last one: no empty trailing part
-                if opts.part_bytes.is_some_and(|limit| part_bytes >= limit && b.bytes > 0) {
+                if opts
+                    .part_bytes
+                    .is_some_and(|limit| part_bytes >= limit && b.bytes > 0)
+                {
                     writer.rotate()?;
                     part_bytes = 0;
                 }
@@ -446,21 +519,35 @@ pub fn write_inputs(inputs: Inputs, out: &Path, opts: &ConvertOptions, progress:
             }
         }
         drop(built_rx);
-        let extract_time = extract.join().map_err(|_| Error::Output("extraction thread failed".into()))?;
-        let read_time = reader.join().map_err(|_| Error::Output("input reader failed".into()))?;
+        let extract_time = extract
+            .join()
+            .map_err(|_| Error::Output("extraction thread failed".into()))?;
+        let read_time = reader
+            .join()
+            .map_err(|_| Error::Output("input reader failed".into()))?;
         result.map(|()| (read_time, extract_time))
     })?;
 
     if opts.clusters {
         let t = Instant::now();
         write_clusters(&mut writer, keys)?;
-        manifest.timings.insert("clusters".into(), t.elapsed().as_secs_f64());
+        manifest
+            .timings
+            .insert("clusters".into(), t.elapsed().as_secs_f64());
     }
     manifest.input_bytes = done.bytes;
-    manifest.timings.insert("read".into(), read_time.as_secs_f64());
-    manifest.timings.insert("extract".into(), extract_time.as_secs_f64());
-    manifest.timings.insert("write".into(), write_time.as_secs_f64());
-    manifest.timings.insert("total".into(), started.elapsed().as_secs_f64());
+    manifest
+        .timings
+        .insert("read".into(), read_time.as_secs_f64());
+    manifest
+        .timings
+        .insert("extract".into(), extract_time.as_secs_f64());
+    manifest
+        .timings
+        .insert("write".into(), write_time.as_secs_f64());
+    manifest
+        .timings
+        .insert("total".into(), started.elapsed().as_secs_f64());
     writer.finish(&mut manifest)?;
     Ok(manifest)
 }

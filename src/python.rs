@@ -22,16 +22,36 @@ use crate::pipeline::ConvertOptions;
 use crate::table::{self, Tables, TABLE_NAMES};
 use crate::Error;
 
-create_exception!(sayso, SaysoError, PyException, "Base class of every error raised by sayso.");
-create_exception!(sayso, InputError, SaysoError, "An input could not be read or is not a valid article.");
-create_exception!(sayso, OutputError, SaysoError, "The output could not be written.");
+create_exception!(
+    sayso,
+    SaysoError,
+    PyException,
+    "Base class of every error raised by sayso."
+);
+create_exception!(
+    sayso,
+    InputError,
+    SaysoError,
+    "An input could not be read or is not a valid article."
+);
+create_exception!(
+    sayso,
+    OutputError,
+    SaysoError,
+    "The output could not be written."
+);
 create_exception!(
     sayso,
     OutputExistsError,
     OutputError,
     "The output directory exists and `overwrite=True` was not given."
 );
-create_exception!(sayso, EvalError, SaysoError, "A file needed for evaluation could not be read or parsed.");
+create_exception!(
+    sayso,
+    EvalError,
+    SaysoError,
+    "A file needed for evaluation could not be read or parsed."
+);
 
 /// One error class per kind of failure, so callers can catch what they can
 /// handle (a missing input) without swallowing everything else.
@@ -49,7 +69,10 @@ fn to_py_err(err: Error) -> PyErr {
 /// Run `work` without the GIL. A panic in the core becomes a `SaysoError`
 /// instead of pyo3's `PanicException`, which derives from `BaseException`
 /// and so escapes ordinary `except Exception` handlers.
-fn run_detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> Result<T, Error> + Send) -> PyResult<T> {
+fn run_detached<T: Send>(
+    py: Python<'_>,
+    work: impl FnOnce() -> Result<T, Error> + Send,
+) -> PyResult<T> {
     let outcome = py.detach(|| catch_unwind(AssertUnwindSafe(work)));
     match outcome {
         Ok(Ok(value)) => Ok(value),
@@ -60,7 +83,9 @@ fn run_detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> Result<T, Error>
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown cause".to_string());
-            Err(SaysoError::new_err(format!("internal error (please report it): {what}")))
+            Err(SaysoError::new_err(format!(
+                "internal error (please report it): {what}"
+            )))
         }
     }
 }
@@ -69,12 +94,19 @@ fn run_detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> Result<T, Error>
 fn utf8(s: &Bound<'_, PyString>, field: &str, item: Option<usize>) -> PyResult<String> {
     match s.to_cow() {
         Ok(s) => Ok(s.into_owned()),
-        Err(_) => Err(InputError::new_err(format!("{}field '{field}' is not valid Unicode (lone surrogate)", where_(item)))),
+        Err(_) => Err(InputError::new_err(format!(
+            "{}field '{field}' is not valid Unicode (lone surrogate)",
+            where_(item)
+        ))),
     }
 }
 
 /// An optional string argument: `None` or a `str`; anything else is an input error.
-fn opt_str(value: Option<&Bound<'_, PyAny>>, field: &str, item: Option<usize>) -> PyResult<Option<String>> {
+fn opt_str(
+    value: Option<&Bound<'_, PyAny>>,
+    field: &str,
+    item: Option<usize>,
+) -> PyResult<Option<String>> {
     match value {
         None => Ok(None),
         Some(v) if v.is_none() => Ok(None),
@@ -98,7 +130,10 @@ fn where_(item: Option<usize>) -> String {
 
 /// `published` as an ISO string, a `datetime.date` or a `datetime.datetime`
 /// (read through attributes, which the stable ABI allows).
-fn published_arg(value: Option<&Bound<'_, PyAny>>, item: Option<usize>) -> PyResult<Option<chrono::NaiveDate>> {
+fn published_arg(
+    value: Option<&Bound<'_, PyAny>>,
+    item: Option<usize>,
+) -> PyResult<Option<chrono::NaiveDate>> {
     let Some(v) = value else { return Ok(None) };
     if v.is_none() {
         return Ok(None);
@@ -114,12 +149,19 @@ fn published_arg(value: Option<&Bound<'_, PyAny>>, item: Option<usize>) -> PyRes
         };
     }
     let ymd = (|| -> PyResult<(i32, u32, u32)> {
-        Ok((v.getattr("year")?.extract()?, v.getattr("month")?.extract()?, v.getattr("day")?.extract()?))
+        Ok((
+            v.getattr("year")?.extract()?,
+            v.getattr("month")?.extract()?,
+            v.getattr("day")?.extract()?,
+        ))
     })();
     match ymd {
         Ok((y, m, d)) => match chrono::NaiveDate::from_ymd_opt(y, m, d) {
             Some(date) => Ok(Some(date)),
-            None => Err(InputError::new_err(format!("{}published {y}-{m}-{d} is not a calendar date", where_(item)))),
+            None => Err(InputError::new_err(format!(
+                "{}published {y}-{m}-{d} is not a calendar date",
+                where_(item)
+            ))),
         },
         Err(_) => Err(InputError::new_err(format!(
             "{}published must be an ISO date string or a datetime.date, not {}",
@@ -150,9 +192,15 @@ fn article_from_item(item: &Bound<'_, PyAny>, index: usize) -> PyResult<Article>
                 )))
             }
         },
-        None => return Err(InputError::new_err(format!("article {index}: missing field 'text'"))),
+        None => {
+            return Err(InputError::new_err(format!(
+                "article {index}: missing field 'text'"
+            )))
+        }
     };
-    let field = |name: &str| -> PyResult<Option<String>> { opt_str(d.get_item(name)?.as_ref(), name, Some(index)) };
+    let field = |name: &str| -> PyResult<Option<String>> {
+        opt_str(d.get_item(name)?.as_ref(), name, Some(index))
+    };
     Ok(Article {
         id: field("id")?,
         text,
@@ -223,7 +271,10 @@ impl PyExtraction {
     fn table(&self, name: &str) -> PyResult<PyTable> {
         match self.tables.get(name) {
             Some(batch) => py_table(batch),
-            None => Err(PyValueError::new_err(format!("no table {name:?}; tables are {}", TABLE_NAMES.join(", ")))),
+            None => Err(PyValueError::new_err(format!(
+                "no table {name:?}; tables are {}",
+                TABLE_NAMES.join(", ")
+            ))),
         }
     }
 
@@ -238,24 +289,37 @@ impl PyExtraction {
 
     /// A dict of `polars.DataFrame`, one per table.
     fn to_polars<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py().import("sayso._frames")?.call_method1("to_polars", (slf,))
+        slf.py()
+            .import("sayso._frames")?
+            .call_method1("to_polars", (slf,))
     }
 
     /// A dict of `pandas.DataFrame` (pyarrow-backed `ArrowDtype` columns), one per table.
     fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py().import("sayso._frames")?.call_method1("to_pandas", (slf,))
+        slf.py()
+            .import("sayso._frames")?
+            .call_method1("to_pandas", (slf,))
     }
 
     fn __repr__(&self) -> String {
         let counts: Vec<String> = TABLE_NAMES
             .iter()
-            .map(|name| format!("{name}={}", self.tables.get(name).map_or(0, |b| b.num_rows())))
+            .map(|name| {
+                format!(
+                    "{name}={}",
+                    self.tables.get(name).map_or(0, |b| b.num_rows())
+                )
+            })
             .collect();
         format!("Extraction({})", counts.join(", "))
     }
 }
 
-fn build_tables(py: Python<'_>, articles: Vec<Article>, jobs: Option<usize>) -> PyResult<PyExtraction> {
+fn build_tables(
+    py: Python<'_>,
+    articles: Vec<Article>,
+    jobs: Option<usize>,
+) -> PyResult<PyExtraction> {
     let tables = run_detached(py, move || {
         let (extractions, errors) = crate::pipeline::extract_batch(articles, jobs);
         table::build(&extractions, &errors)
@@ -287,7 +351,10 @@ fn extract(
     language: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyExtraction> {
     let Ok(text) = text.cast::<PyString>() else {
-        return Err(InputError::new_err(format!("text must be a string, not {}", text.get_type().name()?)));
+        return Err(InputError::new_err(format!(
+            "text must be a string, not {}",
+            text.get_type().name()?
+        )));
     };
     let article = Article {
         id: opt_str(id, "id", None)?,
@@ -312,7 +379,11 @@ fn extract(
 /// 'b'
 #[pyfunction]
 #[pyo3(signature = (articles, *, jobs=None))]
-fn extract_batch(py: Python<'_>, articles: &Bound<'_, PyAny>, jobs: Option<usize>) -> PyResult<PyExtraction> {
+fn extract_batch(
+    py: Python<'_>,
+    articles: &Bound<'_, PyAny>,
+    jobs: Option<usize>,
+) -> PyResult<PyExtraction> {
     if articles.is_instance_of::<PyString>() || articles.is_instance_of::<PyDict>() {
         return Err(InputError::new_err(
             "articles must be an iterable of str or dict (wrap a single article in a list)",
@@ -331,7 +402,9 @@ fn fspath(obj: &Bound<'_, PyAny>) -> PyResult<String> {
     let p = os.call_method1("fspath", (obj,))?;
     match p.cast::<PyString>() {
         Ok(s) => Ok(s.to_cow()?.into_owned()),
-        Err(_) => Err(InputError::new_err("paths must be str or os.PathLike of str, not bytes")),
+        Err(_) => Err(InputError::new_err(
+            "paths must be str or os.PathLike of str, not bytes",
+        )),
     }
 }
 
@@ -419,8 +492,11 @@ fn convert<'py>(
         // clusters on and one file per table, as the CLI defaults
         ..ConvertOptions::default()
     };
-    let manifest = run_detached(py, move || crate::pipeline::convert(&specs, &out, &opts, None))?;
-    let json = serde_json::to_string(&manifest).map_err(|e| SaysoError::new_err(format!("manifest: {e}")))?;
+    let manifest = run_detached(py, move || {
+        crate::pipeline::convert(&specs, &out, &opts, None)
+    })?;
+    let json = serde_json::to_string(&manifest)
+        .map_err(|e| SaysoError::new_err(format!("manifest: {e}")))?;
     py.import("json")?.call_method1("loads", (json,))
 }
 
@@ -444,7 +520,9 @@ fn cli_main(py: Python<'_>, argv: Vec<String>) -> PyResult<i32> {
     #[cfg(not(feature = "cli"))]
     {
         let _ = (py, argv);
-        Err(SaysoError::new_err("this build of sayso has no command line (feature `cli`)"))
+        Err(SaysoError::new_err(
+            "this build of sayso has no command line (feature `cli`)",
+        ))
     }
 }
 

@@ -30,9 +30,17 @@ pub fn speaker_id(name: &str) -> String {
 /// row per entity that said something. A speaker known only by a role
 /// ("a ministry spokesman") keeps its mention as `speaker` but gets no
 /// `speaker_id`: the same words in another article are not the same person.
-pub fn resolve(doc: &Document, quotes: &mut [Utterance], claims: &mut [Utterance]) -> Vec<SpeakerRow> {
+pub fn resolve(
+    doc: &Document,
+    quotes: &mut [Utterance],
+    claims: &mut [Utterance],
+) -> Vec<SpeakerRow> {
     let mut rows: BTreeMap<usize, SpeakerRow> = BTreeMap::new();
-    for (is_quote, u) in quotes.iter_mut().map(|u| (true, u)).chain(claims.iter_mut().map(|u| (false, u))) {
+    for (is_quote, u) in quotes
+        .iter_mut()
+        .map(|u| (true, u))
+        .chain(claims.iter_mut().map(|u| (false, u)))
+    {
         let Some(span) = u.mention else { continue };
         let entity = doc
             .mention_with_span(span)

@@ -3,11 +3,27 @@
 use sayso::{extract, Article};
 
 /// (quote text, speaker, speaker mention, cue, method) of every quote row.
-fn rows(text: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>, &'static str)> {
+fn rows(
+    text: &str,
+) -> Vec<(
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    &'static str,
+)> {
     let x = extract(Article::new(text));
     x.quotes
         .iter()
-        .map(|q| (q.text.clone(), q.speaker.clone(), q.mention.map(|m| text[m.start..m.end].to_string()), q.cue.map(|c| text[c.start..c.end].to_string()), q.method))
+        .map(|q| {
+            (
+                q.text.clone(),
+                q.speaker.clone(),
+                q.mention.map(|m| text[m.start..m.end].to_string()),
+                q.cue.map(|c| text[c.start..c.end].to_string()),
+                q.method,
+            )
+        })
         .collect()
 }
 
@@ -23,18 +39,33 @@ fn s(x: &str) -> Option<String> {
 fn cue_after_name_said() {
     assert_eq!(
         rows("“The river is rising fast,” Mara Quint said."),
-        vec![("The river is rising fast,".into(), s("Mara Quint"), s("Mara Quint"), s("said"), "cue_after")]
+        vec![(
+            "The river is rising fast,".into(),
+            s("Mara Quint"),
+            s("Mara Quint"),
+            s("said"),
+            "cue_after"
+        )]
     );
 }
 
 #[test]
 fn cue_after_said_name() {
-    assert_eq!(who("“The river is rising fast,” said Mara Quint, the town engineer."), vec![(s("Mara Quint"), "cue_after")]);
+    assert_eq!(
+        who("“The river is rising fast,” said Mara Quint, the town engineer."),
+        vec![(s("Mara Quint"), "cue_after")]
+    );
 }
 
 #[test]
 fn phrasal_and_other_reporting_verbs() {
-    for (verb, lemma) in [("added", "add"), ("noted", "note"), ("pointed out", "point out"), ("stressed", "stress"), ("went on to say", "go on to say")] {
+    for (verb, lemma) in [
+        ("added", "add"),
+        ("noted", "note"),
+        ("pointed out", "point out"),
+        ("stressed", "stress"),
+        ("went on to say", "go on to say"),
+    ] {
         let text = format!("“Nobody was hurt,” Mara Quint {verb}.");
         let x = extract(Article::new(text.clone()));
         assert_eq!(x.quotes.len(), 1, "{text}");
@@ -55,15 +86,28 @@ fn cue_before_with_colon_and_addressee() {
 
 #[test]
 fn passive_and_nominal_cues() {
-    assert_eq!(who("“We are nearly finished,” the mayor Oskar Lind is quoted as saying."), vec![(s("Oskar Lind"), "cue_after")]);
-    assert_eq!(who("Oskar Lind spoke last. In Lind's words, “the work is nearly finished.”"), vec![(s("Oskar Lind"), "cue_before")]);
-    assert_eq!(who("Oskar Lind left early. “Back to work,” was Lind's message to the crew."), vec![(s("Oskar Lind"), "cue_after")]);
-    assert_eq!(who("According to Oskar Lind, “the crew worked through the night.”"), vec![(s("Oskar Lind"), "cue_before")]);
+    assert_eq!(
+        who("“We are nearly finished,” the mayor Oskar Lind is quoted as saying."),
+        vec![(s("Oskar Lind"), "cue_after")]
+    );
+    assert_eq!(
+        who("Oskar Lind spoke last. In Lind's words, “the work is nearly finished.”"),
+        vec![(s("Oskar Lind"), "cue_before")]
+    );
+    assert_eq!(
+        who("Oskar Lind left early. “Back to work,” was Lind's message to the crew."),
+        vec![(s("Oskar Lind"), "cue_after")]
+    );
+    assert_eq!(
+        who("According to Oskar Lind, “the crew worked through the night.”"),
+        vec![(s("Oskar Lind"), "cue_before")]
+    );
 }
 
 #[test]
 fn speech_verb_elsewhere_in_the_sentence() {
-    let text = "Mara Quint said the dam was safe and described the rumours as “pure invention” by rivals.";
+    let text =
+        "Mara Quint said the dam was safe and described the rumours as “pure invention” by rivals.";
     let x = extract(Article::new(text));
     assert_eq!(x.quotes.len(), 1);
     assert_eq!(x.quotes[0].kind.as_str(), "mixed");
@@ -73,12 +117,19 @@ fn speech_verb_elsewhere_in_the_sentence() {
 #[test]
 fn quote_only_paragraph_continues_the_previous_speaker() {
     let text = "“The first phase is done,” Mara Quint said.\n\n“The second phase starts in spring and will take two years.”";
-    assert_eq!(who(text), vec![(s("Mara Quint"), "cue_after"), (s("Mara Quint"), "continuation")]);
+    assert_eq!(
+        who(text),
+        vec![
+            (s("Mara Quint"), "cue_after"),
+            (s("Mara Quint"), "continuation")
+        ]
+    );
 }
 
 #[test]
 fn nothing_supports_an_attribution_so_speaker_is_null() {
-    let text = "The hall was quiet.\n\n“This will change everything for the valley and its farmers.”";
+    let text =
+        "The hall was quiet.\n\n“This will change everything for the valley and its farmers.”";
     assert_eq!(who(text), vec![(None, "unattributed")]);
 }
 
@@ -90,7 +141,10 @@ fn surname_joins_the_full_name() {
     assert_eq!(x.quotes[0].speaker_id.as_deref(), Some("mara-quint"));
     let sp = &x.speakers[0];
     assert_eq!(sp.name, "Mara Quint");
-    assert_eq!(sp.aliases, vec!["Governor Mara Quint".to_string(), "Quint".to_string()]);
+    assert_eq!(
+        sp.aliases,
+        vec!["Governor Mara Quint".to_string(), "Quint".to_string()]
+    );
     assert_eq!(sp.roles, vec!["governor".to_string()]);
 }
 
@@ -99,7 +153,10 @@ fn role_noun_joins_the_person_holding_the_role() {
     let text = "Norwegian Prime Minister Oskar Lind met Mara Quint in Oslo.\n\n“We agreed on the fishing quotas,” the Norwegian leader said.";
     let x = extract(Article::new(text));
     assert_eq!(x.quotes[0].speaker.as_deref(), Some("Oskar Lind"));
-    assert_eq!(&text[x.quotes[0].mention.unwrap().start..x.quotes[0].mention.unwrap().end], "the Norwegian leader");
+    assert_eq!(
+        &text[x.quotes[0].mention.unwrap().start..x.quotes[0].mention.unwrap().end],
+        "the Norwegian leader"
+    );
 }
 
 #[test]
@@ -125,12 +182,21 @@ fn unresolved_role_keeps_the_mention_without_a_speaker_id() {
 #[test]
 fn dash_and_name_closing_the_paragraph() {
     let text = "Readers wrote in.\n\n“The new bus lines changed my whole week.” ― Lotte Varga\n\n“Nothing works on Sundays.” — Ben Okafor";
-    assert_eq!(who(text), vec![(s("Lotte Varga"), "cue_after"), (s("Ben Okafor"), "cue_after")]);
+    assert_eq!(
+        who(text),
+        vec![
+            (s("Lotte Varga"), "cue_after"),
+            (s("Ben Okafor"), "cue_after")
+        ]
+    );
 }
 
 #[test]
 fn headline_colon_and_colon_before_a_block_quote() {
-    assert_eq!(who("Ida Holm: ‘We Will Rebuild Every Bridge in the Valley.’"), vec![(s("Ida Holm"), "cue_before")]);
+    assert_eq!(
+        who("Ida Holm: ‘We Will Rebuild Every Bridge in the Valley.’"),
+        vec![(s("Ida Holm"), "cue_before")]
+    );
     let text = "At the hearing, Oskar Lind said:\n\n“The budget is not enough for the repairs we need this year.”";
     assert_eq!(who(text), vec![(s("Oskar Lind"), "cue_before")]);
 }

@@ -5,7 +5,10 @@ use sayso::{extract, Article};
 /// (content, kind, speaker, method) of every claim row.
 fn claims(text: &str) -> Vec<(String, &'static str, Option<String>, &'static str)> {
     let x = extract(Article::new(text));
-    x.claims.iter().map(|c| (c.text.clone(), c.kind.as_str(), c.speaker.clone(), c.method)).collect()
+    x.claims
+        .iter()
+        .map(|c| (c.text.clone(), c.kind.as_str(), c.speaker.clone(), c.method))
+        .collect()
 }
 
 fn s(x: &str) -> Option<String> {
@@ -16,11 +19,21 @@ fn s(x: &str) -> Option<String> {
 fn content_after_the_cue() {
     assert_eq!(
         claims("Mara Quint said that the bridge would reopen in June."),
-        vec![("the bridge would reopen in June".into(), "indirect", s("Mara Quint"), "claim_after")]
+        vec![(
+            "the bridge would reopen in June".into(),
+            "indirect",
+            s("Mara Quint"),
+            "claim_after"
+        )]
     );
     assert_eq!(
         claims("Oskar Lind told reporters the talks had collapsed."),
-        vec![("the talks had collapsed".into(), "indirect", s("Oskar Lind"), "claim_after")]
+        vec![(
+            "the talks had collapsed".into(),
+            "indirect",
+            s("Oskar Lind"),
+            "claim_after"
+        )]
     );
 }
 
@@ -28,11 +41,21 @@ fn content_after_the_cue() {
 fn content_before_the_cue() {
     assert_eq!(
         claims("The bridge would reopen in June, Mara Quint said."),
-        vec![("The bridge would reopen in June".into(), "indirect", s("Mara Quint"), "claim_before")]
+        vec![(
+            "The bridge would reopen in June".into(),
+            "indirect",
+            s("Mara Quint"),
+            "claim_before"
+        )]
     );
     assert_eq!(
         claims("The bridge would reopen in June, said Mara Quint."),
-        vec![("The bridge would reopen in June".into(), "indirect", s("Mara Quint"), "claim_before")]
+        vec![(
+            "The bridge would reopen in June".into(),
+            "indirect",
+            s("Mara Quint"),
+            "claim_before"
+        )]
     );
 }
 
@@ -40,11 +63,21 @@ fn content_before_the_cue() {
 fn according_to_on_both_sides() {
     assert_eq!(
         claims("According to Oskar Lind, the harbour will close for a month."),
-        vec![("the harbour will close for a month".into(), "according_to", s("Oskar Lind"), "according_to")]
+        vec![(
+            "the harbour will close for a month".into(),
+            "according_to",
+            s("Oskar Lind"),
+            "according_to"
+        )]
     );
     assert_eq!(
         claims("The harbour will close for a month, according to port officials."),
-        vec![("The harbour will close for a month".into(), "according_to", s("port officials"), "according_to")]
+        vec![(
+            "The harbour will close for a month".into(),
+            "according_to",
+            s("port officials"),
+            "according_to"
+        )]
     );
 }
 
@@ -52,11 +85,21 @@ fn according_to_on_both_sides() {
 fn organisation_and_unnamed_sources() {
     assert_eq!(
         claims("Acme Shipping Company said it would cut 200 jobs."),
-        vec![("it would cut 200 jobs".into(), "indirect", s("Acme Shipping Company"), "claim_after")]
+        vec![(
+            "it would cut 200 jobs".into(),
+            "indirect",
+            s("Acme Shipping Company"),
+            "claim_after"
+        )]
     );
     assert_eq!(
         claims("Officials said the fire was under control."),
-        vec![("the fire was under control".into(), "indirect", s("Officials"), "claim_after")]
+        vec![(
+            "the fire was under control".into(),
+            "indirect",
+            s("Officials"),
+            "claim_after"
+        )]
     );
 }
 
@@ -66,7 +109,10 @@ fn mixed_claim_carries_its_quoted_fragment() {
     let x = extract(Article::new(text));
     assert_eq!(x.claims.len(), 1);
     assert_eq!(x.claims[0].kind.as_str(), "mixed");
-    assert_eq!(x.claims[0].text, "the plan was “a gift to developers” and should be dropped");
+    assert_eq!(
+        x.claims[0].text,
+        "the plan was “a gift to developers” and should be dropped"
+    );
     assert_eq!(x.quotes.len(), 1);
     assert_eq!(x.quotes[0].kind.as_str(), "mixed");
     assert_eq!(x.quotes[0].speaker.as_deref(), Some("Mara Quint"));
@@ -75,6 +121,9 @@ fn mixed_claim_carries_its_quoted_fragment() {
 
 #[test]
 fn questions_and_non_reporting_uses_are_not_claims() {
-    assert_eq!(claims("Did Mara Quint say that the bridge would reopen?"), vec![]);
+    assert_eq!(
+        claims("Did Mara Quint say that the bridge would reopen?"),
+        vec![]
+    );
     assert_eq!(claims("The said agreement expired in 2019."), vec![]);
 }

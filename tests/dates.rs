@@ -16,20 +16,36 @@ fn pubd() -> Option<NaiveDate> {
 
 fn run(text: &str, published: Option<NaiveDate>) -> Vec<(String, Timex)> {
     let seg = segment(text);
-    tag(text, &seg, published).into_iter().map(|t| (t.span.text(text).to_string(), t)).collect()
+    tag(text, &seg, published)
+        .into_iter()
+        .map(|t| (t.span.text(text).to_string(), t))
+        .collect()
 }
 
 /// The single expression of `text` whose surface is `surface`.
 fn one(text: &str, published: Option<NaiveDate>, surface: &str) -> Timex {
     let all = run(text, published);
-    let found: Vec<&Timex> = all.iter().filter(|(s, _)| s == surface).map(|(_, t)| t).collect();
-    assert_eq!(found.len(), 1, "{surface:?} in {text:?}: got {:?}", all.iter().map(|(s, t)| (s, &t.value)).collect::<Vec<_>>());
+    let found: Vec<&Timex> = all
+        .iter()
+        .filter(|(s, _)| s == surface)
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "{surface:?} in {text:?}: got {:?}",
+        all.iter().map(|(s, t)| (s, &t.value)).collect::<Vec<_>>()
+    );
     found[0].clone()
 }
 
 fn check(text: &str, surface: &str, typ: TimexType, value: &str) -> Timex {
     let t = one(text, pubd(), surface);
-    assert_eq!((t.typ, t.value.as_str()), (typ, value), "{surface:?} in {text:?}");
+    assert_eq!(
+        (t.typ, t.value.as_str()),
+        (typ, value),
+        "{surface:?} in {text:?}"
+    );
     t
 }
 
@@ -37,76 +53,220 @@ fn check(text: &str, surface: &str, typ: TimexType, value: &str) -> Timex {
 fn absolute_dates_in_news_forms() {
     use TimexType::Date;
     for (text, surface, value) in [
-        ("The vote was held on 20 November 2017 in the capital.", "20 November 2017", "2017-11-20"),
-        ("The vote was held on Nov. 20, 2017, officials said.", "Nov. 20, 2017", "2017-11-20"),
-        ("The form was signed 11/20/2017 by the clerk.", "11/20/2017", "2017-11-20"),
-        ("The filing is dated 2017-11-20 in the register.", "2017-11-20", "2017-11-20"),
+        (
+            "The vote was held on 20 November 2017 in the capital.",
+            "20 November 2017",
+            "2017-11-20",
+        ),
+        (
+            "The vote was held on Nov. 20, 2017, officials said.",
+            "Nov. 20, 2017",
+            "2017-11-20",
+        ),
+        (
+            "The form was signed 11/20/2017 by the clerk.",
+            "11/20/2017",
+            "2017-11-20",
+        ),
+        (
+            "The filing is dated 2017-11-20 in the register.",
+            "2017-11-20",
+            "2017-11-20",
+        ),
         ("The plant opened in 2015 near the river.", "2015", "2015"),
-        ("Prices rose sharply in the 1990s across the region.", "the 1990s", "199"),
-        ("Sales fell in March 2016, the report said.", "March 2016", "2016-03"),
+        (
+            "Prices rose sharply in the 1990s across the region.",
+            "the 1990s",
+            "199",
+        ),
+        (
+            "Sales fell in March 2016, the report said.",
+            "March 2016",
+            "2016-03",
+        ),
     ] {
         let t = check(text, surface, Date, value);
         assert_eq!(t.anchor, Anchor::Absolute);
     }
-    let t = check("The plant opened in 2015 near the river.", "2015", Date, "2015");
-    assert_eq!((t.begin, t.end_date), (Some(d(2015, 1, 1)), Some(d(2015, 12, 31))));
+    let t = check(
+        "The plant opened in 2015 near the river.",
+        "2015",
+        Date,
+        "2015",
+    );
+    assert_eq!(
+        (t.begin, t.end_date),
+        (Some(d(2015, 1, 1)), Some(d(2015, 12, 31)))
+    );
 }
 
 #[test]
 fn month_and_day_take_the_publication_year() {
-    let t = check("The summit was due to take place on 18 November.", "18 November", TimexType::Date, "2017-11-18");
+    let t = check(
+        "The summit was due to take place on 18 November.",
+        "18 November",
+        TimexType::Date,
+        "2017-11-18",
+    );
     assert_eq!(t.anchor, Anchor::Published);
-    assert_eq!((t.begin, t.end_date), (Some(d(2017, 11, 18)), Some(d(2017, 11, 18))));
+    assert_eq!(
+        (t.begin, t.end_date),
+        (Some(d(2017, 11, 18)), Some(d(2017, 11, 18)))
+    );
     // a past-tense January date in a November text is not next January
-    check("Talks began on January 9, the minister recalled.", "January 9", TimexType::Date, "2017-01-09");
+    check(
+        "Talks began on January 9, the minister recalled.",
+        "January 9",
+        TimexType::Date,
+        "2017-01-09",
+    );
     // a December date in a January text told in the past is last year's
-    let t = one("The deal was signed on December 28, the firm said.", Some(d(2018, 1, 5)), "December 28");
+    let t = one(
+        "The deal was signed on December 28, the firm said.",
+        Some(d(2018, 1, 5)),
+        "December 28",
+    );
     assert_eq!(t.value, "2017-12-28");
 }
 
 #[test]
 fn a_day_range_is_one_date_with_an_interval() {
-    let t = check("The delegates will gather on November 22-23 in the city.", "November 22-23", TimexType::Date, "2017-11-22");
-    assert_eq!((t.begin, t.end_date), (Some(d(2017, 11, 22)), Some(d(2017, 11, 23))));
+    let t = check(
+        "The delegates will gather on November 22-23 in the city.",
+        "November 22-23",
+        TimexType::Date,
+        "2017-11-22",
+    );
+    assert_eq!(
+        (t.begin, t.end_date),
+        (Some(d(2017, 11, 22)), Some(d(2017, 11, 23)))
+    );
 }
 
 #[test]
 fn weekdays_follow_the_tense() {
     // past: the most recent Monday before publication
-    let t = check("The two leaders met on Monday in the resort.", "Monday", TimexType::Date, "2017-11-20");
+    let t = check(
+        "The two leaders met on Monday in the resort.",
+        "Monday",
+        TimexType::Date,
+        "2017-11-20",
+    );
     assert_eq!(t.anchor, Anchor::Published);
     // future: the next Friday
-    check("The two leaders will meet on Friday in the resort.", "Friday", TimexType::Date, "2017-11-24");
+    check(
+        "The two leaders will meet on Friday in the resort.",
+        "Friday",
+        TimexType::Date,
+        "2017-11-24",
+    );
     // past: last Friday
-    check("The team arrived on Friday after a long trip.", "Friday", TimexType::Date, "2017-11-17");
+    check(
+        "The team arrived on Friday after a long trip.",
+        "Friday",
+        TimexType::Date,
+        "2017-11-17",
+    );
     // the publication weekday itself, both ways
-    check("The news was not revealed until Tuesday, officials said.", "Tuesday", TimexType::Date, "2017-11-21");
-    check("A call is expected to take place on Tuesday.", "Tuesday", TimexType::Date, "2017-11-21");
-    check("The board met last Friday to vote.", "last Friday", TimexType::Date, "2017-11-17");
-    check("The board meets next Monday to vote.", "next Monday", TimexType::Date, "2017-11-27");
+    check(
+        "The news was not revealed until Tuesday, officials said.",
+        "Tuesday",
+        TimexType::Date,
+        "2017-11-21",
+    );
+    check(
+        "A call is expected to take place on Tuesday.",
+        "Tuesday",
+        TimexType::Date,
+        "2017-11-21",
+    );
+    check(
+        "The board met last Friday to vote.",
+        "last Friday",
+        TimexType::Date,
+        "2017-11-17",
+    );
+    check(
+        "The board meets next Monday to vote.",
+        "next Monday",
+        TimexType::Date,
+        "2017-11-27",
+    );
 }
 
 #[test]
 fn parts_of_day_are_times() {
-    check("On Monday night the minister flew home.", "Monday night", TimexType::Time, "2017-11-20TNI");
-    check("The results came in yesterday morning.", "yesterday morning", TimexType::Time, "2017-11-20TMO");
-    check("The markets closed at 4 p.m. Friday after a rally.", "4 p.m. Friday", TimexType::Time, "2017-11-17T16:00");
-    check("He spoke last night on the radio.", "last night", TimexType::Time, "2017-11-20TNI");
+    check(
+        "On Monday night the minister flew home.",
+        "Monday night",
+        TimexType::Time,
+        "2017-11-20TNI",
+    );
+    check(
+        "The results came in yesterday morning.",
+        "yesterday morning",
+        TimexType::Time,
+        "2017-11-20TMO",
+    );
+    check(
+        "The markets closed at 4 p.m. Friday after a rally.",
+        "4 p.m. Friday",
+        TimexType::Time,
+        "2017-11-17T16:00",
+    );
+    check(
+        "He spoke last night on the radio.",
+        "last night",
+        TimexType::Time,
+        "2017-11-20TNI",
+    );
 }
 
 #[test]
 fn relative_expressions() {
     use TimexType::Date;
     for (text, surface, value) in [
-        ("The mayor resigned yesterday amid protests.", "yesterday", "2017-11-20"),
+        (
+            "The mayor resigned yesterday amid protests.",
+            "yesterday",
+            "2017-11-20",
+        ),
         ("The mayor resigns today, aides say.", "today", "2017-11-21"),
-        ("The mayor will resign tomorrow, aides say.", "tomorrow", "2017-11-22"),
-        ("Exports grew last week by a small margin.", "last week", "2017-W46"),
-        ("Exports will grow next month by a small margin.", "next month", "2017-12"),
-        ("Exports grew this year by a small margin.", "this year", "2017"),
-        ("The bridge collapsed two years ago in a storm.", "two years ago", "2015"),
-        ("The firm was sold earlier this month to a rival.", "earlier this month", "2017-11"),
-        ("Exports grew last year by a small margin.", "last year", "2016"),
+        (
+            "The mayor will resign tomorrow, aides say.",
+            "tomorrow",
+            "2017-11-22",
+        ),
+        (
+            "Exports grew last week by a small margin.",
+            "last week",
+            "2017-W46",
+        ),
+        (
+            "Exports will grow next month by a small margin.",
+            "next month",
+            "2017-12",
+        ),
+        (
+            "Exports grew this year by a small margin.",
+            "this year",
+            "2017",
+        ),
+        (
+            "The bridge collapsed two years ago in a storm.",
+            "two years ago",
+            "2015",
+        ),
+        (
+            "The firm was sold earlier this month to a rival.",
+            "earlier this month",
+            "2017-11",
+        ),
+        (
+            "Exports grew last year by a small margin.",
+            "last year",
+            "2016",
+        ),
     ] {
         let t = check(text, surface, Date, value);
         assert_eq!(t.anchor, Anchor::Published, "{surface}");
@@ -120,56 +280,194 @@ fn narrative_anchoring() {
     assert_eq!((t.value.as_str(), t.anchor), ("2009", Anchor::Text));
     // a quarter sets the granularity of what follows
     let text = "Profit rose in the third quarter. A year ago, it fell.";
-    assert_eq!(one(text, Some(d(1989, 11, 2)), "the third quarter").value, "1989-Q3");
-    assert_eq!(one(text, Some(d(1989, 11, 2)), "A year ago").value, "1988-Q3");
-    assert_eq!(one("Revenue was flat in the quarter, analysts said.", Some(d(1989, 11, 2)), "the quarter").value, "1989-Q3");
-    assert_eq!(one("Third-quarter profit doubled.", Some(d(1989, 11, 2)), "Third-quarter").value, "1989-Q3");
+    assert_eq!(
+        one(text, Some(d(1989, 11, 2)), "the third quarter").value,
+        "1989-Q3"
+    );
+    assert_eq!(
+        one(text, Some(d(1989, 11, 2)), "A year ago").value,
+        "1988-Q3"
+    );
+    assert_eq!(
+        one(
+            "Revenue was flat in the quarter, analysts said.",
+            Some(d(1989, 11, 2)),
+            "the quarter"
+        )
+        .value,
+        "1989-Q3"
+    );
+    assert_eq!(
+        one(
+            "Third-quarter profit doubled.",
+            Some(d(1989, 11, 2)),
+            "Third-quarter"
+        )
+        .value,
+        "1989-Q3"
+    );
 }
 
 #[test]
 fn modified_periods() {
-    let t = check("The congress was rescheduled for early December in the city.", "early December", TimexType::Date, "2017-12");
+    let t = check(
+        "The congress was rescheduled for early December in the city.",
+        "early December",
+        TimexType::Date,
+        "2017-12",
+    );
     assert_eq!(t.modifier, Some("START"));
-    assert_eq!((t.begin, t.end_date), (Some(d(2017, 12, 1)), Some(d(2017, 12, 10))));
-    let t = check("The line will open by mid-2018, planners said.", "mid-2018", TimexType::Date, "2018");
+    assert_eq!(
+        (t.begin, t.end_date),
+        (Some(d(2017, 12, 1)), Some(d(2017, 12, 10)))
+    );
+    let t = check(
+        "The line will open by mid-2018, planners said.",
+        "mid-2018",
+        TimexType::Date,
+        "2018",
+    );
     assert_eq!(t.modifier, Some("MID"));
-    let t = check("The review ends at the end of the year as planned.", "the end of the year", TimexType::Date, "2017");
+    let t = check(
+        "The review ends at the end of the year as planned.",
+        "the end of the year",
+        TimexType::Date,
+        "2017",
+    );
     assert_eq!(t.modifier, Some("END"));
-    assert_eq!((t.begin, t.end_date), (Some(d(2017, 9, 2)), Some(d(2017, 12, 31))));
-    let t = check("The strike lasted about three weeks in all.", "about three weeks", TimexType::Duration, "P3W");
+    assert_eq!(
+        (t.begin, t.end_date),
+        (Some(d(2017, 9, 2)), Some(d(2017, 12, 31)))
+    );
+    let t = check(
+        "The strike lasted about three weeks in all.",
+        "about three weeks",
+        TimexType::Duration,
+        "P3W",
+    );
     assert_eq!(t.modifier, Some("APPROX"));
-    let t = check("The talks went on for more than four hours.", "more than four hours", TimexType::Duration, "PT4H");
+    let t = check(
+        "The talks went on for more than four hours.",
+        "more than four hours",
+        TimexType::Duration,
+        "PT4H",
+    );
     assert_eq!(t.modifier, Some("MORE_THAN"));
 }
 
 #[test]
 fn durations() {
     use TimexType::Duration;
-    check("The inquiry took three days to finish.", "three days", Duration, "P3D");
-    check("The lease ran for 10 years without a dispute.", "10 years", Duration, "P10Y");
-    check("The two-year campaign ended in a truce.", "two-year", Duration, "P2Y");
-    check("Output fell over the past two months at the mill.", "the past two months", Duration, "P2M");
-    check("Output fell in the first nine months at the mill.", "the first nine months", Duration, "P9M");
-    check("The twenty four hours after the storm were calm.", "The twenty four hours", Duration, "PT24H");
-    check("The pair stayed a few days in the port.", "a few days", Duration, "PXD");
+    check(
+        "The inquiry took three days to finish.",
+        "three days",
+        Duration,
+        "P3D",
+    );
+    check(
+        "The lease ran for 10 years without a dispute.",
+        "10 years",
+        Duration,
+        "P10Y",
+    );
+    check(
+        "The two-year campaign ended in a truce.",
+        "two-year",
+        Duration,
+        "P2Y",
+    );
+    check(
+        "Output fell over the past two months at the mill.",
+        "the past two months",
+        Duration,
+        "P2M",
+    );
+    check(
+        "Output fell in the first nine months at the mill.",
+        "the first nine months",
+        Duration,
+        "P9M",
+    );
+    check(
+        "The twenty four hours after the storm were calm.",
+        "The twenty four hours",
+        Duration,
+        "PT24H",
+    );
+    check(
+        "The pair stayed a few days in the port.",
+        "a few days",
+        Duration,
+        "PXD",
+    );
 }
 
 #[test]
 fn sets_and_references() {
-    check("The ferry sails daily in summer.", "daily", TimexType::Set, "P1D");
-    check("The council meets every week in the hall.", "every week", TimexType::Set, "P1W");
-    check("The fee is paid annually by members.", "annually", TimexType::Set, "P1Y");
-    check("The club meets each Thursday at the pub.", "each Thursday", TimexType::Set, "XXXX-WXX-4");
-    check("The war is over now, he said.", "now", TimexType::Date, "PRESENT_REF");
-    check("The mayor recently moved house.", "recently", TimexType::Date, "PAST_REF");
-    check("Rates may rise in the future, the bank warned.", "the future", TimexType::Date, "FUTURE_REF");
+    check(
+        "The ferry sails daily in summer.",
+        "daily",
+        TimexType::Set,
+        "P1D",
+    );
+    check(
+        "The council meets every week in the hall.",
+        "every week",
+        TimexType::Set,
+        "P1W",
+    );
+    check(
+        "The fee is paid annually by members.",
+        "annually",
+        TimexType::Set,
+        "P1Y",
+    );
+    check(
+        "The club meets each Thursday at the pub.",
+        "each Thursday",
+        TimexType::Set,
+        "XXXX-WXX-4",
+    );
+    check(
+        "The war is over now, he said.",
+        "now",
+        TimexType::Date,
+        "PRESENT_REF",
+    );
+    check(
+        "The mayor recently moved house.",
+        "recently",
+        TimexType::Date,
+        "PAST_REF",
+    );
+    check(
+        "Rates may rise in the future, the bank warned.",
+        "the future",
+        TimexType::Date,
+        "FUTURE_REF",
+    );
 }
 
 #[test]
 fn quarters_seasons_holidays() {
-    check("Profit rose in the second quarter of 2016 at the bank.", "the second quarter of 2016", TimexType::Date, "2016-Q2");
-    check("The dam was finished last summer by the army.", "last summer", TimexType::Date, "2017-SU");
-    check("The shops stayed open on Christmas Day for the first time.", "Christmas Day", TimexType::Date, "2017-12-25");
+    check(
+        "Profit rose in the second quarter of 2016 at the bank.",
+        "the second quarter of 2016",
+        TimexType::Date,
+        "2016-Q2",
+    );
+    check(
+        "The dam was finished last summer by the army.",
+        "last summer",
+        TimexType::Date,
+        "2017-SU",
+    );
+    check(
+        "The shops stayed open on Christmas Day for the first time.",
+        "Christmas Day",
+        TimexType::Date,
+        "2017-12-25",
+    );
 }
 
 #[test]
@@ -191,22 +489,45 @@ fn not_dates() {
         "The pair talked about the fall of the wall.",
         "Turnout rose 12% in the poll.",
     ] {
-        assert!(run(text, pubd()).is_empty(), "{text}: {:?}", run(text, pubd()).iter().map(|(s, _)| s.clone()).collect::<Vec<_>>());
+        assert!(
+            run(text, pubd()).is_empty(),
+            "{text}: {:?}",
+            run(text, pubd())
+                .iter()
+                .map(|(s, _)| s.clone())
+                .collect::<Vec<_>>()
+        );
     }
 }
 
 #[test]
 fn arbitrary_text_does_not_panic_and_offsets_are_in_bounds() {
-    for text in ["", "—", "Ünïcödé 2017-13-45 99/99/9999 Feb. 30, 2017 ’90s", "on 31 February", "5:99 p.m.", "Monday\n\nnight 2017-"] {
+    for text in [
+        "",
+        "—",
+        "Ünïcödé 2017-13-45 99/99/9999 Feb. 30, 2017 ’90s",
+        "on 31 February",
+        "5:99 p.m.",
+        "Monday\n\nnight 2017-",
+    ] {
         for (_, t) in run(text, pubd()).iter().chain(run(text, None).iter()) {
-            assert!(t.span.end <= text.len() && text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+            assert!(
+                t.span.end <= text.len()
+                    && text.is_char_boundary(t.span.start)
+                    && text.is_char_boundary(t.span.end)
+            );
         }
     }
 }
 
 fn utterance(text: &str, content: &str, cue: &str) -> Utterance {
     let s = text.find(content).unwrap();
-    let mut u = Utterance::new(vec![Span::new(s, s + content.len())], text, Kind::Indirect, "test");
+    let mut u = Utterance::new(
+        vec![Span::new(s, s + content.len())],
+        text,
+        Kind::Indirect,
+        "test",
+    );
     let c = text.find(cue).unwrap();
     u.cue = Some(Span::new(c, c + cue.len()));
     let seg = segment(text);
@@ -223,20 +544,29 @@ fn utterance_dates() {
     let seg = segment(text);
     let tx = tag(text, &seg, p);
     let u = utterance(text, "the plan would start on Friday", "said");
-    assert_eq!(utterance_date(&tx, &seg, &u, p), (Some(d(2017, 11, 20)), DateSource::Text));
+    assert_eq!(
+        utterance_date(&tx, &seg, &u, p),
+        (Some(d(2017, 11, 20)), DateSource::Text)
+    );
     // the narrative date of the paragraph
     let text = "The leaders met in the city on Sunday. Later the host said the talks went well.";
     let seg = segment(text);
     let tx = tag(text, &seg, p);
     let u = utterance(text, "the talks went well", "said");
-    assert_eq!(utterance_date(&tx, &seg, &u, p), (Some(d(2017, 11, 19)), DateSource::Text));
+    assert_eq!(
+        utterance_date(&tx, &seg, &u, p),
+        (Some(d(2017, 11, 19)), DateSource::Text)
+    );
     // nothing stated: the publication date
     let text = "The host said the talks went well.";
     let seg = segment(text);
     let tx = tag(text, &seg, p);
     let u = utterance(text, "the talks went well", "said");
     assert_eq!(utterance_date(&tx, &seg, &u, p), (p, DateSource::Published));
-    assert_eq!(utterance_date(&tx, &seg, &u, None), (None, DateSource::Unknown));
+    assert_eq!(
+        utterance_date(&tx, &seg, &u, None),
+        (None, DateSource::Unknown)
+    );
 }
 
 #[test]
@@ -251,7 +581,9 @@ fn published_from_evidence_only() {
 
 #[test]
 fn seeds_dates() {
-    let Some(shared) = crate::util::shared() else { return };
+    let Some(shared) = crate::util::shared() else {
+        return;
+    };
     let dir = shared.join("seeds");
     let Ok(rd) = std::fs::read_dir(&dir) else {
         eprintln!("skipped: no seeds in {}", dir.display());
@@ -293,7 +625,9 @@ fn timeml_eval_on_a_small_file() {
     assert_eq!(t.missed[0].text, "the new season");
     assert_eq!(t.spurious[0].text, "2001");
     assert!(r.render().contains("timeml"));
-    assert!(serde_json::to_string_pretty(&r).unwrap().contains("\"value\""));
+    assert!(serde_json::to_string_pretty(&r)
+        .unwrap()
+        .contains("\"value\""));
 }
 
 /// Prints the report on the TimeML corpora when they are present:
@@ -301,7 +635,9 @@ fn timeml_eval_on_a_small_file() {
 #[test]
 #[ignore]
 fn timeml_corpora() {
-    let Some(shared) = crate::util::shared() else { return };
+    let Some(shared) = crate::util::shared() else {
+        return;
+    };
     for sub in ["timebank/TimeBank", "timebank/AQUAINT"] {
         let r = sayso::eval::timeml::run(&shared.join(sub)).unwrap();
         println!("{}", r.render());
@@ -314,13 +650,17 @@ fn timeml_corpora() {
 #[test]
 #[ignore]
 fn tagger_speed() {
-    let Some(shared) = crate::util::shared() else { return };
+    let Some(shared) = crate::util::shared() else {
+        return;
+    };
     let dir = shared.join("polnear/train/text");
     let Ok(rd) = std::fs::read_dir(&dir) else {
         eprintln!("skipping: no {}", dir.display());
         return;
     };
-    let texts: Vec<String> = rd.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect();
+    let texts: Vec<String> = rd
+        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let segs: Vec<_> = texts.iter().map(|t| segment(t)).collect();
     let t0 = std::time::Instant::now();
@@ -354,18 +694,51 @@ fn tagger_speed() {
 fn years_in_words_and_relative_years() {
     use TimexType::Date;
     for (text, surface, value) in [
-        ("The tower was finished in nineteen ninety-six after delays.", "nineteen ninety-six", "1996"),
-        ("Plans for the year two thousand were drawn up early.", "the year two thousand", "2000"),
-        ("The winter of nineteen eighty-four was harsh.", "The winter of nineteen eighty-four", "1984-WI"),
-        ("Prices peaked in January this year, traders said.", "January this year", "2017-01"),
-        ("The dam burst on July 4 last year near the town.", "July 4 last year", "2016-07-04"),
-        ("Output will rise in next year's first quarter.", "next year's first quarter", "2018-Q1"),
-        ("Margins narrowed in this year's third quarter.", "this year's third quarter", "2017-Q3"),
+        (
+            "The tower was finished in nineteen ninety-six after delays.",
+            "nineteen ninety-six",
+            "1996",
+        ),
+        (
+            "Plans for the year two thousand were drawn up early.",
+            "the year two thousand",
+            "2000",
+        ),
+        (
+            "The winter of nineteen eighty-four was harsh.",
+            "The winter of nineteen eighty-four",
+            "1984-WI",
+        ),
+        (
+            "Prices peaked in January this year, traders said.",
+            "January this year",
+            "2017-01",
+        ),
+        (
+            "The dam burst on July 4 last year near the town.",
+            "July 4 last year",
+            "2016-07-04",
+        ),
+        (
+            "Output will rise in next year's first quarter.",
+            "next year's first quarter",
+            "2018-Q1",
+        ),
+        (
+            "Margins narrowed in this year's third quarter.",
+            "this year's third quarter",
+            "2017-Q3",
+        ),
     ] {
         check(text, surface, Date, value);
     }
     // an approximation belongs to the shift it qualifies
-    let t = check("The plant closed about two years ago after a fire.", "about two years ago", Date, "2015");
+    let t = check(
+        "The plant closed about two years ago after a fire.",
+        "about two years ago",
+        Date,
+        "2015",
+    );
     assert_eq!(t.modifier, Some("APPROX"));
     // no year in words without a second number word
     assert!(run("Nineteen people were hurt.", pubd()).is_empty());
@@ -375,13 +748,43 @@ fn years_in_words_and_relative_years() {
 fn tense_by_clause() {
     use TimexType::Date;
     // the quotation mark keeps the verb of saying out of the quote
-    check("\"The envoy will leave on Thursday,\" an aide said.", "Thursday", Date, "2017-11-23");
+    check(
+        "\"The envoy will leave on Thursday,\" an aide said.",
+        "Thursday",
+        Date,
+        "2017-11-23",
+    );
     // `that` starts another clause: `told` governs Tuesday
-    check("The minister told reporters on Tuesday that the talks might resume.", "Tuesday", Date, "2017-11-21");
-    check("The minister told reporters on Monday that the talks might resume.", "Monday", Date, "2017-11-20");
+    check(
+        "The minister told reporters on Tuesday that the talks might resume.",
+        "Tuesday",
+        Date,
+        "2017-11-21",
+    );
+    check(
+        "The minister told reporters on Monday that the talks might resume.",
+        "Monday",
+        Date,
+        "2017-11-20",
+    );
     // a participle after `be` is no past tense: the modal decides
-    check("A new captain will be named in March for the tour.", "March", Date, "2018-03");
+    check(
+        "A new captain will be named in March for the tour.",
+        "March",
+        Date,
+        "2018-03",
+    );
     // `plan` is future only before `to`
-    check("The plan was approved on Friday by the board.", "Friday", Date, "2017-11-17");
-    check("The board plans to vote on Friday.", "Friday", Date, "2017-11-24");
+    check(
+        "The plan was approved on Friday by the board.",
+        "Friday",
+        Date,
+        "2017-11-17",
+    );
+    check(
+        "The board plans to vote on Friday.",
+        "Friday",
+        Date,
+        "2017-11-24",
+    );
 }

@@ -15,14 +15,22 @@ fn sample() -> PathBuf {
 
 /// Code-point range of the `nth` occurrence of `needle` in `text`.
 fn cp(text: &str, needle: &str, nth: usize) -> (usize, usize) {
-    let b = text.match_indices(needle).nth(nth).expect("needle in text").0;
+    let b = text
+        .match_indices(needle)
+        .nth(nth)
+        .expect("needle in text")
+        .0;
     let s = text[..b].chars().count();
     (s, s + needle.chars().count())
 }
 
 /// Byte span of the `nth` occurrence of `needle` in `text`.
 fn bs(text: &str, needle: &str, nth: usize) -> Span {
-    let b = text.match_indices(needle).nth(nth).expect("needle in text").0;
+    let b = text
+        .match_indices(needle)
+        .nth(nth)
+        .expect("needle in text")
+        .0;
     Span::new(b, b + needle.len())
 }
 
@@ -34,7 +42,14 @@ fn extraction(text: &str, quotes: Vec<Utterance>, claims: Vec<Utterance>) -> Ext
     x
 }
 
-fn row(text: &str, parts: Vec<Span>, kind: Kind, method: &'static str, speaker: Option<&str>, mention: Option<Span>) -> Utterance {
+fn row(
+    text: &str,
+    parts: Vec<Span>,
+    kind: Kind,
+    method: &'static str,
+    speaker: Option<&str>,
+    mention: Option<Span>,
+) -> Utterance {
     let mut u = Utterance::new(parts, text, kind, method);
     u.speaker = speaker.map(str::to_string);
     u.mention = mention;
@@ -73,7 +88,12 @@ fn brat_discontinuous_missing_roles_and_order() {
                 source: Some(vec![(0, 5)]),
                 cue: Some(vec![(6, 10)]),
             },
-            Attribution { id: "E2".into(), content: vec![(56, 70)], source: None, cue: Some(vec![(50, 55)]) },
+            Attribution {
+                id: "E2".into(),
+                content: vec![(56, 70)],
+                source: None,
+                cue: Some(vec![(50, 55)])
+            },
         ]
     );
     assert_eq!(parse_ann(""), vec![]);
@@ -85,20 +105,42 @@ fn first_annotation_file_metadata_and_name_fallback() {
     let (golds, unannotated) = load(&sample()).unwrap();
     assert_eq!(unannotated, 1);
     let names: Vec<&str> = golds.iter().map(|g| g.name.as_str()).collect();
-    assert_eq!(names, ["herald_2020-03-05_schools-change-menus", "wire_2020-03-02_council-approves-budget"]);
+    assert_eq!(
+        names,
+        [
+            "herald_2020-03-05_schools-change-menus",
+            "wire_2020-03-02_council-approves-budget"
+        ]
+    );
     let (herald, wire) = (&golds[0], &golds[1]);
     // `_aaaa.ann` (three events), not `_bbbb.ann` (one)
     assert_eq!(wire.items.len(), 3);
     let third = &wire.items[2];
-    assert_eq!(third.content, vec![cp(&wire.text, "the plan for a new bridge over the river “a gamble”", 0)]);
+    assert_eq!(
+        third.content,
+        vec![cp(
+            &wire.text,
+            "the plan for a new bridge over the river “a gamble”",
+            0
+        )]
+    );
     // metadata.tsv wins over the name
     assert_eq!(wire.source.as_deref(), Some("Wire Service"));
     assert_eq!(wire.published, chrono::NaiveDate::from_ymd_opt(2020, 3, 1));
     assert_eq!(herald.source.as_deref(), Some("herald"));
-    assert_eq!(herald.published, chrono::NaiveDate::from_ymd_opt(2020, 3, 5));
-    let classes: Vec<GoldClass> = golds.iter().flat_map(|g| g.items.iter().map(|i| i.class)).collect();
+    assert_eq!(
+        herald.published,
+        chrono::NaiveDate::from_ymd_opt(2020, 3, 5)
+    );
+    let classes: Vec<GoldClass> = golds
+        .iter()
+        .flat_map(|g| g.items.iter().map(|i| i.class))
+        .collect();
     use GoldClass::*;
-    assert_eq!(classes, [Direct, Indirect, Indirect, Direct, Indirect, Mixed]);
+    assert_eq!(
+        classes,
+        [Direct, Indirect, Indirect, Direct, Indirect, Mixed]
+    );
     assert_eq!(herald.items[2].source, None);
 }
 
@@ -123,12 +165,28 @@ fn class_definition() {
         // half quoted: 6 of 12 counted characters → direct (at least half)
         ("He said abcdef “ghijkl”.", "abcdef “ghijkl”", Direct),
         // a quoted fragment in a paraphrase
-        ("She called the long plan “a gamble”.", "the long plan “a gamble”", Mixed),
+        (
+            "She called the long plan “a gamble”.",
+            "the long plan “a gamble”",
+            Mixed,
+        ),
         // a quotation mark alone makes it mixed
-        ("She said the plan was a “bad idea.", "the plan was a “bad", Mixed),
-        ("She said the plan would fail.", "the plan would fail", Indirect),
+        (
+            "She said the plan was a “bad idea.",
+            "the plan was a “bad",
+            Mixed,
+        ),
+        (
+            "She said the plan would fail.",
+            "the plan would fail",
+            Indirect,
+        ),
         // pairs do not run across paragraphs
-        ("“He will go\nthen he came back” she said.", "then he came back", Indirect),
+        (
+            "“He will go\nthen he came back” she said.",
+            "then he came back",
+            Indirect,
+        ),
         // an opening mark reopens: only the last “ pairs with ”
         ("“one “two three” four", "one", Indirect),
     ];
@@ -186,7 +244,10 @@ fn one_to_one_greedy_by_overlap() {
     assert_eq!(greedy_match(&counter, &gold, &pred[..1]), vec![(0, 0)]);
     // equal overlaps: earlier gold first
     let gold = vec![vec![(0, 5)], vec![(5, 10)]];
-    assert_eq!(greedy_match(&counter, &gold, &[vec![(0, 10)]]), vec![(0, 0)]);
+    assert_eq!(
+        greedy_match(&counter, &gold, &[vec![(0, 10)]]),
+        vec![(0, 0)]
+    );
 }
 
 #[test]
@@ -196,17 +257,39 @@ fn quote_inside_claim_is_not_scored() {
     let gold = GoldArticle::new(
         "t",
         text,
-        &[Attribution { id: "E1".into(), content: vec![cp(text, content, 0)], source: Some(vec![cp(text, "She", 0)]), cue: None }],
+        &[Attribution {
+            id: "E1".into(),
+            content: vec![cp(text, content, 0)],
+            source: Some(vec![cp(text, "She", 0)]),
+            cue: None,
+        }],
     );
     assert_eq!(gold.items[0].class, GoldClass::Mixed);
     let she = Some(bs(text, "She", 0));
-    let claim = row(text, vec![bs(text, content, 0)], Kind::Mixed, "test_claim", None, she);
-    let fragment = row(text, vec![bs(text, "a bad gamble", 0)], Kind::Mixed, "test_quote", None, she);
+    let claim = row(
+        text,
+        vec![bs(text, content, 0)],
+        Kind::Mixed,
+        "test_claim",
+        None,
+        she,
+    );
+    let fragment = row(
+        text,
+        vec![bs(text, "a bad gamble", 0)],
+        Kind::Mixed,
+        "test_quote",
+        None,
+        she,
+    );
     let r = score(&[(gold, extraction(text, vec![fragment], vec![claim]))], 5);
     assert_eq!(r.predictions.total, 1);
     assert_eq!(r.predictions.quotes_inside_claims, 1);
     assert_eq!(r.predictions.mixed, 1);
-    assert_eq!((r.content.tp, r.content.predicted, r.content.gold), (1, 1, 1));
+    assert_eq!(
+        (r.content.tp, r.content.predicted, r.content.gold),
+        (1, 1, 1)
+    );
     // the mixed claim is the quote-kind prediction
     assert_eq!((r.quote.tp, r.quote.predicted, r.quote.gold), (1, 1, 1));
     assert!(r.spurious.is_empty());
@@ -217,27 +300,58 @@ fn quote_inside_claim_is_not_scored() {
 
 #[test]
 fn source_rule() {
-    let text = "The committee chair Ann Roe said it. The senator Ed Lu agreed. Mr. Roe’s office said so.";
+    let text =
+        "The committee chair Ann Roe said it. The senator Ed Lu agreed. Mr. Roe’s office said so.";
     let chars: Vec<char> = text.chars().collect();
     let gold = [cp(text, "The committee chair Ann Roe", 0)];
     let g = Some(&gold[..]);
     // the mention overlaps the gold source
-    assert!(source_correct(&chars, g, None, Some(&[cp(text, "Ann Roe", 0)])));
+    assert!(source_correct(
+        &chars,
+        g,
+        None,
+        Some(&[cp(text, "Ann Roe", 0)])
+    ));
     // no overlap, but a shared capitalised name (also through a possessive)
-    assert!(source_correct(&chars, g, None, Some(&[cp(text, "Mr. Roe’s office", 0)])));
+    assert!(source_correct(
+        &chars,
+        g,
+        None,
+        Some(&[cp(text, "Mr. Roe’s office", 0)])
+    ));
     assert!(source_correct(&chars, g, Some("Ann Roe"), None));
     // `The` is a function word; `Ed`, `Lu` are too short to count
-    assert!(!source_correct(&chars, g, None, Some(&[cp(text, "The senator", 0)])));
+    assert!(!source_correct(
+        &chars,
+        g,
+        None,
+        Some(&[cp(text, "The senator", 0)])
+    ));
     let lu = [cp(text, "The senator Ed Lu", 0)];
     assert!(!source_correct(&chars, Some(&lu[..]), Some("Ed Lu"), None));
-    assert!(!source_correct(&chars, Some(&lu[..]), Some("Edna Lu"), None));
-    assert!(source_correct(&chars, Some(&lu[..]), None, Some(&[cp(text, "Ed Lu", 0)])));
+    assert!(!source_correct(
+        &chars,
+        Some(&lu[..]),
+        Some("Edna Lu"),
+        None
+    ));
+    assert!(source_correct(
+        &chars,
+        Some(&lu[..]),
+        None,
+        Some(&[cp(text, "Ed Lu", 0)])
+    ));
     // a prediction without a speaker is wrong when gold has a source
     assert!(!source_correct(&chars, g, None, None));
     // no gold source: a null speaker is expected
     assert!(source_correct(&chars, None, None, None));
     assert!(!source_correct(&chars, None, Some("Ann Roe"), None));
-    assert!(!source_correct(&chars, None, None, Some(&[cp(text, "Ann Roe", 0)])));
+    assert!(!source_correct(
+        &chars,
+        None,
+        None,
+        Some(&[cp(text, "Ann Roe", 0)])
+    ));
     assert!(is_function_word("They") && is_function_word("his") && !is_function_word("Senate"));
 }
 
@@ -252,15 +366,47 @@ fn score_sample_exact() {
     let wire_x = extraction(
         w,
         vec![
-            row(w, vec![bs(w, "We will finish the bridge before winter,", 0)], Kind::Direct, "test_quote", Some("Ana Duarte"), Some(bs(w, "Mayor Ana Duarte", 0))),
-            row(w, vec![bs(w, "a gamble", 0)], Kind::Mixed, "test_fragment", None, None),
+            row(
+                w,
+                vec![bs(w, "We will finish the bridge before winter,", 0)],
+                Kind::Direct,
+                "test_quote",
+                Some("Ana Duarte"),
+                Some(bs(w, "Mayor Ana Duarte", 0)),
+            ),
+            row(
+                w,
+                vec![bs(w, "a gamble", 0)],
+                Kind::Mixed,
+                "test_fragment",
+                None,
+                None,
+            ),
         ],
         vec![
             // a partial content (26 of 35 characters) still matches; the
             // source is right by the shared name `Duarte`
-            row(w, vec![bs(w, "the council had found the money", 0)], Kind::Indirect, "test_claim", Some("Ana Duarte"), None),
+            row(
+                w,
+                vec![bs(w, "the council had found the money", 0)],
+                Kind::Indirect,
+                "test_claim",
+                Some("Ana Duarte"),
+                None,
+            ),
             // right content, no speaker: wrong source
-            row(w, vec![bs(w, "the plan for a new bridge over the river “a gamble”", 0)], Kind::Mixed, "test_mixed", None, None),
+            row(
+                w,
+                vec![bs(
+                    w,
+                    "the plan for a new bridge over the river “a gamble”",
+                    0,
+                )],
+                Kind::Mixed,
+                "test_mixed",
+                None,
+                None,
+            ),
         ],
     );
     let h = herald.text.as_str();
@@ -268,43 +414,105 @@ fn score_sample_exact() {
         h,
         vec![row(
             h,
-            vec![bs(h, "The new menu is healthier,", 0), bs(h, "and the children like it.", 0)],
+            vec![
+                bs(h, "The new menu is healthier,", 0),
+                bs(h, "and the children like it.", 0),
+            ],
             Kind::Direct,
             "test_quote",
             Some("Principal"),
             Some(bs(h, "the principal", 0)),
         )],
         vec![
-            row(h, vec![bs(h, "Schools change lunch menus", 0)], Kind::Indirect, "test_spurious", None, None),
-            row(h, vec![bs(h, "the kitchen will close in June", 0)], Kind::Indirect, "test_claim", None, None),
+            row(
+                h,
+                vec![bs(h, "Schools change lunch menus", 0)],
+                Kind::Indirect,
+                "test_spurious",
+                None,
+                None,
+            ),
+            row(
+                h,
+                vec![bs(h, "the kitchen will close in June", 0)],
+                Kind::Indirect,
+                "test_claim",
+                None,
+                None,
+            ),
         ],
     );
     let r = score(&[(herald.clone(), herald_x), (wire.clone(), wire_x)], 10);
     assert_eq!(r.articles, 2);
-    assert_eq!((r.gold.direct, r.gold.mixed, r.gold.indirect, r.gold.total), (2, 1, 3, 6));
+    assert_eq!(
+        (r.gold.direct, r.gold.mixed, r.gold.indirect, r.gold.total),
+        (2, 1, 3, 6)
+    );
     let p = r.predictions;
-    assert_eq!((p.direct, p.mixed, p.indirect, p.according_to, p.quotes_inside_claims, p.total), (2, 1, 3, 0, 1, 6));
-    assert_eq!((r.content.tp, r.content.predicted, r.content.gold), (5, 6, 6));
+    assert_eq!(
+        (
+            p.direct,
+            p.mixed,
+            p.indirect,
+            p.according_to,
+            p.quotes_inside_claims,
+            p.total
+        ),
+        (2, 1, 3, 0, 1, 6)
+    );
+    assert_eq!(
+        (r.content.tp, r.content.predicted, r.content.gold),
+        (5, 6, 6)
+    );
     assert!((r.content.f1 - 5.0 / 6.0).abs() < 1e-9);
     assert_eq!((r.quote.tp, r.quote.predicted, r.quote.gold), (3, 3, 3));
-    assert_eq!((r.end_to_end.tp, r.end_to_end.predicted, r.end_to_end.gold), (4, 6, 6));
+    assert_eq!(
+        (r.end_to_end.tp, r.end_to_end.predicted, r.end_to_end.gold),
+        (4, 6, 6)
+    );
     assert_eq!((r.source_accuracy.hits, r.source_accuracy.total), (4, 5));
-    assert_eq!((r.quote_source_accuracy.hits, r.quote_source_accuracy.total), (2, 3));
+    assert_eq!(
+        (r.quote_source_accuracy.hits, r.quote_source_accuracy.total),
+        (2, 3)
+    );
     let c = r.recall_by_class;
-    assert_eq!((c.direct.hits, c.direct.total, c.mixed.hits, c.mixed.total, c.indirect.hits, c.indirect.total), (2, 2, 1, 1, 2, 3));
+    assert_eq!(
+        (
+            c.direct.hits,
+            c.direct.total,
+            c.mixed.hits,
+            c.mixed.total,
+            c.indirect.hits,
+            c.indirect.total
+        ),
+        (2, 2, 1, 1, 2, 3)
+    );
     assert_eq!(r.missed.len(), 1);
     assert_eq!(r.missed[0].content, "The change was expected to save money");
     assert_eq!(r.missed[0].source.as_deref(), Some("officials"));
     assert_eq!(r.missed[0].cue.as_deref(), Some("said"));
     assert_eq!(r.missed[0].class, GoldClass::Indirect);
     assert_eq!(r.spurious.len(), 1);
-    assert_eq!((r.spurious[0].kind.as_str(), r.spurious[0].method.as_str()), ("indirect", "test_spurious"));
+    assert_eq!(
+        (r.spurious[0].kind.as_str(), r.spurious[0].method.as_str()),
+        ("indirect", "test_spurious")
+    );
     assert_eq!(r.wrong_sources.len(), 1);
     assert_eq!(r.wrong_sources[0].gold_source.as_deref(), Some("Critics"));
     assert_eq!(r.wrong_sources[0].method, "test_mixed");
     let m = &r.by_method;
-    assert_eq!(m.keys().map(String::as_str).collect::<Vec<_>>(), ["test_claim", "test_mixed", "test_quote", "test_spurious"]);
-    assert_eq!((m["test_claim"].predictions, m["test_claim"].matched, m["test_claim"].spurious), (2, 2, 0));
+    assert_eq!(
+        m.keys().map(String::as_str).collect::<Vec<_>>(),
+        ["test_claim", "test_mixed", "test_quote", "test_spurious"]
+    );
+    assert_eq!(
+        (
+            m["test_claim"].predictions,
+            m["test_claim"].matched,
+            m["test_claim"].spurious
+        ),
+        (2, 2, 0)
+    );
     assert_eq!(m["test_mixed"].wrong_source, 1);
     assert_eq!(m["test_spurious"].spurious, 1);
     // examples are capped
@@ -312,7 +520,10 @@ fn score_sample_exact() {
     assert!(capped.missed.is_empty() && capped.gold.total == 3 && capped.content.recall == 0.0);
     // the table names every figure
     let table = r.render();
-    assert!(table.contains("content") && table.contains("0.833") && table.contains("test_spurious"), "{table}");
+    assert!(
+        table.contains("content") && table.contains("0.833") && table.contains("test_spurious"),
+        "{table}"
+    );
 }
 
 /// `run` on the sample: the gold side is fixed; the prediction side is what
@@ -321,7 +532,10 @@ fn score_sample_exact() {
 fn run_sample() {
     let r = run(&sample(), 2).unwrap();
     assert_eq!((r.articles, r.unannotated), (2, 1));
-    assert_eq!((r.gold.direct, r.gold.mixed, r.gold.indirect, r.gold.total), (2, 1, 3, 6));
+    assert_eq!(
+        (r.gold.direct, r.gold.mixed, r.gold.indirect, r.gold.total),
+        (2, 1, 3, 6)
+    );
     let (golds, _) = load(&sample()).unwrap();
     let rows: usize = golds
         .iter()
@@ -330,7 +544,10 @@ fn run_sample() {
             x.quotes.len() + x.claims.len()
         })
         .sum();
-    assert_eq!(r.predictions.total + r.predictions.quotes_inside_claims, rows);
+    assert_eq!(
+        r.predictions.total + r.predictions.quotes_inside_claims,
+        rows
+    );
     assert!(r.content.tp <= r.content.predicted.min(r.content.gold));
     assert!(r.end_to_end.tp <= r.content.tp);
     assert!(r.missed.len() <= 2 && r.spurious.len() <= 2 && r.wrong_sources.len() <= 2);
@@ -340,7 +557,9 @@ fn run_sample() {
 /// On the real dev split, the class counts of the gold items.
 #[test]
 fn polnear_dev_gold_classes() {
-    let Some(shared) = crate::util::shared() else { return };
+    let Some(shared) = crate::util::shared() else {
+        return;
+    };
     let dir = shared.join("polnear/dev");
     if !dir.is_dir() {
         eprintln!("skipped: {} not found", dir.display());
@@ -350,8 +569,21 @@ fn polnear_dev_gold_classes() {
     assert_eq!(golds.len(), 84);
     let total: usize = golds.iter().map(|g| g.items.len()).sum();
     assert_eq!(total, 2192);
-    let n = |c| golds.iter().flat_map(|g| &g.items).filter(|i| i.class == c).count();
-    assert_eq!((n(GoldClass::Direct), n(GoldClass::Mixed), n(GoldClass::Indirect)), (460, 164, 1568));
+    let n = |c| {
+        golds
+            .iter()
+            .flat_map(|g| &g.items)
+            .filter(|i| i.class == c)
+            .count()
+    };
+    assert_eq!(
+        (
+            n(GoldClass::Direct),
+            n(GoldClass::Mixed),
+            n(GoldClass::Indirect)
+        ),
+        (460, 164, 1568)
+    );
     // the span texts of the first annotation agree with the code-point offsets
     let first = &golds[0];
     let chars: Vec<char> = first.text.chars().collect();
@@ -365,7 +597,9 @@ fn polnear_dev_gold_classes() {
 #[test]
 #[ignore]
 fn polnear_dev() {
-    let Some(shared) = crate::util::shared() else { return };
+    let Some(shared) = crate::util::shared() else {
+        return;
+    };
     let r = run(&shared.join("polnear/dev"), 10).unwrap();
     println!("{}", r.render());
 }

@@ -401,7 +401,10 @@ fn glob_and_forced_format() {
     // A file whose name looks like a glob is taken as the file.
     let odd = d.join("odd[1].jsonl");
     write(&odd, b"{\"text\": \"odd\"}\n");
-    assert_records(&read_one(&odd), &[ok(format!("{}:1", odd.display()), art(None, "odd"))]);
+    assert_records(
+        &read_one(&odd),
+        &[ok(format!("{}:1", odd.display()), art(None, "odd"))],
+    );
     let forced = InputOptions {
         format: Format::Jsonl,
         ..InputOptions::default()

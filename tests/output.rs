@@ -14,13 +14,20 @@ use sayso::Article;
 
 fn read(dir: &Path, name: &str) -> (arrow_schema::SchemaRef, Vec<RecordBatch>) {
     let file = File::open(dir.join(format!("{name}.parquet"))).unwrap();
-    let reader = ParquetRecordBatchReaderBuilder::try_new(file).unwrap().build().unwrap();
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+        .unwrap()
+        .build()
+        .unwrap();
     let schema = reader.schema();
     (schema, reader.map(|b| b.unwrap()).collect())
 }
 
 fn column<'a, T: 'static>(b: &'a RecordBatch, name: &str) -> &'a T {
-    b.column_by_name(name).unwrap_or_else(|| panic!("no column {name}")).as_any().downcast_ref::<T>().unwrap()
+    b.column_by_name(name)
+        .unwrap_or_else(|| panic!("no column {name}"))
+        .as_any()
+        .downcast_ref::<T>()
+        .unwrap()
 }
 
 fn strings(dir: &Path, table: &str, col: &str) -> Vec<Option<String>> {
@@ -34,15 +41,27 @@ fn strings(dir: &Path, table: &str, col: &str) -> Vec<Option<String>> {
 }
 
 fn ok(location: &str, article: Article) -> Record {
-    Record { location: location.into(), result: Ok(article), warnings: vec![] }
+    Record {
+        location: location.into(),
+        result: Ok(article),
+        warnings: vec![],
+    }
 }
 
 fn article(id: &str, text: &str) -> Article {
-    Article { id: Some(id.into()), ..Article::new(text) }
+    Article {
+        id: Some(id.into()),
+        ..Article::new(text)
+    }
 }
 
 fn run(records: Vec<Record>, out: &Path, opts: &ConvertOptions) -> sayso::error::Result<Manifest> {
-    convert_inputs(Inputs::from_iter(records.into_iter(), None, vec!["mem".into()]), out, opts, None)
+    convert_inputs(
+        Inputs::from_iter(records.into_iter(), None, vec!["mem".into()]),
+        out,
+        opts,
+        None,
+    )
 }
 
 /// The sample corpus as records (as the readers would yield it).
@@ -77,17 +96,26 @@ fn parquet_schema_is_schema_v1() {
         let want = schema(name).unwrap();
         assert_eq!(got.fields().len(), want.fields().len(), "{name}");
         for (g, w) in got.fields().iter().zip(want.fields()) {
-            assert_eq!((g.name(), g.data_type(), g.is_nullable()), (w.name(), w.data_type(), w.is_nullable()), "{name}");
+            assert_eq!(
+                (g.name(), g.data_type(), g.is_nullable()),
+                (w.name(), w.data_type(), w.is_nullable()),
+                "{name}"
+            );
         }
     }
-    let names: Vec<_> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let names: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
     assert_eq!(names.len(), 8, "{names:?}");
 }
 
 /// Every column of SCHEMA.md, in order, with its type and `?`.
 #[test]
 fn schema_matches_schema_md() {
-    let Some(shared) = crate::util::shared() else { return };
+    let Some(shared) = crate::util::shared() else {
+        return;
+    };
     let Ok(md) = std::fs::read_to_string(shared.join("design/SCHEMA.md")) else {
         eprintln!("skipped: design/SCHEMA.md not found");
         return;
@@ -96,7 +124,10 @@ fn schema_matches_schema_md() {
     for line in md.lines() {
         if let Some(h) = line.strip_prefix("## ") {
             tables.push((h.split_whitespace().next().unwrap().to_string(), Vec::new()));
-        } else if line.starts_with("| ") && !line.starts_with("| column") && !line.starts_with("| field") {
+        } else if line.starts_with("| ")
+            && !line.starts_with("| column")
+            && !line.starts_with("| field")
+        {
             let cells: Vec<&str> = line.split('|').map(str::trim).collect();
             if let Some((_, cols)) = tables.last_mut() {
                 for c in cells[1].split(',') {
@@ -108,11 +139,25 @@ fn schema_matches_schema_md() {
     // claims has no table of its own: "same columns as quotes"
     tables.retain(|t| !t.1.is_empty());
     let quotes = tables.iter().find(|t| t.0 == "quotes").unwrap().1.clone();
-    let claims: Vec<_> =
-        quotes.iter().map(|(c, t)| (if c == "quote_id" { "claim_id".to_string() } else { c.clone() }, t.clone())).collect();
+    let claims: Vec<_> = quotes
+        .iter()
+        .map(|(c, t)| {
+            (
+                if c == "quote_id" {
+                    "claim_id".to_string()
+                } else {
+                    c.clone()
+                },
+                t.clone(),
+            )
+        })
+        .collect();
     tables.push(("claims".into(), claims));
     for name in TABLE_NAMES {
-        let (_, want) = tables.iter().find(|t| t.0 == name).unwrap_or_else(|| panic!("{name} not in SCHEMA.md"));
+        let (_, want) = tables
+            .iter()
+            .find(|t| t.0 == name)
+            .unwrap_or_else(|| panic!("{name} not in SCHEMA.md"));
         let s = schema(name).unwrap();
         let got: Vec<(String, String)> = s
             .fields()
@@ -120,7 +165,10 @@ fn schema_matches_schema_md() {
             .map(|f| {
                 // dictionary encoding is a storage detail; SCHEMA.md says `string`
                 let t = type_name(f.data_type()).replace("dictionary<string>", "string");
-                (f.name().clone(), format!("{t}{}", if f.is_nullable() { "?" } else { "" }))
+                (
+                    f.name().clone(),
+                    format!("{t}{}", if f.is_nullable() { "?" } else { "" }),
+                )
             })
             .collect();
         assert_eq!(&got, want, "{name}");
@@ -133,13 +181,21 @@ fn code_point_offsets_in_rows() {
     let text = "Zoë 😀 Пётр said: “Привет, мир” and left.";
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
-    run(vec![ok("mem:1", article("t1", text))], &out, &ConvertOptions::default()).unwrap();
+    run(
+        vec![ok("mem:1", article("t1", text))],
+        &out,
+        &ConvertOptions::default(),
+    )
+    .unwrap();
     let (_, b) = read(&out, "quotes");
     assert_eq!(b.iter().map(|b| b.num_rows()).sum::<usize>(), 1);
     let ids: &StringArray = column(&b[0], "quote_id");
     let start: &Int32Array = column(&b[0], "start");
     let end: &Int32Array = column(&b[0], "end");
-    assert_eq!((ids.value(0), start.value(0), end.value(0)), ("t1:q:18", 18, 29));
+    assert_eq!(
+        (ids.value(0), start.value(0), end.value(0)),
+        ("t1:q:18", 18, 29)
+    );
     let chars: Vec<char> = text.chars().collect();
     assert_eq!(chars[18..29].iter().collect::<String>(), "Привет, мир");
     let (_, a) = read(&out, "articles");
@@ -153,25 +209,70 @@ fn every_record_ends_in_articles_or_errors() {
     let out = tmp.path().join("out");
     let records = vec![
         ok("in.jsonl:1", article("a", "One.")),
-        Record { location: "in.jsonl:2".into(), result: Err("line 2 is not valid JSON".into()), warnings: vec![] },
-        Record { location: "in.jsonl:3".into(), result: Ok(article("b", "Two.")), warnings: vec!["bad date".into()] },
+        Record {
+            location: "in.jsonl:2".into(),
+            result: Err("line 2 is not valid JSON".into()),
+            warnings: vec![],
+        },
+        Record {
+            location: "in.jsonl:3".into(),
+            result: Ok(article("b", "Two.")),
+            warnings: vec!["bad date".into()],
+        },
         ok("in.jsonl:4", article("a", "Three.")),
         ok("in.jsonl:5", article("big", &"x".repeat(2000))),
         ok("in.jsonl:6", article("a", "Four.")),
     ];
-    let opts = ConvertOptions { max_article_bytes: Some(1000), ..ConvertOptions::default() };
+    let opts = ConvertOptions {
+        max_article_bytes: Some(1000),
+        ..ConvertOptions::default()
+    };
     let m = run(records, &out, &opts).unwrap();
-    assert_eq!(strings(&out, "articles", "article_id"), vec![Some("a".into()), Some("b".into()), Some("a~2".into()), Some("a~3".into())]);
+    assert_eq!(
+        strings(&out, "articles", "article_id"),
+        vec![
+            Some("a".into()),
+            Some("b".into()),
+            Some("a~2".into()),
+            Some("a~3".into())
+        ]
+    );
     assert_eq!(
         strings(&out, "errors", "input"),
-        ["in.jsonl:2", "in.jsonl:3", "in.jsonl:4", "in.jsonl:5", "in.jsonl:6"].map(|s| Some(s.to_string())).to_vec()
+        [
+            "in.jsonl:2",
+            "in.jsonl:3",
+            "in.jsonl:4",
+            "in.jsonl:5",
+            "in.jsonl:6"
+        ]
+        .map(|s| Some(s.to_string()))
+        .to_vec()
     );
-    assert_eq!(strings(&out, "errors", "article_id"), vec![None, Some("b".into()), Some("a~2".into()), Some("big".into()), Some("a~3".into())]);
+    assert_eq!(
+        strings(&out, "errors", "article_id"),
+        vec![
+            None,
+            Some("b".into()),
+            Some("a~2".into()),
+            Some("big".into()),
+            Some("a~3".into())
+        ]
+    );
     let errors = strings(&out, "errors", "error");
     assert_eq!(errors[0].as_deref(), Some("line 2 is not valid JSON"));
     assert_eq!(errors[1].as_deref(), Some("bad date"));
-    assert!(errors[2].as_deref().unwrap().starts_with("duplicate article id \"a\""), "{errors:?}");
-    assert!(errors[3].as_deref().unwrap().contains("over the limit"), "{errors:?}");
+    assert!(
+        errors[2]
+            .as_deref()
+            .unwrap()
+            .starts_with("duplicate article id \"a\""),
+        "{errors:?}"
+    );
+    assert!(
+        errors[3].as_deref().unwrap().contains("over the limit"),
+        "{errors:?}"
+    );
     assert_eq!((m.count("articles"), m.count("errors")), (4, 5));
     assert_eq!(Manifest::read(&out).unwrap().counts, m.counts);
 }
@@ -194,8 +295,15 @@ fn empty_run_writes_every_table() {
 fn strict_fails_after_writing() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
-    let bad = Record { location: "x:1".into(), result: Err("broken".into()), warnings: vec![] };
-    let opts = ConvertOptions { strict: true, ..ConvertOptions::default() };
+    let bad = Record {
+        location: "x:1".into(),
+        result: Err("broken".into()),
+        warnings: vec![],
+    };
+    let opts = ConvertOptions {
+        strict: true,
+        ..ConvertOptions::default()
+    };
     let e = run(vec![bad], &out, &opts).unwrap_err();
     assert!(e.to_string().contains("errors.parquet"), "{e}");
     assert_eq!(Manifest::read(&out).unwrap().count("errors"), 1);
@@ -205,8 +313,18 @@ fn strict_fails_after_writing() {
 fn existing_dir_needs_overwrite_and_survives_failure() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
-    run(vec![ok("m:1", article("first", "Hello."))], &out, &ConvertOptions::default()).unwrap();
-    let e = run(vec![ok("m:1", article("second", "Hello."))], &out, &ConvertOptions::default()).unwrap_err();
+    run(
+        vec![ok("m:1", article("first", "Hello."))],
+        &out,
+        &ConvertOptions::default(),
+    )
+    .unwrap();
+    let e = run(
+        vec![ok("m:1", article("second", "Hello."))],
+        &out,
+        &ConvertOptions::default(),
+    )
+    .unwrap_err();
     assert!(matches!(e, sayso::Error::OutputExists(_)), "{e}");
     // a reader that dies halfway: the old output stays, nothing half-written appears
     let dying = (0..3).map(|i| {
@@ -215,14 +333,26 @@ fn existing_dir_needs_overwrite_and_survives_failure() {
         }
         ok("m:1", article(&format!("x{i}"), "Hello."))
     });
-    let opts = ConvertOptions { overwrite: true, ..ConvertOptions::default() };
+    let opts = ConvertOptions {
+        overwrite: true,
+        ..ConvertOptions::default()
+    };
     let r = convert_inputs(Inputs::from_iter(dying, None, vec![]), &out, &opts, None);
     assert!(r.is_err());
-    assert_eq!(strings(&out, "articles", "article_id"), vec![Some("first".into())]);
-    let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(
+        strings(&out, "articles", "article_id"),
+        vec![Some("first".into())]
+    );
+    let names: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names, vec![std::ffi::OsString::from("out")]);
     run(vec![ok("m:1", article("third", "Hello."))], &out, &opts).unwrap();
-    assert_eq!(strings(&out, "articles", "article_id"), vec![Some("third".into())]);
+    assert_eq!(
+        strings(&out, "articles", "article_id"),
+        vec![Some("third".into())]
+    );
 }
 
 #[test]
@@ -242,7 +372,10 @@ fn same_tables_for_any_jobs() {
     let mut outs = Vec::new();
     for jobs in [1, 2] {
         let out = tmp.path().join(format!("j{jobs}"));
-        let opts = ConvertOptions { jobs: Some(jobs), ..ConvertOptions::default() };
+        let opts = ConvertOptions {
+            jobs: Some(jobs),
+            ..ConvertOptions::default()
+        };
         convert_inputs(Inputs::from_iter(many(), None, vec![]), &out, &opts, None).unwrap();
         outs.push(out);
     }
@@ -264,14 +397,22 @@ fn clusters(dir: &Path) -> Vec<(String, i32, Vec<String>)> {
         for i in 0..b.num_rows() {
             let members = q.value(i);
             let members = members.as_any().downcast_ref::<StringArray>().unwrap();
-            out.push((ids.value(i).to_string(), n.value(i), members.iter().map(|s| s.unwrap().to_string()).collect()));
+            out.push((
+                ids.value(i).to_string(),
+                n.value(i),
+                members.iter().map(|s| s.unwrap().to_string()).collect(),
+            ));
         }
     }
     out
 }
 
 fn news(id: &str, source: &str, text: &str) -> Record {
-    let a = Article { source: Some(source.into()), published: chrono::NaiveDate::from_ymd_opt(2023, 9, 12), ..article(id, text) };
+    let a = Article {
+        source: Some(source.into()),
+        published: chrono::NaiveDate::from_ymd_opt(2023, 9, 12),
+        ..article(id, text)
+    };
     ok(id, a)
 }
 
@@ -290,39 +431,71 @@ fn same_statement_in_two_articles_is_one_cluster() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
     let m = run(cluster_corpus(), &out, &ConvertOptions::default()).unwrap();
-    assert_eq!(strings(&out, "quotes", "quote_id"), vec![Some("east:q:1".into()), Some("west:q:1".into()), Some("north:q:1".into())]);
+    assert_eq!(
+        strings(&out, "quotes", "quote_id"),
+        vec![
+            Some("east:q:1".into()),
+            Some("west:q:1".into()),
+            Some("north:q:1".into())
+        ]
+    );
     let cl = clusters(&out);
     assert_eq!(cl.len(), 2, "{cl:?}");
     assert_eq!(m.count("clusters"), 2);
-    assert_eq!((cl[0].1, cl[0].2.clone()), (2, vec!["east:q:1".to_string(), "west:q:1".to_string()]));
-    assert_eq!((cl[1].1, cl[1].2.clone()), (1, vec!["north:q:1".to_string()]));
+    assert_eq!(
+        (cl[0].1, cl[0].2.clone()),
+        (2, vec!["east:q:1".to_string(), "west:q:1".to_string()])
+    );
+    assert_eq!(
+        (cl[1].1, cl[1].2.clone()),
+        (1, vec!["north:q:1".to_string()])
+    );
     assert_ne!(cl[0].0, cl[1].0);
     let ids = strings(&out, "quotes", "cluster_id");
-    assert_eq!(ids, vec![Some(cl[0].0.clone()), Some(cl[0].0.clone()), Some(cl[1].0.clone())]);
+    assert_eq!(
+        ids,
+        vec![
+            Some(cl[0].0.clone()),
+            Some(cl[0].0.clone()),
+            Some(cl[1].0.clone())
+        ]
+    );
     let (_, b) = read(&out, "clusters");
     let speaker: &StringArray = column(&b[0], "speaker");
     let sources: &Int32Array = column(&b[0], "n_sources");
     assert_eq!((speaker.value(0), sources.value(0)), ("Halla Brunvik", 2));
     // the quotes table keeps the schema of the contract after the rewrite
-    assert_eq!(read(&out, "quotes").0.fields(), schema("quotes").unwrap().fields());
+    assert_eq!(
+        read(&out, "quotes").0.fields(),
+        schema("quotes").unwrap().fields()
+    );
 }
 
 #[test]
 fn no_clusters_leaves_them_empty() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
-    let opts = ConvertOptions { clusters: false, ..ConvertOptions::default() };
+    let opts = ConvertOptions {
+        clusters: false,
+        ..ConvertOptions::default()
+    };
     let m = run(cluster_corpus(), &out, &opts).unwrap();
     assert_eq!(m.count("quotes"), 3);
     assert_eq!(m.count("clusters"), 0);
-    assert_eq!(strings(&out, "quotes", "cluster_id"), vec![None, None, None]);
+    assert_eq!(
+        strings(&out, "quotes", "cluster_id"),
+        vec![None, None, None]
+    );
 }
 
 /// Every row of a column over the parts of a partitioned table.
 fn part_strings(dir: &Path, table: &str, col: &str) -> Vec<Option<String>> {
     let mut out = Vec::new();
     for path in sayso::output::table_files(dir, table).unwrap() {
-        let reader = ParquetRecordBatchReaderBuilder::try_new(File::open(path).unwrap()).unwrap().build().unwrap();
+        let reader = ParquetRecordBatchReaderBuilder::try_new(File::open(path).unwrap())
+            .unwrap()
+            .build()
+            .unwrap();
         for b in reader {
             let b = b.unwrap();
             let a: &StringArray = column(&b, col);
@@ -347,22 +520,45 @@ fn partitioned_output_holds_the_same_rows() {
         })
     };
     let single = tmp.path().join("single");
-    convert_inputs(Inputs::from_iter(many(), None, vec![]), &single, &ConvertOptions::default(), None).unwrap();
+    convert_inputs(
+        Inputs::from_iter(many(), None, vec![]),
+        &single,
+        &ConvertOptions::default(),
+        None,
+    )
+    .unwrap();
     let parts = tmp.path().join("parts");
-    let opts = ConvertOptions { part_bytes: Some(1), ..ConvertOptions::default() };
+    let opts = ConvertOptions {
+        part_bytes: Some(1),
+        ..ConvertOptions::default()
+    };
     let m = convert_inputs(Inputs::from_iter(many(), None, vec![]), &parts, &opts, None).unwrap();
     for name in TABLE_NAMES {
         let files = sayso::output::table_files(&parts, name).unwrap();
-        let names: Vec<String> = files.iter().map(|p| p.strip_prefix(&parts).unwrap().display().to_string()).collect();
-        let expect: Vec<String> = (0..3).map(|i| format!("{name}/part-0000{i}.parquet")).collect();
+        let names: Vec<String> = files
+            .iter()
+            .map(|p| p.strip_prefix(&parts).unwrap().display().to_string())
+            .collect();
+        let expect: Vec<String> = (0..3)
+            .map(|i| format!("{name}/part-0000{i}.parquet"))
+            .collect();
         assert_eq!(names, expect);
         assert!(!single.join(name).exists());
     }
     assert_eq!(m.count("articles"), 600);
-    assert_eq!(part_strings(&parts, "articles", "article_id"), strings(&single, "articles", "article_id"));
-    assert_eq!(part_strings(&parts, "quotes", "quote_id"), strings(&single, "quotes", "quote_id"));
+    assert_eq!(
+        part_strings(&parts, "articles", "article_id"),
+        strings(&single, "articles", "article_id")
+    );
+    assert_eq!(
+        part_strings(&parts, "quotes", "quote_id"),
+        strings(&single, "quotes", "quote_id")
+    );
     let ids = part_strings(&parts, "quotes", "cluster_id");
     assert!(ids.iter().all(Option::is_some));
     assert_eq!(ids, strings(&single, "quotes", "cluster_id"));
-    assert_eq!(part_strings(&parts, "clusters", "cluster_id"), strings(&single, "clusters", "cluster_id"));
+    assert_eq!(
+        part_strings(&parts, "clusters", "cluster_id"),
+        strings(&single, "clusters", "cluster_id")
+    );
 }

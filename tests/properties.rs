@@ -37,7 +37,10 @@ fn span_ok(text: &str, s: Span) -> Result<(), String> {
         return Err(format!("span {s:?} starts after it ends"));
     }
     if s.end > text.len() {
-        return Err(format!("span {s:?} ends past the text ({} bytes)", text.len()));
+        return Err(format!(
+            "span {s:?} ends past the text ({} bytes)",
+            text.len()
+        ));
     }
     if !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
         return Err(format!("span {s:?} is not on char boundaries"));
@@ -55,7 +58,10 @@ fn utterance_ok(text: &str, u: &Utterance, is_quote: bool) -> Result<(), String>
     }
     for w in u.parts.windows(2) {
         if w[0].end > w[1].start {
-            return Err(format!("parts out of order or overlapping: {:?} then {:?}", w[0], w[1]));
+            return Err(format!(
+                "parts out of order or overlapping: {:?} then {:?}",
+                w[0], w[1]
+            ));
         }
     }
     for (i, m) in u.marks.iter().enumerate() {
@@ -77,9 +83,17 @@ fn utterance_ok(text: &str, u: &Utterance, is_quote: bool) -> Result<(), String>
         if u.parts.is_empty() {
             return Err("quote without parts".into());
         }
-        let joined = u.parts.iter().map(|p| p.text(text)).collect::<Vec<_>>().join(" ");
+        let joined = u
+            .parts
+            .iter()
+            .map(|p| p.text(text))
+            .collect::<Vec<_>>()
+            .join(" ");
         if u.text != joined {
-            return Err(format!("text {:?} is not the parts joined by a space {joined:?}", u.text));
+            return Err(format!(
+                "text {:?} is not the parts joined by a space {joined:?}",
+                u.text
+            ));
         }
         if !matches!(u.kind, Kind::Direct | Kind::Mixed) {
             return Err(format!("quote of kind {}", u.kind.as_str()));
@@ -125,27 +139,116 @@ fn check(article: Article) -> Extraction {
 // marks, case mappings that change byte length (İ, ß), combining marks,
 // joiners, direction marks, line separators, controls and NUL.
 
-const MARKS: &[&str] =
-    &["\"", "“", "”", "„", "‟", "«", "»", "‹", "›", "‚", "‘", "’", "'", "``", "''", "＂", "「", "」"];
+const MARKS: &[&str] = &[
+    "\"", "“", "”", "„", "‟", "«", "»", "‹", "›", "‚", "‘", "’", "'", "``", "''", "＂", "「", "」",
+];
 const WORDS: &[&str] = &[
-    "the", "plan", "will", "fail", "we", "won", "council", "budget", "on", "Monday", "November", "20",
-    "2017", "last", "week", "yesterday", "that", "and", "a", "minister", "President", "Mr", "Dr.",
-    "U.S.", "e.g.", "it's", "don't", "rock'n'roll", "'90s", "of", "to", "in", "not", "never", "again",
-    "early", "December", "two", "years", "ago", "tonight", "1999", "11/20/2017", "2017-11-20",
+    "the",
+    "plan",
+    "will",
+    "fail",
+    "we",
+    "won",
+    "council",
+    "budget",
+    "on",
+    "Monday",
+    "November",
+    "20",
+    "2017",
+    "last",
+    "week",
+    "yesterday",
+    "that",
+    "and",
+    "a",
+    "minister",
+    "President",
+    "Mr",
+    "Dr.",
+    "U.S.",
+    "e.g.",
+    "it's",
+    "don't",
+    "rock'n'roll",
+    "'90s",
+    "of",
+    "to",
+    "in",
+    "not",
+    "never",
+    "again",
+    "early",
+    "December",
+    "two",
+    "years",
+    "ago",
+    "tonight",
+    "1999",
+    "11/20/2017",
+    "2017-11-20",
 ];
 const VERBS: &[&str] = &[
-    "said", "says", "told", "told reporters", "added", "according to", "According to", "argued",
-    "warned", "pointed out", "insisted", "claimed", "denied", "asked", "was quoted as saying",
-    "said that", "told the paper that",
+    "said",
+    "says",
+    "told",
+    "told reporters",
+    "added",
+    "according to",
+    "According to",
+    "argued",
+    "warned",
+    "pointed out",
+    "insisted",
+    "claimed",
+    "denied",
+    "asked",
+    "was quoted as saying",
+    "said that",
+    "told the paper that",
 ];
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "I", "we", "He", "She", "They", "his", "her"];
-const PUNCT: &[&str] = &[",", ".", ";", ":", "?", "!", "—", "–", "-", "(", ")", "…", "...", ", ", ". "];
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "I", "we", "He", "She", "They", "his", "her",
+];
+const PUNCT: &[&str] = &[
+    ",", ".", ";", ":", "?", "!", "—", "–", "-", "(", ")", "…", "...", ", ", ". ",
+];
 const ODD: &[&str] = &[
-    "😀", "👩‍👩‍👧", "🇳🇴", "e\u{301}", "\u{301}", "\u{200F}", "\u{202E}", "\u{200B}", "\u{200D}",
-    "\u{FEFF}", "\u{7}", "\u{1b}", "\0", "\u{85}", "\u{2028}", "\u{2029}", "\u{A0}", "\r", "İ",
-    "İSTANBUL", "ß", "STRAßE", "ǅ", "ﬁ", "Σ", "ΌΣΟΣ", "ﾟ", "\u{10FFFF}", "ǈ", "ﬃ", "\u{E000}",
+    "😀",
+    "👩‍👩‍👧",
+    "🇳🇴",
+    "e\u{301}",
+    "\u{301}",
+    "\u{200F}",
+    "\u{202E}",
+    "\u{200B}",
+    "\u{200D}",
+    "\u{FEFF}",
+    "\u{7}",
+    "\u{1b}",
+    "\0",
+    "\u{85}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{A0}",
+    "\r",
+    "İ",
+    "İSTANBUL",
+    "ß",
+    "STRAßE",
+    "ǅ",
+    "ﬁ",
+    "Σ",
+    "ΌΣΟΣ",
+    "ﾟ",
+    "\u{10FFFF}",
+    "ǈ",
+    "ﬃ",
+    "\u{E000}",
 ];
-const SEPS: &[&str] = &[" ", " ", " ", " ", " ", "", "\n", "\n\n", "\r\n", "\t", "  "];
+const SEPS: &[&str] = &[
+    " ", " ", " ", " ", " ", "", "\n", "\n\n", "\r\n", "\t", "  ",
+];
 
 fn pick(list: &'static [&'static str]) -> impl Strategy<Value = String> {
     prop::sample::select(list).prop_map(str::to_string)
@@ -178,17 +281,27 @@ fn soup() -> impl Strategy<Value = String> {
 /// A sentence shaped like reported speech, with random (often unmatched) marks.
 fn sentence() -> impl Strategy<Value = String> {
     let words = || prop::collection::vec(pick(WORDS), 1..12).prop_map(|w| w.join(" "));
-    (pick(MARKS), pick(MARKS), words(), words(), name(), pick(VERBS), pick(PRONOUNS), 0..7u8).prop_map(
-        |(open, close, w1, w2, who, verb, pron, shape)| match shape {
-            0 => format!("{open}{w1},{close} {who} {verb}."),
-            1 => format!("{who} {verb}: {open}{w1}.{close}"),
-            2 => format!("{open}{w1},{close} {pron} {verb}, {open}{w2}.{close}"),
-            3 => format!("According to {who}, {w1}."),
-            4 => format!("{who} {verb} that {w1}."),
-            5 => format!("{who} called it {open}{w1}{close} and {w2}."),
-            _ => format!("{open}{w1}\n\n{open}{w2}.{close} {verb} {who}"),
-        },
+    (
+        pick(MARKS),
+        pick(MARKS),
+        words(),
+        words(),
+        name(),
+        pick(VERBS),
+        pick(PRONOUNS),
+        0..7u8,
     )
+        .prop_map(
+            |(open, close, w1, w2, who, verb, pron, shape)| match shape {
+                0 => format!("{open}{w1},{close} {who} {verb}."),
+                1 => format!("{who} {verb}: {open}{w1}.{close}"),
+                2 => format!("{open}{w1},{close} {pron} {verb}, {open}{w2}.{close}"),
+                3 => format!("According to {who}, {w1}."),
+                4 => format!("{who} {verb} that {w1}."),
+                5 => format!("{who} called it {open}{w1}{close} and {w2}."),
+                _ => format!("{open}{w1}\n\n{open}{w2}.{close} {verb} {who}"),
+            },
+        )
 }
 
 fn story() -> impl Strategy<Value = String> {
@@ -198,14 +311,19 @@ fn story() -> impl Strategy<Value = String> {
 
 /// `base` with odd characters inserted at (char boundary) positions.
 fn sprinkled(base: impl Strategy<Value = String>) -> impl Strategy<Value = String> {
-    (base, prop::collection::vec((any::<prop::sample::Index>(), pick(ODD)), 0..8)).prop_map(|(s, ins)| {
-        let mut s = s;
-        for (at, odd) in ins {
-            let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
-            s.insert_str(bounds[at.index(bounds.len())], &odd);
-        }
-        s
-    })
+    (
+        base,
+        prop::collection::vec((any::<prop::sample::Index>(), pick(ODD)), 0..8),
+    )
+        .prop_map(|(s, ins)| {
+            let mut s = s;
+            for (at, odd) in ins {
+                let bounds: Vec<usize> =
+                    s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+                s.insert_str(bounds[at.index(bounds.len())], &odd);
+            }
+            s
+        })
 }
 
 /// Any text the properties run on.
@@ -228,18 +346,27 @@ fn repeated() -> impl Strategy<Value = String> {
 }
 
 fn published() -> impl Strategy<Value = Option<NaiveDate>> {
-    prop::option::of((1i32..=9999, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()))
+    prop::option::of(
+        (1i32..=9999, 1u32..=12, 1u32..=28)
+            .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()),
+    )
 }
 
 fn article() -> impl Strategy<Value = Article> {
-    (any_text(), published()).prop_map(|(text, published)| Article { published, ..Article::new(text) })
+    (any_text(), published()).prop_map(|(text, published)| Article {
+        published,
+        ..Article::new(text)
+    })
 }
 
 fn config() -> ProptestConfig {
     // Cases from PROPTEST_CASES (default 256). No regression file beside the
     // sources: a failing input goes to tests/data/crashers/ by hand or by
     // the fuzz harness, where `replay_crashers` keeps it.
-    ProptestConfig { failure_persistence: None, ..ProptestConfig::default() }
+    ProptestConfig {
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -282,9 +409,34 @@ proptest! {
 #[test]
 fn edge_texts_keep_every_invariant() {
     for text in [
-        "", " ", "\n", "\n\n\n", "\0", "\"", "“", "”", "''", "``", "'", "\u{FEFF}", "\u{301}", "\u{200F}",
-        "\"\"", "“”", "« »", "``''", "\" \"", "said", "according to", "According to", "he said",
-        "“\n”", "“a\n\n”b", "İ said “x”.", "\r\n\r\n“a”\r\n", "a\u{2028}“b”\u{2029}c said.",
+        "",
+        " ",
+        "\n",
+        "\n\n\n",
+        "\0",
+        "\"",
+        "“",
+        "”",
+        "''",
+        "``",
+        "'",
+        "\u{FEFF}",
+        "\u{301}",
+        "\u{200F}",
+        "\"\"",
+        "“”",
+        "« »",
+        "``''",
+        "\" \"",
+        "said",
+        "according to",
+        "According to",
+        "he said",
+        "“\n”",
+        "“a\n\n”b",
+        "İ said “x”.",
+        "\r\n\r\n“a”\r\n",
+        "a\u{2028}“b”\u{2029}c said.",
     ] {
         check(Article::new(text));
     }
@@ -294,7 +446,10 @@ fn edge_texts_keep_every_invariant() {
 fn published_dates_at_the_calendar_edges_keep_every_invariant() {
     for (y, m, d) in [(1, 1, 1), (9999, 12, 31), (2000, 2, 29), (1970, 1, 1)] {
         let published = NaiveDate::from_ymd_opt(y, m, d);
-        check(Article { published, ..Article::new("“We start today,” Ana Veld said on Monday, two years after 2015.") });
+        check(Article {
+            published,
+            ..Article::new("“We start today,” Ana Veld said on Monday, two years after 2015.")
+        });
     }
 }
 
@@ -374,7 +529,8 @@ fn many_mixed_quotation_marks_finish() {
 /// A profile puts 91% in `attribution::sieves::classify` (`word`).
 #[test]
 fn two_megabyte_single_line_finishes() {
-    let chunk = "the council said “the plan will fail” and Ana Veld told reporters that it was late, ";
+    let chunk =
+        "the council said “the plan will fail” and Ana Veld told reporters that it was late, ";
     let line: String = chunk.repeat(2_000_000 / chunk.len() + 1);
     let x = finishes(line);
     assert!(!x.quotes.is_empty());
@@ -438,8 +594,14 @@ fn replay_open_crashers() {
 #[test]
 #[ignore = "bounded fuzz run; use --release and SAYSO_FUZZ_SECS"]
 fn fuzz_extract() {
-    let secs: u64 = std::env::var("SAYSO_FUZZ_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(10);
-    let slow_ms: u128 = std::env::var("SAYSO_FUZZ_SLOW_MS").ok().and_then(|s| s.parse().ok()).unwrap_or(2000);
+    let secs: u64 = std::env::var("SAYSO_FUZZ_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10);
+    let slow_ms: u128 = std::env::var("SAYSO_FUZZ_SLOW_MS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2000);
     let deadline = Instant::now() + Duration::from_secs(secs);
     let dir = crashers_dir();
     let strategy = prop_oneof![
@@ -460,14 +622,20 @@ fn fuzz_extract() {
         runs += 1;
         if r.is_err() || slow {
             let prefix = if slow { "slow-" } else { "" };
-            let name = format!("{prefix}{:016x}.txt", sayso::article::fnv1a64(text.as_bytes()));
+            let name = format!(
+                "{prefix}{:016x}.txt",
+                sayso::article::fnv1a64(text.as_bytes())
+            );
             fs::create_dir_all(&dir).unwrap();
             fs::write(dir.join(&name), &text).unwrap();
             found.push(name);
         }
     }
     panic::set_hook(hook);
-    eprintln!("fuzz_extract: {runs} inputs in {secs} s, {} written to {}", found.len(), dir.display());
+    eprintln!(
+        "fuzz_extract: {runs} inputs in {secs} s, {} written to {}",
+        found.len(),
+        dir.display()
+    );
     assert!(found.is_empty(), "inputs that fail: {found:?}");
 }
-

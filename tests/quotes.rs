@@ -6,7 +6,10 @@ use sayso::{extract, Article};
 /// (quoted text, kind, method) of every quote row.
 fn rows(text: &str) -> Vec<(String, &'static str, &'static str)> {
     let x = extract(Article::new(text));
-    x.quotes.iter().map(|q| (q.text.clone(), q.kind.as_str(), q.method)).collect()
+    x.quotes
+        .iter()
+        .map(|q| (q.text.clone(), q.kind.as_str(), q.method))
+        .collect()
 }
 
 fn texts(text: &str) -> Vec<String> {
@@ -16,15 +19,42 @@ fn texts(text: &str) -> Vec<String> {
 #[test]
 fn every_mark_style_gives_one_quote() {
     for (text, want) in [
-        ("“The bridge opens in May,” Tomas Berg said.", "The bridge opens in May,"),
-        ("\"The bridge opens in May,\" Tomas Berg said.", "The bridge opens in May,"),
-        ("„The bridge opens in May“, Tomas Berg said.", "The bridge opens in May"),
-        ("«The bridge opens in May», Tomas Berg said.", "The bridge opens in May"),
-        ("‹The bridge opens in May›, Tomas Berg said.", "The bridge opens in May"),
-        ("‘The bridge opens in May,’ Tomas Berg said.", "The bridge opens in May,"),
-        ("'The bridge opens in May,' Tomas Berg said.", "The bridge opens in May,"),
-        ("``The bridge opens in May,'' Tomas Berg said.", "The bridge opens in May,"),
-        ("‟The bridge opens in May,” Tomas Berg said.", "The bridge opens in May,"),
+        (
+            "“The bridge opens in May,” Tomas Berg said.",
+            "The bridge opens in May,",
+        ),
+        (
+            "\"The bridge opens in May,\" Tomas Berg said.",
+            "The bridge opens in May,",
+        ),
+        (
+            "„The bridge opens in May“, Tomas Berg said.",
+            "The bridge opens in May",
+        ),
+        (
+            "«The bridge opens in May», Tomas Berg said.",
+            "The bridge opens in May",
+        ),
+        (
+            "‹The bridge opens in May›, Tomas Berg said.",
+            "The bridge opens in May",
+        ),
+        (
+            "‘The bridge opens in May,’ Tomas Berg said.",
+            "The bridge opens in May,",
+        ),
+        (
+            "'The bridge opens in May,' Tomas Berg said.",
+            "The bridge opens in May,",
+        ),
+        (
+            "``The bridge opens in May,'' Tomas Berg said.",
+            "The bridge opens in May,",
+        ),
+        (
+            "‟The bridge opens in May,” Tomas Berg said.",
+            "The bridge opens in May,",
+        ),
     ] {
         assert_eq!(texts(text), vec![want.to_string()], "{text}");
     }
@@ -40,7 +70,10 @@ fn nested_quote_stays_inside_its_outer_quote() {
 
 #[test]
 fn apostrophes_are_not_quotation_marks() {
-    assert_eq!(texts("The '80s were kind to Marlow's shop, and it wasn't the owners' fault."), Vec::<String>::new());
+    assert_eq!(
+        texts("The '80s were kind to Marlow's shop, and it wasn't the owners' fault."),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -51,7 +84,10 @@ fn quote_interrupted_by_its_attribution_is_one_row() {
     let q = &x.quotes[0];
     assert_eq!(q.text, "We lost the vote, but we will be back next year.");
     assert_eq!(q.parts.len(), 2);
-    assert_eq!(&text[q.span.start..q.span.end], "We lost the vote,” Ines Marlow said, “but we will be back next year.");
+    assert_eq!(
+        &text[q.span.start..q.span.end],
+        "We lost the vote,” Ines Marlow said, “but we will be back next year."
+    );
     assert_eq!(q.method, "cue_inside");
     assert_eq!(q.speaker.as_deref(), Some("Ines Marlow"));
 }
@@ -82,14 +118,30 @@ fn multi_paragraph_quote_closed_in_a_later_paragraph() {
 #[test]
 fn unclosed_quote_stops_at_the_paragraph_end() {
     let text = "Tomas Berg said: “The council has failed us again.\n\nThe council meets again next week to discuss the budget and the new roads.";
-    assert_eq!(rows(text), vec![("The council has failed us again.".to_string(), "direct", "cue_before+unclosed")]);
+    assert_eq!(
+        rows(text),
+        vec![(
+            "The council has failed us again.".to_string(),
+            "direct",
+            "cue_before+unclosed"
+        )]
+    );
 }
 
 #[test]
 fn scare_quotes_and_titles_are_not_speech() {
-    assert_eq!(texts("The ministry defended its so-called “green corridor” plan on Monday."), Vec::<String>::new());
-    assert_eq!(texts("Critics of the “smart city” idea gathered outside the hall."), Vec::<String>::new());
-    assert_eq!(texts("The couple watched “The Long Night” at the old cinema."), Vec::<String>::new());
+    assert_eq!(
+        texts("The ministry defended its so-called “green corridor” plan on Monday."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        texts("Critics of the “smart city” idea gathered outside the hall."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        texts("The couple watched “The Long Night” at the old cinema."),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -107,7 +159,10 @@ fn offsets_are_exact_for_non_ascii_text() {
     let text = "😀 Café news. Анна Петрова said: “Привет, мир — we won the final at last! 😀”";
     let x = extract(Article::new(text));
     let q = &x.quotes[0];
-    assert_eq!(&text[q.span.start..q.span.end], "Привет, мир — we won the final at last! 😀");
+    assert_eq!(
+        &text[q.span.start..q.span.end],
+        "Привет, мир — we won the final at last! 😀"
+    );
     assert_eq!(q.text, "Привет, мир — we won the final at last! 😀");
     assert_eq!(q.speaker.as_deref(), Some("Анна Петрова"));
 }

@@ -29,19 +29,31 @@ fn same_parquet_bytes_for_any_jobs() {
     let mut outs = Vec::new();
     for jobs in [1, 2, 4] {
         let out = tmp.path().join(format!("j{jobs}"));
-        let opts = ConvertOptions { jobs: Some(jobs), ..ConvertOptions::default() };
+        let opts = ConvertOptions {
+            jobs: Some(jobs),
+            ..ConvertOptions::default()
+        };
         let m = convert(&[input.clone()], &out, &opts, None).unwrap();
         assert_eq!(m.count("errors"), 0);
         assert!(m.count("articles") > 5000, "{}", m.count("articles"));
         // the sample repeated: its quotes recur, so clusters span many articles
-        assert!(m.count("clusters") < m.count("quotes") / 10, "{} clusters, {} quotes", m.count("clusters"), m.count("quotes"));
+        assert!(
+            m.count("clusters") < m.count("quotes") / 10,
+            "{} clusters, {} quotes",
+            m.count("clusters"),
+            m.count("quotes")
+        );
         outs.push(out);
     }
     for name in TABLE_NAMES {
         let file = format!("{name}.parquet");
         let first = std::fs::read(outs[0].join(&file)).unwrap();
         for out in &outs[1..] {
-            assert!(std::fs::read(out.join(&file)).unwrap() == first, "{file} differs in {}", out.display());
+            assert!(
+                std::fs::read(out.join(&file)).unwrap() == first,
+                "{file} differs in {}",
+                out.display()
+            );
         }
     }
 }
@@ -51,7 +63,11 @@ fn release_binary() -> PathBuf {
     let p = std::env::var_os("SAYSO_BIN")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/sayso"));
-    assert!(p.is_file(), "no release binary at {}: run `cargo build --release` first (or set SAYSO_BIN)", p.display());
+    assert!(
+        p.is_file(),
+        "no release binary at {}: run `cargo build --release` first (or set SAYSO_BIN)",
+        p.display()
+    );
     p
 }
 
@@ -71,7 +87,10 @@ fn memory_stays_bounded_on_a_large_corpus() {
         eprintln!("skipped: needs /proc (Linux) to sample memory");
         return;
     }
-    let mb: f64 = std::env::var("SAYSO_SCALE_MB").ok().and_then(|s| s.parse().ok()).unwrap_or(200.0);
+    let mb: f64 = std::env::var("SAYSO_SCALE_MB")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(200.0);
     let bin = release_binary();
     let tmp = tempfile::tempdir().unwrap();
     let input = corpus(tmp.path(), mb);

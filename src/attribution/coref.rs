@@ -24,13 +24,59 @@ pub struct Entity {
 
 /// Role heads that name a head of state or government: "the Syrian leader"
 /// may stand for a person introduced as "President".
-const LEADER_ROLES: &[&str] = &["president", "leader", "prime minister", "premier", "chancellor", "king", "queen", "head", "counterpart", "host", "guest", "emir", "sultan"];
+const LEADER_ROLES: &[&str] = &[
+    "president",
+    "leader",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "head",
+    "counterpart",
+    "host",
+    "guest",
+    "emir",
+    "sultan",
+];
 /// Role heads specific enough to join a named holder of the same role.
 const RESOLVABLE_ROLES: &[&str] = &[
-    "president", "leader", "prime minister", "premier", "chancellor", "minister", "secretary", "senator", "governor", "mayor",
-    "candidate", "nominee", "chairman", "chairwoman", "chair", "judge", "ambassador", "general", "king", "queen", "prince",
-    "counterpart", "host", "guest", "head", "commander", "director", "vice president", "envoy", "congressman", "congresswoman",
-    "representative", "chief", "professor", "coach", "speaker",
+    "president",
+    "leader",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "minister",
+    "secretary",
+    "senator",
+    "governor",
+    "mayor",
+    "candidate",
+    "nominee",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "judge",
+    "ambassador",
+    "general",
+    "king",
+    "queen",
+    "prince",
+    "counterpart",
+    "host",
+    "guest",
+    "head",
+    "commander",
+    "director",
+    "vice president",
+    "envoy",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "chief",
+    "professor",
+    "coach",
+    "speaker",
 ];
 
 /// Role nouns resolve among the most recent entities only: a role refers
@@ -54,7 +100,10 @@ fn norm_token(w: &str) -> String {
 }
 
 fn name_tokens(s: &str) -> Vec<String> {
-    s.split_whitespace().map(norm_token).filter(|t| !t.is_empty()).collect()
+    s.split_whitespace()
+        .map(norm_token)
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 fn role_matches(role: &str, entity_role: &str) -> bool {
@@ -83,11 +132,14 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                 }
                 let person = kind == MentionKind::Person;
                 // candidates share the last token, or contain a single-token name
-                let mut cands: Vec<usize> = index.get(toks.last().unwrap()).cloned().unwrap_or_default();
+                let mut cands: Vec<usize> =
+                    index.get(toks.last().unwrap()).cloned().unwrap_or_default();
                 if toks.len() > 1 {
                     for t in &toks {
                         if let Some(v) = index.get(t) {
-                            cands.extend(v.iter().filter(|&&e| name_tokens(&ents[e].name).len() == 1));
+                            cands.extend(
+                                v.iter().filter(|&&e| name_tokens(&ents[e].name).len() == 1),
+                            );
                         }
                     }
                 }
@@ -101,17 +153,28 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                     }
                     if toks.len() == 1 {
                         // a surname or a single name joins a fuller name containing it
-                        et.iter().any(|t| *t == toks[0]) && (et.last() == Some(&toks[0]) || toks[0].len() >= 3)
+                        et.iter().any(|t| *t == toks[0])
+                            && (et.last() == Some(&toks[0]) || toks[0].len() >= 3)
                     } else if et.len() == 1 {
                         toks.contains(&et[0])
                     } else {
-                        et.last() == toks.last() && (et[0] == toks[0] || et[0].chars().count() <= 2 || toks[0].chars().count() <= 2)
+                        et.last() == toks.last()
+                            && (et[0] == toks[0]
+                                || et[0].chars().count() <= 2
+                                || toks[0].chars().count() <= 2)
                     }
                 });
                 let ei = match found {
                     Some(ei) => ei,
                     None => {
-                        ents.push(Entity { name: name.clone(), person, roles: vec![], countries: vec![], aliases: vec![], mentions: vec![] });
+                        ents.push(Entity {
+                            name: name.clone(),
+                            person,
+                            roles: vec![],
+                            countries: vec![],
+                            aliases: vec![],
+                            mentions: vec![],
+                        });
                         ents.len() - 1
                     }
                 };
@@ -129,7 +192,10 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                 mentions[i].entity = Some(ei);
                 add_info(e, &mentions[i], text);
                 // apposition before: a role mention ending right before this name
-                if i > 0 && matches!(mentions[i - 1].kind, MentionKind::Role(RoleClass::Person)) && mentions[i - 1].end_token == mentions[i].first_token {
+                if i > 0
+                    && matches!(mentions[i - 1].kind, MentionKind::Role(RoleClass::Person))
+                    && mentions[i - 1].end_token == mentions[i].first_token
+                {
                     mentions[i - 1].entity = Some(ei);
                     let m = mentions[i - 1].clone();
                     add_info(&mut ents[ei], &m, text);
@@ -137,7 +203,13 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
             }
             MentionKind::Role(class) => {
                 // apposition after: "Jane Doe, the Russian leader"
-                if i > 0 && class == RoleClass::Person && mentions[i - 1].entity.is_some() && mentions[i - 1].kind == MentionKind::Person && mentions[i - 1].end_token + 1 == mentions[i].first_token && comma_between(text, &mentions[i - 1], &mentions[i]) {
+                if i > 0
+                    && class == RoleClass::Person
+                    && mentions[i - 1].entity.is_some()
+                    && mentions[i - 1].kind == MentionKind::Person
+                    && mentions[i - 1].end_token + 1 == mentions[i].first_token
+                    && comma_between(text, &mentions[i - 1], &mentions[i])
+                {
                     let ei = mentions[i - 1].entity.unwrap();
                     mentions[i].entity = Some(ei);
                     let m = mentions[i].clone();
@@ -148,30 +220,55 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                     continue;
                 }
                 // will be joined by the next name if it is an apposition; else resolve
-                if i + 1 < n && mentions[i + 1].first_token == mentions[i].end_token && matches!(mentions[i + 1].kind, MentionKind::Person) {
+                if i + 1 < n
+                    && mentions[i + 1].first_token == mentions[i].end_token
+                    && matches!(mentions[i + 1].kind, MentionKind::Person)
+                {
                     continue;
                 }
-                let Some(role) = mentions[i].role.clone() else { continue };
-                if !RESOLVABLE_ROLES.contains(&role.as_str()) && !RESOLVABLE_ROLES.iter().any(|r| role.ends_with(r)) {
+                let Some(role) = mentions[i].role.clone() else {
+                    continue;
+                };
+                if !RESOLVABLE_ROLES.contains(&role.as_str())
+                    && !RESOLVABLE_ROLES.iter().any(|r| role.ends_with(r))
+                {
                     continue;
                 }
                 let country = mentions[i].country;
                 // a stated country must agree; when no entity has that country
                 // yet, an entity without any country may take it
-                let country_known = country.is_some_and(|c| ents.iter().any(|e| e.countries.contains(&c)));
+                let country_known =
+                    country.is_some_and(|c| ents.iter().any(|e| e.countries.contains(&c)));
                 // only entities named outside quotations hold roles in the narrative
                 // (the first mention decides: an entity first named in the
                 // narrative has a narrated mention; checking all would be quadratic)
-                let narrated = |e: &Entity| e.person && e.mentions.iter().take(8).any(|&k| !mentions[k].in_quote);
+                let narrated = |e: &Entity| {
+                    e.person && e.mentions.iter().take(8).any(|&k| !mentions[k].in_quote)
+                };
                 let recent = ents.len().saturating_sub(RECENT_ENTITIES);
-                let cand = ents.iter().enumerate().skip(recent).rev().filter(|(_, e)| narrated(e)).find(|(_, e)| {
-                    let country_ok = match country {
-                        Some(c) => e.countries.contains(&c) || (!country_known && e.countries.is_empty()),
-                        None => true,
-                    };
-                    let role_ok = e.roles.iter().any(|r| role_matches(&role, r)) || (country.is_some() && LEADER_ROLES.contains(&role.as_str()) && e.roles.is_empty());
-                    country_ok && (role_ok || (country.is_some() && ["counterpart", "host", "guest"].contains(&role.as_str())))
-                });
+                let cand = ents
+                    .iter()
+                    .enumerate()
+                    .skip(recent)
+                    .rev()
+                    .filter(|(_, e)| narrated(e))
+                    .find(|(_, e)| {
+                        let country_ok = match country {
+                            Some(c) => {
+                                e.countries.contains(&c)
+                                    || (!country_known && e.countries.is_empty())
+                            }
+                            None => true,
+                        };
+                        let role_ok = e.roles.iter().any(|r| role_matches(&role, r))
+                            || (country.is_some()
+                                && LEADER_ROLES.contains(&role.as_str())
+                                && e.roles.is_empty());
+                        country_ok
+                            && (role_ok
+                                || (country.is_some()
+                                    && ["counterpart", "host", "guest"].contains(&role.as_str())))
+                    });
                 // most recent by last mention, not by creation
                 let best = cand.map(|(ei, _)| ei).and_then(|first| {
                     let mut best = first;
@@ -180,7 +277,9 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                         if !narrated(e) || ei == first {
                             continue;
                         }
-                        let ok_c = country.is_none_or(|c| e.countries.contains(&c) || (!country_known && e.countries.is_empty()));
+                        let ok_c = country.is_none_or(|c| {
+                            e.countries.contains(&c) || (!country_known && e.countries.is_empty())
+                        });
                         let ok_r = e.roles.iter().any(|r| role_matches(&role, r));
                         if ok_c && ok_r && e.mentions.last().copied() > best_pos {
                             best = ei;
@@ -243,12 +342,28 @@ fn add_info(e: &mut Entity, m: &Mention, text: &str) {
 /// he/she: the subject (first person mention outside quotes) of the nearest
 /// earlier sentence in this or the previous paragraph that has one; else the
 /// nearest person mention.
-fn pronoun_antecedent(seg: &Segments, mentions: &[Mention], i: usize, ents: &[Entity]) -> Option<usize> {
+fn pronoun_antecedent(
+    seg: &Segments,
+    mentions: &[Mention],
+    i: usize,
+    ents: &[Entity],
+) -> Option<usize> {
     let me = &mentions[i];
     let para = seg.sentences.get(me.sentence).map_or(0, |s| s.paragraph);
-    let is_person = |m: &Mention| m.entity.is_some_and(|e| ents[e].person) && !m.in_quote && !matches!(m.kind, MentionKind::Pronoun { .. });
+    let is_person = |m: &Mention| {
+        m.entity.is_some_and(|e| ents[e].person)
+            && !m.in_quote
+            && !matches!(m.kind, MentionKind::Pronoun { .. })
+    };
     // same sentence, before the pronoun
-    if let Some(m) = mentions[..i].iter().rev().take(PRONOUN_LOOKBACK_MENTIONS).take_while(|m| m.sentence == me.sentence).filter(|m| is_person(m)).last() {
+    if let Some(m) = mentions[..i]
+        .iter()
+        .rev()
+        .take(PRONOUN_LOOKBACK_MENTIONS)
+        .take_while(|m| m.sentence == me.sentence)
+        .filter(|m| is_person(m))
+        .last()
+    {
         return m.entity;
     }
     let mut sent = me.sentence;
@@ -267,7 +382,11 @@ fn pronoun_antecedent(seg: &Segments, mentions: &[Mention], i: usize, ents: &[En
             return m.entity;
         }
         // a pronoun subject already resolved carries its entity on
-        if let Some(m) = in_sentence.iter().find(|m| matches!(m.kind, MentionKind::Pronoun { plural: false }) && m.entity.is_some() && !m.in_quote) {
+        if let Some(m) = in_sentence.iter().find(|m| {
+            matches!(m.kind, MentionKind::Pronoun { plural: false })
+                && m.entity.is_some()
+                && !m.in_quote
+        }) {
             return m.entity;
         }
     }

@@ -96,7 +96,11 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
             continue;
         }
         let (lemma, class) = lex.entries[m.pattern().as_usize()];
-        out.push(Cue { span: Span::new(s, e), lemma, class });
+        out.push(Cue {
+            span: Span::new(s, e),
+            lemma,
+            class,
+        });
     }
     out
 }
@@ -110,7 +114,14 @@ mod tests {
         let text = "She pointed out that he said so; so-called experts, Saying goes, re-told.";
         let cues = find_cues(text);
         let got: Vec<(&str, &str)> = cues.iter().map(|c| (c.span.text(text), c.lemma)).collect();
-        assert_eq!(got, vec![("pointed out", "point out"), ("said", "say"), ("Saying", "say")]);
+        assert_eq!(
+            got,
+            vec![
+                ("pointed out", "point out"),
+                ("said", "say"),
+                ("Saying", "say")
+            ]
+        );
     }
 
     #[test]

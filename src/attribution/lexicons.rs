@@ -68,7 +68,11 @@ pub fn lexicons() -> &'static Lexicons {
             .filter(|r| r.len() == 2)
             .map(|r| (r[0], r[1]))
             .collect();
-        let first_words = |keys: Vec<&'static str>| -> HashSet<&'static str> { keys.into_iter().filter_map(|k| k.split_once(' ').map(|(a, _)| a)).collect() };
+        let first_words = |keys: Vec<&'static str>| -> HashSet<&'static str> {
+            keys.into_iter()
+                .filter_map(|k| k.split_once(' ').map(|(a, _)| a))
+                .collect()
+        };
         let title_first_words = first_words(titles.keys().copied().collect());
         let role_first_words = first_words(roles.keys().copied().collect());
         let demonym_first_words = first_words(demonyms.keys().copied().collect());
@@ -94,7 +98,10 @@ mod tests {
     fn every_lexicon_loads() {
         let l = super::lexicons();
         assert!(l.titles.len() > 50);
-        assert_eq!(l.titles.get("Prime Minister"), Some(&Some("prime minister")));
+        assert_eq!(
+            l.titles.get("Prime Minister"),
+            Some(&Some("prime minister"))
+        );
         assert_eq!(l.titles.get("Mr"), Some(&None));
         assert!(l.roles.len() > 80);
         assert_eq!(l.demonyms.get("Syrian"), Some(&"Syria"));

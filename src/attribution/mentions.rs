@@ -46,16 +46,20 @@ pub struct Mention {
 }
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "one", "two", "three",
-    "several", "some", "many", "other", "another", "senior", "top", "former",
+    "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "one",
+    "two", "three", "several", "some", "many", "other", "another", "senior", "top", "former",
 ];
 /// Words that never modify a role noun (prepositions, conjunctions, auxiliaries).
 const STOP: &[&str] = &[
-    "to", "of", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "as", "than", "that", "which", "who",
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "not", "no", "if", "when", "while",
-    "the", "a", "an", "this", "these", "those", "it", "its", "they", "them", "we", "us", "he", "she", "said", "says",
+    "to", "of", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "as", "than",
+    "that", "which", "who", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+    "would", "not", "no", "if", "when", "while", "the", "a", "an", "this", "these", "those", "it",
+    "its", "they", "them", "we", "us", "he", "she", "said", "says",
 ];
-const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "abu", "de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le", "dos", "das", "ben", "af", "zu"];
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "abu", "de", "del", "della", "der", "van", "von", "da", "di", "du",
+    "la", "le", "dos", "das", "ben", "af", "zu",
+];
 
 fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
@@ -73,7 +77,14 @@ fn strip_possessive(w: &str) -> (&str, bool) {
 }
 
 /// Find the mentions in the tokens `toks[from..to]` of one sentence.
-pub fn find_in_sentence(text: &str, toks: &[Token], from: usize, to: usize, sentence: usize, out: &mut Vec<Mention>) {
+pub fn find_in_sentence(
+    text: &str,
+    toks: &[Token],
+    from: usize,
+    to: usize,
+    sentence: usize,
+    out: &mut Vec<Mention>,
+) {
     let lex = lexicons();
     let word = |i: usize| toks[i].text(text);
     let is_word = |i: usize| i < to && toks[i].kind == TokenKind::Word;
@@ -91,7 +102,9 @@ pub fn find_in_sentence(text: &str, toks: &[Token], from: usize, to: usize, sent
                 out.push(Mention {
                     span: Span::new(t.start, t.end),
                     name: Span::new(t.start, t.end),
-                    kind: MentionKind::Pronoun { plural: w.eq_ignore_ascii_case("they") },
+                    kind: MentionKind::Pronoun {
+                        plural: w.eq_ignore_ascii_case("they"),
+                    },
                     role: None,
                     country: None,
                     sentence,
@@ -127,12 +140,19 @@ pub fn find_in_sentence(text: &str, toks: &[Token], from: usize, to: usize, sent
         }
         // bare plural role ("officials said", "analysts say")
         if let Some(&(class, plural)) = lex.roles.get(lw.as_ref()) {
-            if plural && !(i + 1 < to && is_word(i + 1) && lex.roles.contains_key(lower(word(i + 1)).as_ref())) {
+            if plural
+                && !(i + 1 < to
+                    && is_word(i + 1)
+                    && lex.roles.contains_key(lower(word(i + 1)).as_ref()))
+            {
                 // lowercase modifiers before the noun belong to it ("port officials", "senior aides")
                 let mut first = i;
                 while first > from && i - first < 2 && toks[first - 1].kind == TokenKind::Word {
                     let pw = toks[first - 1].text(text);
-                    if is_cap(pw) || STOP.contains(&lower(pw).as_ref()) || super::cues::is_cue_word(pw) {
+                    if is_cap(pw)
+                        || STOP.contains(&lower(pw).as_ref())
+                        || super::cues::is_cue_word(pw)
+                    {
                         break;
                     }
                     first -= 1;
@@ -159,7 +179,13 @@ pub fn find_in_sentence(text: &str, toks: &[Token], from: usize, to: usize, sent
 
 /// `the [modifiers] ROLE [Name]` starting at determiner token `i`.
 /// Returns the mention and the next token index.
-fn role_phrase(text: &str, toks: &[Token], i: usize, to: usize, sentence: usize) -> Option<(Mention, usize)> {
+fn role_phrase(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    to: usize,
+    sentence: usize,
+) -> Option<(Mention, usize)> {
     let lex = lexicons();
     let mut country = None;
     let mut j = i + 1;
@@ -177,7 +203,10 @@ fn role_phrase(text: &str, toks: &[Token], i: usize, to: usize, sentence: usize)
         let (bare, _) = strip_possessive(w);
         let lw = lower(bare).into_owned();
         // two-word roles first ("prime minister", "vice president")
-        if j + 1 < to && toks[j + 1].kind == TokenKind::Word && lex.role_first_words.contains(lw.as_str()) {
+        if j + 1 < to
+            && toks[j + 1].kind == TokenKind::Word
+            && lex.role_first_words.contains(lw.as_str())
+        {
             let two = format!("{} {}", lw, lower(toks[j + 1].text(text)));
             if let Some(&(class, _)) = lex.roles.get(two.as_str()) {
                 head = Some((j, j + 2, class, two));
@@ -242,7 +271,14 @@ fn role_phrase(text: &str, toks: &[Token], i: usize, to: usize, sentence: usize)
 }
 
 /// A capitalised sequence starting at token `i`: demonyms, titles, then a name.
-fn name_sequence(text: &str, toks: &[Token], i: usize, to: usize, sentence: usize, sent_from: usize) -> (Option<Mention>, usize) {
+fn name_sequence(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    to: usize,
+    sentence: usize,
+    sent_from: usize,
+) -> (Option<Mention>, usize) {
     let lex = lexicons();
     // collect the sequence: cap words, particles between cap words, periods after titles/initials
     let mut j = i;
@@ -253,8 +289,17 @@ fn name_sequence(text: &str, toks: &[Token], i: usize, to: usize, sentence: usiz
         let w = t.text(text);
         if t.kind == TokenKind::Word {
             let (bare, poss) = strip_possessive(w);
-            let lower_particle = PARTICLES.contains(&bare) || bare.split_once('-').is_some_and(|(p, _)| PARTICLES.contains(&p));
-            if is_cap(bare) || (lower_particle && !words.is_empty() && j + 1 < to && is_cap(toks[j + 1].text(text))) || (lower_particle && bare.contains('-') && !words.is_empty()) {
+            let lower_particle = PARTICLES.contains(&bare)
+                || bare
+                    .split_once('-')
+                    .is_some_and(|(p, _)| PARTICLES.contains(&p));
+            if is_cap(bare)
+                || (lower_particle
+                    && !words.is_empty()
+                    && j + 1 < to
+                    && is_cap(toks[j + 1].text(text)))
+                || (lower_particle && bare.contains('-') && !words.is_empty())
+            {
                 words.push(j);
                 j += 1;
                 if poss {
@@ -267,7 +312,10 @@ fn name_sequence(text: &str, toks: &[Token], i: usize, to: usize, sentence: usiz
         } else if w == "." && !words.is_empty() {
             // "Mr." / "J." inside a name
             let prev = toks[words[words.len() - 1]].text(text);
-            if (lex.titles.contains_key(prev) || (prev.chars().count() == 1 && is_cap(prev))) && j + 1 < to && is_cap(toks[j + 1].text(text)) {
+            if (lex.titles.contains_key(prev) || (prev.chars().count() == 1 && is_cap(prev)))
+                && j + 1 < to
+                && is_cap(toks[j + 1].text(text))
+            {
                 j += 1;
                 continue;
             }
@@ -283,14 +331,19 @@ fn name_sequence(text: &str, toks: &[Token], i: usize, to: usize, sentence: usiz
     let wtext = |k: usize| strip_possessive(toks[words[k]].text(text)).0;
     // leading non-name words ("However", "The", "In")
     let mut lead = 0;
-    while lead < words.len() && lex.non_names.contains(wtext(lead)) && !lex.titles.contains_key(wtext(lead)) {
+    while lead < words.len()
+        && lex.non_names.contains(wtext(lead))
+        && !lex.titles.contains_key(wtext(lead))
+    {
         lead += 1;
     }
     if lead == words.len() {
         return (None, next);
     }
     let after_the = (lead > 0 && wtext(lead - 1).eq_ignore_ascii_case("the"))
-        || (lead == 0 && words[0] > sent_from && toks[words[0] - 1].text(text).eq_ignore_ascii_case("the"));
+        || (lead == 0
+            && words[0] > sent_from
+            && toks[words[0] - 1].text(text).eq_ignore_ascii_case("the"));
     let mut a = lead;
     // demonyms
     let mut country = None;
@@ -315,7 +368,11 @@ fn name_sequence(text: &str, toks: &[Token], i: usize, to: usize, sentence: usiz
     let mut role: Option<String> = None;
     let mut had_title = false;
     'titles: while a < words.len() {
-        let longest = if lex.title_first_words.contains(wtext(a)) { lex.max_title_words } else { 1 };
+        let longest = if lex.title_first_words.contains(wtext(a)) {
+            lex.max_title_words
+        } else {
+            1
+        };
         for n in (1..=longest.min(words.len() - a)).rev() {
             let cand = (a..a + n).map(wtext).collect::<Vec<_>>().join(" ");
             if let Some(r) = lex.titles.get(cand.as_str()) {
@@ -342,7 +399,12 @@ fn name_sequence(text: &str, toks: &[Token], i: usize, to: usize, sentence: usiz
                 // the place part ends at its last organisation/place word; the rest is a person
                 if let Some(cut) = place_words.iter().rposition(|w| lex.org_words.contains(w)) {
                     if cut + 1 < place_words.len() {
-                        let place_country = place_words[..=cut].iter().find_map(|w| lex.demonyms.get(*w).copied().or_else(|| lex.countries.get(*w).copied()));
+                        let place_country = place_words[..=cut].iter().find_map(|w| {
+                            lex.demonyms
+                                .get(*w)
+                                .copied()
+                                .or_else(|| lex.countries.get(*w).copied())
+                        });
                         let offset: usize = place_words[..=cut].iter().map(|w| w.len() + 1).sum();
                         let pstart = place.name.start + offset;
                         let person = Span::new(pstart, place.name.end);
@@ -377,7 +439,13 @@ fn name_sequence(text: &str, toks: &[Token], i: usize, to: usize, sentence: usiz
     if rest.is_empty() {
         // "the Russian President" / "President" alone: a role mention
         if let Some(r) = role.clone() {
-            let det = if first_tok > sent_from && DETERMINERS.contains(&lower(toks[first_tok - 1].text(text)).as_ref()) { first_tok - 1 } else { first_tok };
+            let det = if first_tok > sent_from
+                && DETERMINERS.contains(&lower(toks[first_tok - 1].text(text)).as_ref())
+            {
+                first_tok - 1
+            } else {
+                first_tok
+            };
             let span = Span::new(toks[det].start, end_byte);
             return (
                 Some(Mention {
@@ -403,12 +471,19 @@ fn name_sequence(text: &str, toks: &[Token], i: usize, to: usize, sentence: usiz
         let nw = toks[next].text(text);
         if lex.roles.contains_key(strip_possessive(nw).0) && !is_cap(nw) {
             if let Some((mut m, n2)) = role_phrase(text, toks, next - 1, to, sentence) {
-                let det = if first_tok > sent_from && DETERMINERS.contains(&lower(toks[first_tok - 1].text(text)).as_ref()) { first_tok - 1 } else { first_tok };
+                let det = if first_tok > sent_from
+                    && DETERMINERS.contains(&lower(toks[first_tok - 1].text(text)).as_ref())
+                {
+                    first_tok - 1
+                } else {
+                    first_tok
+                };
                 m.span.start = toks[det].start;
                 m.name.start = toks[det].start;
                 m.first_token = det;
                 if m.country.is_none() {
-                    m.country = country.or_else(|| lex.countries.get(toks[rest[0]].text(text)).copied());
+                    m.country =
+                        country.or_else(|| lex.countries.get(toks[rest[0]].text(text)).copied());
                 }
                 return (Some(m), n2);
             }
@@ -417,18 +492,45 @@ fn name_sequence(text: &str, toks: &[Token], i: usize, to: usize, sentence: usiz
     // "in Virginia", "at Lakeside": after a locative preposition a bare name is a place
     let after_locative = !had_title
         && words[lead] > sent_from
-        && matches!(toks[words[lead] - 1].text(text), "in" | "at" | "near" | "across" | "throughout" | "outside" | "inside" | "into");
-    let place = lex.countries.contains(strip_possessive(toks[rest[0]].text(text)).0) && rest.len() == 1;
-    let org = rest.iter().any(|&k| lex.org_words.contains(strip_possessive(toks[k].text(text)).0)) || (after_the && !had_title) || after_locative || place;
+        && matches!(
+            toks[words[lead] - 1].text(text),
+            "in" | "at" | "near" | "across" | "throughout" | "outside" | "inside" | "into"
+        );
+    let place = lex
+        .countries
+        .contains(strip_possessive(toks[rest[0]].text(text)).0)
+        && rest.len() == 1;
+    let org = rest.iter().any(|&k| {
+        lex.org_words
+            .contains(strip_possessive(toks[k].text(text)).0)
+    }) || (after_the && !had_title)
+        || after_locative
+        || place;
     let name = Span::new(toks[rest[0]].start, end_byte);
     if rest.len() == 1 && !had_title && name.text(text).chars().count() < 2 {
         return (None, next);
     }
-    let kind = if org { MentionKind::Org } else { MentionKind::Person };
-    let mut span = Span::new(toks[if had_title || country.is_some() { words[lead] } else { rest[0] }].start, end_byte);
+    let kind = if org {
+        MentionKind::Org
+    } else {
+        MentionKind::Person
+    };
+    let mut span = Span::new(
+        toks[if had_title || country.is_some() {
+            words[lead]
+        } else {
+            rest[0]
+        }]
+        .start,
+        end_byte,
+    );
     let mut first_tok = first_tok;
     // "the Kremlin": the written mention keeps its article, the name does not
-    if org && lead == 0 && words[0] > sent_from && toks[words[0] - 1].text(text).eq_ignore_ascii_case("the") {
+    if org
+        && lead == 0
+        && words[0] > sent_from
+        && toks[words[0] - 1].text(text).eq_ignore_ascii_case("the")
+    {
         span.start = toks[words[0] - 1].start;
         first_tok = words[0] - 1;
     }
@@ -449,4 +551,3 @@ fn name_sequence(text: &str, toks: &[Token], i: usize, to: usize, sentence: usiz
         next,
     )
 }
-

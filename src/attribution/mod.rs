@@ -51,7 +51,16 @@ impl<'a> Document<'a> {
             m.in_quote = inside_any(&quoted, m.span);
         }
         let entities = coref::resolve(text, seg, &mut mentions);
-        Document { text, seg, tokens, token_sentence, cues, mentions, entities, quoted }
+        Document {
+            text,
+            seg,
+            tokens,
+            token_sentence,
+            cues,
+            mentions,
+            entities,
+            quoted,
+        }
     }
 
     /// Index of the first token starting at or after byte `pos`.
@@ -82,7 +91,11 @@ impl<'a> Document<'a> {
     /// The mention whose written span is exactly `span`.
     pub fn mention_with_span(&self, span: Span) -> Option<usize> {
         let k = self.mentions.partition_point(|m| m.span.start < span.start);
-        self.mentions[k..].iter().take_while(|m| m.span.start == span.start).position(|m| m.span == span).map(|i| k + i)
+        self.mentions[k..]
+            .iter()
+            .take_while(|m| m.span.start == span.start)
+            .position(|m| m.span == span)
+            .map(|i| k + i)
     }
 
     /// The mentions of sentence `sentence`, as an index range.

@@ -38,7 +38,13 @@ impl Sieve {
 
 /// The default order: adjacent cues are right far more often than
 /// sentence-level cues, which are more reliable than discourse flow.
-pub const DEFAULT_SIEVES: &[Sieve] = &[Sieve::CueAfter, Sieve::CueBefore, Sieve::SentenceCue, Sieve::SameParagraph, Sieve::Continuation];
+pub const DEFAULT_SIEVES: &[Sieve] = &[
+    Sieve::CueAfter,
+    Sieve::CueBefore,
+    Sieve::SentenceCue,
+    Sieve::SameParagraph,
+    Sieve::Continuation,
+];
 
 /// Discourse sieves look back at most this many quotations (keeps articles
 /// with thousands of stray marks linear).
@@ -60,15 +66,63 @@ pub struct Found {
 /// Words that may stand between a subject and its cue ("Lee also said",
 /// "Lee is quoted as saying", "Lee has repeatedly said").
 const BETWEEN: &[&str] = &[
-    "also", "has", "had", "have", "is", "was", "were", "are", "then", "later", "reportedly", "once", "again", "recently",
-    "further", "simply", "just", "previously", "earlier", "ascribed", "quoted", "heard", "repeatedly", "would", "will",
-    "could", "had", "even", "never", "only", "always", "often", "publicly", "privately", "angrily", "quickly", "flatly",
-    "in", "a", "statement", "an", "interview", "tweet", "then", "first", "and", "been", "being", "did", "does", "not",
+    "also",
+    "has",
+    "had",
+    "have",
+    "is",
+    "was",
+    "were",
+    "are",
+    "then",
+    "later",
+    "reportedly",
+    "once",
+    "again",
+    "recently",
+    "further",
+    "simply",
+    "just",
+    "previously",
+    "earlier",
+    "ascribed",
+    "quoted",
+    "heard",
+    "repeatedly",
+    "would",
+    "will",
+    "could",
+    "had",
+    "even",
+    "never",
+    "only",
+    "always",
+    "often",
+    "publicly",
+    "privately",
+    "angrily",
+    "quickly",
+    "flatly",
+    "in",
+    "a",
+    "statement",
+    "an",
+    "interview",
+    "tweet",
+    "then",
+    "first",
+    "and",
+    "been",
+    "being",
+    "did",
+    "does",
+    "not",
 ];
 
-
 pub(crate) fn is_punct(doc: &Document, i: usize) -> bool {
-    doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
+    doc.tokens
+        .get(i)
+        .is_some_and(|t| t.kind == TokenKind::Punct)
 }
 
 pub(crate) fn word<'t>(doc: &Document<'t>, i: usize) -> &'t str {
@@ -94,7 +148,11 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
     let start = i;
     let n = doc.tokens.len();
     let mut dash: Option<Span> = None;
-    while i < n && is_punct(doc, i) && matches!(word(doc, i), "," | "—" | "–" | "―" | "-" | "(" | ":") && i < start + 2 {
+    while i < n
+        && is_punct(doc, i)
+        && matches!(word(doc, i), "," | "—" | "–" | "―" | "-" | "(" | ":")
+        && i < start + 2
+    {
         if matches!(word(doc, i), "—" | "–" | "―") {
             dash = Some(Span::new(doc.tokens[i].start, doc.tokens[i].end));
         }
@@ -103,12 +161,29 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
     // "“…” ― Jane Doe": a dash and a name closing the paragraph (epigraphs,
     // reader comments, lists of reactions)
     if let Some(d) = dash {
-        if let Some(m) = doc.mention_at_token(i).filter(|&m| matches!(doc.mentions[m].kind, MentionKind::Person | MentionKind::Org)) {
+        if let Some(m) = doc
+            .mention_at_token(i)
+            .filter(|&m| matches!(doc.mentions[m].kind, MentionKind::Person | MentionKind::Org))
+        {
             let end = doc.mentions[m].end_token;
             let para = doc.seg.paragraph_at(doc.tokens[i].start);
-            let closes = doc.tokens.get(end).is_none_or(|t| doc.seg.paragraph_at(t.start) != para || t.kind == TokenKind::Punct && doc.tokens.get(end + 1).is_none_or(|u| doc.seg.paragraph_at(u.start) != para));
+            let closes = doc.tokens.get(end).is_none_or(|t| {
+                doc.seg.paragraph_at(t.start) != para
+                    || t.kind == TokenKind::Punct
+                        && doc
+                            .tokens
+                            .get(end + 1)
+                            .is_none_or(|u| doc.seg.paragraph_at(u.start) != para)
+            });
             if closes {
-                return Some(Found { mention: m, cue: d, lemma: "—", addressee: None, end_token: end, start_token: start });
+                return Some(Found {
+                    mention: m,
+                    cue: d,
+                    lemma: "—",
+                    addressee: None,
+                    end_token: end,
+                    start_token: start,
+                });
             }
         }
     }
@@ -117,30 +192,52 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
     }
     // said X / told Y, X said? -> cue then mention
     if let Some((cue, lemma, after)) = cue_at(doc, i) {
-        if let Some(m) = doc.mention_at_token(after).filter(|&m| usable_mention(doc, m)) {
+        if let Some(m) = doc
+            .mention_at_token(after)
+            .filter(|&m| usable_mention(doc, m))
+        {
             let mut end = doc.mentions[m].end_token;
             let addressee = addressee_after(doc, lemma, end);
             if let Some(a) = addressee {
                 end = doc.mentions[a].end_token;
             }
-            return Some(Found { mention: m, cue, lemma, addressee, end_token: end, start_token: start });
+            return Some(Found {
+                mention: m,
+                cue,
+                lemma,
+                addressee,
+                end_token: end,
+                start_token: start,
+            });
         }
         return None;
     }
     // was X's message
     if matches!(word(doc, i), "was" | "is" | "were" | "came") {
-        if let Some(m) = doc.mention_at_token(i + 1).filter(|&m| doc.mentions[m].possessive) {
+        if let Some(m) = doc
+            .mention_at_token(i + 1)
+            .filter(|&m| doc.mentions[m].possessive)
+        {
             let noun_tok = doc.mentions[m].end_token;
             let nw = word(doc, noun_tok).to_lowercase();
             if let Some(lemma) = super::lexicons::lexicons().speech_nouns.get(nw.as_str()) {
                 let t = doc.tokens[noun_tok];
-                return Some(Found { mention: m, cue: Span::new(t.start, t.end), lemma, addressee: None, end_token: noun_tok + 1, start_token: start });
+                return Some(Found {
+                    mention: m,
+                    cue: Span::new(t.start, t.end),
+                    lemma,
+                    addressee: None,
+                    end_token: noun_tok + 1,
+                    start_token: start,
+                });
             }
         }
         return None;
     }
     // X [also/has/is ascribed as] said
-    let mut m = doc.mention_at_token(i).filter(|&m| usable_mention(doc, m))?;
+    let mut m = doc
+        .mention_at_token(i)
+        .filter(|&m| usable_mention(doc, m))?;
     // "the mayor Jane Doe said": the name of an apposition speaks
     if let Some(n) = doc.mention_at_token(doc.mentions[m].end_token) {
         if doc.mentions[n].kind == MentionKind::Person {
@@ -153,7 +250,14 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
         if let Some((cue, lemma, after)) = cue_at(doc, k) {
             let addressee = addressee_after(doc, lemma, after);
             let end = addressee.map_or(after, |a| doc.mentions[a].end_token);
-            return Some(Found { mention: m, cue, lemma, addressee, end_token: end, start_token: start });
+            return Some(Found {
+                mention: m,
+                cue,
+                lemma,
+                addressee,
+                end_token: end,
+                start_token: start,
+            });
         }
         if !BETWEEN.contains(&word(doc, k).to_lowercase().as_str()) {
             break;
@@ -164,19 +268,34 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
     // X's message/statement (after a quotation: "“…” — Lee's message")
     if doc.mentions[m].possessive {
         let nt = doc.mentions[m].end_token;
-        if let Some(lemma) = super::lexicons::lexicons().speech_nouns.get(word(doc, nt).to_lowercase().as_str()) {
+        if let Some(lemma) = super::lexicons::lexicons()
+            .speech_nouns
+            .get(word(doc, nt).to_lowercase().as_str())
+        {
             let t = doc.tokens[nt];
-            return Some(Found { mention: m, cue: Span::new(t.start, t.end), lemma, addressee: None, end_token: nt + 1, start_token: start });
+            return Some(Found {
+                mention: m,
+                cue: Span::new(t.start, t.end),
+                lemma,
+                addressee: None,
+                end_token: nt + 1,
+                start_token: start,
+            });
         }
     }
     None
 }
 
 fn addressee_after(doc: &Document, lemma: &str, tok: usize) -> Option<usize> {
-    if !matches!(lemma, "tell" | "ask" | "inform" | "assure" | "greet" | "thank" | "warn" | "urge") {
+    if !matches!(
+        lemma,
+        "tell" | "ask" | "inform" | "assure" | "greet" | "thank" | "warn" | "urge"
+    ) {
         return None;
     }
-    doc.mention_at_token(tok).filter(|&m| !matches!(doc.mentions[m].kind, MentionKind::Pronoun { .. }) || word(doc, tok) != "he")
+    doc.mention_at_token(tok).filter(|&m| {
+        !matches!(doc.mentions[m].kind, MentionKind::Pronoun { .. }) || word(doc, tok) != "he"
+    })
 }
 
 /// Before token `open` (the first token of a quotation's opening mark),
@@ -188,8 +307,12 @@ pub fn attribution_before(doc: &Document, open: usize) -> Option<Found> {
     }
     let sentence = doc.token_sentence.get(open).copied().unwrap_or(usize::MAX);
     let mut j = open; // exclusive end of the stretch before the mark
-    // skip ":" "," "that" right before the mark
-    while j > 0 && (matches!(word(doc, j - 1), ":" | "," | "—" | "–") || word(doc, j - 1).eq_ignore_ascii_case("that")) && open - j < 2 {
+                      // skip ":" "," "that" right before the mark
+    while j > 0
+        && (matches!(word(doc, j - 1), ":" | "," | "—" | "–")
+            || word(doc, j - 1).eq_ignore_ascii_case("that"))
+        && open - j < 2
+    {
         j -= 1;
     }
     let lo = open.saturating_sub(14);
@@ -203,16 +326,35 @@ pub fn attribution_before(doc: &Document, open: usize) -> Option<Found> {
             if let Some(m) = doc.mention_at_token(k + 2) {
                 let t0 = doc.tokens[k];
                 let t1 = doc.tokens[k + 1];
-                return Some(Found { mention: m, cue: Span::new(t0.start, t1.end), lemma: "according to", addressee: None, end_token: doc.mentions[m].end_token, start_token: k });
+                return Some(Found {
+                    mention: m,
+                    cue: Span::new(t0.start, t1.end),
+                    lemma: "according to",
+                    addressee: None,
+                    end_token: doc.mentions[m].end_token,
+                    start_token: k,
+                });
             }
         }
         // in X's words / in the words of X
         if w == "in" {
-            if let Some(m) = doc.mention_at_token(k + 1).filter(|&m| doc.mentions[m].possessive) {
+            if let Some(m) = doc
+                .mention_at_token(k + 1)
+                .filter(|&m| doc.mentions[m].possessive)
+            {
                 let nt = doc.mentions[m].end_token;
-                if word(doc, nt).eq_ignore_ascii_case("words") || word(doc, nt).eq_ignore_ascii_case("view") {
+                if word(doc, nt).eq_ignore_ascii_case("words")
+                    || word(doc, nt).eq_ignore_ascii_case("view")
+                {
                     let t = doc.tokens[nt];
-                    return Some(Found { mention: m, cue: Span::new(doc.tokens[k].start, t.end), lemma: "in the words of", addressee: None, end_token: nt + 1, start_token: k });
+                    return Some(Found {
+                        mention: m,
+                        cue: Span::new(doc.tokens[k].start, t.end),
+                        lemma: "in the words of",
+                        addressee: None,
+                        end_token: nt + 1,
+                        start_token: k,
+                    });
                 }
             }
         }
@@ -224,17 +366,32 @@ pub fn attribution_before(doc: &Document, open: usize) -> Option<Found> {
             break;
         }
         // X's statement read: / X's message said:
-        if let Some(lemma) = super::lexicons::lexicons().speech_nouns.get(word(doc, k).to_lowercase().as_str()) {
+        if let Some(lemma) = super::lexicons::lexicons()
+            .speech_nouns
+            .get(word(doc, k).to_lowercase().as_str())
+        {
             if k > 0 {
-                if let Some(m) = doc.mention_ending_at(k).filter(|&m| doc.mentions[m].possessive && !doc.mentions[m].in_quote) {
+                if let Some(m) = doc
+                    .mention_ending_at(k)
+                    .filter(|&m| doc.mentions[m].possessive && !doc.mentions[m].in_quote)
+                {
                     let t = doc.tokens[k];
                     if j - k <= 3 {
-                        return Some(Found { mention: m, cue: Span::new(t.start, t.end), lemma, addressee: None, end_token: k + 1, start_token: doc.mentions[m].first_token });
+                        return Some(Found {
+                            mention: m,
+                            cue: Span::new(t.start, t.end),
+                            lemma,
+                            addressee: None,
+                            end_token: k + 1,
+                            start_token: doc.mentions[m].first_token,
+                        });
                     }
                 }
             }
         }
-        let Some((cue, lemma, after)) = cue_at(doc, k) else { continue };
+        let Some((cue, lemma, after)) = cue_at(doc, k) else {
+            continue;
+        };
         // between the cue and the mark: at most an addressee and 4 words
         let addressee = addressee_after(doc, lemma, after);
         let gap_start = addressee.map_or(after, |a| doc.mentions[a].end_token);
@@ -242,7 +399,14 @@ pub fn attribution_before(doc: &Document, open: usize) -> Option<Found> {
             return None;
         }
         let subject = subject_before(doc, k)?;
-        return Some(Found { mention: subject, cue, lemma, addressee, end_token: j, start_token: doc.mentions[subject].first_token });
+        return Some(Found {
+            mention: subject,
+            cue,
+            lemma,
+            addressee,
+            end_token: j,
+            start_token: doc.mentions[subject].first_token,
+        });
     }
     None
 }
@@ -258,12 +422,24 @@ fn headline_colon(doc: &Document, open: usize) -> Option<Found> {
     if open - colon > 6 {
         return None;
     }
-    let m = doc.mention_ending_at(colon).filter(|&m| doc.mentions[m].first_token == first && !doc.mentions[m].in_quote)?;
-    if !matches!(doc.mentions[m].kind, MentionKind::Person | MentionKind::Org | MentionKind::Role(_)) {
+    let m = doc
+        .mention_ending_at(colon)
+        .filter(|&m| doc.mentions[m].first_token == first && !doc.mentions[m].in_quote)?;
+    if !matches!(
+        doc.mentions[m].kind,
+        MentionKind::Person | MentionKind::Org | MentionKind::Role(_)
+    ) {
         return None;
     }
     let t = doc.tokens[colon];
-    Some(Found { mention: m, cue: Span::new(t.start, t.end), lemma: ":", addressee: None, end_token: colon + 1, start_token: first })
+    Some(Found {
+        mention: m,
+        cue: Span::new(t.start, t.end),
+        lemma: ":",
+        addressee: None,
+        end_token: colon + 1,
+        start_token: first,
+    })
 }
 
 /// The subject of the cue at token `k`: a mention ending at most 3 words
@@ -272,12 +448,26 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
     let sentence = doc.token_sentence[k];
     // ", adding/presenting/saying …": a participle takes the sentence's subject
     // "…, adding …" and "… and described …": the sentence's subject
-    if k > 0 && ((word(doc, k - 1) == "," && word(doc, k).ends_with("ing")) || matches!(word(doc, k - 1), "and" | "but")) {
+    if k > 0
+        && ((word(doc, k - 1) == "," && word(doc, k).ends_with("ing"))
+            || matches!(word(doc, k - 1), "and" | "but"))
+    {
         let r = doc.mentions_in_sentence(sentence);
         let base = r.start;
-        return doc.mentions[r].iter().position(|m| {
-            !m.in_quote && m.first_token < k && matches!(m.kind, MentionKind::Person | MentionKind::Org | MentionKind::Pronoun { plural: false } | MentionKind::Role(_))
-        }).map(|i| base + i);
+        return doc.mentions[r]
+            .iter()
+            .position(|m| {
+                !m.in_quote
+                    && m.first_token < k
+                    && matches!(
+                        m.kind,
+                        MentionKind::Person
+                            | MentionKind::Org
+                            | MentionKind::Pronoun { plural: false }
+                            | MentionKind::Role(_)
+                    )
+            })
+            .map(|i| base + i);
     }
     let mut e = k;
     // "the plan was revealed": a passive cue has no speaker as its subject,
@@ -285,15 +475,27 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
     let cue_text = doc.cue_at_token(k).map_or("", |c| c.span.text(doc.text));
     let passive_ok = cue_text.ends_with("saying");
     for _ in 0..=3 {
-        if let Some(m) = doc.mention_ending_at(e).filter(|&m| !doc.mentions[m].in_quote && doc.mentions[m].sentence == sentence) {
+        if let Some(m) = doc
+            .mention_ending_at(e)
+            .filter(|&m| !doc.mentions[m].in_quote && doc.mentions[m].sentence == sentence)
+        {
             return Some(m);
         }
-        if e > 0 && !passive_ok && matches!(word(doc, e - 1).to_lowercase().as_str(), "is" | "was" | "were" | "are" | "been" | "being") && cue_text.ends_with("ed") {
+        if e > 0
+            && !passive_ok
+            && matches!(
+                word(doc, e - 1).to_lowercase().as_str(),
+                "is" | "was" | "were" | "are" | "been" | "being"
+            )
+            && cue_text.ends_with("ed")
+        {
             return None;
         }
         // "…, who said": the relative pronoun stands for the mention before its comma
         if e >= 2 && matches!(word(doc, e - 1), "who" | "which") && word(doc, e - 2) == "," {
-            return doc.mention_ending_at(e - 2).filter(|&m| doc.mentions[m].sentence == sentence && !doc.mentions[m].in_quote);
+            return doc
+                .mention_ending_at(e - 2)
+                .filter(|&m| doc.mentions[m].sentence == sentence && !doc.mentions[m].in_quote);
         }
         if e == 0 || !BETWEEN.contains(&word(doc, e - 1).to_lowercase().as_str()) {
             // a comma-delimited apposition: "Lee, the minister of finance since 2019, said"
@@ -303,7 +505,9 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
                 while j > lo && doc.token_sentence[j - 1] == sentence {
                     j -= 1;
                     if word(doc, j) == "," || word(doc, j) == "(" {
-                        return doc.mention_ending_at(j).filter(|&m| doc.mentions[m].sentence == sentence && !doc.mentions[m].in_quote);
+                        return doc.mention_ending_at(j).filter(|&m| {
+                            doc.mentions[m].sentence == sentence && !doc.mentions[m].in_quote
+                        });
                     }
                 }
             }
@@ -325,24 +529,50 @@ pub fn sentence_cue(doc: &Document, sentence: usize, near: usize) -> Option<Foun
     let hi = doc.token_at(s.end).min(centre + 60);
     let mut best: Option<(usize, Found)> = None;
     for k in lo..hi {
-        let Some((cue, lemma, after)) = cue_at(doc, k) else { continue };
+        let Some((cue, lemma, after)) = cue_at(doc, k) else {
+            continue;
+        };
         if doc.in_quote(cue) {
             continue;
         }
         // ", adding/presenting/saying …": a participle takes the sentence's subject
-        let participle = k > lo && word(doc, k - 1) == "," && doc.tokens[k].text(doc.text).ends_with("ing");
+        let participle =
+            k > lo && word(doc, k - 1) == "," && doc.tokens[k].text(doc.text).ends_with("ing");
         let sentence_subject = || {
             let r = doc.mentions_in_sentence(sentence);
             let base = r.start;
-            doc.mentions[r].iter().position(|m| !m.in_quote && m.first_token < k && matches!(m.kind, MentionKind::Person | MentionKind::Pronoun { plural: false } | MentionKind::Role(_))).map(|i| base + i)
+            doc.mentions[r]
+                .iter()
+                .position(|m| {
+                    !m.in_quote
+                        && m.first_token < k
+                        && matches!(
+                            m.kind,
+                            MentionKind::Person
+                                | MentionKind::Pronoun { plural: false }
+                                | MentionKind::Role(_)
+                        )
+                })
+                .map(|i| base + i)
         };
         let found = subject_before(doc, k)
             .or_else(|| if participle { sentence_subject() } else { None })
             .map(|m| (m, doc.mentions[m].first_token))
-            .or_else(|| doc.mention_at_token(after).filter(|&m| !doc.mentions[m].in_quote && lemma != "tell").map(|m| (m, k)));
+            .or_else(|| {
+                doc.mention_at_token(after)
+                    .filter(|&m| !doc.mentions[m].in_quote && lemma != "tell")
+                    .map(|m| (m, k))
+            });
         if let Some((m, st)) = found {
             let d = cue.start.abs_diff(near);
-            let f = Found { mention: m, cue, lemma, addressee: addressee_after(doc, lemma, after), end_token: after, start_token: st };
+            let f = Found {
+                mention: m,
+                cue,
+                lemma,
+                addressee: addressee_after(doc, lemma, after),
+                end_token: after,
+                start_token: st,
+            };
             if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
                 best = Some((d, f));
             }
@@ -402,7 +632,9 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
                             let q = &quotes[qi];
                             let p = doc.seg.paragraphs[q.paragraph];
                             let starts = q.marks.first().is_some_and(|m| m.start == p.start);
-                            (starts && first > 0 && word(doc, first - 1) == ":").then(|| attribution_before(doc, first - 1)).flatten()
+                            (starts && first > 0 && word(doc, first - 1) == ":")
+                                .then(|| attribution_before(doc, first - 1))
+                                .flatten()
                         })
                         .map(|f| (f, None))
                 }
@@ -412,7 +644,24 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
                 }
                 Sieve::SameParagraph => {
                     let p = quotes[qi].paragraph;
-                    (0..qi).rev().take(LOOKBACK_QUOTES).take_while(|&k| quotes[k].paragraph == p).find(|&k| quotes[k].speaker.is_some()).map(|k| (Found { mention: 0, cue: Span::default(), lemma: "", addressee: None, end_token: 0, start_token: 0 }, Some(k)))
+                    (0..qi)
+                        .rev()
+                        .take(LOOKBACK_QUOTES)
+                        .take_while(|&k| quotes[k].paragraph == p)
+                        .find(|&k| quotes[k].speaker.is_some())
+                        .map(|k| {
+                            (
+                                Found {
+                                    mention: 0,
+                                    cue: Span::default(),
+                                    lemma: "",
+                                    addressee: None,
+                                    end_token: 0,
+                                    start_token: 0,
+                                },
+                                Some(k),
+                            )
+                        })
                 }
                 Sieve::Continuation => {
                     let q = &quotes[qi];
@@ -420,7 +669,24 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
                     let starts_paragraph = q.marks.first().is_some_and(|m| m.start == p.start);
                     let prev_para = q.paragraph.checked_sub(1);
                     match (starts_paragraph, prev_para) {
-                        (true, Some(pp)) => (0..qi).rev().take(LOOKBACK_QUOTES).take_while(|&k| quotes[k].paragraph >= pp).find(|&k| quotes[k].paragraph == pp && quotes[k].speaker.is_some()).map(|k| (Found { mention: 0, cue: Span::default(), lemma: "", addressee: None, end_token: 0, start_token: 0 }, Some(k))),
+                        (true, Some(pp)) => (0..qi)
+                            .rev()
+                            .take(LOOKBACK_QUOTES)
+                            .take_while(|&k| quotes[k].paragraph >= pp)
+                            .find(|&k| quotes[k].paragraph == pp && quotes[k].speaker.is_some())
+                            .map(|k| {
+                                (
+                                    Found {
+                                        mention: 0,
+                                        cue: Span::default(),
+                                        lemma: "",
+                                        addressee: None,
+                                        end_token: 0,
+                                        start_token: 0,
+                                    },
+                                    Some(k),
+                                )
+                            }),
                         _ => None,
                     }
                 }
@@ -496,7 +762,12 @@ fn join(doc: &Document, a: &mut Utterance, b: &mut Utterance) {
     a.parts.append(&mut b.parts);
     a.marks.append(&mut b.marks);
     a.span.end = b.span.end;
-    a.text = a.parts.iter().map(|p| p.text(doc.text)).collect::<Vec<_>>().join(" ");
+    a.text = a
+        .parts
+        .iter()
+        .map(|p| p.text(doc.text))
+        .collect::<Vec<_>>()
+        .join(" ");
 }
 
 fn unclosed_variant(m: &'static str) -> &'static str {
@@ -536,14 +807,23 @@ fn transcript_speakers(doc: &Document, quotes: &mut [Utterance]) {
         let words: Vec<&str> = head.split_whitespace().collect();
         let caps = !words.is_empty()
             && words.len() <= 3
-            && words.iter().all(|w| w.chars().any(char::is_alphabetic) && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+            && words.iter().all(|w| {
+                w.chars().any(char::is_alphabetic)
+                    && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+                    && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            });
         if !caps {
             continue;
         }
         let name_span = Span::new(part.start, part.start + head.trim_end().len());
         let Some(m) = doc.mention_with_span(name_span).or_else(|| {
-            let k = doc.mentions.partition_point(|m| m.span.start < name_span.start);
-            doc.mentions.get(k).filter(|m| m.span.start == name_span.start && m.span.end <= name_span.end).map(|_| k)
+            let k = doc
+                .mentions
+                .partition_point(|m| m.span.start < name_span.start);
+            doc.mentions
+                .get(k)
+                .filter(|m| m.span.start == name_span.start && m.span.end <= name_span.end)
+                .map(|_| k)
         }) else {
             continue;
         };
@@ -554,7 +834,9 @@ fn transcript_speakers(doc: &Document, quotes: &mut [Utterance]) {
         }
         q.parts[0].start = content_start;
         q.span.start = content_start;
-        q.text = Span::new(content_start, part.end).text(doc.text).to_string();
+        q.text = Span::new(content_start, part.end)
+            .text(doc.text)
+            .to_string();
         q.mention = Some(doc.mentions[m].span);
         q.speaker = doc.speaker_of(m);
         q.cue = Some(Span::new(part.start + colon, part.start + colon + 1));
@@ -583,12 +865,23 @@ fn merge_interrupted(doc: &Document, quotes: &mut Vec<Utterance>) {
             // a short phrase without a cue or another speaker ("she said, clapping.")
             let rest_ok = open_b >= f.end_token
                 && open_b - f.end_token <= 7
-                && (f.end_token..open_b).all(|k| doc.cue_at_token(k).is_none() && doc.mention_at_token(k).is_none_or(|m| matches!(doc.mentions[m].kind, MentionKind::Role(_))));
+                && (f.end_token..open_b).all(|k| {
+                    doc.cue_at_token(k).is_none()
+                        && doc
+                            .mention_at_token(k)
+                            .is_none_or(|m| matches!(doc.mentions[m].kind, MentionKind::Role(_)))
+                });
             // the second quotation must stand alone, not open a paraphrase
             // ("“…,” Lee said. “Cut costs” to survive, she argued.")
             let after_b = after_token_of(doc, &quotes[i + 1]);
-            let b_embedded = doc.tokens.get(after_b).is_some_and(|t| t.kind == TokenKind::Word && t.text(doc.text).chars().next().is_some_and(char::is_lowercase))
-                && doc.token_sentence.get(after_b) == doc.token_sentence.get(open_b)
+            let b_embedded = doc.tokens.get(after_b).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && t.text(doc.text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+            }) && doc.token_sentence.get(after_b)
+                == doc.token_sentence.get(open_b)
                 && attribution_after(doc, after_b, doc.token_sentence[after_b]).is_none();
             if rest_ok && !b_embedded {
                 let (head, tail) = quotes.split_at_mut(i + 1);
@@ -613,7 +906,11 @@ fn classify(doc: &Document, quotes: &mut Vec<Utterance>) {
         let words = crate::quotes::word_count(doc.text, q.span);
         // American style puts a period inside the marks even after a single
         // word ("true."), so final punctuation alone does not make a sentence
-        let sentence_like = q.text.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '!', '?', ',', '…', ':', ';']) && words >= 5;
+        let sentence_like = q
+            .text
+            .trim_end_matches(['"', '\'', '”', '’', ')'])
+            .ends_with(['.', '!', '?', ',', '…', ':', ';'])
+            && words >= 5;
         let attributed = q.mention.is_some();
         let first = first_token_of(doc, q);
         let after = after_token_of(doc, q);
@@ -623,14 +920,33 @@ fn classify(doc: &Document, quotes: &mut Vec<Utterance>) {
         let sent_first = doc.token_at(s.start).max(first.saturating_sub(40));
         // the text before the opening mark in the same sentence
         let left_words: Vec<&str> = (sent_first..first).map(|k| word(doc, k)).collect();
-        let left_empty = left_words.iter().all(|w| w.chars().all(|c| !c.is_alphanumeric()));
-        let left_intro = left_words.last().is_some_and(|w| matches!(*w, ":" | "," | "—" | "–"));
+        let left_empty = left_words
+            .iter()
+            .all(|w| w.chars().all(|c| !c.is_alphanumeric()));
+        let left_intro = left_words
+            .last()
+            .is_some_and(|w| matches!(*w, ":" | "," | "—" | "–"));
         let sent_end = doc.token_at(s.end);
         let last_end = doc.seg.sentences[doc.seg.sentence_at(q.span.end.saturating_sub(1))].end;
         let right_end = doc.token_at(last_end).max(sent_end);
-        let right_continues = after < right_end && !is_punct(doc, after) && !matches!(q.method, "cue_after" | "cue_inside") && word(doc, after).chars().next().is_some_and(|c| c.is_lowercase()) && attribution_after(doc, after, doc.token_sentence.get(after).copied().unwrap_or(0)).is_none();
+        let right_continues = after < right_end
+            && !is_punct(doc, after)
+            && !matches!(q.method, "cue_after" | "cue_inside")
+            && word(doc, after)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase())
+            && attribution_after(
+                doc,
+                after,
+                doc.token_sentence.get(after).copied().unwrap_or(0),
+            )
+            .is_none();
         let mixed = (!left_empty && !left_intro) || right_continues;
-        if words <= 4 && !sentence_like && !(attributed && (q.method == "sentence_cue" || q.method.starts_with("cue"))) {
+        if words <= 4
+            && !sentence_like
+            && !(attributed && (q.method == "sentence_cue" || q.method.starts_with("cue")))
+        {
             return false; // scare quote, title or term
         }
         if mixed && !attributed && words <= 8 {

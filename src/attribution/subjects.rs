@@ -12,24 +12,44 @@ use crate::text::{Token, TokenKind};
 
 /// Words that close a noun phrase on its left: it stops before them.
 const STOP: &[&str] = &[
-    "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would", "could", "can", "may", "might",
-    "should", "must", "do", "does", "did", "that", "which", "who", "whom", "when", "where", "if", "but", "because", "while",
-    "than", "so", "then", "as", "after", "before", "since", "until", "although", "though", "also", "not", "never", "to", "in",
-    "on", "at", "by", "for", "with", "from", "into", "about", "against", "over", "under", "said", "says", "say", "told",
-    "there", "here", "yet", "or", "nor", "how", "what", "why",
+    "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would",
+    "could", "can", "may", "might", "should", "must", "do", "does", "did", "that", "which", "who",
+    "whom", "when", "where", "if", "but", "because", "while", "than", "so", "then", "as", "after",
+    "before", "since", "until", "although", "though", "also", "not", "never", "to", "in", "on",
+    "at", "by", "for", "with", "from", "into", "about", "against", "over", "under", "said", "says",
+    "say", "told", "there", "here", "yet", "or", "nor", "how", "what", "why",
 ];
 /// Words that open a noun phrase: included, then the phrase ends.
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "some", "many", "most",
-    "all", "several", "both", "each", "every", "other", "few", "no",
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+    "some", "many", "most", "all", "several", "both", "each", "every", "other", "few", "no",
 ];
 /// Pronoun subjects that may report (he/she/they are mentions already).
 const PRONOUNS: &[&str] = &["it", "It", "we", "We", "I", "you", "You", "one", "One"];
 /// Adverbs that may stand between a subject and its cue.
-const BETWEEN: &[&str] = &["also", "has", "have", "had", "previously", "recently", "later", "repeatedly", "often", "once", "then", "reportedly"];
+const BETWEEN: &[&str] = &[
+    "also",
+    "has",
+    "have",
+    "had",
+    "previously",
+    "recently",
+    "later",
+    "repeatedly",
+    "often",
+    "once",
+    "then",
+    "reportedly",
+];
 
 /// Add a mention for the noun phrase before each cue that has none.
-pub fn add_noun_phrase_subjects(text: &str, toks: &[Token], tok_sentence: &[usize], cues: &[Cue], mentions: &mut Vec<Mention>) {
+pub fn add_noun_phrase_subjects(
+    text: &str,
+    toks: &[Token],
+    tok_sentence: &[usize],
+    cues: &[Cue],
+    mentions: &mut Vec<Mention>,
+) {
     let ends: rustc_hash::FxHashSet<usize> = mentions.iter().map(|m| m.end_token).collect();
     let mut added = Vec::new();
     for cue in cues {
@@ -43,7 +63,11 @@ pub fn add_noun_phrase_subjects(text: &str, toks: &[Token], tok_sentence: &[usiz
         while e > 0 && BETWEEN.contains(&toks[e - 1].text(text)) && k - e < 2 {
             e -= 1;
         }
-        if e == 0 || ends.contains(&e) || tok_sentence[e - 1] != sentence || toks[e - 1].kind != TokenKind::Word {
+        if e == 0
+            || ends.contains(&e)
+            || tok_sentence[e - 1] != sentence
+            || toks[e - 1].kind != TokenKind::Word
+        {
             continue;
         }
         let last = toks[e - 1].text(text);
@@ -52,12 +76,20 @@ pub fn add_noun_phrase_subjects(text: &str, toks: &[Token], tok_sentence: &[usiz
             continue;
         }
         // "… and described": a coordinated verb shares the sentence's subject
-        if matches!(last, "and" | "but" | "or") || last.ends_with("ly") || STOP.contains(&lower(last).as_ref()) || DETERMINERS.contains(&lower(last).as_ref()) {
+        if matches!(last, "and" | "but" | "or")
+            || last.ends_with("ly")
+            || STOP.contains(&lower(last).as_ref())
+            || DETERMINERS.contains(&lower(last).as_ref())
+        {
             continue;
         }
         let mut f = e - 1;
         let mut n = 1;
-        while f > 0 && n < 6 && tok_sentence[f - 1] == sentence && toks[f - 1].kind == TokenKind::Word {
+        while f > 0
+            && n < 6
+            && tok_sentence[f - 1] == sentence
+            && toks[f - 1].kind == TokenKind::Word
+        {
             let w = toks[f - 1].text(text);
             let lw = lower(w);
             if STOP.contains(&lw.as_ref()) || ends.contains(&f) {

@@ -25,7 +25,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Convert articles into a directory of Parquet tables.
-    #[command(after_help = "EXAMPLES:\n  sayso convert articles.jsonl --out out/\n  sayso convert 'news/*.txt' --out out/ --jobs 4\n  sayso convert corpus.csv --text-field body --id-field uuid --out out/ --overwrite\n  zcat dump.jsonl.gz | sayso convert - --out out/ --json")]
+    #[command(
+        after_help = "EXAMPLES:\n  sayso convert articles.jsonl --out out/\n  sayso convert 'news/*.txt' --out out/ --jobs 4\n  sayso convert corpus.csv --text-field body --id-field uuid --out out/ --overwrite\n  zcat dump.jsonl.gz | sayso convert - --out out/ --json"
+    )]
     Convert(ConvertArgs),
     /// Convert the built-in sample corpus and print who said what.
     ///
@@ -41,7 +43,9 @@ pub enum Command {
     ///
     /// Articles are generated from the built-in sample (or from the .txt
     /// files of --from DIR): paragraphs shuffled, ids and dates distinct.
-    #[command(after_help = "EXAMPLES:\n  sayso bench\n  sayso bench --mb 50 --jobs 2\n  sayso bench --from corpus/text --mb 20 --json")]
+    #[command(
+        after_help = "EXAMPLES:\n  sayso bench\n  sayso bench --mb 50 --jobs 2\n  sayso bench --from corpus/text --mb 20 --json"
+    )]
     Bench {
         /// MB of article text to generate.
         #[arg(long, default_value_t = 20.0, value_name = "N")]
@@ -66,17 +70,24 @@ pub enum Command {
         rows: usize,
     },
     /// Print the output schema (tables, columns, types, meanings).
-    #[command(after_help = "EXAMPLES:\n  sayso schema\n  sayso schema --json | jq '.tables.quotes[].name'")]
+    #[command(
+        after_help = "EXAMPLES:\n  sayso schema\n  sayso schema --json | jq '.tables.quotes[].name'"
+    )]
     Schema {
         /// As JSON.
         #[arg(long)]
         json: bool,
     },
     /// Score extraction against an annotated corpus.
-    #[command(subcommand, after_help = "EXAMPLES:\n  sayso eval polnear corpus/dev --show-misses 5\n  sayso eval timeml corpus/TimeBank --json")]
+    #[command(
+        subcommand,
+        after_help = "EXAMPLES:\n  sayso eval polnear corpus/dev --show-misses 5\n  sayso eval timeml corpus/TimeBank --json"
+    )]
     Eval(EvalCommand),
     /// Print a shell completion script.
-    #[command(after_help = "EXAMPLES:\n  sayso completions bash > ~/.local/share/bash-completion/completions/sayso\n  sayso completions zsh > ~/.zfunc/_sayso")]
+    #[command(
+        after_help = "EXAMPLES:\n  sayso completions bash > ~/.local/share/bash-completion/completions/sayso\n  sayso completions zsh > ~/.zfunc/_sayso"
+    )]
     Completions {
         /// bash, zsh, fish, elvish or powershell.
         shell: clap_complete::Shell,
@@ -86,7 +97,9 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum EvalCommand {
     /// Attribution scores on a PolNeAR-style corpus (DIR with text/ and attributions/).
-    #[command(after_help = "EXAMPLES:\n  sayso eval polnear corpus/dev\n  sayso eval polnear corpus/dev --show-misses 10 --json")]
+    #[command(
+        after_help = "EXAMPLES:\n  sayso eval polnear corpus/dev\n  sayso eval polnear corpus/dev --show-misses 10 --json"
+    )]
     Polnear {
         dir: PathBuf,
         /// Example misses to show per error class.
@@ -97,7 +110,9 @@ pub enum EvalCommand {
         json: bool,
     },
     /// Temporal expression scores on TimeML files (every .tml under DIR).
-    #[command(after_help = "EXAMPLES:\n  sayso eval timeml corpus/TimeBank\n  sayso eval timeml corpus/AQUAINT --json")]
+    #[command(
+        after_help = "EXAMPLES:\n  sayso eval timeml corpus/TimeBank\n  sayso eval timeml corpus/AQUAINT --json"
+    )]
     Timeml {
         dir: PathBuf,
         /// The report as JSON.

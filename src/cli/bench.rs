@@ -88,8 +88,15 @@ pub fn proc_status_mb(field: &str) -> Option<f64> {
 
 /// The value of `field` (`VmHWM`, `VmRSS`) in a `/proc/PID/status` text, in MB.
 pub fn status_mb(status: &str, field: &str) -> Option<f64> {
-    let line = status.lines().find(|l| l.starts_with(field) && l[field.len()..].starts_with(':'))?;
-    let kb: f64 = line[field.len() + 1..].trim().trim_end_matches("kB").trim().parse().ok()?;
+    let line = status
+        .lines()
+        .find(|l| l.starts_with(field) && l[field.len()..].starts_with(':'))?;
+    let kb: f64 = line[field.len() + 1..]
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
     Some(kb / 1024.0)
 }
 
@@ -116,13 +123,18 @@ fn mbs(bytes: u64, secs: f64) -> f64 {
 pub fn run(opts: &BenchOptions) -> Result<Report> {
     let (bases, corpus_name) = match &opts.from {
         Some(dir) => (
-            corpus::txt_bases(dir).map_err(|e| Error::io(format!("cannot read {}", dir.display()), e))?,
+            corpus::txt_bases(dir)
+                .map_err(|e| Error::io(format!("cannot read {}", dir.display()), e))?,
             format!("varied from the .txt files of {}", dir.display()),
         ),
-        None => (corpus::sample_bases(), "varied from the embedded sample articles".to_string()),
+        None => (
+            corpus::sample_bases(),
+            "varied from the embedded sample articles".to_string(),
+        ),
     };
     let scratch = Scratch(std::env::temp_dir().join(format!("sayso-bench-{}", std::process::id())));
-    std::fs::create_dir_all(&scratch.0).map_err(|e| Error::io(format!("cannot create {}", scratch.0.display()), e))?;
+    std::fs::create_dir_all(&scratch.0)
+        .map_err(|e| Error::io(format!("cannot create {}", scratch.0.display()), e))?;
     let path = scratch.0.join("corpus.jsonl");
     let (n_articles, text_bytes) = generate(&bases, opts.mb, &path)?;
 
@@ -132,7 +144,12 @@ pub fn run(opts: &BenchOptions) -> Result<Report> {
         jobs_list.push(opts.jobs);
     }
     for jobs in jobs_list {
-        end_to_end.push(convert(&path, &scratch.0.join(format!("out-{jobs}")), jobs, text_bytes)?);
+        end_to_end.push(convert(
+            &path,
+            &scratch.0.join(format!("out-{jobs}")),
+            jobs,
+            text_bytes,
+        )?);
     }
     let peak_rss_mb_end_to_end = proc_status_mb("VmHWM");
 
@@ -159,7 +176,11 @@ fn generate(bases: &[Base], mb: f64, path: &Path) -> Result<(u64, u64)> {
 }
 
 fn convert(input: &Path, out: &Path, jobs: usize, text_bytes: u64) -> Result<Run> {
-    let opts = ConvertOptions { jobs: Some(jobs), overwrite: true, ..ConvertOptions::default() };
+    let opts = ConvertOptions {
+        jobs: Some(jobs),
+        overwrite: true,
+        ..ConvertOptions::default()
+    };
     let cpu = cpu_seconds("/proc/self/stat");
     let t = Instant::now();
     let m = pipeline::convert(&[input.display().to_string()], out, &opts, None)?;
@@ -206,7 +227,9 @@ fn stages(input: &Path, out: &Path) -> Result<(Vec<Stage>, Option<f64>)> {
 
     let mut t = Instant::now();
     let articles: Vec<Article> =
-        crate::input::open(&[input.display().to_string()], &InputOptions::default())?.filter_map(|r| r.result.ok()).collect();
+        crate::input::open(&[input.display().to_string()], &InputOptions::default())?
+            .filter_map(|r| r.result.ok())
+            .collect();
     c.read += lap(&mut t);
     let bytes: u64 = articles.iter().map(|a| a.text.len() as u64).sum();
 
@@ -247,8 +270,14 @@ fn stages(input: &Path, out: &Path) -> Result<(Vec<Stage>, Option<f64>)> {
     c.parquet += lap(&mut t);
     let _ = std::fs::remove_dir_all(out);
 
-    let share = cpu0.zip(cpu_seconds("/proc/thread-self/stat")).map(|(a, b)| (b - a) / wall.elapsed().as_secs_f64());
-    let stage = |name, seconds| Stage { name, seconds, mb_per_s: mbs(bytes, seconds) };
+    let share = cpu0
+        .zip(cpu_seconds("/proc/thread-self/stat"))
+        .map(|(a, b)| (b - a) / wall.elapsed().as_secs_f64());
+    let stage = |name, seconds| Stage {
+        name,
+        seconds,
+        mb_per_s: mbs(bytes, seconds),
+    };
     let extraction = c.segment + c.quotes + c.claims + c.speakers + c.dates;
     Ok((
         vec![
@@ -269,18 +298,30 @@ fn stages(input: &Path, out: &Path) -> Result<(Vec<Stage>, Option<f64>)> {
 impl Report {
     /// The report as a table.
     pub fn render(&self) -> String {
-        let mut s = format!("corpus: {:.1} MB of text in {} articles, {}\n\n", self.text_mb, self.articles, self.corpus);
-        s += &format!("{:<40} {:>9} {:>9}\n", "stage (one core)", "seconds", "MB/s");
+        let mut s = format!(
+            "corpus: {:.1} MB of text in {} articles, {}\n\n",
+            self.text_mb, self.articles, self.corpus
+        );
+        s += &format!(
+            "{:<40} {:>9} {:>9}\n",
+            "stage (one core)", "seconds", "MB/s"
+        );
         for st in &self.stages {
             s += &format!("{:<40} {:>9.3} {:>9.2}\n", st.name, st.seconds, st.mb_per_s);
         }
         if let Some(share) = self.stage_cpu_share {
             s += &format!("(the timing thread got {:.0}% of a core)\n", share * 100.0);
         }
-        s += &format!("\n{:<10} {:>9} {:>9} {:>9} {:>9} {:>9}\n", "end to end", "jobs", "seconds", "CPU s", "MB/s", "quotes");
+        s += &format!(
+            "\n{:<10} {:>9} {:>9} {:>9} {:>9} {:>9}\n",
+            "end to end", "jobs", "seconds", "CPU s", "MB/s", "quotes"
+        );
         for r in &self.end_to_end {
             let cpu = r.cpu_seconds.map_or("-".to_string(), |c| format!("{c:.2}"));
-            s += &format!("{:<10} {:>9} {:>9.3} {:>9} {:>9.2} {:>9}\n", "", r.jobs, r.seconds, cpu, r.mb_per_s, r.quotes);
+            s += &format!(
+                "{:<10} {:>9} {:>9.3} {:>9} {:>9.2} {:>9}\n",
+                "", r.jobs, r.seconds, cpu, r.mb_per_s, r.quotes
+            );
         }
         let mb = |v: Option<f64>| v.map_or("unknown".to_string(), |v| format!("{v:.0} MB"));
         s += &format!(

@@ -22,7 +22,11 @@ pub struct Base {
 }
 
 fn paragraphs(text: &str) -> Vec<String> {
-    text.lines().map(str::trim_end).filter(|l| !l.trim().is_empty()).map(str::to_string).collect()
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// The sample articles embedded in the binary.
@@ -53,9 +57,20 @@ pub fn txt_bases(dir: &Path) -> io::Result<Vec<Base>> {
     paths.sort();
     let mut out = Vec::with_capacity(paths.len());
     for p in paths {
-        let Ok(text) = std::fs::read_to_string(&p) else { continue };
-        let id = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        out.push(Base { id, title: None, source: None, published: None, paragraphs: paragraphs(&text) });
+        let Ok(text) = std::fs::read_to_string(&p) else {
+            continue;
+        };
+        let id = p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        out.push(Base {
+            id,
+            title: None,
+            source: None,
+            published: None,
+            paragraphs: paragraphs(&text),
+        });
     }
     Ok(out)
 }
@@ -89,9 +104,13 @@ pub fn article(bases: &[Base], n: usize) -> serde_json::Value {
             paras.swap(i, rng.below(i + 1));
         }
     }
-    let start = base.published.unwrap_or_else(|| NaiveDate::from_ymd_opt(2020, 1, 1).expect("valid date"));
+    let start = base
+        .published
+        .unwrap_or_else(|| NaiveDate::from_ymd_opt(2020, 1, 1).expect("valid date"));
     // spread the copies over about ten years
-    let published = start.checked_add_days(Days::new((copy % 3650) as u64)).unwrap_or(start);
+    let published = start
+        .checked_add_days(Days::new((copy % 3650) as u64))
+        .unwrap_or(start);
     let mut v = serde_json::json!({
         "id": format!("{}-{copy:06}", base.id),
         "published": published.to_string(),
@@ -108,9 +127,16 @@ pub fn article(bases: &[Base], n: usize) -> serde_json::Value {
 
 /// Write generated articles as JSON Lines until at least `text_bytes` bytes
 /// of article text were written. Returns (articles, text bytes).
-pub fn write_jsonl(bases: &[Base], text_bytes: u64, out: &mut impl Write) -> io::Result<(u64, u64)> {
+pub fn write_jsonl(
+    bases: &[Base],
+    text_bytes: u64,
+    out: &mut impl Write,
+) -> io::Result<(u64, u64)> {
     if bases.iter().all(|b| b.paragraphs.is_empty()) {
-        return Err(io::Error::new(io::ErrorKind::InvalidInput, "no article with text to generate a corpus from"));
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "no article with text to generate a corpus from",
+        ));
     }
     let (mut n, mut bytes) = (0u64, 0u64);
     while bytes < text_bytes {
@@ -133,7 +159,12 @@ mod tests {
             title: None,
             source: Some("Bay Times".into()),
             published: NaiveDate::from_ymd_opt(2022, 5, 1),
-            paragraphs: vec!["One.".into(), "Two.".into(), "Three.".into(), "Four.".into()],
+            paragraphs: vec![
+                "One.".into(),
+                "Two.".into(),
+                "Three.".into(),
+                "Four.".into(),
+            ],
         }]
     }
 
@@ -141,9 +172,15 @@ mod tests {
     fn copies_differ_and_repeat() {
         let a0 = article(&base(), 0);
         assert_eq!(a0["text"], "One.\n\nTwo.\n\nThree.\n\nFour.");
-        assert_eq!((a0["id"].as_str(), a0["published"].as_str()), (Some("b-000000"), Some("2022-05-01")));
+        assert_eq!(
+            (a0["id"].as_str(), a0["published"].as_str()),
+            (Some("b-000000"), Some("2022-05-01"))
+        );
         let a3 = article(&base(), 3);
-        assert_eq!((a3["id"].as_str(), a3["published"].as_str()), (Some("b-000003"), Some("2022-05-04")));
+        assert_eq!(
+            (a3["id"].as_str(), a3["published"].as_str()),
+            (Some("b-000003"), Some("2022-05-04"))
+        );
         let mut paras: Vec<&str> = a3["text"].as_str().unwrap().split("\n\n").collect();
         paras.sort();
         assert_eq!(paras, vec!["Four.", "One.", "Three.", "Two."]);
@@ -163,6 +200,8 @@ mod tests {
     fn sample_has_bases() {
         let b = sample_bases();
         assert_eq!(b.len(), 20);
-        assert!(b.iter().all(|b| !b.paragraphs.is_empty() && b.published.is_some()));
+        assert!(b
+            .iter()
+            .all(|b| !b.paragraphs.is_empty() && b.published.is_some()));
     }
 }

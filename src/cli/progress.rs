@@ -19,14 +19,19 @@ impl Bar {
             Some(total) => {
                 let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
                 bar.set_style(
-                    ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}")
-                        .expect("valid template"),
+                    ProgressStyle::with_template(
+                        "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}",
+                    )
+                    .expect("valid template"),
                 );
                 bar
             }
             None => {
                 let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-                bar.set_style(ProgressStyle::with_template("{spinner} {bytes} {bytes_per_sec} {msg}").expect("valid template"));
+                bar.set_style(
+                    ProgressStyle::with_template("{spinner} {bytes} {bytes_per_sec} {msg}")
+                        .expect("valid template"),
+                );
                 bar
             }
         };
@@ -43,7 +48,12 @@ impl Bar {
             };
             bar.set_position(pos);
             let secs = bar.elapsed().as_secs_f64().max(1e-3);
-            bar.set_message(format!("{} articles ({:.0}/s), {} errors", p.articles, p.articles as f64 / secs, p.errors));
+            bar.set_message(format!(
+                "{} articles ({:.0}/s), {} errors",
+                p.articles,
+                p.articles as f64 / secs,
+                p.errors
+            ));
         }
     }
 

@@ -24,7 +24,14 @@ pub struct QuoteLine {
 
 fn open(dir: &Path, path: &Path) -> Result<File> {
     File::open(path).map_err(|e| {
-        Error::io(format!("cannot open {} (is {} a sayso output directory?)", path.display(), dir.display()), e)
+        Error::io(
+            format!(
+                "cannot open {} (is {} a sayso output directory?)",
+                path.display(),
+                dir.display()
+            ),
+            e,
+        )
     })
 }
 
@@ -39,13 +46,19 @@ fn count(dir: &Path, table: &str) -> Result<u64> {
 }
 
 fn strings(batch: &RecordBatch, name: &str) -> Vec<Option<String>> {
-    let Some(col) = batch.column_by_name(name) else { return vec![None; batch.num_rows()] };
+    let Some(col) = batch.column_by_name(name) else {
+        return vec![None; batch.num_rows()];
+    };
     if let Some(a) = col.as_any().downcast_ref::<StringArray>() {
-        return (0..a.len()).map(|i| a.is_valid(i).then(|| a.value(i).to_string())).collect();
+        return (0..a.len())
+            .map(|i| a.is_valid(i).then(|| a.value(i).to_string()))
+            .collect();
     }
     if let Some(d) = col.as_any().downcast_ref::<DictionaryArray<Int32Type>>() {
         if let Some(t) = d.downcast_dict::<StringArray>() {
-            return (0..d.len()).map(|i| d.is_valid(i).then(|| t.value(i).to_string())).collect();
+            return (0..d.len())
+                .map(|i| d.is_valid(i).then(|| t.value(i).to_string()))
+                .collect();
         }
     }
     vec![None; batch.num_rows()]
@@ -61,18 +74,30 @@ pub fn read_quotes(dir: &Path, limit: usize) -> Result<Vec<QuoteLine>> {
     Ok(out)
 }
 
-fn read_lines(reader: parquet::arrow::arrow_reader::ParquetRecordBatchReader, limit: usize, out: &mut Vec<QuoteLine>) -> Result<()> {
+fn read_lines(
+    reader: parquet::arrow::arrow_reader::ParquetRecordBatchReader,
+    limit: usize,
+    out: &mut Vec<QuoteLine>,
+) -> Result<()> {
     for batch in reader {
         let batch = batch?;
         let speaker = strings(&batch, "speaker");
         let text = strings(&batch, "text");
         let method = strings(&batch, "method");
-        let dates = batch.column_by_name("date").and_then(|c| c.as_any().downcast_ref::<Date32Array>().cloned());
+        let dates = batch
+            .column_by_name("date")
+            .and_then(|c| c.as_any().downcast_ref::<Date32Array>().cloned());
         for i in 0..batch.num_rows() {
             if out.len() >= limit {
                 return Ok(());
             }
-            let date = dates.as_ref().and_then(|d| if d.is_valid(i) { d.value_as_date(i) } else { None });
+            let date = dates.as_ref().and_then(|d| {
+                if d.is_valid(i) {
+                    d.value_as_date(i)
+                } else {
+                    None
+                }
+            });
             out.push(QuoteLine {
                 speaker: speaker[i].clone().unwrap_or_else(|| "?".into()),
                 text: text[i].clone().unwrap_or_default(),
@@ -86,7 +111,10 @@ fn read_lines(reader: parquet::arrow::arrow_reader::ParquetRecordBatchReader, li
 
 /// `s` cut to `n` characters, with an ellipsis when cut; newlines flattened.
 fn truncate(s: &str, n: usize) -> String {
-    let flat: String = s.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
+    let flat: String = s
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
     if flat.chars().count() <= n {
         flat
     } else {
@@ -103,13 +131,27 @@ fn pad(s: &str, n: usize) -> String {
 pub fn quote_table(rows: &[QuoteLine], with_date: bool) -> String {
     let speakers: Vec<String> = rows.iter().map(|r| truncate(&r.speaker, 24)).collect();
     let texts: Vec<String> = rows.iter().map(|r| truncate(&r.text, 60)).collect();
-    let w1 = speakers.iter().map(|s| s.chars().count()).max().unwrap_or(0).max(7);
-    let w2 = texts.iter().map(|s| s.chars().count()).max().unwrap_or(0).max(5);
+    let w1 = speakers
+        .iter()
+        .map(|s| s.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(7);
+    let w2 = texts
+        .iter()
+        .map(|s| s.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(5);
     let last = if with_date { "date" } else { "method" };
     let mut out = format!("{}  {}  {last}\n", pad("speaker", w1), pad("quote", w2));
     for (i, r) in rows.iter().enumerate() {
         let tail = if with_date { &r.date } else { &r.method };
-        out.push_str(&format!("{}  {}  {tail}\n", pad(&speakers[i], w1), pad(&texts[i], w2)));
+        out.push_str(&format!(
+            "{}  {}  {tail}\n",
+            pad(&speakers[i], w1),
+            pad(&texts[i], w2)
+        ));
     }
     out
 }

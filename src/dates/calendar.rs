@@ -56,7 +56,8 @@ impl Period {
         let d = self.day;
         let y = d.year();
         let ymd = |y: i32, m: u32, day: u32| NaiveDate::from_ymd_opt(y, m, day);
-        let month_end = |y: i32, m: u32| ymd(y, m, 1)?.checked_add_months(Months::new(1))?.pred_opt();
+        let month_end =
+            |y: i32, m: u32| ymd(y, m, 1)?.checked_add_months(Months::new(1))?.pred_opt();
         Some(match self.gran {
             Gran::Day => (d, d),
             Gran::Week => {
@@ -65,7 +66,10 @@ impl Period {
             }
             Gran::Weekend => {
                 let mon = d - chrono::Duration::days(d.weekday().num_days_from_monday() as i64);
-                (mon.checked_add_days(Days::new(5))?, mon.checked_add_days(Days::new(6))?)
+                (
+                    mon.checked_add_days(Days::new(5))?,
+                    mon.checked_add_days(Days::new(6))?,
+                )
             }
             Gran::Month => (ymd(y, d.month(), 1)?, month_end(y, d.month())?),
             Gran::Quarter => {
@@ -117,7 +121,10 @@ pub fn narrow(begin: NaiveDate, end: NaiveDate, modifier: Option<&str>) -> (Naiv
     }
     match modifier {
         Some("START") => (begin, add_days(begin, third - 1).unwrap_or(end)),
-        Some("MID") => (add_days(begin, third).unwrap_or(begin), add_days(end, -third).unwrap_or(end)),
+        Some("MID") => (
+            add_days(begin, third).unwrap_or(begin),
+            add_days(end, -third).unwrap_or(end),
+        ),
         Some("END") => (add_days(end, -(third - 1)).unwrap_or(begin), end),
         _ => (begin, end),
     }
@@ -161,7 +168,11 @@ pub fn weekday(n: u32) -> Weekday {
 pub fn weekday_from(from: NaiveDate, wd: u32, future: bool) -> Option<NaiveDate> {
     let target = weekday(wd).num_days_from_monday() as i64;
     let cur = from.weekday().num_days_from_monday() as i64;
-    let diff = if future { (target - cur).rem_euclid(7) } else { -((cur - target).rem_euclid(7)) };
+    let diff = if future {
+        (target - cur).rem_euclid(7)
+    } else {
+        -((cur - target).rem_euclid(7))
+    };
     add_days(from, diff)
 }
 

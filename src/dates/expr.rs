@@ -4,7 +4,12 @@
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
     /// A month with an optional day (or day range `d..=d2`) and year.
-    Cal { y: Option<i32>, m: u32, d: Option<u32>, d2: Option<u32> },
+    Cal {
+        y: Option<i32>,
+        m: u32,
+        d: Option<u32>,
+        d2: Option<u32>,
+    },
     /// A month (and day) of a year told relative to publication:
     /// `January this year`, `July 4 last year`.
     CalRelYear { m: u32, d: Option<u32>, rel: i32 },
@@ -19,14 +24,26 @@ pub enum Expr {
     Weekday { wd: u32, rel: Option<i32> },
     /// `n` calendar units from the anchor's unit (`last week` -1, `this year`
     /// 0, `two years ago` -2).
-    Shift { unit: &'static str, n: i64, base: Base },
+    Shift {
+        unit: &'static str,
+        n: i64,
+        base: Base,
+    },
     /// Days from the publication date (`yesterday` -1).
     Deictic(i64),
     /// A quarter; `q: None` is the quarter the text is talking about (`the
     /// quarter`); `year_shift` -1 for `the year-earlier quarter`.
-    Quarter { q: Option<u32>, y: Option<i32>, year_shift: i32 },
+    Quarter {
+        q: Option<u32>,
+        y: Option<i32>,
+        year_shift: i32,
+    },
     /// A season (`SU`) with its year, or relative to the anchor.
-    Season { s: &'static str, rel: Option<i32>, y: Option<i32> },
+    Season {
+        s: &'static str,
+        rel: Option<i32>,
+        y: Option<i32>,
+    },
     /// A weekend: weeks from the anchor's week; `None`: the one the tense
     /// points to (`the weekend`).
     Weekend { n: Option<i64> },
@@ -69,6 +86,13 @@ pub struct Item {
 
 impl Item {
     pub fn new(start: usize, end: usize, expr: Expr) -> Item {
-        Item { start, end, expr, pod: None, clock: None, modifier: None }
+        Item {
+            start,
+            end,
+            expr,
+            pod: None,
+            clock: None,
+            modifier: None,
+        }
     }
 }

@@ -86,38 +86,83 @@ impl<'a> G<'a> {
     }
     fn month(&self, i: usize) -> Option<u32> {
         let t = self.tok(i)?;
-        let m = self.class(i, |c| if let Class::Month(m) = c { Some(*m) } else { None })?;
+        let m = self.class(i, |c| {
+            if let Class::Month(m) = c {
+                Some(*m)
+            } else {
+                None
+            }
+        })?;
         // month names are capitalised in running text; `may`, `march` and the
         // abbreviations need more evidence than that (checked by callers)
         t.cap.then_some(m)
     }
     fn weekday(&self, i: usize) -> Option<u32> {
-        self.class(i, |c| if let Class::Weekday(d) = c { Some(*d) } else { None })
+        self.class(i, |c| {
+            if let Class::Weekday(d) = c {
+                Some(*d)
+            } else {
+                None
+            }
+        })
     }
     fn unit(&self, i: usize) -> Option<&'static str> {
-        self.class(i, |c| if let Class::Unit(u) = c { Some(*u) } else { None })
+        self.class(i, |c| {
+            if let Class::Unit(u) = c {
+                Some(*u)
+            } else {
+                None
+            }
+        })
     }
     fn pod(&self, i: usize) -> Option<&'static str> {
-        self.class(i, |c| if let Class::Pod(p) = c { Some(*p) } else { None })
+        self.class(i, |c| {
+            if let Class::Pod(p) = c {
+                Some(*p)
+            } else {
+                None
+            }
+        })
     }
     fn season(&self, i: usize) -> Option<&'static str> {
-        self.class(i, |c| if let Class::Season(s) = c { Some(*s) } else { None })
+        self.class(i, |c| {
+            if let Class::Season(s) = c {
+                Some(*s)
+            } else {
+                None
+            }
+        })
     }
     fn rel(&self, i: usize) -> Option<i32> {
-        self.class(i, |c| if let Class::Rel(r) = c { Some(*r) } else { None })
+        self.class(i, |c| {
+            if let Class::Rel(r) = c {
+                Some(*r)
+            } else {
+                None
+            }
+        })
     }
     fn ord(&self, i: usize) -> Option<u32> {
-        if let Some(o) = self.class(i, |c| if let Class::Ord(o) = c { Some(*o) } else { None }) {
+        if let Some(o) = self.class(i, |c| {
+            if let Class::Ord(o) = c {
+                Some(*o)
+            } else {
+                None
+            }
+        }) {
             return Some(o);
         }
         // 1st, 2nd, 3rd, 4th
         let t = self.tok(i)?;
         let n = t.number()?;
-        self.any(i + 1, &["st", "nd", "rd", "th"]).then_some(()).filter(|_| self.glued(i + 1))?;
+        self.any(i + 1, &["st", "nd", "rd", "th"])
+            .then_some(())
+            .filter(|_| self.glued(i + 1))?;
         Some(n)
     }
     fn plural(&self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| t.low.ends_with('s') && !t.low.ends_with("ss"))
+        self.tok(i)
+            .is_some_and(|t| t.low.ends_with('s') && !t.low.ends_with("ss"))
     }
     fn is_word_unit_singular(&self, i: usize) -> bool {
         self.unit(i).is_some() && !self.plural(i)
@@ -133,14 +178,22 @@ impl<'a> G<'a> {
         if !(1000..2100).contains(&y) {
             return None;
         }
-        if i > 0 && (self.t[i - 1].is("$") || (t.glued && self.t[i - 1].kind == Kind::Punct && self.t[i - 1].is("."))) {
+        if i > 0
+            && (self.t[i - 1].is("$")
+                || (t.glued && self.t[i - 1].kind == Kind::Punct && self.t[i - 1].is(".")))
+        {
             return None;
         }
         if let Some(n) = self.tok(i + 1) {
             if n.glued && (n.is("%") || (n.kind == Kind::Word && !n.is("s"))) {
                 return None;
             }
-            if n.glued && (n.is(",") || n.is(".")) && self.tok(i + 2).is_some_and(|d| d.glued && d.kind == Kind::Digits) {
+            if n.glued
+                && (n.is(",") || n.is("."))
+                && self
+                    .tok(i + 2)
+                    .is_some_and(|d| d.glued && d.kind == Kind::Digits)
+            {
                 return None;
             }
         }
@@ -157,7 +210,10 @@ impl<'a> G<'a> {
         if self.any(i + 1, &["st", "nd", "rd", "th"]) && self.glued(i + 1) {
             return Some((d, i + 2));
         }
-        if self.tok(i + 1).is_some_and(|n| n.glued && n.kind == Kind::Word) {
+        if self
+            .tok(i + 1)
+            .is_some_and(|n| n.glued && n.kind == Kind::Word)
+        {
             return None;
         }
         Some((d, i + 1))
@@ -168,8 +224,12 @@ impl<'a> G<'a> {
     fn number(&self, i: usize) -> Option<(Option<u32>, usize)> {
         let t = self.tok(i)?;
         if let Some(n) = t.number() {
-            if self.tok(i + 1).is_some_and(|n| n.glued && (n.is(".") || n.is(",")))
-                && self.tok(i + 2).is_some_and(|d| d.glued && d.kind == Kind::Digits)
+            if self
+                .tok(i + 1)
+                .is_some_and(|n| n.glued && (n.is(".") || n.is(",")))
+                && self
+                    .tok(i + 2)
+                    .is_some_and(|d| d.glued && d.kind == Kind::Digits)
             {
                 return None;
             }
@@ -179,15 +239,31 @@ impl<'a> G<'a> {
             let j = if self.is(i + 2, "of") { i + 3 } else { i + 2 };
             return Some((if self.is(i + 1, "few") { None } else { Some(2) }, j));
         }
-        let n = self.class(i, |c| if let Class::Num(n) = c { Some(*n) } else { None })?;
+        let n = self.class(i, |c| {
+            if let Class::Num(n) = c {
+                Some(*n)
+            } else {
+                None
+            }
+        })?;
         if n == 0 {
             return Some((None, i + 1));
         }
         let mut total = n;
         let mut j = i + 1;
         if (20..100).contains(&n) && n % 10 == 0 {
-            let k = if self.is(j, "-") && self.glued(j) { j + 1 } else { j };
-            if let Some(u) = self.class(k, |c| if let Class::Num(u) = c { Some(*u) } else { None }) {
+            let k = if self.is(j, "-") && self.glued(j) {
+                j + 1
+            } else {
+                j
+            };
+            if let Some(u) = self.class(k, |c| {
+                if let Class::Num(u) = c {
+                    Some(*u)
+                } else {
+                    None
+                }
+            }) {
                 if (1..10).contains(&u) && !self.any(k, &["a", "an"]) {
                     total += u;
                     j = k + 1;
@@ -214,24 +290,52 @@ impl<'a> G<'a> {
         } else if t.is("up") && self.is(i + 1, "to") {
             Some(("EQUAL_OR_LESS", i + 2))
         } else {
-            self.class(i, |c| if let Class::Approx(m) = c { Some(*m) } else { None }).map(|m| (m, i + 1))
+            self.class(i, |c| {
+                if let Class::Approx(m) = c {
+                    Some(*m)
+                } else {
+                    None
+                }
+            })
+            .map(|m| (m, i + 1))
         };
         if let Some((m, j)) = approx {
-            if let Some(mut item) = self.core(j).filter(|it| matches!(it.expr, Expr::Duration(_)) || it.clock.is_some()) {
+            if let Some(mut item) = self
+                .core(j)
+                .filter(|it| matches!(it.expr, Expr::Duration(_)) || it.clock.is_some())
+            {
                 item.start = i;
                 item.modifier = Some(m);
                 return Some(item);
             }
             // about two years ago: the approximation is part of the expression
-            if let Some(mut item) = self.core(j).filter(|it| matches!(it.expr, Expr::Shift { base: Base::Ago, .. })) {
+            if let Some(mut item) = self.core(j).filter(|it| {
+                matches!(
+                    it.expr,
+                    Expr::Shift {
+                        base: Base::Ago,
+                        ..
+                    }
+                )
+            }) {
                 item.start = i;
                 item.modifier = Some(m);
                 return Some(item);
             }
         }
         // period modifiers: early December, mid-2018, the end of the year
-        let period = if let Some(m) = self.class(i, |c| if let Class::Mod(m) = c { Some(*m) } else { None }) {
-            let j = if self.is(i + 1, "-") && self.glued(i + 1) { i + 2 } else { i + 1 };
+        let period = if let Some(m) = self.class(i, |c| {
+            if let Class::Mod(m) = c {
+                Some(*m)
+            } else {
+                None
+            }
+        }) {
+            let j = if self.is(i + 1, "-") && self.glued(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
             Some((m, j))
         } else {
             let j = if t.is("the") { i + 1 } else { i };
@@ -247,7 +351,9 @@ impl<'a> G<'a> {
             }
         };
         if let Some((m, j)) = period {
-            let inner = self.core(j).filter(|it| !matches!(it.expr, Expr::Duration(_) | Expr::Set(_) | Expr::Ref(_)));
+            let inner = self
+                .core(j)
+                .filter(|it| !matches!(it.expr, Expr::Duration(_) | Expr::Set(_) | Expr::Ref(_)));
             if let Some(mut item) = inner.or_else(|| self.the_unit(j)) {
                 item.start = i;
                 item.modifier = Some(m);
@@ -256,7 +362,10 @@ impl<'a> G<'a> {
         }
         // earlier this week, later today
         if self.any(i, &["earlier", "later"]) {
-            if let Some(mut item) = self.core(i + 1).filter(|it| matches!(it.expr, Expr::Shift { n: 0, .. } | Expr::Deictic(_))) {
+            if let Some(mut item) = self
+                .core(i + 1)
+                .filter(|it| matches!(it.expr, Expr::Shift { n: 0, .. } | Expr::Deictic(_)))
+            {
                 item.start = i;
                 return Some(item);
             }
@@ -270,7 +379,15 @@ impl<'a> G<'a> {
             return None;
         }
         let u = self.unit(i + 1).filter(|_| !self.plural(i + 1))?;
-        Some(Item::new(i, i + 2, Expr::Shift { unit: u, n: 0, base: Base::Published }))
+        Some(Item::new(
+            i,
+            i + 2,
+            Expr::Shift {
+                unit: u,
+                n: 0,
+                base: Base::Published,
+            },
+        ))
     }
 
     /// An expression without a leading modifier: the longest alternative.
@@ -299,7 +416,11 @@ impl<'a> G<'a> {
     fn calendar(&self, i: usize) -> Option<Item> {
         let t = self.tok(i)?;
         // the 1990s, 1990s, the '90s
-        let (j, the) = if t.is("the") { (i + 1, true) } else { (i, false) };
+        let (j, the) = if t.is("the") {
+            (i + 1, true)
+        } else {
+            (i, false)
+        };
         if let Some(tj) = self.tok(j) {
             if tj.kind == Kind::Digits && self.is(j + 1, "s") && self.glued(j + 1) {
                 if tj.low.len() == 4 && tj.low.ends_with('0') {
@@ -307,7 +428,11 @@ impl<'a> G<'a> {
                     return Some(Item::new(i, j + 2, Expr::Decade(y / 10)));
                 }
             }
-            if the && tj.is("'") && self.tok(j + 1).is_some_and(|d| d.kind == Kind::Digits && d.low.len() == 2 && d.low.ends_with('0'))
+            if the
+                && tj.is("'")
+                && self.tok(j + 1).is_some_and(|d| {
+                    d.kind == Kind::Digits && d.low.len() == 2 && d.low.ends_with('0')
+                })
                 && self.is(j + 2, "s")
             {
                 let d: i32 = self.t[j + 1].low.parse().ok()?;
@@ -332,21 +457,43 @@ impl<'a> G<'a> {
             if let Some(m) = self.month(j2) {
                 let mut end = j2 + 1;
                 // the period of an abbreviation (`20 Nov. 2017`), not a full stop
-                if self.is(end, ".") && self.glued(end) && self.t[j2].low.len() <= 4 && self.t[j2].low != "may" {
+                if self.is(end, ".")
+                    && self.glued(end)
+                    && self.t[j2].low.len() <= 4
+                    && self.t[j2].low != "may"
+                {
                     end += 1;
                 }
-                let (y, end) = match self.year(end).or_else(|| if self.is(end, ",") { self.year(end + 1) } else { None }) {
+                let (y, end) = match self.year(end).or_else(|| {
+                    if self.is(end, ",") {
+                        self.year(end + 1)
+                    } else {
+                        None
+                    }
+                }) {
                     Some(y) => (Some(y), if self.is(end, ",") { end + 2 } else { end + 1 }),
                     None => (None, end),
                 };
-                return Some(Item::new(i, end, Expr::Cal { y, m, d: Some(d), d2: None }));
+                return Some(Item::new(
+                    i,
+                    end,
+                    Expr::Cal {
+                        y,
+                        m,
+                        d: Some(d),
+                        d2: None,
+                    },
+                ));
             }
         }
         // month [day[-day]] [, year]
         if let Some(m) = self.month(i) {
             let short = t.low.len() <= 4 && !matches!(t.low.as_str(), "may" | "june" | "july");
             let mut j = i + 1;
-            let dotted = self.is(j, ".") && self.glued(j) && t.low.len() <= 4 && !matches!(t.low.as_str(), "may" | "june" | "july");
+            let dotted = self.is(j, ".")
+                && self.glued(j)
+                && t.low.len() <= 4
+                && !matches!(t.low.as_str(), "may" | "june" | "july");
             if dotted {
                 j += 1;
             }
@@ -377,7 +524,16 @@ impl<'a> G<'a> {
                 if let Some((rel, e)) = self.rel_year(end).filter(|_| y.is_none() && d2.is_none()) {
                     return Some(Item::new(i, e, Expr::CalRelYear { m, d: Some(d), rel }));
                 }
-                return Some(Item::new(i, end, Expr::Cal { y, m, d: Some(d), d2 }));
+                return Some(Item::new(
+                    i,
+                    end,
+                    Expr::Cal {
+                        y,
+                        m,
+                        d: Some(d),
+                        d2,
+                    },
+                ));
             }
             let (y, end) = if self.year(j).is_some() {
                 (self.year(j), j + 1)
@@ -394,7 +550,16 @@ impl<'a> G<'a> {
             if y.is_none() && matches!(t.low.as_str(), "may" | "march") && !self.month_context(i) {
                 return None;
             }
-            return Some(Item::new(i, end, Expr::Cal { y, m, d: None, d2: None }));
+            return Some(Item::new(
+                i,
+                end,
+                Expr::Cal {
+                    y,
+                    m,
+                    d: None,
+                    d2: None,
+                },
+            ));
         }
         // seasons: summer, the summer of 1998, summer 1998
         if let Some((s, k)) = self.season(j).map(|s| (s, j + 1)) {
@@ -408,7 +573,13 @@ impl<'a> G<'a> {
                 (None, k)
             };
             let season_context = j > 0
-                && self.any(j - 1, &["in", "during", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "through", "of"]);
+                && self.any(
+                    j - 1,
+                    &[
+                        "in", "during", "since", "until", "by", "last", "next", "this", "early",
+                        "late", "mid", "through", "of",
+                    ],
+                );
             if y.is_none() && (the || !season_context) {
                 // `the fall of the wall`, `spring` as a noun: need a year or a preposition
                 if !(the && self.any(i.wrapping_sub(1), &["in", "during", "by", "until", "this"])) {
@@ -418,12 +589,22 @@ impl<'a> G<'a> {
             return Some(Item::new(i, end, Expr::Season { s, rel: None, y }));
         }
         // holidays
-        if let Some((m, d)) = self.class(j, |c| if let Class::Holiday(m, d) = c { Some((*m, *d)) } else { None }) {
+        if let Some((m, d)) = self.class(j, |c| {
+            if let Class::Holiday(m, d) = c {
+                Some((*m, *d))
+            } else {
+                None
+            }
+        }) {
             let mut end = j + 1;
             if self.any(end, &["day", "eve"]) {
                 end += 1;
             }
-            let d = if self.is(end - 1, "eve") && d > 1 { d - 1 } else { d };
+            let d = if self.is(end - 1, "eve") && d > 1 {
+                d - 1
+            } else {
+                d
+            };
             let y = self.year(end);
             if y.is_some() {
                 end += 1;
@@ -435,7 +616,11 @@ impl<'a> G<'a> {
             return Some(Item::new(i, i + 1, Expr::Year(y)));
         }
         // a year in words: nineteen ninety-six, the year two thousand
-        let k = if t.is("the") && self.is(i + 1, "year") { i + 2 } else { i };
+        let k = if t.is("the") && self.is(i + 1, "year") {
+            i + 2
+        } else {
+            i
+        };
         if let Some((y, end)) = self.word_year(k) {
             return Some(Item::new(i, end, Expr::Year(y)));
         }
@@ -450,7 +635,9 @@ impl<'a> G<'a> {
             return None;
         }
         if t.is("two") && self.is(i + 1, "thousand") {
-            let rest = self.number(if self.is(i + 2, "and") { i + 3 } else { i + 2 }).filter(|(n, _)| n.is_some_and(|n| n < 100));
+            let rest = self
+                .number(if self.is(i + 2, "and") { i + 3 } else { i + 2 })
+                .filter(|(n, _)| n.is_some_and(|n| n < 100));
             return Some(match rest {
                 Some((n, end)) if !self.any(i + 2, &["a", "an"]) => (2000 + n? as i32, end),
                 _ => (2000, i + 2),
@@ -458,7 +645,10 @@ impl<'a> G<'a> {
         }
         let (hi, j) = self.number(i)?;
         let hi = hi.filter(|h| (18..=20).contains(h) && j == i + 1)?;
-        let (lo, end) = self.number(j).filter(|_| self.tok(j).is_some_and(|x| x.kind == Kind::Word && !x.is("a") && !x.is("an")))?;
+        let (lo, end) = self.number(j).filter(|_| {
+            self.tok(j)
+                .is_some_and(|x| x.kind == Kind::Word && !x.is("a") && !x.is("an"))
+        })?;
         let lo = lo.filter(|l| (10..100).contains(l))?;
         Some((hi as i32 * 100 + lo as i32, end))
     }
@@ -467,7 +657,9 @@ impl<'a> G<'a> {
     /// offset in years and the end.
     fn rel_year(&self, i: usize) -> Option<(i32, usize)> {
         let j = if self.is(i, ",") { i + 1 } else { i };
-        let r = self.rel(j).filter(|_| self.any(j, &["this", "last", "next"]))?;
+        let r = self
+            .rel(j)
+            .filter(|_| self.any(j, &["this", "last", "next"]))?;
         (self.is(j + 1, "year") && !self.any(j + 2, &["'", "-"])).then_some((r, j + 2))
     }
 
@@ -477,20 +669,36 @@ impl<'a> G<'a> {
         i > 0
             && self.any(
                 i - 1,
-                &["in", "since", "until", "by", "of", "last", "next", "this", "early", "late", "mid", "during", "before", "after", "through", "from", "to", "-"],
+                &[
+                    "in", "since", "until", "by", "of", "last", "next", "this", "early", "late",
+                    "mid", "during", "before", "after", "through", "from", "to", "-",
+                ],
             )
     }
 
     /// Dates written with digits only.
     fn numeric(&self, i: usize) -> Option<Item> {
-        let n = |k: usize| self.tok(k).filter(|t| t.glued || k == i).and_then(Tok::number);
+        let n = |k: usize| {
+            self.tok(k)
+                .filter(|t| t.glued || k == i)
+                .and_then(Tok::number)
+        };
         let sep = |k: usize, s: &str| self.is(k, s) && self.glued(k);
         let a = self.tok(i)?;
         // ISO 2017-11-20
         if a.low.len() == 4 && sep(i + 1, "-") && sep(i + 3, "-") {
             let (y, m, d) = (n(i)? as i32, n(i + 2)?, n(i + 4)?);
             if (1..=12).contains(&m) && (1..=31).contains(&d) {
-                return Some(Item::new(i, i + 5, Expr::Cal { y: Some(y), m, d: Some(d), d2: None }));
+                return Some(Item::new(
+                    i,
+                    i + 5,
+                    Expr::Cal {
+                        y: Some(y),
+                        m,
+                        d: Some(d),
+                        d2: None,
+                    },
+                ));
             }
         }
         // US 11/20/2017 (and 11/20/17)
@@ -500,7 +708,11 @@ impl<'a> G<'a> {
                 4 => yy.number()? as i32,
                 2 => {
                     let v = yy.number()? as i32;
-                    if v < 50 { 2000 + v } else { 1900 + v }
+                    if v < 50 {
+                        2000 + v
+                    } else {
+                        1900 + v
+                    }
                 }
                 _ => return None,
             };
@@ -508,7 +720,16 @@ impl<'a> G<'a> {
                 return None;
             }
             if (1..=12).contains(&m) && (1..=31).contains(&d) {
-                return Some(Item::new(i, i + 5, Expr::Cal { y: Some(y), m, d: Some(d), d2: None }));
+                return Some(Item::new(
+                    i,
+                    i + 5,
+                    Expr::Cal {
+                        y: Some(y),
+                        m,
+                        d: Some(d),
+                        d2: None,
+                    },
+                ));
             }
         }
         None
@@ -517,7 +738,11 @@ impl<'a> G<'a> {
     /// last week, next month, this year, the past year, last Friday, this
     /// summer, the coming weeks, this morning.
     fn relative(&self, i: usize) -> Option<Item> {
-        let (j, the) = if self.is(i, "the") { (i + 1, true) } else { (i, false) };
+        let (j, the) = if self.is(i, "the") {
+            (i + 1, true)
+        } else {
+            (i, false)
+        };
         let r = self.rel(j)?;
         if the && r == 0 {
             return None;
@@ -534,7 +759,15 @@ impl<'a> G<'a> {
             return Some(Item::new(i, k + 1, Expr::RelMonth { m, rel: r }));
         }
         if let Some(s) = self.season(k) {
-            return Some(Item::new(i, k + 1, Expr::Season { s, rel: Some(r), y: None }));
+            return Some(Item::new(
+                i,
+                k + 1,
+                Expr::Season {
+                    s,
+                    rel: Some(r),
+                    y: None,
+                },
+            ));
         }
         if let Some(p) = self.pod(k).filter(|_| r >= -1 && !the) {
             // this morning, last night, tonight
@@ -566,18 +799,46 @@ impl<'a> G<'a> {
             return Some(Item::new(i, k + 1, Expr::Weekend { n: Some(r as i64) }));
         }
         if u == "Q" && r == 0 {
-            return Some(Item::new(i, k + 1, Expr::Quarter { q: None, y: None, year_shift: 0 }));
+            return Some(Item::new(
+                i,
+                k + 1,
+                Expr::Quarter {
+                    q: None,
+                    y: None,
+                    year_shift: 0,
+                },
+            ));
         }
-        let base = if self.any(j, &["following", "previous"]) { Base::Text } else { Base::Published };
-        Some(Item::new(i, k + 1, Expr::Shift { unit: u, n: r as i64, base }))
+        let base = if self.any(j, &["following", "previous"]) {
+            Base::Text
+        } else {
+            Base::Published
+        };
+        Some(Item::new(
+            i,
+            k + 1,
+            Expr::Shift {
+                unit: u,
+                n: r as i64,
+                base,
+            },
+        ))
     }
 
     /// Number + unit: durations (three days, 10-year, for years), and
     /// `two years ago`, `a year earlier`.
     fn quantity(&self, i: usize) -> Option<Item> {
-        let (i0, the) = if self.is(i, "the") { (i + 1, true) } else { (i, false) };
+        let (i0, the) = if self.is(i, "the") {
+            (i + 1, true)
+        } else {
+            (i, false)
+        };
         // the first nine months
-        let j = if the && self.is(i0, "first") { i0 + 1 } else { i0 };
+        let j = if the && self.is(i0, "first") {
+            i0 + 1
+        } else {
+            i0
+        };
         let (n, k) = self.number(j)?;
         let hyph = self.is(k, "-") && self.glued(k);
         let k = if hyph { k + 1 } else { k };
@@ -600,16 +861,40 @@ impl<'a> G<'a> {
         if !the && !hyph {
             if self.is(end, "ago") {
                 let n = n? as i64;
-                return Some(Item::new(i, end + 1, Expr::Shift { unit: u, n: -n, base: Base::Ago }));
+                return Some(Item::new(
+                    i,
+                    end + 1,
+                    Expr::Shift {
+                        unit: u,
+                        n: -n,
+                        base: Base::Ago,
+                    },
+                ));
             }
             if self.any(end, &["earlier", "later"]) {
                 let n = n? as i64;
                 let n = if self.is(end, "earlier") { -n } else { n };
-                return Some(Item::new(i, end + 1, Expr::Shift { unit: u, n, base: Base::Text }));
+                return Some(Item::new(
+                    i,
+                    end + 1,
+                    Expr::Shift {
+                        unit: u,
+                        n,
+                        base: Base::Text,
+                    },
+                ));
             }
             if self.is(end, "from") && self.is(end + 1, "now") {
                 let n = n? as i64;
-                return Some(Item::new(i, end + 2, Expr::Shift { unit: u, n, base: Base::Ago }));
+                return Some(Item::new(
+                    i,
+                    end + 2,
+                    Expr::Shift {
+                        unit: u,
+                        n,
+                        base: Base::Ago,
+                    },
+                ));
             }
         }
         // `one day` / `a day` alone is too often not a duration (`one day he…`)
@@ -618,7 +903,13 @@ impl<'a> G<'a> {
 
     /// today, yesterday morning, tonight, last night.
     fn deictic(&self, i: usize) -> Option<Item> {
-        let n = self.class(i, |c| if let Class::Deictic(n) = c { Some(*n) } else { None })?;
+        let n = self.class(i, |c| {
+            if let Class::Deictic(n) = c {
+                Some(*n)
+            } else {
+                None
+            }
+        })?;
         let mut item = Item::new(i, i + 1, Expr::Deictic(n));
         if self.is(i, "tonight") {
             item.pod = Some("NI");
@@ -645,7 +936,10 @@ impl<'a> G<'a> {
         if let Some(wd) = self.weekday(i) {
             // Monday, November 20 [, 2017]: the explicit date
             let k = if self.is(i + 1, ",") { i + 2 } else { i + 1 };
-            if let Some(mut item) = self.calendar(k).filter(|it| matches!(it.expr, Expr::Cal { d: Some(_), .. })) {
+            if let Some(mut item) = self
+                .calendar(k)
+                .filter(|it| matches!(it.expr, Expr::Cal { d: Some(_), .. }))
+            {
                 item.start = i;
                 return Some(item);
             }
@@ -655,7 +949,13 @@ impl<'a> G<'a> {
         }
         // Mondays, Tuesday nights: a set
         let stem = t.low.strip_suffix('s')?;
-        let wd = super::lexicon::get().classes(stem).iter().find_map(|c| if let Class::Weekday(d) = c { Some(*d) } else { None })?;
+        let wd = super::lexicon::get().classes(stem).iter().find_map(|c| {
+            if let Class::Weekday(d) = c {
+                Some(*d)
+            } else {
+                None
+            }
+        })?;
         Some(Item::new(i, i + 1, Expr::Set(format!("XXXX-WXX-{wd}"))))
     }
 
@@ -665,19 +965,36 @@ impl<'a> G<'a> {
         if t_is_bare_future(self, i) {
             return None;
         }
-        if let Some(r) = self.class(i, |c| if let Class::Ref(r) = c { Some(*r) } else { None }) {
+        if let Some(r) = self.class(i, |c| {
+            if let Class::Ref(r) = c {
+                Some(*r)
+            } else {
+                None
+            }
+        }) {
             return Some(Item::new(i, i + 1, Expr::Ref(r)));
         }
-        if t.is("the") && self.is(i + 1, "past") && self.unit(i + 2).is_none() && self.number(i + 2).is_none() {
+        if t.is("the")
+            && self.is(i + 1, "past")
+            && self.unit(i + 2).is_none()
+            && self.number(i + 2).is_none()
+        {
             return Some(Item::new(i, i + 2, Expr::Ref("PAST_REF")));
         }
         if t.is("the") && self.is(i + 1, "future") {
             return Some(Item::new(i, i + 2, Expr::Ref("FUTURE_REF")));
         }
-        if t.is("the") && self.any(i + 1, &["fiscal", "full"]) && self.is(i + 2, "year") && !self.any(i + 3, &["'", "-"]) {
+        if t.is("the")
+            && self.any(i + 1, &["fiscal", "full"])
+            && self.is(i + 2, "year")
+            && !self.any(i + 3, &["'", "-"])
+        {
             return Some(Item::new(i, i + 3, Expr::Duration("P1Y".into())));
         }
-        if t.is("the") && self.is(i + 1, "year") && !self.any(i + 2, &["'", "-", "before", "after", "earlier", "later"]) {
+        if t.is("the")
+            && self.is(i + 1, "year")
+            && !self.any(i + 2, &["'", "-", "before", "after", "earlier", "later"])
+        {
             // `the year` in running text is mostly a span of a year
             return Some(Item::new(i, i + 2, Expr::Duration("P1Y".into())));
         }
@@ -689,11 +1006,16 @@ impl<'a> G<'a> {
                 None => Item::new(i, i + 1, Expr::Ref("PAST_REF")),
             });
         }
-        if t.is("current") && self.unit(i + 1).is_none() && !self.any(i + 1, &["fiscal", "period"]) {
+        if t.is("current") && self.unit(i + 1).is_none() && !self.any(i + 1, &["fiscal", "period"])
+        {
             return Some(Item::new(i, i + 1, Expr::Ref("PRESENT_REF")));
         }
         // for weeks, within days, over decades: a vague duration
-        if i > 0 && self.any(i - 1, &["for", "within", "over", "in"]) && self.plural(i) && !self.is(i + 1, "of") {
+        if i > 0
+            && self.any(i - 1, &["for", "within", "over", "in"])
+            && self.plural(i)
+            && !self.is(i + 1, "of")
+        {
             if let Some(u) = self.unit(i).filter(|u| !matches!(*u, "WE" | "Q" | "TS")) {
                 return Some(Item::new(i, i + 1, Expr::Duration(duration(None, u))));
             }
@@ -703,8 +1025,20 @@ impl<'a> G<'a> {
             return Some(Item::new(i, i + 2, Expr::Weekend { n: None }));
         }
         // year-earlier, year-ago (as an adjective): the same period a year before
-        if t.is("year") && self.is(i + 1, "-") && self.any(i + 2, &["earlier", "ago"]) && self.glued(i + 1) {
-            return Some(Item::new(i, i + 3, Expr::Shift { unit: "Y", n: -1, base: Base::Text }));
+        if t.is("year")
+            && self.is(i + 1, "-")
+            && self.any(i + 2, &["earlier", "ago"])
+            && self.glued(i + 1)
+        {
+            return Some(Item::new(
+                i,
+                i + 3,
+                Expr::Shift {
+                    unit: "Y",
+                    n: -1,
+                    base: Base::Text,
+                },
+            ));
         }
         if t.is("these") && self.is(i + 1, "days") {
             return Some(Item::new(i, i + 2, Expr::Ref("PRESENT_REF")));
@@ -714,7 +1048,13 @@ impl<'a> G<'a> {
 
     /// daily, every week, each Thursday.
     fn set(&self, i: usize) -> Option<Item> {
-        if let Some(s) = self.class(i, |c| if let Class::Set(s) = c { Some(*s) } else { None }) {
+        if let Some(s) = self.class(i, |c| {
+            if let Class::Set(s) = c {
+                Some(*s)
+            } else {
+                None
+            }
+        }) {
             return Some(Item::new(i, i + 1, Expr::Set(s.to_string())));
         }
         if !self.any(i, &["every", "each", "per"]) {
@@ -728,16 +1068,27 @@ impl<'a> G<'a> {
                 return Some(Item::new(i, k + 1, Expr::Set(duration(n, u))));
             }
         }
-        let u = self.unit(i + 1).filter(|_| self.is_word_unit_singular(i + 1))?;
+        let u = self
+            .unit(i + 1)
+            .filter(|_| self.is_word_unit_singular(i + 1))?;
         Some(Item::new(i, i + 2, Expr::Set(duration(Some(1), u))))
     }
 
     /// the third quarter [of 2017], third-quarter, the quarter, the first half.
     fn quarter(&self, i: usize) -> Option<Item> {
-        let (mut j, mut the) = if self.is(i, "the") { (i + 1, true) } else { (i, false) };
+        let (mut j, mut the) = if self.is(i, "the") {
+            (i + 1, true)
+        } else {
+            (i, false)
+        };
         // this year's third quarter, next year's first quarter
         let mut poss_shift = 0;
-        if !the && self.any(i, &["this", "last", "next"]) && self.is(i + 1, "year") && self.is(i + 2, "'") && self.is(i + 3, "s") {
+        if !the
+            && self.any(i, &["this", "last", "next"])
+            && self.is(i + 1, "year")
+            && self.is(i + 2, "'")
+            && self.is(i + 3, "s")
+        {
             poss_shift = self.rel(i)?;
             j = i + 4;
             the = true;
@@ -758,18 +1109,28 @@ impl<'a> G<'a> {
         if self.any(j, &["latest", "current", "same"]) {
             latest = true;
             j += 1;
-        } else if self.is(j, "year") && self.is(j + 1, "-") && self.any(j + 2, &["earlier", "ago"]) {
+        } else if self.is(j, "year") && self.is(j + 1, "-") && self.any(j + 2, &["earlier", "ago"])
+        {
             year_shift = -1;
             j += 3;
         }
         let q = self.ord(j);
         let k = if q.is_some() {
-            let k = if self.tok(j).is_some_and(|t| t.kind == Kind::Digits) { j + 2 } else { j + 1 };
-            if self.is(k, "-") && self.glued(k) { k + 1 } else { k }
+            let k = if self.tok(j).is_some_and(|t| t.kind == Kind::Digits) {
+                j + 2
+            } else {
+                j + 1
+            };
+            if self.is(k, "-") && self.glued(k) {
+                k + 1
+            } else {
+                k
+            }
         } else {
             j
         };
-        let is_q = self.any(k, &["quarter", "period"]) && !(self.is(k, "period") && (q.is_some() || (year_shift == 0 && !latest)));
+        let is_q = self.any(k, &["quarter", "period"])
+            && !(self.is(k, "period") && (q.is_some() || (year_shift == 0 && !latest)));
         if !is_q {
             return None;
         }
@@ -791,7 +1152,16 @@ impl<'a> G<'a> {
             end += 3;
         }
         // `the third-quarter results`: the article belongs to the noun
-        let start = if the && q.is_some() && self.is(k - 1, "-") && poss_shift == 0 && !self.is(i, "this") { j } else { i };
+        let start = if the
+            && q.is_some()
+            && self.is(k - 1, "-")
+            && poss_shift == 0
+            && !self.is(i, "this")
+        {
+            j
+        } else {
+            i
+        };
         Some(Item::new(start, end, Expr::Quarter { q, y, year_shift }))
     }
 
@@ -805,7 +1175,10 @@ impl<'a> G<'a> {
         } else {
             let h = t.number().filter(|h| *h <= 24 && t.low.len() <= 2)?;
             if self.is(i + 1, ":") && self.glued(i + 1) {
-                let mm = self.tok(i + 2).filter(|x| x.glued && x.low.len() == 2)?.number()?;
+                let mm = self
+                    .tok(i + 2)
+                    .filter(|x| x.glued && x.low.len() == 2)?
+                    .number()?;
                 (h, mm, i + 3)
             } else {
                 (h, 0, i + 1)
@@ -828,13 +1201,26 @@ impl<'a> G<'a> {
         if m >= 60 {
             return None;
         }
-        if self.tok(k).is_some_and(|z| matches!(z.low.as_str(), "est" | "edt" | "gmt" | "utc" | "pst" | "pdt" | "cst" | "cdt" | "et")) {
+        if self.tok(k).is_some_and(|z| {
+            matches!(
+                z.low.as_str(),
+                "est" | "edt" | "gmt" | "utc" | "pst" | "pdt" | "cst" | "cdt" | "et"
+            )
+        }) {
             k += 1;
         }
         // a day after the time
         let j = if self.any(k, &[",", "on"]) { k + 1 } else { k };
-        let day = self.weekday_expr(j).or_else(|| self.deictic(j)).or_else(|| self.calendar(j));
-        let mut item = match day.filter(|d| matches!(d.expr, Expr::Weekday { .. } | Expr::Deictic(_) | Expr::Cal { d: Some(_), .. }) && d.pod.is_none()) {
+        let day = self
+            .weekday_expr(j)
+            .or_else(|| self.deictic(j))
+            .or_else(|| self.calendar(j));
+        let mut item = match day.filter(|d| {
+            matches!(
+                d.expr,
+                Expr::Weekday { .. } | Expr::Deictic(_) | Expr::Cal { d: Some(_), .. }
+            ) && d.pod.is_none()
+        }) {
             Some(mut d) => {
                 d.start = i;
                 d

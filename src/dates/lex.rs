@@ -89,7 +89,11 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok> {
         if kind == Kind::Punct && low == "’" {
             low = "'".into();
         }
-        let classes = if kind == Kind::Word && low.len() <= 16 { lex.classes(&low) } else { &[] };
+        let classes = if kind == Kind::Word && low.len() <= 16 {
+            lex.classes(&low)
+        } else {
+            &[]
+        };
         out.push(Tok {
             start: start + i,
             end: start + j,

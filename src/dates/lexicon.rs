@@ -34,7 +34,10 @@ impl Class {
     /// Classes that can anchor an expression by themselves; sentences
     /// without one of these (or a digit) are skipped.
     fn triggers(&self) -> bool {
-        !matches!(self, Class::Num(_) | Class::Ord(_) | Class::Rel(_) | Class::Mod(_) | Class::Approx(_))
+        !matches!(
+            self,
+            Class::Num(_) | Class::Ord(_) | Class::Rel(_) | Class::Mod(_) | Class::Approx(_)
+        )
     }
 }
 
@@ -138,6 +141,10 @@ pub fn get() -> &'static Lexicon {
             .match_kind(MatchKind::LeftmostFirst)
             .build(&trig)
             .expect("the trigger words form a valid automaton");
-        Lexicon { words, tense, triggers }
+        Lexicon {
+            words,
+            tense,
+            triggers,
+        }
     })
 }

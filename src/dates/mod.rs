@@ -35,10 +35,15 @@ use crate::text::Segments;
 /// Find and normalise the temporal expressions of an article, ordered by start.
 pub fn tag(text: &str, seg: &Segments, published: Option<NaiveDate>) -> Vec<Timex> {
     let lex = lexicon::get();
-    let mut ctx = resolve::Ctx { published, ..Default::default() };
+    let mut ctx = resolve::Ctx {
+        published,
+        ..Default::default()
+    };
     let mut out = Vec::new();
     for s in &seg.sentences {
-        let Some(sent) = text.get(s.start..s.end) else { continue };
+        let Some(sent) = text.get(s.start..s.end) else {
+            continue;
+        };
         if !lex.triggers.is_match(sent) {
             continue;
         }

@@ -17,7 +17,9 @@ pub fn infer(text: &str, seg: &Segments) -> Option<NaiveDate> {
     let mut latest_year: Option<i32> = None;
     let mut found: Option<(Option<i32>, u32, u32)> = None;
     for s in &seg.sentences {
-        let Some(sent) = text.get(s.start..s.end) else { continue };
+        let Some(sent) = text.get(s.start..s.end) else {
+            continue;
+        };
         if !lex.triggers.is_match(sent) {
             continue;
         }
@@ -30,7 +32,15 @@ pub fn infer(text: &str, seg: &Segments) -> Option<NaiveDate> {
             if let Some(y) = y {
                 latest_year = Some(latest_year.map_or(y, |l: i32| l.max(y)));
             }
-            let Expr::Cal { y, m, d: Some(d), d2: None } = item.expr else { continue };
+            let Expr::Cal {
+                y,
+                m,
+                d: Some(d),
+                d2: None,
+            } = item.expr
+            else {
+                continue;
+            };
             let start = toks[item.start].start;
             let dateline = start < DATELINE && s.paragraph == 0 && item.start <= 4;
             // `today, November 21` / `today (November 21)`

@@ -72,7 +72,9 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
     let dir = tense.unwrap_or(Dir::Past);
     let pubd = ctx.published;
     Some(match *e {
-        Expr::Cal { y: Some(y), m, d, .. } => match d {
+        Expr::Cal {
+            y: Some(y), m, d, ..
+        } => match d {
             Some(d) => Res::Period(Period::new(ymd(y, m, d)?, Gran::Day), Absolute),
             None => Res::Period(Period::new(ymd(y, m, 1)?, Gran::Month), Absolute),
         },
@@ -84,13 +86,22 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
             };
             // no publication date: the year the narrative established, else X
             match (ctx.narrative, dd) {
-                (Some(n), Some(d)) => Res::Period(Period::new(ymd(n.day.year(), m, d)?, Gran::Day), Text),
-                (Some(n), None) => Res::Period(Period::new(ymd(n.day.year(), m, 1)?, Gran::Month), Text),
+                (Some(n), Some(d)) => {
+                    Res::Period(Period::new(ymd(n.day.year(), m, d)?, Gran::Day), Text)
+                }
+                (Some(n), None) => {
+                    Res::Period(Period::new(ymd(n.day.year(), m, 1)?, Gran::Month), Text)
+                }
                 (None, Some(d)) => Res::Value(format!("XXXX-{m:02}-{d:02}"), Published),
                 (None, None) => Res::Value(format!("XXXX-{m:02}"), Published),
             }
         }
-        Expr::Cal { y: None, m, d: Some(d), .. } => {
+        Expr::Cal {
+            y: None,
+            m,
+            d: Some(d),
+            ..
+        } => {
             let p = pubd?;
             let y = year_for(p, m, d, dir)?;
             Res::Period(Period::new(ymd(y, m, d)?, Gran::Day), Published)
@@ -100,8 +111,15 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
             let y = year_for(p, m, d.max(1), dir)?;
             Res::Period(Period::new(holiday(y, m, d)?, Gran::Day), Published)
         }
-        Expr::Holiday { m, d, y: Some(y) } => Res::Period(Period::new(holiday(y, m, d)?, Gran::Day), Absolute),
-        Expr::Cal { y: None, m, d: None, .. } => {
+        Expr::Holiday { m, d, y: Some(y) } => {
+            Res::Period(Period::new(holiday(y, m, d)?, Gran::Day), Absolute)
+        }
+        Expr::Cal {
+            y: None,
+            m,
+            d: None,
+            ..
+        } => {
             let p = pubd?;
             let (pm, m32) = (p.month() as i32, m as i32);
             // a month named without a year is in the publication year unless the
@@ -129,7 +147,9 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
             }
         }
         Expr::RelMonth { m, rel } => {
-            let Some(p) = pubd else { return Some(Res::Value(format!("XXXX-{m:02}"), Published)) };
+            let Some(p) = pubd else {
+                return Some(Res::Value(format!("XXXX-{m:02}"), Published));
+            };
             let y = match rel {
                 r if r < 0 => p.year() - i32::from(m >= p.month()),
                 r if r > 0 => p.year() + i32::from(m <= p.month()),
@@ -140,7 +160,9 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
         Expr::Year(y) => Res::Period(Period::new(ymd(y, 1, 1)?, Gran::Year), Absolute),
         Expr::Decade(d) => Res::Period(Period::new(ymd(d * 10, 1, 1)?, Gran::Decade), Absolute),
         Expr::Weekday { wd, rel } => {
-            let Some(p) = pubd else { return Some(Res::Value(format!("XXXX-WXX-{wd}"), Published)) };
+            let Some(p) = pubd else {
+                return Some(Res::Value(format!("XXXX-WXX-{wd}"), Published));
+            };
             let day = match rel {
                 None => weekday_from(p, wd, dir == Dir::Future)?,
                 Some(r) if r < 0 => weekday_from(add_days(p, -1)?, wd, false)?,
@@ -164,11 +186,23 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
             };
             // `a year ago` / `a year earlier` in a text about a quarter is that
             // quarter a year before
-            let quarterly = matches!(base, Base::Ago | Base::Text) && unit == "Y" && ctx.quarter.is_some();
+            let quarterly =
+                matches!(base, Base::Ago | Base::Text) && unit == "Y" && ctx.quarter.is_some();
             if quarterly {
-                let q = if base == Base::Text { from.day } else { ctx.quarter?.day };
-                let q = if base == Base::Text && from.gran != Gran::Quarter { ctx.quarter?.day } else { q };
-                return Some(Res::Period(Period::new(q, Gran::Quarter).shift(4 * steps)?, anchor));
+                let q = if base == Base::Text {
+                    from.day
+                } else {
+                    ctx.quarter?.day
+                };
+                let q = if base == Base::Text && from.gran != Gran::Quarter {
+                    ctx.quarter?.day
+                } else {
+                    q
+                };
+                return Some(Res::Period(
+                    Period::new(q, Gran::Quarter).shift(4 * steps)?,
+                    anchor,
+                ));
             }
             if base == Base::Text && from.gran != Gran::Day && gran == Gran::Day {
                 return Some(Res::Value(unknown(gran), Text));
@@ -187,23 +221,35 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
         },
         Expr::Quarter { q, y, year_shift } => {
             let per = match (q, y) {
-                (Some(q), Some(y)) => Res::Period(Period::new(ymd(y, 3 * q, 1)?, Gran::Quarter), Absolute),
+                (Some(q), Some(y)) => {
+                    Res::Period(Period::new(ymd(y, 3 * q, 1)?, Gran::Quarter), Absolute)
+                }
                 (Some(q), None) => {
-                    let Some(p) = pubd else { return Some(Res::Value(format!("XXXX-Q{q}"), Published)) };
+                    let Some(p) = pubd else {
+                        return Some(Res::Value(format!("XXXX-Q{q}"), Published));
+                    };
                     let cur = calendar::quarter(p);
                     // a quarter told relative to a year (`next year's first
                     // quarter`) starts from the publication year
-                    let y = if q > cur && dir == Dir::Past && year_shift == 0 { p.year() - 1 } else { p.year() };
+                    let y = if q > cur && dir == Dir::Past && year_shift == 0 {
+                        p.year() - 1
+                    } else {
+                        p.year()
+                    };
                     Res::Period(Period::new(ymd(y, 3 * q, 1)?, Gran::Quarter), Published)
                 }
                 (None, _) => match (ctx.quarter, pubd) {
                     (Some(qp), _) => Res::Period(qp, Text),
-                    (None, Some(p)) => Res::Period(Period::new(p, Gran::Quarter).shift(-1)?, Published),
+                    (None, Some(p)) => {
+                        Res::Period(Period::new(p, Gran::Quarter).shift(-1)?, Published)
+                    }
                     (None, None) => Res::Value(unknown(Gran::Quarter), Published),
                 },
             };
             match per {
-                Res::Period(p, a) if year_shift != 0 => Res::Period(p.shift(4 * year_shift as i64)?, a),
+                Res::Period(p, a) if year_shift != 0 => {
+                    Res::Period(p.shift(4 * year_shift as i64)?, a)
+                }
                 other => other,
             }
         }
@@ -212,7 +258,9 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
             if let Some(y) = y {
                 return Some(Res::Period(Period::new(ymd(y, 1, 15)?, gran), Absolute));
             }
-            let Some(p) = pubd else { return Some(Res::Value(unknown(gran), Published)) };
+            let Some(p) = pubd else {
+                return Some(Res::Value(unknown(gran), Published));
+            };
             let this = Period::new(ymd(p.year(), 1, 15)?, gran);
             let (b, e) = this.interval()?;
             let r = rel.unwrap_or(if dir == Dir::Future { 1 } else { -1 });
@@ -282,7 +330,12 @@ pub fn resolve(item: &Item, span: Span, dir: Option<Dir>, ctx: &mut Ctx) -> Opti
             t.anchor = a;
             if let Some((b, e)) = p.interval() {
                 let e = match item.expr {
-                    Expr::Cal { y, m, d: Some(_), d2: Some(d2) } => {
+                    Expr::Cal {
+                        y,
+                        m,
+                        d: Some(_),
+                        d2: Some(d2),
+                    } => {
                         let y = y.unwrap_or(b.year());
                         ymd(y, m, d2).filter(|_| y == b.year()).unwrap_or(e)
                     }
@@ -297,7 +350,14 @@ pub fn resolve(item: &Item, span: Span, dir: Option<Dir>, ctx: &mut Ctx) -> Opti
             }
             // what a shift yields is told relative to the narrative, it does
             // not move it (`a year ago … a year earlier` both lean on the same date)
-            if !matches!(item.expr, Expr::Ref(_) | Expr::Shift { base: Base::Text | Base::Ago, .. }) {
+            if !matches!(
+                item.expr,
+                Expr::Ref(_)
+                    | Expr::Shift {
+                        base: Base::Text | Base::Ago,
+                        ..
+                    }
+            ) {
                 ctx.narrative = Some(p);
             }
         }
@@ -305,7 +365,11 @@ pub fn resolve(item: &Item, span: Span, dir: Option<Dir>, ctx: &mut Ctx) -> Opti
     // a part of day or clock time makes it a TIME on that day
     if item.pod.is_some() || item.clock.is_some() {
         t.typ = TimexType::Time;
-        let day = if t.value.len() == 10 { t.value.clone() } else { unknown(Gran::Day) };
+        let day = if t.value.len() == 10 {
+            t.value.clone()
+        } else {
+            unknown(Gran::Day)
+        };
         t.value = match (item.clock, item.pod) {
             (Some((h, m)), _) => format!("{day}T{h:02}:{m:02}"),
             (None, Some(p)) => format!("{day}T{p}"),

@@ -30,7 +30,10 @@ fn mark(toks: &[Tok], i: usize) -> Option<Mark> {
     let prev = i.checked_sub(1).map(|k| &toks[k]);
     if t.kind == Kind::Punct {
         // a double quote typed as two single ones
-        if t.low == "'" && (prev.is_some_and(|p| p.low == "'" && t.glued) || toks.get(i + 1).is_some_and(|n| n.low == "'" && n.glued)) {
+        if t.low == "'"
+            && (prev.is_some_and(|p| p.low == "'" && t.glued)
+                || toks.get(i + 1).is_some_and(|n| n.low == "'" && n.glued))
+        {
             return Some(Mark::Boundary);
         }
         return matches!(lex.rule(&t.low), Some(Rule::Boundary)).then_some(Mark::Boundary);
@@ -47,7 +50,9 @@ fn mark(toks: &[Tok], i: usize) -> Option<Mark> {
     }
     match lex.rule(&t.low) {
         Some(Rule::Tense(d)) => return Some(Mark::Dir(d, false)),
-        Some(Rule::BeforeTo) if toks.get(i + 1).is_some_and(|n| n.low == "to") => return Some(Mark::Dir(Dir::Future, false)),
+        Some(Rule::BeforeTo) if toks.get(i + 1).is_some_and(|n| n.low == "to") => {
+            return Some(Mark::Dir(Dir::Future, false))
+        }
         Some(Rule::BeforeTo) => return None,
         Some(Rule::Report) => return Some(Mark::Dir(Dir::Past, true)),
         Some(Rule::Boundary) => return Some(Mark::Boundary),
@@ -71,7 +76,10 @@ pub fn direction(toks: &[Tok], start: usize, end: usize) -> Option<Dir> {
     let mut crossed = 0;
     for (dist, k) in (0..start.min(toks.len())).rev().enumerate() {
         match mark(toks, k) {
-            Some(Mark::Dir(d, report)) => consider(dist + 1 + BOUNDARY * crossed + if report { REPORT } else { 0 }, d),
+            Some(Mark::Dir(d, report)) => consider(
+                dist + 1 + BOUNDARY * crossed + if report { REPORT } else { 0 },
+                d,
+            ),
             Some(Mark::Boundary) => crossed += 1,
             None => {}
         }
@@ -79,7 +87,10 @@ pub fn direction(toks: &[Tok], start: usize, end: usize) -> Option<Dir> {
     let mut crossed = 0;
     for (dist, k) in (end..toks.len()).enumerate() {
         match mark(toks, k) {
-            Some(Mark::Dir(d, report)) => consider(dist + 1 + BOUNDARY * crossed + if report { REPORT } else { 0 }, d),
+            Some(Mark::Dir(d, report)) => consider(
+                dist + 1 + BOUNDARY * crossed + if report { REPORT } else { 0 },
+                d,
+            ),
             Some(Mark::Boundary) => crossed += 1,
             None => {}
         }
@@ -99,14 +110,41 @@ mod tests {
 
     #[test]
     fn markers() {
-        assert_eq!(dir_of("On Monday the minister said the plan would start on Friday.", "monday"), Some(Dir::Past));
-        assert_eq!(dir_of("On Monday the minister said the plan would start on Friday.", "friday"), Some(Dir::Future));
+        assert_eq!(
+            dir_of(
+                "On Monday the minister said the plan would start on Friday.",
+                "monday"
+            ),
+            Some(Dir::Past)
+        );
+        assert_eq!(
+            dir_of(
+                "On Monday the minister said the plan would start on Friday.",
+                "friday"
+            ),
+            Some(Dir::Future)
+        );
         // the quotation mark separates the verb of saying from the quote
-        assert_eq!(dir_of("\"She will leave at dawn on Thursday,\" the aide said.", "thursday"), Some(Dir::Future));
+        assert_eq!(
+            dir_of(
+                "\"She will leave at dawn on Thursday,\" the aide said.",
+                "thursday"
+            ),
+            Some(Dir::Future)
+        );
         // `that` separates the clauses
-        assert_eq!(dir_of("He told reporters on Tuesday that the deal might be extended.", "tuesday"), Some(Dir::Past));
+        assert_eq!(
+            dir_of(
+                "He told reporters on Tuesday that the deal might be extended.",
+                "tuesday"
+            ),
+            Some(Dir::Past)
+        );
         // a participle after `be` is no past tense
-        assert_eq!(dir_of("She will be named captain in December.", "december"), Some(Dir::Future));
+        assert_eq!(
+            dir_of("She will be named captain in December.", "december"),
+            Some(Dir::Future)
+        );
         assert_eq!(dir_of("Nothing here on Sunday.", "sunday"), None);
     }
 }

@@ -23,7 +23,12 @@ fn outside(t: &Timex, u: &Utterance) -> bool {
     !t.span.overlaps(&u.span) && !u.parts.iter().any(|p| t.span.overlaps(p))
 }
 
-pub fn date(timexes: &[Timex], seg: &Segments, u: &Utterance, published: Option<NaiveDate>) -> (Option<NaiveDate>, DateSource) {
+pub fn date(
+    timexes: &[Timex],
+    seg: &Segments,
+    u: &Utterance,
+    published: Option<NaiveDate>,
+) -> (Option<NaiveDate>, DateSource) {
     // 1. a date in the sentence of the speech event, nearest to the cue
     let at = u.cue.unwrap_or(Span::new(u.span.start, u.span.start));
     let sentences = [seg.sentence_at(at.start), u.sentence];
@@ -39,7 +44,11 @@ pub fn date(timexes: &[Timex], seg: &Segments, u: &Utterance, published: Option<
     if let Some(par) = seg.paragraphs.get(u.paragraph) {
         let before = timexes
             .iter()
-            .filter(|t| t.span.start >= par.start && t.span.end <= u.span.start.max(at.start) && outside(t, u))
+            .filter(|t| {
+                t.span.start >= par.start
+                    && t.span.end <= u.span.start.max(at.start)
+                    && outside(t, u)
+            })
             .filter_map(|t| day_of(t, published))
             .next_back();
         if let Some(d) = before {

@@ -38,18 +38,27 @@ pub fn parse_ann(src: &str) -> Vec<Attribution> {
     let mut out = Vec::new();
     for line in src.lines() {
         let mut fields = line.split('\t');
-        let (Some(id), Some(args)) = (fields.next(), fields.next()) else { continue };
+        let (Some(id), Some(args)) = (fields.next(), fields.next()) else {
+            continue;
+        };
         if !id.starts_with('E') {
             continue;
         }
         let mut args = args.split_whitespace();
-        let Some((typ, _)) = args.next().and_then(|a| a.split_once(':')) else { continue };
+        let Some((typ, _)) = args.next().and_then(|a| a.split_once(':')) else {
+            continue;
+        };
         if !typ.starts_with("Attribution") {
             continue;
         }
-        let mut a = Attribution { id: id.to_string(), ..Attribution::default() };
+        let mut a = Attribution {
+            id: id.to_string(),
+            ..Attribution::default()
+        };
         for arg in args {
-            let Some((role, target)) = arg.split_once(':') else { continue };
+            let Some((role, target)) = arg.split_once(':') else {
+                continue;
+            };
             let Some(r) = spans.get(target) else { continue };
             // roles may carry a number when repeated (`Content2`)
             let role = role.trim_end_matches(|c: char| c.is_ascii_digit());

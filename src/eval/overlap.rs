@@ -9,8 +9,11 @@ use super::quoting::is_quote_mark;
 
 /// Sorted, merged, non-empty ranges clamped to `[0, len)`.
 pub fn normalize(ranges: &[(usize, usize)], len: usize) -> Vec<(usize, usize)> {
-    let mut v: Vec<(usize, usize)> =
-        ranges.iter().map(|&(s, e)| (s.min(len), e.min(len))).filter(|(s, e)| s < e).collect();
+    let mut v: Vec<(usize, usize)> = ranges
+        .iter()
+        .map(|&(s, e)| (s.min(len), e.min(len)))
+        .filter(|(s, e)| s < e)
+        .collect();
     v.sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(v.len());
     for (s, e) in v {
@@ -72,7 +75,12 @@ impl Counter {
 
     /// Counted characters in normalised `ranges`.
     pub fn count(&self, ranges: &[(usize, usize)]) -> usize {
-        ranges.iter().map(|&(s, e)| (self.prefix[e.min(self.len())] - self.prefix[s.min(self.len())]) as usize).sum()
+        ranges
+            .iter()
+            .map(|&(s, e)| {
+                (self.prefix[e.min(self.len())] - self.prefix[s.min(self.len())]) as usize
+            })
+            .sum()
     }
 }
 
@@ -88,14 +96,22 @@ pub fn is_match(overlap: usize, gold: usize, pred: usize) -> bool {
 /// overlaps are taken first (ties: earlier gold, then earlier prediction,
 /// so the result is deterministic). Returns `(gold index, prediction
 /// index)` pairs sorted by gold index.
-pub fn greedy_match(counter: &Counter, gold: &[Vec<(usize, usize)>], pred: &[Vec<(usize, usize)>]) -> Vec<(usize, usize)> {
+pub fn greedy_match(
+    counter: &Counter,
+    gold: &[Vec<(usize, usize)>],
+    pred: &[Vec<(usize, usize)>],
+) -> Vec<(usize, usize)> {
     let gold_n: Vec<usize> = gold.iter().map(|g| counter.count(g)).collect();
     let pred_n: Vec<usize> = pred.iter().map(|p| counter.count(p)).collect();
     let mut candidates = Vec::new();
     for (gi, g) in gold.iter().enumerate() {
         for (pi, p) in pred.iter().enumerate() {
             // cheap rejection on the outer bounds before intersecting
-            let (Some(gf), Some(gl), Some(pf), Some(pl)) = (g.first(), g.last(), p.first(), p.last()) else { continue };
+            let (Some(gf), Some(gl), Some(pf), Some(pl)) =
+                (g.first(), g.last(), p.first(), p.last())
+            else {
+                continue;
+            };
             if gl.1 <= pf.0 || pl.1 <= gf.0 {
                 continue;
             }

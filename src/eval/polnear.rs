@@ -73,7 +73,11 @@ pub struct GoldArticle {
 
 impl GoldArticle {
     /// Build from the text and its parsed attributions (classes computed here).
-    pub fn new(name: impl Into<String>, text: impl Into<String>, attributions: &[brat::Attribution]) -> GoldArticle {
+    pub fn new(
+        name: impl Into<String>,
+        text: impl Into<String>,
+        attributions: &[brat::Attribution],
+    ) -> GoldArticle {
         let text = text.into();
         let chars: Vec<char> = text.chars().collect();
         let enc = enclosed(&chars);
@@ -90,7 +94,13 @@ impl GoldArticle {
             })
             .filter(|g| !g.content.is_empty())
             .collect();
-        GoldArticle { name: name.into(), text, published: None, source: None, items }
+        GoldArticle {
+            name: name.into(),
+            text,
+            published: None,
+            source: None,
+            items,
+        }
     }
 
     /// The input article handed to extraction.
@@ -120,8 +130,19 @@ impl Prf {
     fn new(tp: usize, predicted: usize, gold: usize) -> Prf {
         let precision = ratio(tp, predicted);
         let recall = ratio(tp, gold);
-        let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
-        Prf { tp, predicted, gold, precision, recall, f1 }
+        let f1 = if precision + recall > 0.0 {
+            2.0 * precision * recall / (precision + recall)
+        } else {
+            0.0
+        };
+        Prf {
+            tp,
+            predicted,
+            gold,
+            precision,
+            recall,
+            f1,
+        }
     }
 }
 
@@ -135,7 +156,11 @@ pub struct Ratio {
 
 impl Ratio {
     fn new(hits: usize, total: usize) -> Ratio {
-        Ratio { hits, total, value: ratio(hits, total) }
+        Ratio {
+            hits,
+            total,
+            value: ratio(hits, total),
+        }
     }
 }
 
@@ -248,15 +273,31 @@ impl PolnearReport {
         let mut s = String::new();
         let g = &self.gold;
         let p = &self.predictions;
-        let _ = writeln!(s, "PolNeAR attribution: {} articles ({} without annotation skipped)", self.articles, self.unannotated);
-        let _ = writeln!(s, "gold: {} ({} direct, {} mixed, {} indirect)", g.total, g.direct, g.mixed, g.indirect);
+        let _ = writeln!(
+            s,
+            "PolNeAR attribution: {} articles ({} without annotation skipped)",
+            self.articles, self.unannotated
+        );
+        let _ = writeln!(
+            s,
+            "gold: {} ({} direct, {} mixed, {} indirect)",
+            g.total, g.direct, g.mixed, g.indirect
+        );
         let _ = writeln!(
             s,
             "predictions: {} ({} direct, {} mixed, {} indirect, {} according_to; {} quotes inside claims not scored)",
             p.total, p.direct, p.mixed, p.indirect, p.according_to, p.quotes_inside_claims
         );
-        let _ = writeln!(s, "\n{:<12} {:>7} {:>7} {:>7} {:>6} {:>6} {:>6}", "", "P", "R", "F1", "tp", "pred", "gold");
-        for (name, m) in [("content", &self.content), ("quote", &self.quote), ("end-to-end", &self.end_to_end)] {
+        let _ = writeln!(
+            s,
+            "\n{:<12} {:>7} {:>7} {:>7} {:>6} {:>6} {:>6}",
+            "", "P", "R", "F1", "tp", "pred", "gold"
+        );
+        for (name, m) in [
+            ("content", &self.content),
+            ("quote", &self.quote),
+            ("end-to-end", &self.end_to_end),
+        ] {
             let _ = writeln!(
                 s,
                 "{:<12} {:>7.3} {:>7.3} {:>7.3} {:>6} {:>6} {:>6}",
@@ -265,17 +306,40 @@ impl PolnearReport {
         }
         let r = &self.recall_by_class;
         let _ = writeln!(s, "\nrecall by class:");
-        for (name, x) in [("direct", &r.direct), ("mixed", &r.mixed), ("indirect", &r.indirect)] {
-            let _ = writeln!(s, "  {:<10} {:>7.3} ({}/{})", name, x.value, x.hits, x.total);
+        for (name, x) in [
+            ("direct", &r.direct),
+            ("mixed", &r.mixed),
+            ("indirect", &r.indirect),
+        ] {
+            let _ = writeln!(
+                s,
+                "  {:<10} {:>7.3} ({}/{})",
+                name, x.value, x.hits, x.total
+            );
         }
         let _ = writeln!(s, "\nsource accuracy:");
-        for (name, x) in [("all pairs", &self.source_accuracy), ("quote pairs", &self.quote_source_accuracy)] {
-            let _ = writeln!(s, "  {:<11} {:>7.3} ({}/{})", name, x.value, x.hits, x.total);
+        for (name, x) in [
+            ("all pairs", &self.source_accuracy),
+            ("quote pairs", &self.quote_source_accuracy),
+        ] {
+            let _ = writeln!(
+                s,
+                "  {:<11} {:>7.3} ({}/{})",
+                name, x.value, x.hits, x.total
+            );
         }
         if !self.by_method.is_empty() {
-            let _ = writeln!(s, "\n{:<24} {:>6} {:>8} {:>9} {:>13}", "method", "rows", "matched", "spurious", "wrong source");
+            let _ = writeln!(
+                s,
+                "\n{:<24} {:>6} {:>8} {:>9} {:>13}",
+                "method", "rows", "matched", "spurious", "wrong source"
+            );
             for (m, c) in &self.by_method {
-                let _ = writeln!(s, "{:<24} {:>6} {:>8} {:>9} {:>13}", m, c.predictions, c.matched, c.spurious, c.wrong_source);
+                let _ = writeln!(
+                    s,
+                    "{:<24} {:>6} {:>8} {:>9} {:>13}",
+                    m, c.predictions, c.matched, c.spurious, c.wrong_source
+                );
             }
         }
         if !self.missed.is_empty() {
@@ -283,7 +347,15 @@ impl PolnearReport {
             for m in &self.missed {
                 let src = m.source.as_deref().unwrap_or("-");
                 let cue = m.cue.as_deref().unwrap_or("-");
-                let _ = writeln!(s, "  [{}] {} | source: {} | cue: {} | {}", m.class.as_str(), m.content, src, cue, m.article);
+                let _ = writeln!(
+                    s,
+                    "  [{}] {} | source: {} | cue: {} | {}",
+                    m.class.as_str(),
+                    m.content,
+                    src,
+                    cue,
+                    m.article
+                );
             }
         }
         if !self.spurious.is_empty() {
@@ -339,7 +411,9 @@ struct Pred<'x> {
 fn predictions<'x>(x: &'x Extraction, len: usize) -> (Vec<Pred<'x>>, usize) {
     let map = OffsetMap::new(&x.article.text);
     let cp = |spans: &mut dyn Iterator<Item = &crate::model::Span>| -> Ranges {
-        let v: Ranges = spans.map(|s| (map.char_offset(s.start), map.char_offset(s.end))).collect();
+        let v: Ranges = spans
+            .map(|s| (map.char_offset(s.start), map.char_offset(s.end)))
+            .collect();
         normalize(&v, len)
     };
     let mut out = Vec::new();
@@ -351,7 +425,11 @@ fn predictions<'x>(x: &'x Extraction, len: usize) -> (Vec<Pred<'x>>, usize) {
             inside += 1;
             continue;
         }
-        let parts: Vec<_> = if row.parts.is_empty() { vec![row.span] } else { row.parts.clone() };
+        let parts: Vec<_> = if row.parts.is_empty() {
+            vec![row.span]
+        } else {
+            row.parts.clone()
+        };
         out.push(Pred {
             row,
             content: cp(&mut parts.iter()),
@@ -365,8 +443,12 @@ fn predictions<'x>(x: &'x Extraction, len: usize) -> (Vec<Pred<'x>>, usize) {
 /// Score extractions against their gold articles, keeping up to
 /// `show_misses` examples of each kind of error (in article order).
 pub fn score(articles: &[(GoldArticle, Extraction)], show_misses: usize) -> PolnearReport {
-    let mut r = PolnearReport { articles: articles.len(), ..PolnearReport::default() };
-    let (mut content_tp, mut quote_tp, mut quote_gold, mut quote_pred, mut e2e_tp) = (0, 0, 0, 0, 0);
+    let mut r = PolnearReport {
+        articles: articles.len(),
+        ..PolnearReport::default()
+    };
+    let (mut content_tp, mut quote_tp, mut quote_gold, mut quote_pred, mut e2e_tp) =
+        (0, 0, 0, 0, 0);
     let (mut src_ok, mut src_n, mut qsrc_ok, mut qsrc_n) = (0, 0, 0, 0);
     let mut class_hits: HashMap<GoldClass, usize> = HashMap::new();
 
@@ -393,11 +475,19 @@ pub fn score(articles: &[(GoldArticle, Extraction)], show_misses: usize) -> Poln
                 Kind::Indirect => r.predictions.indirect += 1,
                 Kind::AccordingTo => r.predictions.according_to += 1,
             }
-            r.by_method.entry(p.row.method.to_string()).or_default().predictions += 1;
+            r.by_method
+                .entry(p.row.method.to_string())
+                .or_default()
+                .predictions += 1;
         }
 
         let correct = |g: &GoldItem, p: &Pred| {
-            source_correct(&chars, g.source.as_deref(), p.row.speaker.as_deref(), p.mention.as_deref())
+            source_correct(
+                &chars,
+                g.source.as_deref(),
+                p.row.speaker.as_deref(),
+                p.mention.as_deref(),
+            )
         };
 
         // content matching
@@ -444,7 +534,10 @@ pub fn score(articles: &[(GoldArticle, Extraction)], show_misses: usize) -> Poln
             }
         }
         for (p, _) in preds.iter().zip(&pred_hit).filter(|(_, &hit)| !hit) {
-            r.by_method.entry(p.row.method.to_string()).or_default().spurious += 1;
+            r.by_method
+                .entry(p.row.method.to_string())
+                .or_default()
+                .spurious += 1;
             if r.spurious.len() < show_misses {
                 r.spurious.push(Spurious {
                     article: gold.name.clone(),
@@ -456,7 +549,11 @@ pub fn score(articles: &[(GoldArticle, Extraction)], show_misses: usize) -> Poln
         }
 
         // quote matching
-        let qgold: Vec<&GoldItem> = gold.items.iter().filter(|g| g.class != GoldClass::Indirect).collect();
+        let qgold: Vec<&GoldItem> = gold
+            .items
+            .iter()
+            .filter(|g| g.class != GoldClass::Indirect)
+            .collect();
         let qpred: Vec<&Pred> = preds.iter().filter(|p| p.quote_kind).collect();
         let gold_q: Vec<Ranges> = qgold.iter().map(|g| g.content.clone()).collect();
         let pred_q: Vec<Ranges> = qpred.iter().map(|p| p.content.clone()).collect();
@@ -535,7 +632,10 @@ type Metadata = HashMap<String, (Option<String>, Option<NaiveDate>)>;
 /// Absent is fine (names carry both); present but unreadable is an error.
 fn metadata(dir: &Path) -> Result<Metadata> {
     let mut out = HashMap::new();
-    let Some(path) = [dir.join("metadata.tsv"), dir.join("../metadata.tsv")].into_iter().find(|p| p.is_file()) else {
+    let Some(path) = [dir.join("metadata.tsv"), dir.join("../metadata.tsv")]
+        .into_iter()
+        .find(|p| p.is_file())
+    else {
         return Ok(out);
     };
     let mut rdr = csv::ReaderBuilder::new()
@@ -544,14 +644,21 @@ fn metadata(dir: &Path) -> Result<Metadata> {
         .flexible(true)
         .from_path(&path)
         .map_err(|e| Error::Eval(format!("{}: {e}", path.display())))?;
-    let headers = rdr.headers().map_err(|e| Error::Eval(format!("{}: {e}", path.display())))?.clone();
+    let headers = rdr
+        .headers()
+        .map_err(|e| Error::Eval(format!("{}: {e}", path.display())))?
+        .clone();
     let col = |n: &str| headers.iter().position(|h| h == n);
-    let (Some(fname), publisher, date) = (col("filename"), col("publisher"), col("publication_date")) else {
+    let (Some(fname), publisher, date) =
+        (col("filename"), col("publisher"), col("publication_date"))
+    else {
         return Ok(out);
     };
     for row in rdr.records().flatten() {
         let Some(name) = row.get(fname) else { continue };
-        let publisher = publisher.and_then(|i| row.get(i)).filter(|s| !s.is_empty() && *s != "None");
+        let publisher = publisher
+            .and_then(|i| row.get(i))
+            .filter(|s| !s.is_empty() && *s != "None");
         let date = date.and_then(|i| row.get(i)).and_then(parse_published);
         out.insert(name.to_string(), (publisher.map(str::to_string), date));
     }
@@ -560,7 +667,8 @@ fn metadata(dir: &Path) -> Result<Metadata> {
 
 /// Files of `dir` ending in `ext`, as (stem, path), sorted by file name.
 fn list(dir: &Path, ext: &str) -> Result<Vec<(String, PathBuf)>> {
-    let entries = fs::read_dir(dir).map_err(|e| Error::io(format!("cannot list {}", dir.display()), e))?;
+    let entries =
+        fs::read_dir(dir).map_err(|e| Error::io(format!("cannot list {}", dir.display()), e))?;
     let mut out = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(format!("cannot list {}", dir.display()), e))?;

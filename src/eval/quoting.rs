@@ -56,7 +56,10 @@ pub fn enclosed(chars: &[char]) -> Vec<bool> {
     let mut out = vec![false; chars.len()];
     let mut start = 0;
     while start < chars.len() {
-        let end = chars[start..].iter().position(|&c| c == '\n').map_or(chars.len(), |i| start + i);
+        let end = chars[start..]
+            .iter()
+            .position(|&c| c == '\n')
+            .map_or(chars.len(), |i| start + i);
         mark_paragraph(chars, start..end, &mut out);
         start = end + 1;
     }
@@ -64,8 +67,10 @@ pub fn enclosed(chars: &[char]) -> Vec<bool> {
 }
 
 fn mark_paragraph(chars: &[char], para: Range<usize>, out: &mut [bool]) {
-    let (mut straight, mut curly, mut angle): (Option<usize>, Option<usize>, Option<usize>) = (None, None, None);
-    let mut fill = |open: usize, close: usize| out[open + 1..close].iter_mut().for_each(|e| *e = true);
+    let (mut straight, mut curly, mut angle): (Option<usize>, Option<usize>, Option<usize>) =
+        (None, None, None);
+    let mut fill =
+        |open: usize, close: usize| out[open + 1..close].iter_mut().for_each(|e| *e = true);
     for i in para {
         match chars[i] {
             '"' => match straight.take() {

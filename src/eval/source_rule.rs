@@ -14,7 +14,9 @@ use std::sync::LazyLock;
 use super::overlap::{intersect, normalize};
 
 static FUNCTION_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    crate::lexicon::lines(include_str!("../../lexicons/function_words.txt")).map(str::to_lowercase).collect()
+    crate::lexicon::lines(include_str!("../../lexicons/function_words.txt"))
+        .map(str::to_lowercase)
+        .collect()
 });
 
 /// Is `word` a function word (any case)?

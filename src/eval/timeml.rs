@@ -32,10 +32,26 @@ pub struct Prf {
 
 impl Prf {
     fn new(tp_p: usize, predicted: usize, tp_r: usize, gold: usize) -> Prf {
-        let precision = if predicted == 0 { 0.0 } else { tp_p as f64 / predicted as f64 };
-        let recall = if gold == 0 { 0.0 } else { tp_r as f64 / gold as f64 };
-        let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
-        Prf { precision, recall, f1 }
+        let precision = if predicted == 0 {
+            0.0
+        } else {
+            tp_p as f64 / predicted as f64
+        };
+        let recall = if gold == 0 {
+            0.0
+        } else {
+            tp_r as f64 / gold as f64
+        };
+        let f1 = if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        };
+        Prf {
+            precision,
+            recall,
+            f1,
+        }
     }
 }
 
@@ -90,9 +106,23 @@ impl TimemlReport {
         let mut s = String::new();
         s.push_str(&format!(
             "{:<24} {:>5} {:>5} {:>5}  {:>6} {:>6} {:>6}  {:>6} {:>6} {:>6}  {:>6}  {:>6}\n",
-            "timeml", "files", "gold", "pred", "str.P", "str.R", "str.F1", "rel.P", "rel.R", "rel.F1", "typeF1", "valF1"
+            "timeml",
+            "files",
+            "gold",
+            "pred",
+            "str.P",
+            "str.R",
+            "str.F1",
+            "rel.P",
+            "rel.R",
+            "rel.F1",
+            "typeF1",
+            "valF1"
         ));
-        let rows = self.directories.iter().chain(std::iter::once(&self.total).filter(|_| self.directories.len() != 1));
+        let rows = self
+            .directories
+            .iter()
+            .chain(std::iter::once(&self.total).filter(|_| self.directories.len() != 1));
         for d in rows {
             s.push_str(&format!(
                 "{:<24} {:>5} {:>5} {:>5}  {:>6.3} {:>6.3} {:>6.3}  {:>6.3} {:>6.3} {:>6.3}  {:>6.3}  {:>6.3}\n",
@@ -112,14 +142,25 @@ impl TimemlReport {
         }
         let t = &self.total;
         let list = |title: &str, items: &[Count]| -> String {
-            let body: Vec<String> = items.iter().map(|c| format!("{} ({})", c.text, c.count)).collect();
+            let body: Vec<String> = items
+                .iter()
+                .map(|c| format!("{} ({})", c.text, c.count))
+                .collect();
             format!("{title}: {}\n", body.join(", "))
         };
         s.push('\n');
         s.push_str(&list("missed", &t.missed));
         s.push_str(&list("spurious", &t.spurious));
-        let wrong: Vec<String> =
-            t.wrong_values.iter().map(|w| format!("{} gold {} got {} ({})", w.text, w.gold, w.predicted, w.count)).collect();
+        let wrong: Vec<String> = t
+            .wrong_values
+            .iter()
+            .map(|w| {
+                format!(
+                    "{} gold {} got {} ({})",
+                    w.text, w.gold, w.predicted, w.count
+                )
+            })
+            .collect();
         s.push_str(&format!("wrong values: {}\n", wrong.join("; ")));
         s.push_str(&list("wrong extents", &t.wrong_extents));
         s
@@ -164,13 +205,17 @@ pub fn run(dir: &Path) -> Result<TimemlReport> {
     let mut files = Vec::new();
     collect(dir, &mut files)?;
     if files.is_empty() {
-        return Err(Error::Eval(format!("no .tml files under {}", dir.display())));
+        return Err(Error::Eval(format!(
+            "no .tml files under {}",
+            dir.display()
+        )));
     }
     files.sort();
     let mut per_dir: BTreeMap<PathBuf, Tally> = BTreeMap::new();
     let mut total = Tally::default();
     for f in &files {
-        let raw = std::fs::read_to_string(f).map_err(|e| Error::io(format!("reading {}", f.display()), e))?;
+        let raw = std::fs::read_to_string(f)
+            .map_err(|e| Error::io(format!("reading {}", f.display()), e))?;
         let doc = parse(&raw).map_err(|e| Error::Eval(format!("{}: {e}", f.display())))?;
         let parent = f.parent().map(Path::to_path_buf).unwrap_or_default();
         let t = per_dir.entry(parent).or_default();
@@ -180,15 +225,22 @@ pub fn run(dir: &Path) -> Result<TimemlReport> {
     let directories = per_dir
         .into_iter()
         .map(|(p, t)| {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string());
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string());
             finish(name, t)
         })
         .collect();
-    Ok(TimemlReport { directories, total: finish("total".into(), total) })
+    Ok(TimemlReport {
+        directories,
+        total: finish("total".into(), total),
+    })
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let rd = std::fs::read_dir(dir).map_err(|e| Error::io(format!("reading {}", dir.display()), e))?;
+    let rd =
+        std::fs::read_dir(dir).map_err(|e| Error::io(format!("reading {}", dir.display()), e))?;
     for entry in rd {
         let entry = entry.map_err(|e| Error::io(format!("reading {}", dir.display()), e))?;
         let p = entry.path();
@@ -215,12 +267,21 @@ fn score(doc: &Doc, t: &mut Tally) {
         })
         .collect();
     let chars: Vec<char> = doc.text.chars().collect();
-    let surface = |a: &Ann| chars[a.start.min(chars.len())..a.end.min(chars.len())].iter().collect::<String>().to_lowercase();
+    let surface = |a: &Ann| {
+        chars[a.start.min(chars.len())..a.end.min(chars.len())]
+            .iter()
+            .collect::<String>()
+            .to_lowercase()
+    };
 
     t.files += 1;
     t.gold += doc.gold.len();
     t.predicted += pred.len();
-    t.strict += doc.gold.iter().filter(|g| pred.iter().any(|p| p.start == g.start && p.end == g.end)).count();
+    t.strict += doc
+        .gold
+        .iter()
+        .filter(|g| pred.iter().any(|p| p.start == g.start && p.end == g.end))
+        .count();
 
     // one-to-one relaxed matching: each gold takes the unused prediction with
     // the largest overlap
@@ -238,13 +299,17 @@ fn score(doc: &Doc, t: &mut Tally) {
                 let p = &pred[i];
                 t.relaxed += 1;
                 if (p.start, p.end) != (g.start, g.end) {
-                    *t.extents.entry(format!("{} → {}", surface(g), surface(p))).or_default() += 1;
+                    *t.extents
+                        .entry(format!("{} → {}", surface(g), surface(p)))
+                        .or_default() += 1;
                 }
                 t.typ += usize::from(p.typ == g.typ);
                 if p.value == g.value {
                     t.value += 1;
                 } else {
-                    *t.wrong.entry((surface(g), g.value.clone(), p.value.clone())).or_default() += 1;
+                    *t.wrong
+                        .entry((surface(g), g.value.clone(), p.value.clone()))
+                        .or_default() += 1;
                 }
             }
             None => *t.missed.entry(surface(g)).or_default() += 1,
@@ -258,7 +323,10 @@ fn score(doc: &Doc, t: &mut Tally) {
 }
 
 fn top(m: HashMap<String, usize>) -> Vec<Count> {
-    let mut v: Vec<Count> = m.into_iter().map(|(text, count)| Count { text, count }).collect();
+    let mut v: Vec<Count> = m
+        .into_iter()
+        .map(|(text, count)| Count { text, count })
+        .collect();
     v.sort_by(|a, b| b.count.cmp(&a.count).then(a.text.cmp(&b.text)));
     v.truncate(TOP);
     v
@@ -268,7 +336,12 @@ fn finish(name: String, t: Tally) -> Scores {
     let mut wrong: Vec<WrongValue> = t
         .wrong
         .into_iter()
-        .map(|((text, gold, predicted), count)| WrongValue { text, gold, predicted, count })
+        .map(|((text, gold, predicted), count)| WrongValue {
+            text,
+            gold,
+            predicted,
+            count,
+        })
         .collect();
     wrong.sort_by(|a, b| b.count.cmp(&a.count).then(a.text.cmp(&b.text)));
     wrong.truncate(TOP);
@@ -336,7 +409,10 @@ fn parse(raw: &str) -> std::result::Result<Doc, String> {
     let dct = find_dct(raw);
     let open = raw.find("<TEXT>").ok_or("no <TEXT> element")?;
     let body_start = open + "<TEXT>".len();
-    let close = raw[body_start..].find("</TEXT>").map(|i| body_start + i).ok_or("no </TEXT>")?;
+    let close = raw[body_start..]
+        .find("</TEXT>")
+        .map(|i| body_start + i)
+        .ok_or("no </TEXT>")?;
     let body = &raw[body_start..close];
 
     let mut text = String::with_capacity(body.len());
@@ -358,7 +434,12 @@ fn parse(raw: &str) -> std::result::Result<Doc, String> {
                 }
             } else if tag.starts_with("/TIMEX3") {
                 if let Some((start, typ, value)) = open_timex.take() {
-                    gold.push(Ann { start, end: chars, typ, value });
+                    gold.push(Ann {
+                        start,
+                        end: chars,
+                        typ,
+                        value,
+                    });
                 }
             }
             i += end + 1;

@@ -24,16 +24,23 @@ pub struct StagedDir {
 
 /// `.NAME.<what>-<pid>` beside `target`.
 fn sibling(target: &Path, what: &str, pid: u32) -> PathBuf {
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
     target.with_file_name(format!(".{name}.{what}-{pid}"))
 }
 
 /// An I/O error as a message saying which path and what to do.
 pub(crate) fn io_error(what: &str, path: &Path, e: std::io::Error) -> Error {
     let hint = match e.kind() {
-        ErrorKind::PermissionDenied => "; check the permissions of the directory or choose another --out",
+        ErrorKind::PermissionDenied => {
+            "; check the permissions of the directory or choose another --out"
+        }
         ErrorKind::NotFound => "; check that the parent directory exists",
-        _ if e.raw_os_error() == Some(28) => "; the disk is full: free some space or choose another --out",
+        _ if e.raw_os_error() == Some(28) => {
+            "; the disk is full: free some space or choose another --out"
+        }
         _ => "",
     };
     Error::io(format!("cannot {what} {}{hint}", path.display()), e)
@@ -42,22 +49,30 @@ pub(crate) fn io_error(what: &str, path: &Path, e: std::io::Error) -> Error {
 /// Is process `pid` still running? (Only Linux can tell cheaply; elsewhere
 /// assume not, so a leftover is removed.)
 fn alive(pid: u32) -> bool {
-    pid == std::process::id() || (cfg!(target_os = "linux") && Path::new(&format!("/proc/{pid}")).exists())
+    pid == std::process::id()
+        || (cfg!(target_os = "linux") && Path::new(&format!("/proc/{pid}")).exists())
 }
 
 /// Remove `.NAME.tmp-<pid>` / `.NAME.old-<pid>` left by killed runs.
 fn clean_stale(target: &Path) {
-    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else { return };
+    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
     let parent = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let Ok(entries) = fs::read_dir(&parent) else { return };
+    let Ok(entries) = fs::read_dir(&parent) else {
+        return;
+    };
     for e in entries.flatten() {
         let file = e.file_name().to_string_lossy().into_owned();
         for what in ["tmp", "old"] {
             let prefix = format!(".{name}.{what}-");
-            if let Some(pid) = file.strip_prefix(&prefix).and_then(|p| p.parse::<u32>().ok()) {
+            if let Some(pid) = file
+                .strip_prefix(&prefix)
+                .and_then(|p| p.parse::<u32>().ok())
+            {
                 if !alive(pid) {
                     let _ = fs::remove_dir_all(e.path());
                 }
@@ -69,7 +84,10 @@ fn clean_stale(target: &Path) {
 /// Does `dir` look like a directory sayso may replace: empty, or holding a
 /// manifest? Keeps `--overwrite` from deleting a directory of something else.
 fn replaceable(dir: &Path) -> bool {
-    dir.join(super::MANIFEST_FILE).is_file() || fs::read_dir(dir).map(|mut d| d.next().is_none()).unwrap_or(false)
+    dir.join(super::MANIFEST_FILE).is_file()
+        || fs::read_dir(dir)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false)
 }
 
 impl StagedDir {
@@ -83,7 +101,10 @@ impl StagedDir {
                 return Err(Error::OutputExists(target.to_path_buf()));
             }
             if !meta.is_dir() {
-                return Err(Error::Output(format!("{} exists and is not a directory; remove it or choose another --out", target.display())));
+                return Err(Error::Output(format!(
+                    "{} exists and is not a directory; remove it or choose another --out",
+                    target.display()
+                )));
             }
             if !replaceable(target) {
                 return Err(Error::Output(format!(
@@ -99,7 +120,12 @@ impl StagedDir {
             fs::remove_dir_all(&tmp).map_err(|e| io_error("remove", &tmp, e))?;
         }
         fs::create_dir(&tmp).map_err(|e| io_error("create", &tmp, e))?;
-        Ok(StagedDir { target: target.to_path_buf(), tmp, overwrite, committed: false })
+        Ok(StagedDir {
+            target: target.to_path_buf(),
+            tmp,
+            overwrite,
+            committed: false,
+        })
     }
 
     /// Where files are written until commit.
@@ -159,12 +185,21 @@ mod tests {
         fs::write(s.path().join("_manifest.json"), "{}").unwrap();
         s.commit().unwrap();
         assert!(target.join("_manifest.json").is_file());
-        assert!(matches!(StagedDir::create(&target, false), Err(Error::OutputExists(_))));
+        assert!(matches!(
+            StagedDir::create(&target, false),
+            Err(Error::OutputExists(_))
+        ));
         let s = StagedDir::create(&target, true).unwrap();
         fs::write(s.path().join("_manifest.json"), "{\"v\":2}").unwrap();
         s.commit().unwrap();
-        assert_eq!(fs::read_to_string(target.join("_manifest.json")).unwrap(), "{\"v\":2}");
-        let names: Vec<_> = fs::read_dir(root.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(
+            fs::read_to_string(target.join("_manifest.json")).unwrap(),
+            "{\"v\":2}"
+        );
+        let names: Vec<_> = fs::read_dir(root.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("out")]);
     }
 
@@ -180,7 +215,10 @@ mod tests {
     fn refuses_foreign_dir() {
         let root = tempfile::tempdir().unwrap();
         fs::write(root.path().join("precious.txt"), "x").unwrap();
-        assert!(matches!(StagedDir::create(root.path(), true), Err(Error::Output(_))));
+        assert!(matches!(
+            StagedDir::create(root.path(), true),
+            Err(Error::Output(_))
+        ));
     }
 
     #[test]

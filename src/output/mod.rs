@@ -50,8 +50,10 @@ impl Manifest {
     /// Read `_manifest.json` of an output directory.
     pub fn read(dir: &std::path::Path) -> crate::error::Result<Manifest> {
         let path = dir.join(MANIFEST_FILE);
-        let bytes = std::fs::read(&path).map_err(|e| crate::Error::io(format!("cannot read {}", path.display()), e))?;
-        serde_json::from_slice(&bytes)
-            .map_err(|e| crate::Error::Output(format!("{} is not a sayso manifest: {e}", path.display())))
+        let bytes = std::fs::read(&path)
+            .map_err(|e| crate::Error::io(format!("cannot read {}", path.display()), e))?;
+        serde_json::from_slice(&bytes).map_err(|e| {
+            crate::Error::Output(format!("{} is not a sayso manifest: {e}", path.display()))
+        })
     }
 }

@@ -56,8 +56,12 @@ fn table_path(root: &Path, name: &str, part: Option<usize>) -> PathBuf {
 
 fn open_writer(name: &str, path: &Path) -> Result<ArrowWriter<BufWriter<File>>> {
     let file = File::create(path).map_err(|e| io_error("create", path, e))?;
-    ArrowWriter::try_new(BufWriter::new(file), schema(name).expect("known table"), Some(properties(name)))
-        .map_err(|e| parquet_error(path, e))
+    ArrowWriter::try_new(
+        BufWriter::new(file),
+        schema(name).expect("known table"),
+        Some(properties(name)),
+    )
+    .map_err(|e| parquet_error(path, e))
 }
 
 /// The Parquet files of table `name` in an output directory, in order:
@@ -71,7 +75,11 @@ pub fn table_files(dir: &Path, name: &str) -> Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(&parts)
         .map_err(|e| io_error("read", &parts, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("part-")) && p.extension().is_some_and(|e| e == "parquet"))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("part-"))
+                && p.extension().is_some_and(|e| e == "parquet")
+        })
         .collect();
     files.sort();
     Ok(files)
@@ -114,9 +122,19 @@ impl OutputWriter {
             }
             let path = table_path(dir.path(), name, part);
             let writer = open_writer(name, &path)?;
-            tables.push(TableWriter { name, path, writer: Some(writer), rows: 0, done: Vec::new() });
+            tables.push(TableWriter {
+                name,
+                path,
+                writer: Some(writer),
+                rows: 0,
+                done: Vec::new(),
+            });
         }
-        Ok(OutputWriter { dir, tables, part: part.map(|n| n + 1) })
+        Ok(OutputWriter {
+            dir,
+            tables,
+            part: part.map(|n| n + 1),
+        })
     }
 
     /// Finish the current part of every table and start the next one
@@ -142,7 +160,11 @@ impl OutputWriter {
     /// streamed from its file into a new file in the staged directory, which
     /// then replaces it; nothing of this is visible before [`Self::finish`].
     /// No more batches can be appended to `name` afterwards.
-    pub fn rewrite(&mut self, name: &str, mut f: impl FnMut(RecordBatch) -> Result<RecordBatch>) -> Result<()> {
+    pub fn rewrite(
+        &mut self,
+        name: &str,
+        mut f: impl FnMut(RecordBatch) -> Result<RecordBatch>,
+    ) -> Result<()> {
         let Some(t) = self.tables.iter_mut().find(|t| t.name == name) else {
             return Err(crate::Error::Output(format!("no table named {name}")));
         };
@@ -152,7 +174,10 @@ impl OutputWriter {
             rows += rewrite_file(name, path, &mut f)?;
         }
         if rows != t.rows {
-            return Err(crate::Error::Output(format!("rewriting {name}: {rows} rows read back, {} written", t.rows)));
+            return Err(crate::Error::Output(format!(
+                "rewriting {name}: {rows} rows read back, {} written",
+                t.rows
+            )));
         }
         Ok(())
     }
@@ -181,7 +206,10 @@ impl OutputWriter {
 
     /// Rows written so far to table `name`.
     pub fn rows(&self, name: &str) -> u64 {
-        self.tables.iter().find(|t| t.name == name).map_or(0, |t| t.rows)
+        self.tables
+            .iter()
+            .find(|t| t.name == name)
+            .map_or(0, |t| t.rows)
     }
 
     /// Close every table, write the manifest (with the row counts filled in)
@@ -193,7 +221,8 @@ impl OutputWriter {
             t.close()?;
         }
         let path = dir.path().join(MANIFEST_FILE);
-        let json = serde_json::to_vec_pretty(manifest).map_err(|e| crate::Error::Output(e.to_string()))?;
+        let json =
+            serde_json::to_vec_pretty(manifest).map_err(|e| crate::Error::Output(e.to_string()))?;
         std::fs::write(&path, json).map_err(|e| io_error("write", &path, e))?;
         dir.commit()
     }
@@ -201,7 +230,11 @@ impl OutputWriter {
 
 /// Stream one Parquet file of table `name` through `f` into a new file that
 /// then replaces it. Returns the rows written.
-fn rewrite_file(name: &str, path: &Path, f: &mut impl FnMut(RecordBatch) -> Result<RecordBatch>) -> Result<u64> {
+fn rewrite_file(
+    name: &str,
+    path: &Path,
+    f: &mut impl FnMut(RecordBatch) -> Result<RecordBatch>,
+) -> Result<u64> {
     let file = File::open(path).map_err(|e| io_error("read back", path, e))?;
     let reader = ParquetRecordBatchReaderBuilder::try_new(file)
         .and_then(|b| b.with_batch_size(REWRITE_BATCH_ROWS).build())
@@ -210,10 +243,14 @@ fn rewrite_file(name: &str, path: &Path, f: &mut impl FnMut(RecordBatch) -> Resu
     let mut writer = open_writer(name, &new_path)?;
     let mut rows = 0u64;
     for batch in reader {
-        let batch = batch.map_err(|e| crate::Error::Output(format!("cannot read back {}: {e}", path.display())))?;
+        let batch = batch.map_err(|e| {
+            crate::Error::Output(format!("cannot read back {}: {e}", path.display()))
+        })?;
         let batch = f(batch)?;
         rows += batch.num_rows() as u64;
-        writer.write(&batch).map_err(|e| parquet_error(&new_path, e))?;
+        writer
+            .write(&batch)
+            .map_err(|e| parquet_error(&new_path, e))?;
     }
     sync(writer, &new_path)?;
     std::fs::rename(&new_path, path).map_err(|e| io_error("replace", path, e))?;
@@ -223,7 +260,9 @@ fn rewrite_file(name: &str, path: &Path, f: &mut impl FnMut(RecordBatch) -> Resu
 /// Write the footer of a Parquet file and sync it to disk.
 fn sync(writer: ArrowWriter<BufWriter<File>>, path: &Path) -> Result<()> {
     let inner = writer.into_inner().map_err(|e| parquet_error(path, e))?;
-    let file = inner.into_inner().map_err(|e| io_error("write", path, e.into_error()))?;
+    let file = inner
+        .into_inner()
+        .map_err(|e| io_error("write", path, e.into_error()))?;
     file.sync_all().map_err(|e| io_error("write", path, e))
 }
 
@@ -233,9 +272,14 @@ impl TableWriter {
             return Ok(());
         }
         let Some(writer) = self.writer.as_mut() else {
-            return Err(crate::Error::Output(format!("{} is already closed", self.path.display())));
+            return Err(crate::Error::Output(format!(
+                "{} is already closed",
+                self.path.display()
+            )));
         };
-        writer.write(batch).map_err(|e| parquet_error(&self.path, e))?;
+        writer
+            .write(batch)
+            .map_err(|e| parquet_error(&self.path, e))?;
         self.rows += batch.num_rows() as u64;
         if writer.in_progress_size() > ROW_GROUP_BYTES {
             writer.flush().map_err(|e| parquet_error(&self.path, e))?;

@@ -52,7 +52,22 @@ fn marks(para: &str, base: usize) -> Vec<Mark> {
     let mut out = Vec::new();
     let mut it = para.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        if !matches!(c, '“' | '„' | '‟' | '”' | '"' | '«' | '»' | '‹' | '›' | '`' | '‘' | '‚' | '’' | '\'') {
+        if !matches!(
+            c,
+            '“' | '„'
+                | '‟'
+                | '”'
+                | '"'
+                | '«'
+                | '»'
+                | '‹'
+                | '›'
+                | '`'
+                | '‘'
+                | '‚'
+                | '’'
+                | '\''
+        ) {
             continue;
         }
         let prev = prev_char(para, i);
@@ -61,7 +76,14 @@ fn marks(para: &str, base: usize) -> Vec<Mark> {
         let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
         let prev_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
         let next_end = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)]}—–".contains(n));
-        let mut push = |len: usize, family: Family, role: Role| out.push(Mark { pos: base + i, len, family, role });
+        let mut push = |len: usize, family: Family, role: Role| {
+            out.push(Mark {
+                pos: base + i,
+                len,
+                family,
+                role,
+            })
+        };
         match c {
             // “ closes a German „quotation“: after a word and before a space
             '“' if !prev_space && next_end => push(3, Family::Double, Role::Close),
@@ -83,7 +105,11 @@ fn marks(para: &str, base: usize) -> Vec<Mark> {
                 // ''word'' : two straight single quotes used as a double quote
                 it.next();
                 let after = next_char(para, i + 2);
-                let role = if prev_space && after.is_some_and(|a| !a.is_whitespace()) { Role::Open } else { Role::Close };
+                let role = if prev_space && after.is_some_and(|a| !a.is_whitespace()) {
+                    Role::Open
+                } else {
+                    Role::Close
+                };
                 push(2, Family::Double, role);
             }
             '‘' if !prev_space && next_end => push(3, Family::Single, Role::Close),
@@ -163,12 +189,29 @@ pub fn pair(text: &str, seg: &Segments) -> Vec<RawQuote> {
             let first = ms.first().copied();
             // the same quotation re-opens with the same kind of mark: a straight
             // quote is not continued by a curly one (a different quoting layer)
-            let opens_again = first.is_some_and(|m| m.pos == p.start && (m.role == Role::Open || m.role == Role::Either) && m.family == fam && (m.len == 1) == (carried_straight == Some(true)));
-            let first_is_close = first.is_some_and(|m| m.family == fam && (m.role == Role::Close || (m.role == Role::Either && straight_role(text, &m, true) == Role::Close)));
+            let opens_again = first.is_some_and(|m| {
+                m.pos == p.start
+                    && (m.role == Role::Open || m.role == Role::Either)
+                    && m.family == fam
+                    && (m.len == 1) == (carried_straight == Some(true))
+            });
+            let first_is_close = first.is_some_and(|m| {
+                m.family == fam
+                    && (m.role == Role::Close
+                        || (m.role == Role::Either && straight_role(text, &m, true) == Role::Close))
+            });
             if opens_again {
                 // “…¶“… : the same quotation goes on
                 let m = first.unwrap();
-                stack.push(Open { mark: Mark { pos: m.pos, len: m.len, family: fam, role: Role::Open }, family: fam });
+                stack.push(Open {
+                    mark: Mark {
+                        pos: m.pos,
+                        len: m.len,
+                        family: fam,
+                        role: Role::Open,
+                    },
+                    family: fam,
+                });
                 q.method = "marks_multi_paragraph";
                 carried_parts_into(&mut stack, q, &mut out);
                 k = 1;
@@ -214,7 +257,10 @@ pub fn pair(text: &str, seg: &Segments) -> Vec<RawQuote> {
                             }
                         }
                     }
-                    stack.push(Open { mark: m, family: m.family });
+                    stack.push(Open {
+                        mark: m,
+                        family: m.family,
+                    });
                 }
                 Role::Close => {
                     if let Some(idx) = stack.iter().rposition(|o| o.family == m.family) {
@@ -223,13 +269,30 @@ pub fn pair(text: &str, seg: &Segments) -> Vec<RawQuote> {
                         if stack.is_empty() {
                             emit(text, &mut out, open, m);
                         }
-                    } else if k == 1 && m.family != Family::Single && stack.is_empty() && out.last().is_none_or(|q| q.outer.last().is_none_or(|o| o.end <= p.start)) {
+                    } else if k == 1
+                        && m.family != Family::Single
+                        && stack.is_empty()
+                        && out
+                            .last()
+                            .is_none_or(|q| q.outer.last().is_none_or(|o| o.end <= p.start))
+                    {
                         // an orphan closing mark: the quotation opened at the paragraph start
                         let content_start = p.start;
                         let words = text[content_start..m.pos].split_whitespace().count();
                         if words >= 3 && k == 1 {
-                            let mut q = RawQuote { parts: vec![], outer: vec![], method: "marks_unopened" };
-                            push_part(text, &mut q, content_start, m.pos, content_start, m.pos + m.len);
+                            let mut q = RawQuote {
+                                parts: vec![],
+                                outer: vec![],
+                                method: "marks_unopened",
+                            };
+                            push_part(
+                                text,
+                                &mut q,
+                                content_start,
+                                m.pos,
+                                content_start,
+                                m.pos + m.len,
+                            );
                             if !q.parts.is_empty() {
                                 out.push(q);
                             }
@@ -241,8 +304,19 @@ pub fn pair(text: &str, seg: &Segments) -> Vec<RawQuote> {
         }
         // what is still open at the paragraph end: the outermost non-single quotation
         if let Some(o) = stack.iter().find(|o| o.family != Family::Single) {
-            let mut q = RawQuote { parts: vec![], outer: vec![], method: "marks_unclosed" };
-            push_part(text, &mut q, o.mark.pos + o.mark.len, p.end, o.mark.pos, p.end);
+            let mut q = RawQuote {
+                parts: vec![],
+                outer: vec![],
+                method: "marks_unclosed",
+            };
+            push_part(
+                text,
+                &mut q,
+                o.mark.pos + o.mark.len,
+                p.end,
+                o.mark.pos,
+                p.end,
+            );
             carried = Some((q, o.family));
             carried_open_len = Some(o.mark.len);
         }
@@ -266,20 +340,41 @@ pub fn pair(text: &str, seg: &Segments) -> Vec<RawQuote> {
 fn carried_parts_into(_stack: &mut [Open], q: RawQuote, out: &mut Vec<RawQuote>) {
     // emitted now; the next emitted quotation in this paragraph that starts at
     // the re-opening mark is merged into it (see `emit`)
-    out.push(RawQuote { method: "pending_multi_paragraph", ..q });
+    out.push(RawQuote {
+        method: "pending_multi_paragraph",
+        ..q
+    });
 }
 
 fn emit(text: &str, out: &mut Vec<RawQuote>, open: Mark, close: Mark) {
     let start = open.pos + open.len;
     if let Some(last) = out.last_mut() {
         if last.method == "pending_multi_paragraph" {
-            push_part(text, last, start, close.pos, open.pos, close.pos + close.len);
+            push_part(
+                text,
+                last,
+                start,
+                close.pos,
+                open.pos,
+                close.pos + close.len,
+            );
             last.method = "marks_multi_paragraph";
             return;
         }
     }
-    let mut q = RawQuote { parts: vec![], outer: vec![], method: "marks" };
-    push_part(text, &mut q, start, close.pos, open.pos, close.pos + close.len);
+    let mut q = RawQuote {
+        parts: vec![],
+        outer: vec![],
+        method: "marks",
+    };
+    push_part(
+        text,
+        &mut q,
+        start,
+        close.pos,
+        open.pos,
+        close.pos + close.len,
+    );
     if !q.parts.is_empty() {
         out.push(q);
     }
@@ -294,7 +389,11 @@ fn emit_unclosed(text: &str, out: &mut Vec<RawQuote>, open: Mark, end: usize) {
             return;
         }
     }
-    let mut q = RawQuote { parts: vec![], outer: vec![], method: "marks_unclosed" };
+    let mut q = RawQuote {
+        parts: vec![],
+        outer: vec![],
+        method: "marks_unclosed",
+    };
     push_part(text, &mut q, start, end, open.pos, end);
     if !q.parts.is_empty() {
         out.push(q);
@@ -317,7 +416,14 @@ fn finish_unclosed(_text: &str, q: &mut RawQuote, out: &mut Vec<RawQuote>) {
     out.push(q.clone());
 }
 
-fn push_part(text: &str, q: &mut RawQuote, start: usize, end: usize, outer_start: usize, outer_end: usize) {
+fn push_part(
+    text: &str,
+    q: &mut RawQuote,
+    start: usize,
+    end: usize,
+    outer_start: usize,
+    outer_end: usize,
+) {
     let s = &text[start..end];
     let ls = s.len() - s.trim_start().len();
     let te = s.trim_end().len();
@@ -331,7 +437,9 @@ fn closes_ahead(text: &str, seg: &Segments, from: usize, fam: Family, max: usize
     for p in seg.paragraphs.iter().skip(from).take(max) {
         let ms = marks(&text[p.start..p.end], p.start);
         if let Some(m) = ms.first() {
-            return m.family == fam && (m.role == Role::Close || (m.role == Role::Either && straight_role(text, m, true) == Role::Close));
+            return m.family == fam
+                && (m.role == Role::Close
+                    || (m.role == Role::Either && straight_role(text, m, true) == Role::Close));
         }
     }
     false
@@ -344,7 +452,10 @@ mod tests {
 
     fn quotes(text: &str) -> Vec<(Vec<&str>, &'static str)> {
         let seg = segment(text);
-        pair(text, &seg).into_iter().map(|q| (q.parts.iter().map(|p| p.text(text)).collect(), q.method)).collect()
+        pair(text, &seg)
+            .into_iter()
+            .map(|q| (q.parts.iter().map(|p| p.text(text)).collect(), q.method))
+            .collect()
     }
 
     #[test]
@@ -367,8 +478,14 @@ mod tests {
 
     #[test]
     fn apostrophes_are_not_marks() {
-        assert_eq!(quotes("Don't touch the '90s records of the players' union, Lee's aide said."), vec![]);
-        assert_eq!(quotes("“It isn't over,” Kim's aide said."), vec![(vec!["It isn't over,"], "marks")]);
+        assert_eq!(
+            quotes("Don't touch the '90s records of the players' union, Lee's aide said."),
+            vec![]
+        );
+        assert_eq!(
+            quotes("“It isn't over,” Kim's aide said."),
+            vec![(vec!["It isn't over,"], "marks")]
+        );
     }
 
     #[test]
@@ -377,31 +494,58 @@ mod tests {
             quotes("“She told me ‘never again’ and left,” he said."),
             vec![(vec!["She told me ‘never again’ and left,"], "marks")]
         );
-        assert_eq!(quotes("\"He called it 'absurd' twice,\" she said."), vec![(vec!["He called it 'absurd' twice,"], "marks")]);
+        assert_eq!(
+            quotes("\"He called it 'absurd' twice,\" she said."),
+            vec![(vec!["He called it 'absurd' twice,"], "marks")]
+        );
     }
 
     #[test]
     fn multi_paragraph_reopened() {
         let text = "Lee said: “The first part goes on.\n“And the second part ends,” he added.";
-        assert_eq!(quotes(text), vec![(vec!["The first part goes on.", "And the second part ends,"], "marks_multi_paragraph")]);
+        assert_eq!(
+            quotes(text),
+            vec![(
+                vec!["The first part goes on.", "And the second part ends,"],
+                "marks_multi_paragraph"
+            )]
+        );
     }
 
     #[test]
     fn multi_paragraph_closed_later() {
         let text = "Lee said: “The first part.\nA middle part without marks.\nThe end”.\nAfter.";
-        assert_eq!(quotes(text), vec![(vec!["The first part.", "A middle part without marks.", "The end"], "marks_multi_paragraph")]);
+        assert_eq!(
+            quotes(text),
+            vec![(
+                vec!["The first part.", "A middle part without marks.", "The end"],
+                "marks_multi_paragraph"
+            )]
+        );
     }
 
     #[test]
     fn unclosed_stops_at_paragraph_end() {
         let text = "Lee said: “This never closes.\nA normal paragraph follows here.\nAnother “quoted bit” here.";
-        assert_eq!(quotes(text), vec![(vec!["This never closes."], "marks_unclosed"), (vec!["quoted bit"], "marks")]);
+        assert_eq!(
+            quotes(text),
+            vec![
+                (vec!["This never closes."], "marks_unclosed"),
+                (vec!["quoted bit"], "marks")
+            ]
+        );
     }
 
     #[test]
     fn unclosed_before_a_new_opening_mark() {
         let text = "He hoped that “this ends soon. “It will end,” he added.";
-        assert_eq!(quotes(text), vec![(vec!["this ends soon."], "marks_unclosed"), (vec!["It will end,"], "marks")]);
+        assert_eq!(
+            quotes(text),
+            vec![
+                (vec!["this ends soon."], "marks_unclosed"),
+                (vec!["It will end,"], "marks")
+            ]
+        );
     }
 
     #[test]

@@ -25,5 +25,8 @@ pub fn detect(text: &str, seg: &Segments) -> Vec<Utterance> {
 
 /// Number of words in a span.
 pub fn word_count(text: &str, span: Span) -> usize {
-    span.text(text).split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    span.text(text)
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }

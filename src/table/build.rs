@@ -7,8 +7,8 @@
 use std::sync::Arc;
 
 use arrow_array::builder::{
-    BooleanBuilder, Date32Builder, Float32Builder, Int32Builder, LargeStringBuilder, ListBuilder, StringBuilder,
-    StringDictionaryBuilder,
+    BooleanBuilder, Date32Builder, Float32Builder, Int32Builder, LargeStringBuilder, ListBuilder,
+    StringBuilder, StringDictionaryBuilder,
 };
 use arrow_array::types::Int32Type;
 use arrow_array::{ArrayRef, RecordBatch};
@@ -52,7 +52,11 @@ pub fn articles(xs: &[Extraction]) -> Result<RecordBatch> {
     let mut inferred = BooleanBuilder::new();
     let mut language = DictBuilder::new();
     let mut text = LargeStringBuilder::new();
-    let (mut nq, mut nc, mut nd) = (Int32Builder::new(), Int32Builder::new(), Int32Builder::new());
+    let (mut nq, mut nc, mut nd) = (
+        Int32Builder::new(),
+        Int32Builder::new(),
+        Int32Builder::new(),
+    );
     for x in xs {
         let a = &x.article;
         id.append_value(&x.article_id);
@@ -117,7 +121,8 @@ impl UtteranceCols {
     fn push(&mut self, x: &Extraction, map: &OffsetMap, tag: char, u: &Utterance) {
         let text = x.article.text.as_str();
         let start = map.char_offset(u.span.start);
-        self.id.append_value(format!("{}:{}:{}", x.article_id, tag, start));
+        self.id
+            .append_value(format!("{}:{}:{}", x.article_id, tag, start));
         self.article_id.append_value(&x.article_id);
         self.text.append_value(&u.text);
         self.start.append_value(i32_of(start));
@@ -125,13 +130,18 @@ impl UtteranceCols {
         self.kind.append_value(u.kind.as_str());
         self.speaker.append_option(u.speaker.as_deref());
         self.speaker_id.append_option(u.speaker_id.as_deref());
-        self.mention.append_option(u.mention.map(|s| slice(text, s)));
-        self.mention_start.append_option(u.mention.map(|s| i32_of(map.char_offset(s.start))));
-        self.mention_end.append_option(u.mention.map(|s| i32_of(map.char_offset(s.end))));
+        self.mention
+            .append_option(u.mention.map(|s| slice(text, s)));
+        self.mention_start
+            .append_option(u.mention.map(|s| i32_of(map.char_offset(s.start))));
+        self.mention_end
+            .append_option(u.mention.map(|s| i32_of(map.char_offset(s.end))));
         self.cue.append_option(u.cue.map(|s| slice(text, s)));
         self.cue_lemma.append_option(u.cue_lemma.as_deref());
-        self.cue_start.append_option(u.cue.map(|s| i32_of(map.char_offset(s.start))));
-        self.cue_end.append_option(u.cue.map(|s| i32_of(map.char_offset(s.end))));
+        self.cue_start
+            .append_option(u.cue.map(|s| i32_of(map.char_offset(s.start))));
+        self.cue_end
+            .append_option(u.cue.map(|s| i32_of(map.char_offset(s.end))));
         self.addressee.append_option(u.addressee.as_deref());
         self.sentence.append_value(i32_of(u.sentence));
         self.paragraph.append_value(i32_of(u.paragraph));
@@ -139,7 +149,11 @@ impl UtteranceCols {
         self.date_source.append_value(u.date_source.as_str());
         self.method.append_value(u.method);
         // the contract says [0, 1]; NaN (never expected) becomes 0
-        let c = if u.confidence.is_nan() { 0.0 } else { u.confidence.clamp(0.0, 1.0) };
+        let c = if u.confidence.is_nan() {
+            0.0
+        } else {
+            u.confidence.clamp(0.0, 1.0)
+        };
         self.confidence.append_value(c);
         self.cluster_id.append_option(u.cluster_id.as_deref());
     }
@@ -204,9 +218,20 @@ fn append_list(b: &mut ListBuilder<StringBuilder>, items: &[String]) {
 
 /// The `speakers` table.
 pub fn speakers(xs: &[Extraction]) -> Result<RecordBatch> {
-    let (mut sid, mut aid, mut name) = (StringBuilder::new(), StringBuilder::new(), StringBuilder::new());
-    let (mut aliases, mut roles) = (ListBuilder::new(StringBuilder::new()), ListBuilder::new(StringBuilder::new()));
-    let (mut nm, mut nq, mut nc) = (Int32Builder::new(), Int32Builder::new(), Int32Builder::new());
+    let (mut sid, mut aid, mut name) = (
+        StringBuilder::new(),
+        StringBuilder::new(),
+        StringBuilder::new(),
+    );
+    let (mut aliases, mut roles) = (
+        ListBuilder::new(StringBuilder::new()),
+        ListBuilder::new(StringBuilder::new()),
+    );
+    let (mut nm, mut nq, mut nc) = (
+        Int32Builder::new(),
+        Int32Builder::new(),
+        Int32Builder::new(),
+    );
     for x in xs {
         for s in &x.speakers {
             sid.append_value(&s.speaker_id);
@@ -236,10 +261,19 @@ pub fn speakers(xs: &[Extraction]) -> Result<RecordBatch> {
 
 /// The `dates` table.
 pub fn dates(xs: &[Extraction]) -> Result<RecordBatch> {
-    let (mut id, mut aid, mut text) = (StringBuilder::new(), StringBuilder::new(), StringBuilder::new());
+    let (mut id, mut aid, mut text) = (
+        StringBuilder::new(),
+        StringBuilder::new(),
+        StringBuilder::new(),
+    );
     let (mut start, mut end) = (Int32Builder::new(), Int32Builder::new());
-    let (mut typ, mut value, mut modifier) = (DictBuilder::new(), StringBuilder::new(), DictBuilder::new());
-    let (mut begin, mut end_date, mut anchor) = (Date32Builder::new(), Date32Builder::new(), DictBuilder::new());
+    let (mut typ, mut value, mut modifier) =
+        (DictBuilder::new(), StringBuilder::new(), DictBuilder::new());
+    let (mut begin, mut end_date, mut anchor) = (
+        Date32Builder::new(),
+        Date32Builder::new(),
+        DictBuilder::new(),
+    );
     for x in xs {
         if x.dates.is_empty() {
             continue;
@@ -280,13 +314,24 @@ pub fn dates(xs: &[Extraction]) -> Result<RecordBatch> {
 
 /// The `errors` table.
 pub fn errors(rows: &[ErrorRow]) -> Result<RecordBatch> {
-    let (mut input, mut aid, mut error) = (StringBuilder::new(), StringBuilder::new(), StringBuilder::new());
+    let (mut input, mut aid, mut error) = (
+        StringBuilder::new(),
+        StringBuilder::new(),
+        StringBuilder::new(),
+    );
     for r in rows {
         input.append_value(&r.input);
         aid.append_option(r.article_id.as_deref());
         error.append_value(&r.error);
     }
-    batch("errors", vec![Arc::new(input.finish()), Arc::new(aid.finish()), Arc::new(error.finish())])
+    batch(
+        "errors",
+        vec![
+            Arc::new(input.finish()),
+            Arc::new(aid.finish()),
+            Arc::new(error.finish()),
+        ],
+    )
 }
 
 /// One row of the `clusters` table (built by a corpus-wide pass).
@@ -304,9 +349,17 @@ pub struct ClusterRow {
 
 /// The `clusters` table.
 pub fn clusters(rows: &[ClusterRow]) -> Result<RecordBatch> {
-    let (mut id, mut text, mut speaker, mut sid) =
-        (StringBuilder::new(), StringBuilder::new(), StringBuilder::new(), StringBuilder::new());
-    let (mut na, mut ns, mut first) = (Int32Builder::new(), Int32Builder::new(), Date32Builder::new());
+    let (mut id, mut text, mut speaker, mut sid) = (
+        StringBuilder::new(),
+        StringBuilder::new(),
+        StringBuilder::new(),
+        StringBuilder::new(),
+    );
+    let (mut na, mut ns, mut first) = (
+        Int32Builder::new(),
+        Int32Builder::new(),
+        Date32Builder::new(),
+    );
     let mut qids = ListBuilder::new(StringBuilder::new());
     for r in rows {
         id.append_value(&r.cluster_id);

@@ -41,9 +41,16 @@ pub fn quote_keys(quotes: &RecordBatch, articles: &RecordBatch) -> Result<Vec<Qu
         .and_then(|d| d.downcast_dict::<StringArray>())
         .ok_or_else(|| Error::Output("articles.source is not a dictionary of strings".into()))?;
     for i in 0..ids.len() {
-        source_of.insert(ids.value(i), sources.is_valid(i).then(|| sources.value(i).to_string()));
+        source_of.insert(
+            ids.value(i),
+            sources.is_valid(i).then(|| sources.value(i).to_string()),
+        );
     }
-    let (qid, aid, text) = (strings(quotes, "quote_id")?, strings(quotes, "article_id")?, strings(quotes, "text")?);
+    let (qid, aid, text) = (
+        strings(quotes, "quote_id")?,
+        strings(quotes, "article_id")?,
+        strings(quotes, "text")?,
+    );
     let (speaker, speaker_id) = (strings(quotes, "speaker")?, strings(quotes, "speaker_id")?);
     let date = quotes
         .column_by_name("date")
@@ -57,28 +64,63 @@ pub fn quote_keys(quotes: &RecordBatch, articles: &RecordBatch) -> Result<Vec<Qu
             text: text.value(i).to_string(),
             speaker: opt(speaker, i),
             speaker_id: opt(speaker_id, i),
-            date: if date.is_valid(i) { date_of(date.value(i)) } else { None },
+            date: if date.is_valid(i) {
+                date_of(date.value(i))
+            } else {
+                None
+            },
         })
         .collect())
 }
 
 /// A cluster as a row of the `clusters` table.
 pub fn cluster_row(c: Cluster) -> ClusterRow {
-    let Cluster { cluster_id, text, speaker, speaker_id, n_articles, n_sources, first_date, quote_ids } = c;
-    ClusterRow { cluster_id, text, speaker, speaker_id, n_articles, n_sources, first_date, quote_ids }
+    let Cluster {
+        cluster_id,
+        text,
+        speaker,
+        speaker_id,
+        n_articles,
+        n_sources,
+        first_date,
+        quote_ids,
+    } = c;
+    ClusterRow {
+        cluster_id,
+        text,
+        speaker,
+        speaker_id,
+        n_articles,
+        n_sources,
+        first_date,
+        quote_ids,
+    }
 }
 
 /// `batch` (of `quotes`) with its `cluster_id` column replaced by `ids`
 /// (one per row, in row order).
-pub fn with_cluster_ids<'a>(batch: RecordBatch, ids: impl IntoIterator<Item = Option<&'a str>>) -> Result<RecordBatch> {
+pub fn with_cluster_ids<'a>(
+    batch: RecordBatch,
+    ids: impl IntoIterator<Item = Option<&'a str>>,
+) -> Result<RecordBatch> {
     let column: StringArray = ids.into_iter().collect();
     if column.len() != batch.num_rows() {
-        return Err(Error::Output(format!("{} cluster ids for {} quotes rows", column.len(), batch.num_rows())));
+        return Err(Error::Output(format!(
+            "{} cluster ids for {} quotes rows",
+            column.len(),
+            batch.num_rows()
+        )));
     }
-    let at = batch.schema().index_of("cluster_id").map_err(|e| Error::Output(e.to_string()))?;
+    let at = batch
+        .schema()
+        .index_of("cluster_id")
+        .map_err(|e| Error::Output(e.to_string()))?;
     let mut columns: Vec<ArrayRef> = batch.columns().to_vec();
     columns[at] = Arc::new(column);
-    Ok(RecordBatch::try_new(schema("quotes").expect("known table"), columns)?)
+    Ok(RecordBatch::try_new(
+        schema("quotes").expect("known table"),
+        columns,
+    )?)
 }
 
 #[cfg(test)]
@@ -88,7 +130,11 @@ mod tests {
     use crate::Article;
 
     fn extraction(id: &str, source: &str, text: &str, speaker: &str) -> Extraction {
-        let article = Article { id: Some(id.into()), source: Some(source.into()), ..Article::new(text) };
+        let article = Article {
+            id: Some(id.into()),
+            source: Some(source.into()),
+            ..Article::new(text)
+        };
         let s = text.find('“').unwrap() + '“'.len_utf8();
         let e = text.find('”').unwrap();
         let mut u = Utterance::new(vec![Span::new(s, e)], text, Kind::Direct, "test");
@@ -110,8 +156,18 @@ mod tests {
     #[test]
     fn keys_then_ids_round_trip() {
         let xs = [
-            extraction("a", "Lakeside Post", "Tove Arne said: “The ferry runs again tomorrow.”", "Tove Arne"),
-            extraction("b", "Hill Gazette", "“Nothing changes,” Bo Ek said.", "Bo Ek"),
+            extraction(
+                "a",
+                "Lakeside Post",
+                "Tove Arne said: “The ferry runs again tomorrow.”",
+                "Tove Arne",
+            ),
+            extraction(
+                "b",
+                "Hill Gazette",
+                "“Nothing changes,” Bo Ek said.",
+                "Bo Ek",
+            ),
         ];
         let t = super::super::build(&xs, &[]).unwrap();
         let keys = quote_keys(&t.quotes, &t.articles).unwrap();

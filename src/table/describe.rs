@@ -4,7 +4,10 @@
 use super::{schema, type_name, TABLE_NAMES};
 
 fn description(f: &arrow_schema::Field) -> &str {
-    f.metadata().get("description").map(String::as_str).unwrap_or("")
+    f.metadata()
+        .get("description")
+        .map(String::as_str)
+        .unwrap_or("")
 }
 
 /// Every table and column, aligned, one column per line.
@@ -14,8 +17,17 @@ pub fn describe_text() -> String {
         let s = schema(name).expect("known table");
         out.push_str(&format!("\n{name}.parquet\n"));
         for f in s.fields() {
-            let ty = format!("{}{}", type_name(f.data_type()), if f.is_nullable() { "?" } else { "" });
-            out.push_str(&format!("  {:<20} {:<20} {}\n", f.name(), ty, description(f)));
+            let ty = format!(
+                "{}{}",
+                type_name(f.data_type()),
+                if f.is_nullable() { "?" } else { "" }
+            );
+            out.push_str(&format!(
+                "  {:<20} {:<20} {}\n",
+                f.name(),
+                ty,
+                description(f)
+            ));
         }
     }
     out

@@ -18,7 +18,9 @@ use crate::error::Result;
 use crate::model::Extraction;
 
 /// The tables of an output directory, in the order they are written.
-pub const TABLE_NAMES: [&str; 7] = ["articles", "quotes", "claims", "speakers", "dates", "clusters", "errors"];
+pub const TABLE_NAMES: [&str; 7] = [
+    "articles", "quotes", "claims", "speakers", "dates", "clusters", "errors",
+];
 
 /// One row of the `errors` table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +61,9 @@ impl Tables {
 
     /// `(name, batch)` for every table, in [`TABLE_NAMES`] order.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, &RecordBatch)> {
-        TABLE_NAMES.iter().map(move |n| (*n, self.get(n).expect("every table name has a batch")))
+        TABLE_NAMES
+            .iter()
+            .map(move |n| (*n, self.get(n).expect("every table name has a batch")))
     }
 }
 
@@ -91,7 +95,10 @@ mod tests {
     use arrow_array::{Array, Int32Array, StringArray};
 
     fn extraction(text: &str, quote: Span) -> Extraction {
-        let article = Article { id: Some("a1".into()), ..Article::new(text) };
+        let article = Article {
+            id: Some("a1".into()),
+            ..Article::new(text)
+        };
         let mut u = Utterance::new(vec![quote], text, Kind::Direct, "test");
         u.mention = Some(Span::new(0, text.find(' ').unwrap()));
         Extraction {
@@ -129,7 +136,10 @@ mod tests {
         let start = start.as_any().downcast_ref::<Int32Array>().unwrap();
         assert_eq!(start.value(0), 11);
         let m = col("speaker_mention");
-        assert_eq!(m.as_any().downcast_ref::<StringArray>().unwrap().value(0), "Zoë");
+        assert_eq!(
+            m.as_any().downcast_ref::<StringArray>().unwrap().value(0),
+            "Zoë"
+        );
         assert_eq!(t.articles.num_rows(), 1);
         assert_eq!(t.errors.num_rows(), 0);
         assert!(col("speaker").is_null(0));

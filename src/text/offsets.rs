@@ -17,7 +17,10 @@ impl<'a> OffsetMap<'a> {
     /// Build the map for `text`.
     pub fn new(text: &'a str) -> OffsetMap<'a> {
         if text.is_ascii() {
-            return OffsetMap { text, checkpoints: None };
+            return OffsetMap {
+                text,
+                checkpoints: None,
+            };
         }
         let bytes = text.as_bytes();
         let mut cps = Vec::with_capacity(bytes.len() / BLOCK + 1);
@@ -27,7 +30,10 @@ impl<'a> OffsetMap<'a> {
             count += chunk.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32;
         }
         cps.push(count);
-        OffsetMap { text, checkpoints: Some(cps) }
+        OffsetMap {
+            text,
+            checkpoints: Some(cps),
+        }
     }
 
     /// The code point offset of byte offset `byte` (which must be a char
@@ -40,7 +46,10 @@ impl<'a> OffsetMap<'a> {
                 let block = byte / BLOCK;
                 let base = cps[block] as usize;
                 let from = block * BLOCK;
-                base + self.text.as_bytes()[from..byte].iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+                base + self.text.as_bytes()[from..byte]
+                    .iter()
+                    .filter(|&&b| (b & 0xC0) != 0x80)
+                    .count()
             }
         }
     }

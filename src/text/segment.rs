@@ -53,7 +53,9 @@ impl Segments {
 
 fn abbreviations() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| crate::lexicon::lines(include_str!("../../lexicons/abbreviations.txt")).collect())
+    SET.get_or_init(|| {
+        crate::lexicon::lines(include_str!("../../lexicons/abbreviations.txt")).collect()
+    })
 }
 
 /// Split `text` into paragraphs (non-blank lines) and sentences.
@@ -85,14 +87,23 @@ fn is_closer(c: char) -> bool {
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '‹' | '„' | '(' | '[' | '‚' | '‟')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '«' | '‹' | '„' | '(' | '[' | '‚' | '‟'
+    )
 }
 
 /// Sentence boundaries: `.`, `!`, `?` or `…` (with any closing quotes and
 /// brackets after it), then whitespace, then an uppercase letter, a digit or
 /// an opening quote. A period after a listed abbreviation or a single capital
 /// (an initial) is not a boundary.
-fn split_sentences(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+fn split_sentences(
+    text: &str,
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
     let para = &text[start..end];
     let bytes = para.as_bytes();
     let mut sent_start = 0usize;
@@ -134,12 +145,23 @@ fn split_sentences(text: &str, start: usize, end: usize, paragraph: usize, out: 
     push_trimmed(para, start, sent_start, para.len(), paragraph, out);
 }
 
-fn push_trimmed(para: &str, base: usize, s: usize, e: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+fn push_trimmed(
+    para: &str,
+    base: usize,
+    s: usize,
+    e: usize,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
     let piece = &para[s..e];
     let ls = piece.len() - piece.trim_start().len();
     let te = piece.trim_end().len();
     if te > ls {
-        out.push(Sentence { start: base + s + ls, end: base + s + te, paragraph });
+        out.push(Sentence {
+            start: base + s + ls,
+            end: base + s + te,
+            paragraph,
+        });
     }
 }
 
@@ -170,28 +192,45 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        segment(text).sentences.iter().map(|s| &text[s.start..s.end]).collect()
+        segment(text)
+            .sentences
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
     fn paragraphs_are_nonblank_lines() {
         let text = "First para.\n\n  Second para. \n\n\nThird.";
         let seg = segment(text);
-        let paras: Vec<&str> = seg.paragraphs.iter().map(|p| &text[p.start..p.end]).collect();
+        let paras: Vec<&str> = seg
+            .paragraphs
+            .iter()
+            .map(|p| &text[p.start..p.end])
+            .collect();
         assert_eq!(paras, vec!["First para.", "Second para.", "Third."]);
     }
 
     #[test]
     fn sentence_splits() {
         assert_eq!(
-            sentences("Mr. Lee met Dr. Ruiz in the U.S. Capitol. They talked! Then J. K. Doe left."),
-            vec!["Mr. Lee met Dr. Ruiz in the U.S. Capitol.", "They talked!", "Then J. K. Doe left."]
+            sentences(
+                "Mr. Lee met Dr. Ruiz in the U.S. Capitol. They talked! Then J. K. Doe left."
+            ),
+            vec![
+                "Mr. Lee met Dr. Ruiz in the U.S. Capitol.",
+                "They talked!",
+                "Then J. K. Doe left."
+            ]
         );
         assert_eq!(
             sentences("“We are done.” She left. “Really?” he asked."),
             vec!["“We are done.”", "She left.", "“Really?” he asked."]
         );
-        assert_eq!(sentences("It cost 3.5 million. 2019 was worse."), vec!["It cost 3.5 million.", "2019 was worse."]);
+        assert_eq!(
+            sentences("It cost 3.5 million. 2019 was worse."),
+            vec!["It cost 3.5 million.", "2019 was worse."]
+        );
     }
 
     #[test]

@@ -49,7 +49,11 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                     it.next();
                     continue;
                 }
-                let inner = if numeric { matches!(d, '.' | ',' | ':' | '/' | '-') } else { is_inner_word(d) };
+                let inner = if numeric {
+                    matches!(d, '.' | ',' | ':' | '/' | '-')
+                } else {
+                    is_inner_word(d)
+                };
                 if inner {
                     // only when followed by a letter/digit: "don't" yes, "said." no
                     // (except the period of an abbreviation like "U.S.", kept when the
@@ -67,10 +71,22 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                 }
                 break;
             }
-            let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-            out.push(Token { start: start + i, end: start + j, kind });
+            let kind = if numeric {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            out.push(Token {
+                start: start + i,
+                end: start + j,
+                kind,
+            });
         } else {
-            out.push(Token { start: start + i, end: start + i + c.len_utf8(), kind: TokenKind::Punct });
+            out.push(Token {
+                start: start + i,
+                end: start + i + c.len_utf8(),
+                kind: TokenKind::Punct,
+            });
         }
     }
 }
@@ -87,7 +103,22 @@ mod tests {
         let got: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
         assert_eq!(
             got,
-            vec!["Don't", "say", "\"", "al-Assad's", "\"", "U.S.", "plan", "cost", "$", "3.5m", ",", "he", "said", "."]
+            vec![
+                "Don't",
+                "say",
+                "\"",
+                "al-Assad's",
+                "\"",
+                "U.S.",
+                "plan",
+                "cost",
+                "$",
+                "3.5m",
+                ",",
+                "he",
+                "said",
+                "."
+            ]
         );
     }
 }
