@@ -14,7 +14,7 @@
 //!   matched pairs count.
 //!
 //! Single quotation marks are not paired: `’` is far more often an
-//! apostrophe (`Clinton’s`) than a closing mark.
+//! apostrophe (`Lee’s`) than a closing mark.
 
 use std::ops::Range;
 

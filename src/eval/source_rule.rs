@@ -3,8 +3,8 @@
 //!
 //! Correct when the predicted mention span overlaps the gold source span,
 //! or when the predicted speaker name or mention shares a capitalised token
-//! of three or more letters with the gold source text (`Clinton` in
-//! "Hillary Clinton" and "Mrs. Clinton’s campaign"), function words aside
+//! of three or more letters with the gold source text (`Quint` in
+//! "Mara Quint" and "Mrs. Quint’s campaign"), function words aside
 //! (`lexicons/function_words.txt`). A gold attribution without a source
 //! expects no speaker and no mention.
 
@@ -26,7 +26,7 @@ pub fn is_function_word(word: &str) -> bool {
 
 /// The identifying tokens of `s`, lowercased: maximal runs of letters and
 /// digits that start with an uppercase letter, hold three or more letters
-/// and are not function words. An apostrophe splits (`Clinton’s` → `Clinton`).
+/// and are not function words. An apostrophe splits (`Quint’s` → `Quint`).
 pub fn name_tokens(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| {

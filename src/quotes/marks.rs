@@ -121,7 +121,7 @@ fn marks(para: &str, base: usize) -> Vec<Mark> {
                 push(3, Family::Single, Role::Open);
             }
             '’' | '\'' => {
-                // don't, Assad's: inside a word it is an apostrophe
+                // don't, Lee's: inside a word it is an apostrophe
                 if prev_alnum && next_alnum {
                     continue;
                 }
