@@ -200,3 +200,17 @@ fn headline_colon_and_colon_before_a_block_quote() {
     let text = "At the hearing, Oskar Lind said:\n\n“The budget is not enough for the repairs we need this year.”";
     assert_eq!(who(text), vec![(s("Oskar Lind"), "cue_before")]);
 }
+
+#[test]
+fn descriptor_words_before_the_name_after_the_cue() {
+    assert_eq!(
+        who("“The river is rising fast,” said ferry captain Mara Quint."),
+        vec![(s("Mara Quint"), "cue_after")]
+    );
+}
+
+#[test]
+fn a_paragraph_that_introduces_the_speaker() {
+    let text = "Dr. Ida Holm spoke to reporters on Sunday.\n\n“The ward is full every night this week, and the nurses are exhausted.”";
+    assert_eq!(who(text), vec![(s("Ida Holm"), "introduced")]);
+}

@@ -21,6 +21,9 @@ pub enum Sieve {
     SameParagraph,
     /// A quote-only paragraph continues the speaker of the previous paragraph's quotation.
     Continuation,
+    /// A paragraph opening with a quotation after a paragraph that introduces
+    /// a speaker without quoting ("Dr. Lee spoke to reporters on Sunday.").
+    Introduced,
 }
 
 impl Sieve {
@@ -32,6 +35,7 @@ impl Sieve {
             Sieve::SentenceCue => "sentence_cue",
             Sieve::SameParagraph => "same_paragraph",
             Sieve::Continuation => "continuation",
+            Sieve::Introduced => "introduced",
         }
     }
 }
@@ -44,6 +48,7 @@ pub const DEFAULT_SIEVES: &[Sieve] = &[
     Sieve::SentenceCue,
     Sieve::SameParagraph,
     Sieve::Continuation,
+    Sieve::Introduced,
 ];
 
 /// Discourse sieves look back at most this many quotations (keeps articles
@@ -192,10 +197,28 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
     }
     // said X / told Y, X said? -> cue then mention
     if let Some((cue, lemma, after)) = cue_at(doc, i) {
-        if let Some(m) = doc
-            .mention_at_token(after)
-            .filter(|&m| usable_mention(doc, m))
-        {
+        // "said coach Jane Doe", "said café owner Jane Doe": up to two
+        // lowercase descriptor words before the name
+        let named_after = |k: usize| {
+            (0..=2).find_map(|skip| {
+                let j = k + skip;
+                if skip > 0
+                    && !(doc
+                        .tokens
+                        .get(j - 1)
+                        .is_some_and(|t| t.kind == TokenKind::Word)
+                        && word(doc, j - 1)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_lowercase))
+                {
+                    return None;
+                }
+                doc.mention_at_token(j)
+                    .filter(|&m| skip == 0 || doc.mentions[m].kind == MentionKind::Person)
+            })
+        };
+        if let Some(m) = named_after(after).filter(|&m| usable_mention(doc, m)) {
             let mut end = doc.mentions[m].end_token;
             let addressee = addressee_after(doc, lemma, end);
             if let Some(a) = addressee {
@@ -663,6 +686,22 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
                             )
                         })
                 }
+                Sieve::Introduced => {
+                    let q = &quotes[qi];
+                    let p = doc.seg.paragraphs[q.paragraph];
+                    let starts_paragraph = q.marks.first().is_some_and(|m| m.start == p.start);
+                    let prev_has_quote = qi > 0 && quotes[qi - 1].paragraph + 1 == q.paragraph;
+                    match q.paragraph.checked_sub(1) {
+                        Some(pp) if starts_paragraph && !prev_has_quote => {
+                            let prev = doc.seg.paragraphs[pp];
+                            (prev.end_sentence > prev.first_sentence)
+                                .then(|| sentence_cue(doc, prev.end_sentence - 1, prev.end))
+                                .flatten()
+                                .map(|f| (f, None))
+                        }
+                        _ => None,
+                    }
+                }
                 Sieve::Continuation => {
                     let q = &quotes[qi];
                     let p = doc.seg.paragraphs[q.paragraph];
@@ -778,6 +817,7 @@ fn unclosed_variant(m: &'static str) -> &'static str {
         "sentence_cue" => "sentence_cue+unclosed",
         "same_paragraph" => "same_paragraph+unclosed",
         "continuation" => "continuation+unclosed",
+        "introduced" => "introduced+unclosed",
         _ => "marks_unclosed",
     }
 }
@@ -789,6 +829,7 @@ fn unopened_variant(m: &'static str) -> &'static str {
         "sentence_cue" => "sentence_cue+unopened",
         "same_paragraph" => "same_paragraph+unopened",
         "continuation" => "continuation+unopened",
+        "introduced" => "introduced+unopened",
         _ => "marks_unopened",
     }
 }
