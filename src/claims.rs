@@ -395,6 +395,31 @@ fn claim_after(
     if c >= end_tok {
         return None;
     }
+    // "asked about X", "talked about X": the topic is the content
+    if word(doc, c) == "about"
+        && matches!(
+            lemma,
+            "ask"
+                | "talk"
+                | "speak"
+                | "write"
+                | "comment"
+                | "complain"
+                | "warn"
+                | "think"
+                | "know"
+                | "worry"
+                | "joke"
+                | "testify"
+                | "tweet"
+                | "post"
+        )
+    {
+        c += 1;
+        if c >= end_tok {
+            return None;
+        }
+    }
     let w = word(doc, c).to_lowercase();
     // the content: a that-clause, possibly after a short adverbial ("said on Monday that")
     // "that" right after the cue, or after a short adverbial that starts with
@@ -457,7 +482,6 @@ fn claim_after(
                                 | "or"
                                 | "when"
                                 | "while"
-                                | "if"
                                 | "up"
                                 | "out"
                                 | "off"

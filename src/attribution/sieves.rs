@@ -516,9 +516,12 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
         }
         // "…, who said": the relative pronoun stands for the mention before its comma
         if e >= 2 && matches!(word(doc, e - 1), "who" | "which") && word(doc, e - 2) == "," {
-            return doc
+            if let Some(m) = doc
                 .mention_ending_at(e - 2)
-                .filter(|&m| doc.mentions[m].sentence == sentence && !doc.mentions[m].in_quote);
+                .filter(|&m| doc.mentions[m].sentence == sentence && !doc.mentions[m].in_quote)
+            {
+                return Some(m);
+            }
         }
         if e == 0 || !BETWEEN.contains(&word(doc, e - 1).to_lowercase().as_str()) {
             // a comma-delimited apposition: "Lee, the minister of finance since 2019, said"

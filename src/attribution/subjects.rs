@@ -25,7 +25,27 @@ const DETERMINERS: &[&str] = &[
     "some", "many", "most", "all", "several", "both", "each", "every", "other", "few", "no",
 ];
 /// Pronoun subjects that may report (he/she/they are mentions already).
-const PRONOUNS: &[&str] = &["it", "It", "we", "We", "I", "you", "You", "one", "One"];
+const PRONOUNS: &[&str] = &[
+    "it", "It", "we", "We", "I", "you", "You", "one", "One", "who",
+];
+/// Quantities that can head a subject on their own ("half said", "Most said").
+const QUANTITY_HEADS: &[&str] = &[
+    "half",
+    "percent",
+    "majority",
+    "most",
+    "many",
+    "some",
+    "others",
+    "both",
+    "all",
+    "none",
+    "few",
+    "third",
+    "quarter",
+    "minority",
+    "plurality",
+];
 /// Adverbs that may stand between a subject and its cue.
 const BETWEEN: &[&str] = &[
     "also",
@@ -88,7 +108,7 @@ pub fn add_noun_phrase_subjects(
         while f > 0
             && n < 6
             && tok_sentence[f - 1] == sentence
-            && toks[f - 1].kind == TokenKind::Word
+            && matches!(toks[f - 1].kind, TokenKind::Word | TokenKind::Number)
         {
             let w = toks[f - 1].text(text);
             let lw = lower(w);
@@ -103,7 +123,11 @@ pub fn add_noun_phrase_subjects(
         }
         // a lone lowercase word that is no determiner phrase and no plural is
         // too weak ("then said", "largely said")
-        if n == 1 && !last.ends_with('s') && !last.chars().next().is_some_and(char::is_uppercase) {
+        if n == 1
+            && !last.ends_with('s')
+            && !last.chars().next().is_some_and(char::is_uppercase)
+            && !QUANTITY_HEADS.contains(&lower(last).as_ref())
+        {
             continue;
         }
         added.push(group(toks, f, e, sentence));
