@@ -987,6 +987,10 @@ fn classify(doc: &Document, quotes: &mut Vec<Utterance>) {
             )
             .is_none();
         let mixed = (!left_empty && !left_intro) || right_continues;
+        // "so-called" marks a term, whoever used it
+        if words <= 4 && first > 0 && word(doc, first - 1).eq_ignore_ascii_case("so-called") {
+            return false;
+        }
         if words <= 4
             && !sentence_like
             && !(attributed && (q.method == "sentence_cue" || q.method.starts_with("cue")))
