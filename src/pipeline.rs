@@ -344,7 +344,7 @@ fn write_clusters(writer: &mut OutputWriter, keys: Vec<QuoteKey>) -> Result<()> 
     let mut rows = Vec::with_capacity(CLUSTER_BATCH_ROWS);
     for c in found {
         ids.push(c.cluster_id.clone());
-        rows.push(table::cluster_row(c));
+        rows.push(c);
         if rows.len() == CLUSTER_BATCH_ROWS {
             writer.write_table("clusters", &table::build_clusters(&rows)?)?;
             rows.clear();

@@ -55,6 +55,14 @@ pub const DEFAULT_SIEVES: &[Sieve] = &[
 /// with thousands of stray marks linear).
 const LOOKBACK_QUOTES: usize = 16;
 
+/// What a sieve decided for one quotation.
+enum Outcome {
+    /// An attribution found in the text.
+    Found(Found),
+    /// The same speaker as the earlier quotation at this index.
+    CopyFrom(usize),
+}
+
 /// What an attribution found.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Found {
@@ -647,7 +655,8 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
                 Sieve::CueAfter => {
                     let q = &quotes[qi];
                     let last_sentence = doc.seg.sentence_at(q.span.end.saturating_sub(1));
-                    attribution_after(doc, after_token_of(doc, q), last_sentence).map(|f| (f, None))
+                    attribution_after(doc, after_token_of(doc, q), last_sentence)
+                        .map(Outcome::Found)
                 }
                 Sieve::CueBefore => {
                     let first = first_token_of(doc, &quotes[qi]);
@@ -662,11 +671,11 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
                                 .then(|| attribution_before(doc, first - 1))
                                 .flatten()
                         })
-                        .map(|f| (f, None))
+                        .map(Outcome::Found)
                 }
                 Sieve::SentenceCue => {
                     let q = &quotes[qi];
-                    sentence_cue(doc, q.sentence, q.span.start).map(|f| (f, None))
+                    sentence_cue(doc, q.sentence, q.span.start).map(Outcome::Found)
                 }
                 Sieve::SameParagraph => {
                     let p = quotes[qi].paragraph;
@@ -675,19 +684,7 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
                         .take(LOOKBACK_QUOTES)
                         .take_while(|&k| quotes[k].paragraph == p)
                         .find(|&k| quotes[k].speaker.is_some())
-                        .map(|k| {
-                            (
-                                Found {
-                                    mention: 0,
-                                    cue: Span::default(),
-                                    lemma: "",
-                                    addressee: None,
-                                    end_token: 0,
-                                    start_token: 0,
-                                },
-                                Some(k),
-                            )
-                        })
+                        .map(Outcome::CopyFrom)
                 }
                 Sieve::Introduced => {
                     let q = &quotes[qi];
@@ -700,7 +697,7 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
                             (prev.end_sentence > prev.first_sentence)
                                 .then(|| sentence_cue(doc, prev.end_sentence - 1, prev.end))
                                 .flatten()
-                                .map(|f| (f, None))
+                                .map(Outcome::Found)
                         }
                         _ => None,
                     }
@@ -716,26 +713,14 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
                             .take(LOOKBACK_QUOTES)
                             .take_while(|&k| quotes[k].paragraph >= pp)
                             .find(|&k| quotes[k].paragraph == pp && quotes[k].speaker.is_some())
-                            .map(|k| {
-                                (
-                                    Found {
-                                        mention: 0,
-                                        cue: Span::default(),
-                                        lemma: "",
-                                        addressee: None,
-                                        end_token: 0,
-                                        start_token: 0,
-                                    },
-                                    Some(k),
-                                )
-                            }),
+                            .map(Outcome::CopyFrom),
                         _ => None,
                     }
                 }
             };
-            if let Some((f, copy_from)) = found {
-                match copy_from {
-                    Some(k) => {
+            if let Some(outcome) = found {
+                match outcome {
+                    Outcome::CopyFrom(k) => {
                         let src = quotes[k].clone();
                         let q = &mut quotes[qi];
                         q.speaker = src.speaker;
@@ -744,7 +729,7 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
                         q.method = sieve.id();
                         q.confidence = 0.6;
                     }
-                    None => apply(doc, &mut quotes[qi], &f, sieve.id()),
+                    Outcome::Found(f) => apply(doc, &mut quotes[qi], &f, sieve.id()),
                 }
                 break;
             }

@@ -334,18 +334,8 @@ pub fn errors(rows: &[ErrorRow]) -> Result<RecordBatch> {
     )
 }
 
-/// One row of the `clusters` table (built by a corpus-wide pass).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ClusterRow {
-    pub cluster_id: String,
-    pub text: String,
-    pub speaker: Option<String>,
-    pub speaker_id: Option<String>,
-    pub n_articles: u32,
-    pub n_sources: u32,
-    pub first_date: Option<NaiveDate>,
-    pub quote_ids: Vec<String>,
-}
+/// One row of the `clusters` table: the corpus-wide pass's own cluster type.
+pub use crate::clusters::Cluster as ClusterRow;
 
 /// The `clusters` table.
 pub fn clusters(rows: &[ClusterRow]) -> Result<RecordBatch> {

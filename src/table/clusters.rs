@@ -10,8 +10,8 @@ use arrow_array::types::Int32Type;
 use arrow_array::{Array, ArrayAccessor, ArrayRef, Date32Array, RecordBatch, StringArray};
 use chrono::NaiveDate;
 
-use super::{schema, ClusterRow};
-use crate::clusters::{Cluster, QuoteKey};
+use super::schema;
+use crate::clusters::QuoteKey;
 use crate::error::{Error, Result};
 
 /// `date32` (days since 1970-01-01) back to a date.
@@ -71,30 +71,6 @@ pub fn quote_keys(quotes: &RecordBatch, articles: &RecordBatch) -> Result<Vec<Qu
             },
         })
         .collect())
-}
-
-/// A cluster as a row of the `clusters` table.
-pub fn cluster_row(c: Cluster) -> ClusterRow {
-    let Cluster {
-        cluster_id,
-        text,
-        speaker,
-        speaker_id,
-        n_articles,
-        n_sources,
-        first_date,
-        quote_ids,
-    } = c;
-    ClusterRow {
-        cluster_id,
-        text,
-        speaker,
-        speaker_id,
-        n_articles,
-        n_sources,
-        first_date,
-        quote_ids,
-    }
 }
 
 /// `batch` (of `quotes`) with its `cluster_id` column replaced by `ids`

@@ -10,7 +10,7 @@ mod schema;
 use arrow_array::RecordBatch;
 
 pub use build::{date32, ClusterRow};
-pub use clusters::{cluster_row, quote_keys, with_cluster_ids};
+pub use clusters::{quote_keys, with_cluster_ids};
 pub use describe::{describe_json, describe_text};
 pub use schema::{schema, type_name};
 
