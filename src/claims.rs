@@ -55,6 +55,13 @@ const ADVERBIAL_STARTS: &[&str] = &[
     "when",
 ];
 
+/// Verbs after "there" that make it the subject of an existential clause
+/// ("said there was no evidence"), not the adverb of place ("said there").
+const EXISTENTIAL_VERBS: &[&str] = &[
+    "is", "was", "are", "were", "will", "would", "could", "can", "may", "might", "must", "should",
+    "has", "have", "had", "'s", "’s", "seems", "seemed", "appears", "appeared",
+];
+
 /// The longest content, in tokens (news sentences are far shorter).
 const MAX_CONTENT_TOKENS: usize = 150;
 
@@ -506,7 +513,9 @@ fn claim_after(
                         )
                 }
             };
-            if !direct_clause {
+            // "said there was …": an existential clause, not the place
+            let existential = w == "there" && EXISTENTIAL_VERBS.contains(&word(doc, c + 1));
+            if !direct_clause && !existential {
                 return None;
             }
             c
@@ -531,6 +540,10 @@ fn claim_after(
             e = if word(doc, j - 1) == "," { j - 1 } else { j };
             break;
         }
+        if content_ends_at(doc, start, j) {
+            e = j;
+            break;
+        }
         if word(doc, j) == ","
             && (word(doc, j + 1).eq_ignore_ascii_case("according")
                 || doc.cue_at_token(j + 1).is_some()
@@ -553,6 +566,50 @@ fn claim_after(
         Kind::Indirect,
         "claim_after",
     )
+}
+
+/// Does the reported content that starts at token `start` end before token
+/// `j`? A spaced dash or a semicolon opens an aside or a new sentence;
+/// ", and"/", but" followed by a new subject
+/// opens a coordinated clause of the narrative — unless the content is a
+/// list ("A, B, and C").
+fn content_ends_at(doc: &Document, start: usize, j: usize) -> bool {
+    let w = word(doc, j);
+    if matches!(w, ";" | "—" | "–" | "--")
+        || (w == "-" && doc.tokens[j].start > doc.tokens[j - 1].end)
+    {
+        return true;
+    }
+    if w != "," {
+        return false;
+    }
+    let next = word(doc, j + 1).to_lowercase();
+    if matches!(next.as_str(), "and" | "but") {
+        let list = (start..j).any(|i| word(doc, i) == ",");
+        let subject = word(doc, j + 2);
+        let new_subject = subject.chars().next().is_some_and(char::is_uppercase)
+            || matches!(
+                subject.to_lowercase().as_str(),
+                "the"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "it"
+                    | "we"
+                    | "i"
+                    | "that"
+                    | "this"
+                    | "there"
+                    | "others"
+                    | "many"
+                    | "some"
+                    | "most"
+                    | "more"
+            )
+            || subject.chars().next().is_some_and(|c| c.is_ascii_digit());
+        return new_subject && !list;
+    }
+    false
 }
 
 /// `<content>, X said.` / `<content>, said X.`: the cue and its subject end the sentence.

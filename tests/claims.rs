@@ -127,3 +127,68 @@ fn questions_and_non_reporting_uses_are_not_claims() {
     );
     assert_eq!(claims("The said agreement expired in 2019."), vec![]);
 }
+
+#[test]
+fn existential_there_starts_the_content() {
+    assert_eq!(
+        claims("Ms. Ferro said there was no sign of the missing files."),
+        vec![(
+            "there was no sign of the missing files".into(),
+            "indirect",
+            s("Ferro"),
+            "claim_after"
+        )]
+    );
+    // "said there": the place, not a clause
+    assert_eq!(
+        claims("Ms. Ferro said there, in the hall, little else."),
+        vec![]
+    );
+}
+
+#[test]
+fn subject_behind_an_apposition_with_commas() {
+    assert_eq!(
+        claims(
+            "Pia Sorel, a Tulsa, Okla., teacher who leads the union, said the schools needed more staff."
+        ),
+        vec![(
+            "the schools needed more staff".into(),
+            "indirect",
+            s("Pia Sorel"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn content_ends_before_a_new_clause_or_an_aside() {
+    assert_eq!(
+        claims("Ivo Marsh said the tax would pass, and the opposition promptly walked out."),
+        vec![(
+            "the tax would pass".into(),
+            "indirect",
+            s("Ivo Marsh"),
+            "claim_after"
+        )]
+    );
+    assert_eq!(
+        claims("Ivo Marsh said the tax would pass - a bold guess at best."),
+        vec![(
+            "the tax would pass".into(),
+            "indirect",
+            s("Ivo Marsh"),
+            "claim_after"
+        )]
+    );
+    // a list keeps its last item
+    assert_eq!(
+        claims("Ivo Marsh said rents, wages, and the prices of food had all risen."),
+        vec![(
+            "rents, wages, and the prices of food had all risen".into(),
+            "indirect",
+            s("Ivo Marsh"),
+            "claim_after"
+        )]
+    );
+}

@@ -533,15 +533,30 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
         }
         if e == 0 || !BETWEEN.contains(&word(doc, e - 1).to_lowercase().as_str()) {
             // a comma-delimited apposition: "Lee, the minister of finance since 2019, said"
+            // ("Lee, a Dover, Del., nurse, said": up to three commas back)
             if e > 0 && word(doc, e - 1) == "," {
                 let lo = e.saturating_sub(40);
                 let mut j = e - 1;
+                let mut commas = 0;
                 while j > lo && doc.token_sentence[j - 1] == sentence {
                     j -= 1;
                     if word(doc, j) == "," || word(doc, j) == "(" {
-                        return doc.mention_ending_at(j).filter(|&m| {
-                            doc.mentions[m].sentence == sentence && !doc.mentions[m].in_quote
+                        // a place inside the apposition ("a Dover, Del., nurse")
+                        // follows its article: not the subject
+                        let m = doc.mention_ending_at(j).filter(|&m| {
+                            let first = doc.mentions[m].first_token;
+                            doc.mentions[m].sentence == sentence
+                                && !doc.mentions[m].in_quote
+                                && !(first > 0
+                                    && matches!(
+                                        word(doc, first - 1).to_lowercase().as_str(),
+                                        "a" | "an" | "the"
+                                    ))
                         });
+                        commas += 1;
+                        if m.is_some() || commas == 3 || word(doc, j) == "(" {
+                            return m;
+                        }
                     }
                 }
             }

@@ -39,7 +39,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::brat::{self, Ranges};
-use super::overlap::{greedy_match, normalize, Counter};
+use super::overlap::{greedy_match, intersect, normalize, Counter};
 use super::quoting::{classify, enclosed, GoldClass};
 use super::source_rule::{ranges_text, source_correct};
 use crate::article::{parse_published, Article};
@@ -221,6 +221,29 @@ pub struct MissedGold {
     pub content: String,
     pub source: Option<String>,
     pub cue: Option<String>,
+    /// The unmatched prediction overlapping this item most, if any: a
+    /// boundary error rather than a miss.
+    pub nearest: Option<Nearest>,
+}
+
+/// An unmatched prediction overlapping a missed gold item: how much of
+/// each side the overlap covers (the match needs 0.5 of both).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Nearest {
+    pub text: String,
+    pub method: String,
+    pub of_gold: f64,
+    pub of_prediction: f64,
+}
+
+/// Why gold items were missed: no prediction overlaps them, or one does
+/// but covers too little of the gold (too short) or holds too much beyond
+/// it (too long).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct MissCauses {
+    pub not_found: usize,
+    pub too_short: usize,
+    pub too_long: usize,
 }
 
 /// A prediction that matched no gold item.
@@ -262,6 +285,7 @@ pub struct PolnearReport {
     pub quote_source_accuracy: Ratio,
     /// Outcomes per prediction `method` (sieve), for error analysis.
     pub by_method: BTreeMap<String, MethodCounts>,
+    pub miss_causes: MissCauses,
     pub missed: Vec<MissedGold>,
     pub spurious: Vec<Spurious>,
     pub wrong_sources: Vec<WrongSource>,
@@ -342,6 +366,12 @@ impl PolnearReport {
                 );
             }
         }
+        let c = &self.miss_causes;
+        let _ = writeln!(
+            s,
+            "\nmissed gold: {} with no overlapping prediction, {} overlapped by a prediction too short, {} by one too long",
+            c.not_found, c.too_short, c.too_long
+        );
         if !self.missed.is_empty() {
             let _ = writeln!(s, "\nmissed gold:");
             for m in &self.missed {
@@ -356,6 +386,13 @@ impl PolnearReport {
                     cue,
                     m.article
                 );
+                if let Some(n) = &m.nearest {
+                    let _ = writeln!(
+                        s,
+                        "      nearest ({}, {:.2} of gold, {:.2} of it): {}",
+                        n.method, n.of_gold, n.of_prediction, n.text
+                    );
+                }
             }
         }
         if !self.spurious.is_empty() {
@@ -523,13 +560,26 @@ pub fn score(articles: &[(GoldArticle, Extraction)], show_misses: usize) -> Poln
         }
         content_tp += pairs.len();
         for (g, _) in gold.items.iter().zip(&gold_hit).filter(|(_, &hit)| !hit) {
+            let nearest = nearest_unmatched(&counter, &g.content, &preds, &pred_hit);
+            match &nearest {
+                None => r.miss_causes.not_found += 1,
+                Some((_, of_gold, _)) if *of_gold < 0.5 => r.miss_causes.too_short += 1,
+                Some(_) => r.miss_causes.too_long += 1,
+            }
             if r.missed.len() < show_misses {
+                let nearest = nearest.map(|(pi, of_gold, of_prediction)| Nearest {
+                    text: excerpt(&ranges_text(&chars, &preds[pi].content)),
+                    method: preds[pi].row.method.to_string(),
+                    of_gold,
+                    of_prediction,
+                });
                 r.missed.push(MissedGold {
                     article: gold.name.clone(),
                     class: g.class,
                     content: excerpt(&ranges_text(&chars, &g.content)),
                     source: g.source.as_ref().map(|s| excerpt(&ranges_text(&chars, s))),
                     cue: g.cue.as_ref().map(|c| excerpt(&ranges_text(&chars, c))),
+                    nearest,
                 });
             }
         }
@@ -579,6 +629,32 @@ pub fn score(articles: &[(GoldArticle, Extraction)], show_misses: usize) -> Poln
     r.source_accuracy = Ratio::new(src_ok, src_n);
     r.quote_source_accuracy = Ratio::new(qsrc_ok, qsrc_n);
     r
+}
+
+/// The unmatched prediction sharing the most counted characters with
+/// `gold`: its index and the share of the gold and of itself the overlap
+/// covers.
+fn nearest_unmatched(
+    counter: &Counter,
+    gold: &[(usize, usize)],
+    preds: &[Pred],
+    pred_hit: &[bool],
+) -> Option<(usize, f64, f64)> {
+    let gold_n = counter.count(gold).max(1) as f64;
+    let mut best: Option<(usize, usize)> = None;
+    for (pi, p) in preds.iter().enumerate() {
+        if pred_hit[pi] {
+            continue;
+        }
+        let ov = counter.count(&intersect(gold, &p.content));
+        if ov > 0 && best.is_none_or(|(_, b)| ov > b) {
+            best = Some((pi, ov));
+        }
+    }
+    best.map(|(pi, ov)| {
+        let pred_n = counter.count(&preds[pi].content).max(1) as f64;
+        (pi, ov as f64 / gold_n, ov as f64 / pred_n)
+    })
 }
 
 /// Read the gold articles of `dir` (sorted by name) and the number of texts
