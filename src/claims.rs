@@ -10,6 +10,7 @@
 //! becomes a `mixed` quote of the same speaker. A claim whose content is
 //! (almost) all one quotation is that quotation, not a claim.
 
+use crate::attribution::lexicons::lexicons;
 use crate::attribution::sieves::{is_punct, subject_before, word};
 use crate::attribution::{CueClass, Document, MentionKind};
 use crate::model::{Kind, Span, Utterance};
@@ -90,6 +91,12 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
             .ends_with('?')
         {
             continue;
+        }
+        // In a poll released Monday, <content>
+        if word(doc, lo).eq_ignore_ascii_case("in") {
+            if let Some(c) = in_source(doc, si, lo, end_tok) {
+                out.push(c);
+            }
         }
         for k in lo..hi {
             // according to X
@@ -515,7 +522,12 @@ fn claim_after(
             };
             // "said there was …": an existential clause, not the place
             let existential = w == "there" && EXISTENTIAL_VERBS.contains(&word(doc, c + 1));
-            if !direct_clause && !existential {
+            // "declined to comment", "plans to run": the intention is the content
+            let infinitive = w == "to"
+                && lexicons().infinitive_cues.contains(lemma)
+                && !is_punct(doc, c + 1)
+                && doc.mention_at_token(c + 1).is_none();
+            if !direct_clause && !existential && !infinitive {
                 return None;
             }
             c
@@ -610,6 +622,48 @@ fn content_ends_at(doc: &Document, start: usize, j: usize) -> bool {
         return new_subject && !list;
     }
     false
+}
+
+/// `In <source>, <content>`: a sentence opening with "In" and a noun phrase
+/// naming a document or a speech event ("In a survey published Monday",
+/// "In her statement") reports its content; the speaker is the first
+/// mention of the phrase (the pollster, the author), else unknown. When the
+/// content has a reporting verb of its own ("In an interview, Lee said …"),
+/// that verb's claim stands instead.
+fn in_source(doc: &Document, si: usize, lo: usize, end_tok: usize) -> Option<Utterance> {
+    let comma = (lo + 1..(lo + 16).min(end_tok)).find(|&j| word(doc, j) == ",")?;
+    let noun = (lo + 1..comma).find(|&j| {
+        lexicons()
+            .speech_nouns
+            .contains_key(word(doc, j).to_lowercase().as_str())
+    })?;
+    let start = comma + 1;
+    if start + 2 >= end_tok || (start..end_tok).any(|j| doc.cue_at_token(j).is_some()) {
+        return None;
+    }
+    // a name (the pollster, the author) before a descriptive phrase ("a survey")
+    let in_phrase = |j: usize| {
+        doc.mention_at_token(j)
+            .filter(|&m| !doc.mentions[m].in_quote && doc.mentions[m].end_token <= comma)
+    };
+    let mention = (lo + 1..comma)
+        .filter_map(in_phrase)
+        .find(|&m| matches!(doc.mentions[m].kind, MentionKind::Person | MentionKind::Org))
+        .or_else(|| (lo + 1..comma).find_map(in_phrase));
+    let t = doc.tokens[noun];
+    let content = Span::new(doc.tokens[start].start, doc.tokens[end_tok - 1].end);
+    make(
+        doc,
+        si,
+        content,
+        mention,
+        Span::new(t.start, t.end),
+        lexicons()
+            .speech_nouns
+            .get(word(doc, noun).to_lowercase().as_str())?,
+        Kind::Indirect,
+        "in_source",
+    )
 }
 
 /// `<content>, X said.` / `<content>, said X.`: the cue and its subject end the sentence.

@@ -192,3 +192,53 @@ fn content_ends_before_a_new_clause_or_an_aside() {
         )]
     );
 }
+
+#[test]
+fn intentions_and_refusals_take_an_infinitive() {
+    assert_eq!(
+        claims("The port authority declined to comment."),
+        vec![(
+            "to comment".into(),
+            "indirect",
+            s("The port authority"),
+            "claim_after"
+        )]
+    );
+    assert_eq!(
+        claims("Councillor Ada Brook plans to run for mayor next year."),
+        vec![(
+            "to run for mayor next year".into(),
+            "indirect",
+            s("Ada Brook"),
+            "claim_after"
+        )]
+    );
+    // "said to": not an infinitive content of a saying verb
+    assert_eq!(
+        claims("Ada Brook said to the council members nothing."),
+        vec![]
+    );
+}
+
+#[test]
+fn a_document_named_in_an_opening_phrase() {
+    assert_eq!(
+        claims("In a survey released by Halvorsen Research on Monday, most tenants favoured the rent cap."),
+        vec![(
+            "most tenants favoured the rent cap".into(),
+            "indirect",
+            s("Halvorsen Research"),
+            "in_source"
+        )]
+    );
+    // the content's own reporting verb takes over
+    assert_eq!(
+        claims("In an interview, Ada Brook said the rent cap would pass."),
+        vec![(
+            "the rent cap would pass".into(),
+            "indirect",
+            s("Ada Brook"),
+            "claim_after"
+        )]
+    );
+}

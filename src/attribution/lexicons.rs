@@ -25,6 +25,9 @@ pub struct Lexicons {
     pub countries: HashSet<&'static str>,
     pub non_names: HashSet<&'static str>,
     pub org_words: HashSet<&'static str>,
+    /// Lemmas of cues whose content may be a to-infinitive ("declined to
+    /// comment", "plans to run").
+    pub infinitive_cues: HashSet<&'static str>,
     /// speech nouns ("statement", "words") → lemma
     pub speech_nouns: HashMap<&'static str, &'static str>,
     /// First words of multi-word titles, roles and demonyms: only these need
@@ -87,6 +90,7 @@ pub fn lexicons() -> &'static Lexicons {
             countries,
             non_names: lines(include_str!("../../lexicons/non_names.txt")).collect(),
             org_words: lines(include_str!("../../lexicons/org_words.txt")).collect(),
+            infinitive_cues: lines(include_str!("../../lexicons/infinitive_cues.txt")).collect(),
             speech_nouns,
         }
     })
