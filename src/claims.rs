@@ -552,7 +552,7 @@ fn claim_after(
             e = if word(doc, j - 1) == "," { j - 1 } else { j };
             break;
         }
-        if content_ends_at(doc, start, j) {
+        if content_ends_at(doc, start, j, end_tok) {
             e = j;
             break;
         }
@@ -585,12 +585,19 @@ fn claim_after(
 /// ", and"/", but" followed by a new subject
 /// opens a coordinated clause of the narrative — unless the content is a
 /// list ("A, B, and C").
-fn content_ends_at(doc: &Document, start: usize, j: usize) -> bool {
+fn content_ends_at(doc: &Document, start: usize, j: usize, end: usize) -> bool {
     let w = word(doc, j);
-    if matches!(w, ";" | "—" | "–" | "--")
-        || (w == "-" && doc.tokens[j].start > doc.tokens[j - 1].end)
-    {
+    if w == ";" {
         return true;
+    }
+    let spaced_dash = |i: usize| {
+        matches!(word(doc, i), "—" | "–" | "--")
+            || (word(doc, i) == "-" && doc.tokens[i].start > doc.tokens[i - 1].end)
+    };
+    if spaced_dash(j) {
+        // a pair of dashes encloses an aside inside the content
+        // ("troop strength - some 9,000 in May - lags"); a single one ends it
+        return !(j + 1..end).any(spaced_dash) && !(start..j).any(spaced_dash);
     }
     if w != "," {
         return false;
@@ -609,7 +616,6 @@ fn content_ends_at(doc: &Document, start: usize, j: usize) -> bool {
                     | "it"
                     | "we"
                     | "i"
-                    | "that"
                     | "this"
                     | "there"
                     | "others"

@@ -242,3 +242,25 @@ fn a_document_named_in_an_opening_phrase() {
         )]
     );
 }
+
+#[test]
+fn content_keeps_paired_dashes_and_coordinated_that_clauses() {
+    assert_eq!(
+        claims("Ivo Marsh said the fleet - some forty ships in May - was too small."),
+        vec![(
+            "the fleet - some forty ships in May - was too small".into(),
+            "indirect",
+            s("Ivo Marsh"),
+            "claim_after"
+        )]
+    );
+    assert_eq!(
+        claims("Ivo Marsh said that the vote was close, but that the count was fair."),
+        vec![(
+            "the vote was close, but that the count was fair".into(),
+            "indirect",
+            s("Ivo Marsh"),
+            "claim_after"
+        )]
+    );
+}

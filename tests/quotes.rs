@@ -176,3 +176,23 @@ fn pathological_marks_finish_and_stay_in_bounds() {
         assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
     }
 }
+
+#[test]
+fn a_titled_work_near_a_speech_cue_is_not_a_quote() {
+    // a cue in the sentence does not make a programme's or a book's name speech
+    assert_eq!(
+        texts("Senator Ruth Avila said on the network's “Evening Round Table” that she would run."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        texts(
+            "Ruth Avila, who wrote the book “Rivers of Salt and Stone,” said the river was dying."
+        ),
+        Vec::<String>::new()
+    );
+    // a capitalised fragment without a title word stays a mixed quote
+    assert_eq!(
+        rows("Ruth Avila called the plan “Big Trouble” for the region."),
+        vec![("Big Trouble".to_string(), "mixed", "cue_before")]
+    );
+}

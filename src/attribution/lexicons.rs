@@ -28,6 +28,8 @@ pub struct Lexicons {
     /// Lemmas of cues whose content may be a to-infinitive ("declined to
     /// comment", "plans to run").
     pub infinitive_cues: HashSet<&'static str>,
+    /// Words announcing a title in quotation marks ("the book “…”").
+    pub title_nouns: HashSet<&'static str>,
     /// speech nouns ("statement", "words") → lemma
     pub speech_nouns: HashMap<&'static str, &'static str>,
     /// First words of multi-word titles, roles and demonyms: only these need
@@ -91,6 +93,7 @@ pub fn lexicons() -> &'static Lexicons {
             non_names: lines(include_str!("../../lexicons/non_names.txt")).collect(),
             org_words: lines(include_str!("../../lexicons/org_words.txt")).collect(),
             infinitive_cues: lines(include_str!("../../lexicons/infinitive_cues.txt")).collect(),
+            title_nouns: lines(include_str!("../../lexicons/title_nouns.txt")).collect(),
             speech_nouns,
         }
     })

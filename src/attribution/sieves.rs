@@ -943,6 +943,42 @@ fn merge_interrupted(doc: &Document, quotes: &mut Vec<Utterance>) {
     quotes.retain(|_| *k.next().unwrap_or(&true));
 }
 
+/// A name of a work in quotation marks: its words are capitalised and it
+/// follows a possessive ("the network's “Evening Hour”") or a word that
+/// announces a title ("the book “Rivers of Salt”"), lexicons/title_nouns.txt.
+fn is_title(doc: &Document, q: &Utterance, first: usize) -> bool {
+    if first == 0 {
+        return false;
+    }
+    let before = word(doc, first - 1);
+    let announced = before.ends_with("'s")
+        || before.ends_with("’s")
+        || super::lexicons::lexicons()
+            .title_nouns
+            .contains(before.to_lowercase().as_str());
+    if !announced {
+        return false;
+    }
+    // every word of four letters or more is capitalised (short function
+    // words are not: "Rivers of Salt")
+    let mut words = q
+        .text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty());
+    let Some(head) = words.next() else {
+        return false;
+    };
+    head.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && words.all(|w| {
+            w.chars().count() < 4
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
 /// Kind (direct or mixed) and scare quotes: a short quotation that is not a
 /// sentence and that no cue attributes is a term or a title, not speech.
 fn classify(doc: &Document, quotes: &mut Vec<Utterance>) {
@@ -989,6 +1025,9 @@ fn classify(doc: &Document, quotes: &mut Vec<Utterance>) {
         let mixed = (!left_empty && !left_intro) || right_continues;
         // "so-called" marks a term, whoever used it
         if words <= 4 && first > 0 && word(doc, first - 1).eq_ignore_ascii_case("so-called") {
+            return false;
+        }
+        if words <= 8 && is_title(doc, q, first) {
             return false;
         }
         if words <= 4
