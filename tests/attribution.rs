@@ -214,3 +214,64 @@ fn a_paragraph_that_introduces_the_speaker() {
     let text = "Dr. Ida Holm spoke to reporters on Sunday.\n\n“The ward is full every night this week, and the nurses are exhausted.”";
     assert_eq!(who(text), vec![(s("Ida Holm"), "introduced")]);
 }
+
+#[test]
+fn a_generational_suffix_closes_the_name() {
+    assert_eq!(
+        rows("“The harbour will stay open,” Peter K. Lamb Jr., the port director, said on Friday."),
+        vec![(
+            "The harbour will stay open,".to_string(),
+            Some("Peter K. Lamb".to_string()),
+            Some("Peter K. Lamb".to_string()),
+            Some("said".to_string()),
+            "sentence_cue"
+        )]
+    );
+}
+
+#[test]
+fn the_name_in_apposition_to_a_role_speaks() {
+    assert_eq!(
+        rows("“The odds favour a delay,” said a veteran rail analyst, Hugo N. Vale of Vale Partners."),
+        vec![(
+            "The odds favour a delay,".to_string(),
+            Some("Hugo N. Vale".to_string()),
+            Some("Hugo N. Vale".to_string()),
+            Some("said".to_string()),
+            "cue_after"
+        )]
+    );
+}
+
+#[test]
+fn a_speech_noun_before_a_colon_takes_the_sentence_subject() {
+    assert_eq!(
+        rows("Governor Ilse Brandt sent a blunt message to the unions: “Stop the strike now.”"),
+        vec![(
+            "Stop the strike now.".to_string(),
+            Some("Ilse Brandt".to_string()),
+            Some("Governor Ilse Brandt".to_string()),
+            Some("message".to_string()),
+            "cue_before"
+        )]
+    );
+    // a colon after a non-speech noun: no speaker
+    assert_eq!(
+        who("Governor Ilse Brandt listed the new judges: “Arno Weiss will lead the court, and Bea Lund will serve as his deputy.”"),
+        vec![(None, "unattributed")]
+    );
+}
+
+#[test]
+fn an_inverted_said_opens_the_sentence() {
+    assert_eq!(
+        rows("The mill became a museum. Said Rosa Diaz, who grew up nearby, “We are proud of it.”"),
+        vec![(
+            "We are proud of it.".to_string(),
+            Some("Rosa Diaz".to_string()),
+            Some("Rosa Diaz".to_string()),
+            Some("Said".to_string()),
+            "cue_before"
+        )]
+    );
+}

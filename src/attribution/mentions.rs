@@ -56,6 +56,8 @@ const STOP: &[&str] = &[
     "would", "not", "no", "if", "when", "while", "the", "a", "an", "this", "these", "those", "it",
     "its", "they", "them", "we", "us", "he", "she", "said", "says",
 ];
+/// Generational suffixes after a surname.
+const NAME_SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
 const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "abu", "de", "del", "della", "der", "van", "von", "da", "di", "du",
     "la", "le", "dos", "das", "ben", "af", "zu",
@@ -289,6 +291,18 @@ fn name_sequence(
         let w = t.text(text);
         if t.kind == TokenKind::Word {
             let (bare, poss) = strip_possessive(w);
+            // "Jr." / "III" close the name without being part of it (the
+            // surname stays the last name word); the mention covers them
+            if !words.is_empty() && NAME_SUFFIXES.contains(&bare) {
+                j += 1;
+                if j < to && toks[j].text(text) == "." && bare.ends_with('r') {
+                    j += 1;
+                }
+                if poss {
+                    possessive = true;
+                }
+                break;
+            }
             let lower_particle = PARTICLES.contains(&bare)
                 || bare
                     .split_once('-')

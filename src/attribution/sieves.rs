@@ -226,7 +226,18 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
                     .filter(|&m| skip == 0 || doc.mentions[m].kind == MentionKind::Person)
             })
         };
-        if let Some(m) = named_after(after).filter(|&m| usable_mention(doc, m)) {
+        if let Some(mut m) = named_after(after).filter(|&m| usable_mention(doc, m)) {
+            // "said a leading expert, Jane Doe of …": the name in apposition speaks
+            if matches!(doc.mentions[m].kind, MentionKind::Role(_))
+                && word(doc, doc.mentions[m].end_token) == ","
+            {
+                if let Some(p) = doc
+                    .mention_at_token(doc.mentions[m].end_token + 1)
+                    .filter(|&p| doc.mentions[p].kind == MentionKind::Person)
+                {
+                    m = p;
+                }
+            }
             let mut end = doc.mentions[m].end_token;
             let addressee = addressee_after(doc, lemma, end);
             if let Some(a) = addressee {
@@ -473,6 +484,73 @@ fn headline_colon(doc: &Document, open: usize) -> Option<Found> {
     })
 }
 
+/// `Lee sent a blunt message to the board: “…”`: a quotation after a
+/// colon, in a sentence whose subject (a person, role or organisation
+/// opening it) does something with a speech noun (message, statement,
+/// warning, lexicons/nominal_cues.tsv) just before the colon.
+fn subject_colon(doc: &Document, open: usize) -> Option<Found> {
+    if open == 0 || word(doc, open - 1) != ":" {
+        return None;
+    }
+    let colon = open - 1;
+    let sentence = *doc.token_sentence.get(open)?;
+    let first = doc.token_at(doc.seg.sentences[sentence].start);
+    let noun = (colon.saturating_sub(6).max(first)..colon).find(|&k| {
+        super::lexicons::lexicons()
+            .speech_nouns
+            .contains_key(word(doc, k).to_lowercase().as_str())
+    })?;
+    let m = doc.mention_at_token(first).filter(|&m| {
+        !doc.mentions[m].in_quote
+            && !doc.mentions[m].possessive
+            && doc.mentions[m].end_token < noun
+            && matches!(
+                doc.mentions[m].kind,
+                MentionKind::Person | MentionKind::Org | MentionKind::Role(_)
+            )
+    })?;
+    let t = doc.tokens[noun];
+    Some(Found {
+        mention: m,
+        cue: Span::new(t.start, t.end),
+        lemma: super::lexicons::lexicons()
+            .speech_nouns
+            .get(word(doc, noun).to_lowercase().as_str())?,
+        addressee: None,
+        end_token: colon + 1,
+        start_token: first,
+    })
+}
+
+/// `Said Lee, who grew up nearby, “…”`: a sentence opening with the cue
+/// and the speaker, the quotation after them.
+fn inverted_said(doc: &Document, open: usize) -> Option<Found> {
+    let sentence = *doc.token_sentence.get(open)?;
+    let first = doc.token_at(doc.seg.sentences[sentence].start);
+    if open <= first + 1 || open - first > 30 {
+        return None;
+    }
+    let (cue, lemma, after) = cue_at(doc, first)?;
+    if !word(doc, first).starts_with(char::is_uppercase) {
+        return None;
+    }
+    let m = doc
+        .mention_at_token(after)
+        .filter(|&m| usable_mention(doc, m) && doc.mentions[m].kind == MentionKind::Person)?;
+    // only the speaker's apposition between the name and the mark
+    if (doc.mentions[m].end_token..open).any(|k| doc.cue_at_token(k).is_some()) {
+        return None;
+    }
+    Some(Found {
+        mention: m,
+        cue,
+        lemma,
+        addressee: None,
+        end_token: doc.mentions[m].end_token,
+        start_token: first,
+    })
+}
+
 /// The subject of the cue at token `k`: a mention ending at most 3 words
 /// before it (`Lee also said`, `Lee has repeatedly said`), outside quotations.
 pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
@@ -677,6 +755,8 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
                     let first = first_token_of(doc, &quotes[qi]);
                     attribution_before(doc, first)
                         .or_else(|| headline_colon(doc, first))
+                        .or_else(|| subject_colon(doc, first))
+                        .or_else(|| inverted_said(doc, first))
                         .or_else(|| {
                             // "Lee said:¶“…”": the attribution ends the paragraph before
                             let q = &quotes[qi];
