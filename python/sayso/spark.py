@@ -303,6 +303,12 @@ def _cluster_frames(quotes_df: "DataFrame", articles_df: Optional["DataFrame"]) 
     return clusters_df, filled
 
 
+def _save(frame: "DataFrame", path: str, mode: str) -> None:
+    # zstd, as `convert` writes: the sayso command line reads zstd and
+    # uncompressed Parquet only (Spark's default is snappy).
+    frame.write.mode(mode).option("compression", "zstd").parquet(path)
+
+
 def write(
     df: "DataFrame",
     out: Union[str, "os.PathLike[str]"],
@@ -319,7 +325,7 @@ def write(
 ) -> Dict[str, Any]:
     """Extract every table of ``df`` and write them as ``sayso convert`` lays
     out an output directory: one folder of Parquet parts per table
-    (``out/quotes/part-*.parquet``, as ``convert --part-mb``), and a
+    (``out/quotes/part-*.parquet``, as ``convert --part-size``), and a
     ``_manifest.json``; :func:`sayso.read` and ``sayso show`` open it.
 
     The articles are extracted once. With ``clusters`` (default) the
@@ -359,15 +365,15 @@ def write(
         if clusters:
             t = time.perf_counter()
             clusters_df, quotes = _cluster_frames(quotes, tables["articles"])
-            clusters_df.write.mode(mode).parquet(f"{path}/clusters")
+            _save(clusters_df, f"{path}/clusters", mode)
             timings["clusters"] = time.perf_counter() - t
         else:
             spark = df.sparkSession
-            spark.createDataFrame([], spark_schema("clusters")).write.mode(mode).parquet(f"{path}/clusters")
+            _save(spark.createDataFrame([], spark_schema("clusters")), f"{path}/clusters", mode)
         tables["quotes"] = quotes
         t = time.perf_counter()
         for name in EXTRACTED:
-            tables[name].write.mode(mode).parquet(f"{path}/{name}")
+            _save(tables[name], f"{path}/{name}", mode)
         timings["write"] = time.perf_counter() - t
         counts = {name: tables[name].count() for name in EXTRACTED}
         counts["clusters"] = (

@@ -40,6 +40,7 @@ def spark():
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.sql.session.timeZone", "UTC")
         .getOrCreate()
@@ -147,6 +148,8 @@ def test_write_gives_the_rows_of_convert(spark, tmp_path: Path):
     assert manifest["counts"] == reference_counts
     assert json.loads((out / "_manifest.json").read_text())["counts"] == reference_counts
     assert manifest["counts"]["quotes"] > 20 and manifest["counts"]["clusters"] > 0
+    # the command line reads what Spark wrote (zstd, as convert writes)
+    assert sayso.cli_main(["sayso", "show", "--quiet", str(out)]) == 0
     with pytest.raises(sayso.OutputExistsError):
         sayso.spark.write(_sample_df(spark), out)
 
