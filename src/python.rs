@@ -606,8 +606,14 @@ fn cluster_quotes(
             .map(|&c| found.get(c).map(|f| f.cluster_id.as_str()))
             .collect();
         let ids = RecordBatch::try_from_iter([
-            ("quote_id", std::sync::Arc::new(quote_ids) as arrow_array::ArrayRef),
-            ("cluster_id", std::sync::Arc::new(cluster_ids) as arrow_array::ArrayRef),
+            (
+                "quote_id",
+                std::sync::Arc::new(quote_ids) as arrow_array::ArrayRef,
+            ),
+            (
+                "cluster_id",
+                std::sync::Arc::new(cluster_ids) as arrow_array::ArrayRef,
+            ),
         ])?;
         Ok((table::build_clusters(&found)?, ids))
     })?;

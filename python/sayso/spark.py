@@ -19,7 +19,7 @@ import os
 import shutil
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterator, Optional, Tuple, Union
 
 from sayso._frames import _require
 from sayso._sayso import (
@@ -332,8 +332,9 @@ def write(
     corpus-wide clusters are computed as :func:`clusters` does and
     ``quotes.cluster_id`` is filled in. ``out`` is any path Spark writes to
     (local, HDFS, S3); the manifest is written only when ``out`` is a local
-    path. Raises ``OutputExistsError`` when ``out`` exists and ``overwrite``
-    is false. Returns the manifest (row counts per table, timings).
+    path. Raises ``OutputExistsError`` when a local ``out`` exists and
+    ``overwrite`` is false (elsewhere, Spark's own error that the path
+    exists). Returns the manifest (row counts per table, timings).
 
     >>> manifest = sayso.spark.write(df, "out", overwrite=True, published_col="date")  # doctest: +SKIP
     >>> manifest["counts"]["quotes"]  # doctest: +SKIP
