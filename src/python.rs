@@ -544,7 +544,7 @@ fn admit(records: Vec<crate::input::Record>) -> (Vec<Article>, Vec<ErrorRow>) {
     (articles, errors)
 }
 
-/// Extract every table from an Arrow record batch of articles, one article
+/// Extract every table from an Arrow record batch (or table) of articles, one article
 /// per row (the entry point of distributed runs: Arrow in, Arrow out, no
 /// Python objects per row).
 ///
@@ -562,22 +562,43 @@ fn admit(records: Vec<crate::input::Record>) -> (Vec<Article>, Vec<ErrorRow>) {
 #[pyo3(signature = (batch, *, label="batch", first_row=0, jobs=1))]
 fn extract_arrow(
     py: Python<'_>,
-    batch: PyRecordBatch,
+    batch: &Bound<'_, PyAny>,
     label: &str,
     first_row: u64,
     jobs: usize,
 ) -> PyResult<PyExtraction> {
-    let batch = batch.into_inner();
+    let batches = arrow_batches(batch)?;
     let label = label.to_string();
     let tables = run_detached(py, move || {
-        let records = crate::input::batch_records(&batch, &label, first_row, &FieldMap::default());
-        drop(batch);
+        let fields = FieldMap::default();
+        let mut records = Vec::new();
+        let mut row = first_row;
+        for b in &batches {
+            records.extend(crate::input::batch_records(b, &label, row, &fields));
+            row += b.num_rows() as u64;
+        }
+        drop(batches);
         let (articles, mut errors) = admit(records);
         let (extractions, panics) = crate::pipeline::extract_batch(articles, Some(jobs.max(1)));
         errors.extend(panics);
         table::build(&extractions, &errors)
     })?;
     Ok(PyExtraction { tables })
+}
+
+/// The record batches of an Arrow batch (`__arrow_c_array__`) or table or
+/// stream (`__arrow_c_stream__`); anything else is an input error.
+fn arrow_batches(obj: &Bound<'_, PyAny>) -> PyResult<Vec<RecordBatch>> {
+    if obj.hasattr("__arrow_c_array__")? {
+        return Ok(vec![obj.extract::<PyRecordBatch>()?.into_inner()]);
+    }
+    if obj.hasattr("__arrow_c_stream__")? {
+        return Ok(obj.extract::<PyTable>()?.into_inner().0);
+    }
+    Err(InputError::new_err(format!(
+        "expected an Arrow record batch or table (an object with __arrow_c_array__ or __arrow_c_stream__, such as pyarrow.RecordBatch), not {}",
+        obj.get_type().name()?
+    )))
 }
 
 /// Cluster quotations across articles, as the corpus-wide pass of `convert`.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Any, Dict, List
@@ -29,6 +30,8 @@ SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample.jsonl"
 def spark():
     from pyspark.sql import SparkSession
 
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        pytest.skip("Spark needs Java 17 or later (no java on PATH and no JAVA_HOME)")
     # Executors must run this interpreter (with this build of sayso), and
     # nothing may listen on or talk to an outward interface.
     os.environ["PYSPARK_PYTHON"] = sys.executable
