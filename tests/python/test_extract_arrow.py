@@ -78,8 +78,9 @@ def test_not_a_batch_is_an_input_error():
 
 
 def test_a_table_of_several_batches_numbers_rows_across_them():
-    first = _batch([{"id": "t1", "text": "“Ready,” Ada Roe said."}])
-    second = _batch([{"id": "t2", "text": None}])
+    schema = pa.schema([("id", pa.string()), ("text", pa.string())])
+    first = _batch([{"id": "t1", "text": "“Ready,” Ada Roe said."}], schema)
+    second = _batch([{"id": "t2", "text": None}], schema)
     x = sayso.extract_arrow(pa.Table.from_batches([first, second]), label="t", first_row=5)
     assert pa.table(x.quotes).column("quote_id").to_pylist() == ["t1:q:1"]
     assert pa.table(x.errors).column("input").to_pylist() == ["t:7"]
