@@ -206,10 +206,16 @@ def extract_all(
     language_col: Optional[str] = None,
 ) -> Dict[str, "DataFrame"]:
     """Every extracted table from one pass over ``df``: a dict from table name
-    to DataFrame. The extraction is cached (``persist``) so that using
-    several tables does not extract the articles again; call
-    ``unpersist_all`` on the result's ``"_wide"`` entry (or let the session
-    end) to free it."""
+    to DataFrame, with the arguments of :func:`extract`.
+
+    The extraction is persisted, so using several tables does not extract
+    the articles again. The dict's ``"_wide"`` entry is the persisted
+    DataFrame (one struct column per table); ``tables["_wide"].unpersist()``
+    frees it.
+
+    >>> tables = sayso.spark.extract_all(df, published_col="date")  # doctest: +SKIP
+    >>> tables["speakers"].groupBy("speaker_id").count().show()  # doctest: +SKIP
+    """
     from pyspark.sql import functions as F
     from pyspark.sql.types import StructField, StructType
 
