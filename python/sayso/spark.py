@@ -143,21 +143,15 @@ def _extract_partition(tables: Tuple[str, ...], wide: bool) -> Any:
                 continue
             for t in tables:
                 rows = pa.table(x.table(t)).cast(targets[t]).combine_chunks()
-                n = rows.num_rows
-                if n == 0:
+                if rows.num_rows == 0:
                     continue
-                columns = []
-                for other in tables:
-                    struct = pa.struct(list(targets[other]))
-                    if other == t:
-                        columns.append(
-                            pa.StructArray.from_arrays(
-                                [c.chunk(0) if c.num_chunks else pa.array([], c.type) for c in rows.columns],
-                                fields=list(targets[t]),
-                            )
-                        )
-                    else:
-                        columns.append(pa.nulls(n, struct))
+                # one row per row of table t: its struct set, the others null
+                columns = [
+                    pa.StructArray.from_arrays([c.chunk(0) for c in rows.columns], fields=list(targets[t]))
+                    if other == t
+                    else pa.nulls(rows.num_rows, pa.struct(list(targets[other])))
+                    for other in tables
+                ]
                 yield pa.RecordBatch.from_arrays(columns, names=list(tables))
 
     return run
