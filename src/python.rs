@@ -14,12 +14,12 @@ use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
-use pyo3_arrow::{PySchema, PyTable};
+use pyo3_arrow::{PyRecordBatch, PySchema, PyTable};
 
 use crate::article::{parse_published, Article};
 use crate::input::{FieldMap, Format, InputOptions};
-use crate::pipeline::ConvertOptions;
-use crate::table::{self, Tables, TABLE_NAMES};
+use crate::pipeline::{ConvertOptions, DEFAULT_MAX_ARTICLE_BYTES};
+use crate::table::{self, ErrorRow, Tables, TABLE_NAMES};
 use crate::Error;
 
 create_exception!(
@@ -500,6 +500,147 @@ fn convert<'py>(
     py.import("json")?.call_method1("loads", (json,))
 }
 
+/// Turn the records of one Arrow batch into articles and `errors` rows,
+/// by the rules `convert` applies while reading (warnings and oversize
+/// articles become rows; duplicate ids are left to the caller, since a
+/// batch cannot see the other batches of a distributed run).
+fn admit(records: Vec<crate::input::Record>) -> (Vec<Article>, Vec<ErrorRow>) {
+    let mut articles = Vec::with_capacity(records.len());
+    let mut errors = Vec::new();
+    for rec in records {
+        let article = match rec.result {
+            Ok(a) => a,
+            Err(error) => {
+                errors.push(ErrorRow {
+                    input: rec.location,
+                    article_id: None,
+                    error,
+                });
+                continue;
+            }
+        };
+        let id = article.article_id();
+        for w in rec.warnings {
+            errors.push(ErrorRow {
+                input: rec.location.clone(),
+                article_id: Some(id.clone()),
+                error: w,
+            });
+        }
+        if article.text.len() > DEFAULT_MAX_ARTICLE_BYTES {
+            errors.push(ErrorRow {
+                input: rec.location,
+                article_id: Some(id),
+                error: format!(
+                    "article text is {:.1} MB, over the limit of {:.1} MB; split it",
+                    article.text.len() as f64 / 1e6,
+                    DEFAULT_MAX_ARTICLE_BYTES as f64 / 1e6
+                ),
+            });
+            continue;
+        }
+        articles.push(article);
+    }
+    (articles, errors)
+}
+
+/// Extract every table from an Arrow record batch (or table) of articles, one article
+/// per row (the entry point of distributed runs: Arrow in, Arrow out, no
+/// Python objects per row).
+///
+/// Columns are read by name (`text`, `id`, `title`, `source`, `url`,
+/// `published`, `language`; only `text` is required) with the same rules as
+/// a Parquet input of `convert`, so the same article gives the same rows and
+/// ids. A row that cannot be an article becomes an `errors` row located at
+/// `{label}:{first_row + i + 1}`. `jobs` threads (default 1: distributed
+/// engines give each task one core).
+///
+/// >>> b = pyarrow.record_batch({"id": ["a1"], "text": ["“Yes,” Ann Lee said."]})
+/// >>> pyarrow.table(sayso.extract_arrow(b).quotes).column("quote_id").to_pylist()
+/// ['a1:q:1']
+#[pyfunction]
+#[pyo3(signature = (batch, *, label="batch", first_row=0, jobs=1))]
+fn extract_arrow(
+    py: Python<'_>,
+    batch: &Bound<'_, PyAny>,
+    label: &str,
+    first_row: u64,
+    jobs: usize,
+) -> PyResult<PyExtraction> {
+    let batches = arrow_batches(batch)?;
+    let label = label.to_string();
+    let tables = run_detached(py, move || {
+        let fields = FieldMap::default();
+        let mut records = Vec::new();
+        let mut row = first_row;
+        for b in &batches {
+            records.extend(crate::input::batch_records(b, &label, row, &fields));
+            row += b.num_rows() as u64;
+        }
+        drop(batches);
+        let (articles, mut errors) = admit(records);
+        let (extractions, panics) = crate::pipeline::extract_batch(articles, Some(jobs.max(1)));
+        errors.extend(panics);
+        table::build(&extractions, &errors)
+    })?;
+    Ok(PyExtraction { tables })
+}
+
+/// The record batches of an Arrow batch (`__arrow_c_array__`) or table or
+/// stream (`__arrow_c_stream__`); anything else is an input error.
+fn arrow_batches(obj: &Bound<'_, PyAny>) -> PyResult<Vec<RecordBatch>> {
+    if obj.hasattr("__arrow_c_array__")? {
+        return Ok(vec![obj.extract::<PyRecordBatch>()?.into_inner()]);
+    }
+    if obj.hasattr("__arrow_c_stream__")? {
+        return Ok(obj.extract::<PyTable>()?.into_inner().0);
+    }
+    Err(InputError::new_err(format!(
+        "expected an Arrow record batch or table (an object with __arrow_c_array__ or __arrow_c_stream__, such as pyarrow.RecordBatch), not {}",
+        obj.get_type().name()?
+    )))
+}
+
+/// Cluster quotations across articles, as the corpus-wide pass of `convert`.
+///
+/// `quotes` holds the `quotes` columns `quote_id`, `article_id`, `text`,
+/// `speaker`, `speaker_id` (strings) and `date` (date32); `articles` the
+/// `articles` columns `article_id` (string) and `source` (dictionary of
+/// strings). Returns the `clusters` table and a table of `quote_id`,
+/// `cluster_id`, one row per quotes row in the same order.
+///
+/// >>> clusters, ids = sayso.cluster_quotes(quotes_batch, articles_batch)  # doctest: +SKIP
+#[pyfunction]
+fn cluster_quotes(
+    py: Python<'_>,
+    quotes: PyRecordBatch,
+    articles: PyRecordBatch,
+) -> PyResult<(PyTable, PyTable)> {
+    let (quotes, articles) = (quotes.into_inner(), articles.into_inner());
+    let (clusters, ids) = run_detached(py, move || {
+        let keys = table::quote_keys(&quotes, &articles)?;
+        let (found, assignment) = crate::clusters::cluster(&keys);
+        let quote_ids: arrow_array::StringArray =
+            keys.iter().map(|k| Some(k.quote_id.as_str())).collect();
+        let cluster_ids: arrow_array::StringArray = assignment
+            .iter()
+            .map(|&c| found.get(c).map(|f| f.cluster_id.as_str()))
+            .collect();
+        let ids = RecordBatch::try_from_iter([
+            (
+                "quote_id",
+                std::sync::Arc::new(quote_ids) as arrow_array::ArrayRef,
+            ),
+            (
+                "cluster_id",
+                std::sync::Arc::new(cluster_ids) as arrow_array::ArrayRef,
+            ),
+        ])?;
+        Ok((table::build_clusters(&found)?, ids))
+    })?;
+    Ok((py_table(&clusters)?, py_table(&ids)?))
+}
+
 /// The Arrow schema of table `name`, or None for an unknown name.
 ///
 /// >>> pyarrow.schema(sayso.schema("quotes")).field("start").type
@@ -541,6 +682,8 @@ fn _sayso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(extract_batch, m)?)?;
     m.add_function(wrap_pyfunction!(convert, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(cluster_quotes, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_function(wrap_pyfunction!(cli_main, m)?)?;
     Ok(())

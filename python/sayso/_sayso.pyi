@@ -18,6 +18,8 @@ __all__ = [
     "Extraction",
     "extract",
     "extract_batch",
+    "extract_arrow",
+    "cluster_quotes",
     "convert",
     "schema",
     "cli_main",
@@ -51,6 +53,11 @@ class _ArrowTable(Protocol):
     def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object: ...
     def __arrow_c_schema__(self) -> object: ...
     def __len__(self) -> int: ...
+
+class _ArrowBatch(Protocol):
+    """An Arrow record batch exported through the Arrow PyCapsule interface."""
+
+    def __arrow_c_array__(self, requested_schema: Optional[object] = None) -> Tuple[object, object]: ...
 
 class _ArrowSchema(Protocol):
     """An Arrow schema exported through the Arrow PyCapsule interface."""
@@ -94,6 +101,10 @@ def extract(
 def extract_batch(
     articles: Iterable[Union[str, Mapping[str, Any]]], *, jobs: Optional[int] = None
 ) -> Extraction: ...
+def extract_arrow(
+    batch: Union[_ArrowBatch, _ArrowTable], *, label: str = "batch", first_row: int = 0, jobs: int = 1
+) -> Extraction: ...
+def cluster_quotes(quotes: _ArrowBatch, articles: _ArrowBatch) -> Tuple[_ArrowTable, _ArrowTable]: ...
 def convert(
     inputs: Union[_Path, Sequence[_Path]],
     out: _Path,

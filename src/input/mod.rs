@@ -183,6 +183,23 @@ impl Iterator for Chain {
     }
 }
 
+/// The records of an Arrow batch already in memory (one article per row,
+/// columns named as in `fields`), read exactly as a Parquet file's rows are.
+/// Row `i` is located at `{label}:{first_row + i + 1}`.
+pub fn batch_records(
+    batch: &arrow_array::RecordBatch,
+    label: &str,
+    first_row: u64,
+    fields: &FieldMap,
+) -> Vec<Record> {
+    (0..batch.num_rows())
+        .map(|i| {
+            let location = format!("{label}:{}", first_row + i as u64 + 1);
+            parquet::row(batch, i, location, fields)
+        })
+        .collect()
+}
+
 impl Record {
     /// An error record.
     pub(crate) fn error(location: impl Into<String>, reason: impl Into<String>) -> Record {

@@ -136,7 +136,7 @@ impl Iterator for ParquetRows {
 }
 
 /// Row `i` of a batch as a record.
-fn row(batch: &RecordBatch, i: usize, location: String, fields: &FieldMap) -> Record {
+pub(super) fn row(batch: &RecordBatch, i: usize, location: String, fields: &FieldMap) -> Record {
     let columns: [Option<&dyn Array>; N_FIELDS] = fields.names().map(|name| {
         batch
             .schema_ref()

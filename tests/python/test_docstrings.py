@@ -10,7 +10,7 @@ import pytest
 
 import sayso
 
-PUBLIC = ["extract", "extract_batch", "convert", "schema", "read", "cli_main"]
+PUBLIC = ["extract", "extract_batch", "extract_arrow", "cluster_quotes", "convert", "schema", "read", "cli_main"]
 
 
 def test_every_public_function_has_an_example():
