@@ -63,6 +63,42 @@ const EXISTENTIAL_VERBS: &[&str] = &[
     "has", "have", "had", "'s", "’s", "seems", "seemed", "appears", "appeared",
 ];
 
+/// Third-person forms of cues that are never plural nouns, so "says that"
+/// is a verb and its that-clause ("the claims that …" is a noun).
+const VERB_ONLY_FORMS: &[&str] = &[
+    "says",
+    "tells",
+    "adds",
+    "explains",
+    "insists",
+    "argues",
+    "believes",
+    "thinks",
+    "knows",
+    "suggests",
+    "writes",
+    "admits",
+    "acknowledges",
+    "agrees",
+    "announces",
+    "asserts",
+    "contends",
+    "denies",
+    "predicts",
+    "recalls",
+    "reveals",
+    "warns",
+    "wonders",
+    "urges",
+    "emphasizes",
+    "stresses",
+    "maintains",
+    "concedes",
+    "confirms",
+    "insists",
+    "hopes",
+];
+
 /// The longest content, in tokens (news sentences are far shorter).
 const MAX_CONTENT_TOKENS: usize = 150;
 
@@ -124,7 +160,10 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
             let after = doc.token_at(cue.span.end);
             // a plural noun, not a verb: "Lee's comments came", "the claims were"
             let cue_word = cue.span.text(doc.text);
-            if cue_word.ends_with('s') && !cue_word.contains(' ') {
+            if cue_word.ends_with('s')
+                && !cue_word.contains(' ')
+                && !VERB_ONLY_FORMS.contains(&cue_word.to_lowercase().as_str())
+            {
                 let prev = if k > lo { word(doc, k - 1) } else { "" };
                 let next = word(doc, after).to_lowercase();
                 if prev.ends_with("'s")
@@ -377,7 +416,7 @@ fn make(
 fn claim_after(
     doc: &Document,
     si: usize,
-    _lo: usize,
+    lo: usize,
     end_tok: usize,
     k: usize,
     after: usize,
@@ -385,6 +424,41 @@ fn claim_after(
     class: CueClass,
     cue: Span,
 ) -> Option<Utterance> {
+    // "The voters, said Lee, want …": the attribution sits inside its content
+    if k > lo + 2 && word(doc, k - 1) == "," {
+        if let Some(m) = doc.mention_at_token(after) {
+            let e = doc.mentions[m].end_token;
+            // the content resumes with its verb ("…, said Lee, want …"), not
+            // with an apposition or a new clause ("…, said Lee, director of …")
+            let next = word(doc, e + 1);
+            let resumes = next.starts_with(char::is_lowercase)
+                && !matches!(
+                    next,
+                    "a" | "an"
+                        | "the"
+                        | "and"
+                        | "but"
+                        | "or"
+                        | "while"
+                        | "who"
+                        | "which"
+                        | "whose"
+                        | "as"
+                        | "in"
+                        | "at"
+                        | "of"
+                        | "for"
+                        | "with"
+                        | "on"
+                        | "adding"
+                        | "saying"
+                )
+                && !lexicons().roles.contains_key(next);
+            if word(doc, e) == "," && resumes && e + 2 < end_tok && !doc.mentions[m].in_quote {
+                return claim_around(doc, si, lo, end_tok, k, m, lemma, cue);
+            }
+        }
+    }
     let subject = subject_before(doc, k)?;
     if doc.mentions[subject].in_quote {
         return None;
@@ -672,6 +746,43 @@ fn in_source(doc: &Document, si: usize, lo: usize, end_tok: usize) -> Option<Utt
     )
 }
 
+/// `<content…>, said X, <…content>`: an attribution inside its content; the
+/// claim has two parts, before and after it.
+#[allow(clippy::too_many_arguments)]
+fn claim_around(
+    doc: &Document,
+    si: usize,
+    lo: usize,
+    end_tok: usize,
+    k: usize,
+    mention: usize,
+    lemma: &str,
+    cue: Span,
+) -> Option<Utterance> {
+    let before = Span::new(doc.tokens[lo].start, doc.tokens[k - 2].end);
+    let resume = doc.mentions[mention].end_token + 1;
+    let after = Span::new(doc.tokens[resume].start, doc.tokens[end_tok - 1].end);
+    let mut u = make(
+        doc,
+        si,
+        Span::new(before.start, after.end),
+        Some(mention),
+        cue,
+        lemma,
+        Kind::Indirect,
+        "claim_around",
+    )?;
+    // `make` trims the whole; the parts follow its ends
+    if u.span.start >= before.end || u.span.end <= after.start {
+        return None;
+    }
+    let before = Span::new(u.span.start, before.end);
+    let after = Span::new(after.start, u.span.end);
+    u.parts = vec![before, after];
+    u.text = format!("{} {}", before.text(doc.text), after.text(doc.text));
+    Some(u)
+}
+
 /// `<content>, X said.` / `<content>, said X.`: the cue and its subject end the sentence.
 #[allow(clippy::too_many_arguments)]
 fn claim_before(
@@ -686,10 +797,12 @@ fn claim_before(
     cue: Span,
 ) -> Option<Utterance> {
     // "…, said X." : cue then mention to the sentence end
-    let (mention, attr_start) = if let Some(m) = doc
-        .mention_at_token(after)
-        .filter(|&m| doc.mentions[m].end_token + 3 >= end_tok)
-    {
+    let (mention, attr_start) = if let Some(m) = doc.mention_at_token(after).filter(|&m| {
+        let e = doc.mentions[m].end_token;
+        // the attribution ends the sentence, or an apposition or a new
+        // clause follows it ("…, said Lee, director of …", "…, said Lee, but …")
+        e + 3 >= end_tok || word(doc, e) == ","
+    }) {
         (m, k)
     } else {
         // "…, X said." : mention then cue at the sentence end (a few words may follow: "on Monday")

@@ -264,3 +264,55 @@ fn content_keeps_paired_dashes_and_coordinated_that_clauses() {
         )]
     );
 }
+
+#[test]
+fn says_that_is_a_verb_and_its_clause() {
+    assert_eq!(
+        claims("Councillor Ada Brook says that the depot will close in May."),
+        vec![(
+            "the depot will close in May".into(),
+            "indirect",
+            s("Ada Brook"),
+            "claim_after"
+        )]
+    );
+    // a plural noun followed by "that" is not a reporting verb
+    assert_eq!(
+        claims("His claims that the depot will close were denied by nobody."),
+        vec![]
+    );
+}
+
+#[test]
+fn inverted_attribution_before_an_apposition_or_a_clause() {
+    assert_eq!(
+        claims("The depot is too small, said Ada Brook, director of the transit board."),
+        vec![(
+            "The depot is too small".into(),
+            "indirect",
+            s("Ada Brook"),
+            "claim_before"
+        )]
+    );
+}
+
+#[test]
+fn attribution_inside_its_content_gives_two_parts() {
+    let x = extract(Article::new(
+        "The drivers, said Ada Brook, need longer breaks.",
+    ));
+    let c: Vec<_> = x
+        .claims
+        .iter()
+        .filter(|c| c.method == "claim_around")
+        .map(|c| (c.text.clone(), c.parts.len(), c.speaker.clone()))
+        .collect();
+    assert_eq!(
+        c,
+        vec![(
+            "The drivers need longer breaks".to_string(),
+            2,
+            s("Ada Brook")
+        )]
+    );
+}
