@@ -119,6 +119,9 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
     // normalised name token → entities whose name contains it (keeps lookups
     // proportional to the candidates, not to every entity of a long article)
     let mut index: rustc_hash::FxHashMap<String, Vec<usize>> = rustc_hash::FxHashMap::default();
+    // the normalised name tokens of each entity, kept beside `ents` so the
+    // candidate checks do not re-split and re-lowercase names
+    let mut ent_toks: Vec<Vec<String>> = Vec::new();
     // apposition: "the Russian leader Jane Doe", "Jane Doe, the Russian leader,"
     let n = mentions.len();
     for i in 0..n {
@@ -137,9 +140,7 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                 if toks.len() > 1 {
                     for t in &toks {
                         if let Some(v) = index.get(t) {
-                            cands.extend(
-                                v.iter().filter(|&&e| name_tokens(&ents[e].name).len() == 1),
-                            );
+                            cands.extend(v.iter().filter(|&&e| ent_toks[e].len() == 1));
                         }
                     }
                 }
@@ -147,7 +148,7 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                 cands.dedup();
                 let found = cands.iter().rev().copied().find(|&ei| {
                     let e = &ents[ei];
-                    let et = name_tokens(&e.name);
+                    let et = &ent_toks[ei];
                     if e.name == name {
                         return true;
                     }
@@ -175,18 +176,21 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                             aliases: vec![],
                             mentions: vec![],
                         });
+                        ent_toks.push(toks.clone());
                         ents.len() - 1
                     }
                 };
-                for t in name_tokens(&name) {
-                    let v = index.entry(t).or_default();
+                let longer = toks.len() > ent_toks[ei].len();
+                for t in &toks {
+                    let v = index.entry(t.clone()).or_default();
                     if v.last() != Some(&ei) && !v.contains(&ei) {
                         v.push(ei);
                     }
                 }
                 let e = &mut ents[ei];
-                if name_tokens(&name).len() > name_tokens(&e.name).len() {
+                if longer {
                     e.name = name;
+                    ent_toks[ei] = toks;
                 }
                 e.person |= person;
                 mentions[i].entity = Some(ei);

@@ -203,11 +203,11 @@ fn role_phrase(
         }
         let w = t.text(text);
         let (bare, _) = strip_possessive(w);
-        let lw = lower(bare).into_owned();
+        let lw = lower(bare);
         // two-word roles first ("prime minister", "vice president")
         if j + 1 < to
             && toks[j + 1].kind == TokenKind::Word
-            && lex.role_first_words.contains(lw.as_str())
+            && lex.role_first_words.contains(lw.as_ref())
         {
             let two = format!("{} {}", lw, lower(toks[j + 1].text(text)));
             if let Some(&(class, _)) = lex.roles.get(two.as_str()) {
@@ -216,8 +216,8 @@ fn role_phrase(
                 continue;
             }
         }
-        if let Some(&(class, _)) = lex.roles.get(lw.as_str()) {
-            head = Some((j, j + 1, class, lw));
+        if let Some(&(class, _)) = lex.roles.get(lw.as_ref()) {
+            head = Some((j, j + 1, class, lw.into_owned()));
             j += 1;
             // a role noun followed by another role noun: the later one is the head
             continue;
