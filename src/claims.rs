@@ -134,6 +134,12 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
                 out.push(c);
             }
         }
+        // As Lee noted, <content>
+        if word(doc, lo).eq_ignore_ascii_case("as") {
+            if let Some(c) = as_x_said(doc, si, lo, end_tok) {
+                out.push(c);
+            }
+        }
         for k in lo..hi {
             // according to X
             if word(doc, k).eq_ignore_ascii_case("according") && word(doc, k + 1) == "to" {
@@ -601,10 +607,46 @@ fn claim_after(
                 && lexicons().infinitive_cues.contains(lemma)
                 && !is_punct(doc, c + 1)
                 && doc.mention_at_token(c + 1).is_none();
-            if !direct_clause && !existential && !infinitive {
+            // "announced Sunday she would resign": a bare day, then the clause
+            let day_clause = matches!(
+                w.as_str(),
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+            ) && !is_punct(doc, c + 1)
+                && !matches!(
+                    word(doc, c + 1).to_lowercase().as_str(),
+                    "that"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "by"
+                        | "about"
+                        | "night"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "and"
+                        | "but"
+                );
+            if !direct_clause && !existential && !infinitive && !day_clause {
                 return None;
             }
-            c
+            if day_clause {
+                c + 1
+            } else {
+                c
+            }
         }
     };
     if start >= end_tok {
@@ -702,6 +744,44 @@ fn content_ends_at(doc: &Document, start: usize, j: usize, end: usize) -> bool {
         return new_subject && !list;
     }
     false
+}
+
+/// `As Lee noted, <content>` / `As a study found, <content>`: a cue closing
+/// an opening "as"-clause reports the content after its comma.
+fn as_x_said(doc: &Document, si: usize, lo: usize, end_tok: usize) -> Option<Utterance> {
+    let comma = (lo + 2..(lo + 14).min(end_tok)).find(|&j| word(doc, j) == ",")?;
+    let k = comma - 1;
+    // the cue ends the clause ("As Lee noted,"), or "put it" does
+    let (cue_tok, cue_span, lemma) =
+        if word(doc, k).eq_ignore_ascii_case("it") && word(doc, k - 1) == "put" {
+            let span = Span::new(doc.tokens[k - 1].start, doc.tokens[k].end);
+            (k - 1, span, "put")
+        } else {
+            let c = doc.cue_at_token(k)?;
+            if c.span.end != doc.tokens[k].end {
+                return None;
+            }
+            (k, c.span, c.lemma)
+        };
+    let subject = subject_before(doc, cue_tok)?;
+    if doc.mentions[subject].first_token <= lo {
+        return None;
+    }
+    let start = comma + 1;
+    if start + 2 >= end_tok {
+        return None;
+    }
+    let content = Span::new(doc.tokens[start].start, doc.tokens[end_tok - 1].end);
+    make(
+        doc,
+        si,
+        content,
+        Some(subject),
+        cue_span,
+        lemma,
+        Kind::Indirect,
+        "claim_after",
+    )
 }
 
 /// `In <source>, <content>`: a sentence opening with "In" and a noun phrase

@@ -316,3 +316,27 @@ fn attribution_inside_its_content_gives_two_parts() {
         )]
     );
 }
+
+#[test]
+fn as_clauses_and_bare_days_before_the_content() {
+    assert_eq!(
+        claims("As Ada Brook put it, the depot was too small from the start."),
+        vec![(
+            "the depot was too small from the start".into(),
+            "indirect",
+            s("Ada Brook"),
+            "claim_after"
+        )]
+    );
+    assert_eq!(
+        claims("Ada Brook announced Sunday she would leave the board."),
+        vec![(
+            "she would leave the board".into(),
+            "indirect",
+            s("Ada Brook"),
+            "claim_after"
+        )]
+    );
+    // an as-clause without a cue is no attribution
+    assert_eq!(claims("As the drivers left, the depot went quiet."), vec![]);
+}

@@ -612,13 +612,14 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
         if e == 0 || !BETWEEN.contains(&word(doc, e - 1).to_lowercase().as_str()) {
             // a comma-delimited apposition: "Lee, the minister of finance since 2019, said"
             // ("Lee, a Dover, Del., nurse, said": up to three commas back)
-            if e > 0 && word(doc, e - 1) == "," {
+            // a dash-enclosed one too: "Lee — who chairs the board — said"
+            if e > 0 && matches!(word(doc, e - 1), "," | "—" | "–") {
                 let lo = e.saturating_sub(40);
                 let mut j = e - 1;
                 let mut commas = 0;
                 while j > lo && doc.token_sentence[j - 1] == sentence {
                     j -= 1;
-                    if word(doc, j) == "," || word(doc, j) == "(" {
+                    if matches!(word(doc, j), "," | "(" | "—" | "–") {
                         // a place inside the apposition ("a Dover, Del., nurse")
                         // follows its article: not the subject
                         let m = doc.mention_ending_at(j).filter(|&m| {
