@@ -788,3 +788,104 @@ fn tense_by_clause() {
         "2017-11-24",
     );
 }
+
+#[test]
+fn tense_markers_weak_and_ahead() {
+    use TimexType::Date;
+    // a participle listed as a past form is no past tense after `be`
+    check(
+        "The ceremony would still be held at the harbour on March 14.",
+        "March 14",
+        Date,
+        "2018-03-14",
+    );
+    // an -ed word after a determiner is an adjective
+    check(
+        "The bonus would be paid on a still unannounced date in January.",
+        "January",
+        Date,
+        "2018-01",
+    );
+    // `payable`, `effective` look ahead
+    check(
+        "The dividend is payable Jan. 5 to holders of record.",
+        "Jan. 5",
+        Date,
+        "2018-01-05",
+    );
+    check(
+        "The new fee schedule takes hold, effective Feb. 2.",
+        "Feb. 2",
+        Date,
+        "2018-02-02",
+    );
+    // `planned to`: a date after it is in that future, a date before it is
+    // when the planning happened
+    check(
+        "The crew planned to sail from the port on Thursday.",
+        "Thursday",
+        Date,
+        "2017-11-23",
+    );
+    check(
+        "On Friday, the council planned to reopen the bridge.",
+        "Friday",
+        Date,
+        "2017-11-17",
+    );
+    // `as soon as` looks ahead; a weak `until` loses to a nearby verb
+    check(
+        "The convoy might reach the border as soon as Thursday, aides said.",
+        "Thursday",
+        Date,
+        "2017-11-23",
+    );
+    check(
+        "Until Friday, clerks had kept the ledger closed.",
+        "Friday",
+        Date,
+        "2017-11-17",
+    );
+}
+
+#[test]
+fn the_year_is_a_date_unless_it_is_a_span() {
+    use TimexType::{Date, Duration};
+    check(
+        "Shares of the miner hit a high for the year in June.",
+        "the year",
+        Date,
+        "2017",
+    );
+    check(
+        "The brewer forecast higher sales for the full year.",
+        "the full year",
+        Date,
+        "2017",
+    );
+    check(
+        "For the year ended June 30, the brewer earned $4 million.",
+        "the year",
+        Duration,
+        "P1Y",
+    );
+    check(
+        "Margins should widen throughout the fiscal year.",
+        "the fiscal year",
+        Duration,
+        "P1Y",
+    );
+}
+
+#[test]
+fn a_year_earlier_after_nine_months_is_the_year() {
+    use TimexType::Date;
+    let text = "The miner earned $5 million in the third quarter. For the nine months, \
+                it earned $12 million, up from $9 million a year earlier.";
+    let t = one(text, pubd(), "a year earlier");
+    assert_eq!((t.typ, t.value.as_str()), (Date, "2016"));
+    // without the longer period, the quarter a year before
+    let text = "The miner earned $5 million in the third quarter, up from $4 million a year earlier.";
+    let t = one(text, pubd(), "a year earlier");
+    assert_eq!((t.typ, t.value.as_str()), (Date, "2016-Q3"));
+}

@@ -984,19 +984,30 @@ impl<'a> G<'a> {
         if t.is("the") && self.is(i + 1, "future") {
             return Some(Item::new(i, i + 2, Expr::Ref("FUTURE_REF")));
         }
-        if t.is("the")
-            && self.any(i + 1, &["fiscal", "full"])
-            && self.is(i + 2, "year")
-            && !self.any(i + 3, &["'", "-"])
-        {
-            return Some(Item::new(i, i + 3, Expr::Duration("P1Y".into())));
-        }
-        if t.is("the")
-            && self.is(i + 1, "year")
-            && !self.any(i + 2, &["'", "-", "before", "after", "earlier", "later"])
-        {
-            // `the year` in running text is mostly a span of a year
-            return Some(Item::new(i, i + 2, Expr::Duration("P1Y".into())));
+        if t.is("the") {
+            let k = if self.any(i + 1, &["fiscal", "full"]) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if self.is(k, "year")
+                && !self.any(k + 1, &["'", "-", "before", "after", "earlier", "later"])
+            {
+                // `the year ended June 30`, `throughout the year`: a span of a
+                // year; otherwise the year the text is in (`a high for the year`)
+                let span = self.any(k + 1, &["ended", "ending", "through", "to", "starting"])
+                    || (i > 0 && self.any(i - 1, &["throughout", "over", "within", "all"]));
+                let expr = if span {
+                    Expr::Duration("P1Y".into())
+                } else {
+                    Expr::Shift {
+                        unit: "Y",
+                        n: 0,
+                        base: Base::Published,
+                    }
+                };
+                return Some(Item::new(i, k + 1, expr));
+            }
         }
         if t.is("recent") {
             // recent years: the recent past; recent weeks: a vague duration

@@ -53,8 +53,15 @@ pub enum Dir {
 pub enum Rule {
     /// A tense marker.
     Tense(Dir),
+    /// A marker that counts less than a verb (`until`, `soon`): it often
+    /// qualifies something else than the date.
+    Weak(Dir),
     /// Future before `to` only (`plans to`, `set to`, not `the plan`).
     BeforeTo,
+    /// Like [`Rule::BeforeTo`], but a past form: only a date after it is
+    /// in that future (`planned to leave on Friday`), a date before it is
+    /// when the planning happened (`On Friday the team planned to leave`).
+    PastBeforeTo,
     /// A verb of saying: past, but it tells when the words were said, not
     /// when the reported event happens, so any other marker wins over it.
     Report,
@@ -64,6 +71,8 @@ pub enum Rule {
     /// A passive or perfect auxiliary: the `-ed` participle after it is no
     /// past marker of its own (`will be named`).
     Aux,
+    /// A determiner: an `-ed` word right after it is an adjective.
+    Det,
 }
 
 pub struct Lexicon {
@@ -129,10 +138,14 @@ pub fn get() -> &'static Lexicon {
             .filter_map(|r| match r[..] {
                 [w, "past"] => Some((w, Rule::Tense(Dir::Past))),
                 [w, "future"] => Some((w, Rule::Tense(Dir::Future))),
+                [w, "weak-past"] => Some((w, Rule::Weak(Dir::Past))),
+                [w, "weak-future"] => Some((w, Rule::Weak(Dir::Future))),
                 [w, "to"] => Some((w, Rule::BeforeTo)),
+                [w, "past-to"] => Some((w, Rule::PastBeforeTo)),
                 [w, "report"] => Some((w, Rule::Report)),
                 [w, "boundary"] => Some((w, Rule::Boundary)),
                 [w, "aux"] => Some((w, Rule::Aux)),
+                [w, "det"] => Some((w, Rule::Det)),
                 _ => None,
             })
             .collect();

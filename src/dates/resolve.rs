@@ -16,6 +16,10 @@ pub struct Ctx {
     pub narrative: Option<Period>,
     /// The last quarter the text talked about (financial news).
     pub quarter: Option<Period>,
+    /// The text moved from a quarter to a longer reporting period (`the
+    /// nine months`): `a year earlier` is then the year before, not the
+    /// quarter.
+    pub long_period: bool,
 }
 
 /// The value of a period that cannot be anchored: X for every unknown digit.
@@ -186,8 +190,10 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
             };
             // `a year ago` / `a year earlier` in a text about a quarter is that
             // quarter a year before
-            let quarterly =
-                matches!(base, Base::Ago | Base::Text) && unit == "Y" && ctx.quarter.is_some();
+            let quarterly = matches!(base, Base::Ago | Base::Text)
+                && unit == "Y"
+                && ctx.quarter.is_some()
+                && !ctx.long_period;
             if quarterly {
                 let q = if base == Base::Text {
                     from.day
@@ -303,6 +309,14 @@ pub fn resolve(item: &Item, span: Span, dir: Option<Dir>, ctx: &mut Ctx) -> Opti
     };
     match &item.expr {
         Expr::Duration(v) => {
+            // six to eleven months: a reporting period longer than a quarter
+            let months = v
+                .strip_prefix('P')
+                .and_then(|m| m.strip_suffix('M'))
+                .and_then(|m| m.parse::<u32>().ok());
+            if months.is_some_and(|m| (6..12).contains(&m)) {
+                ctx.long_period = true;
+            }
             t.typ = TimexType::Duration;
             t.value = v.clone();
             return Some(t);
@@ -347,6 +361,7 @@ pub fn resolve(item: &Item, span: Span, dir: Option<Dir>, ctx: &mut Ctx) -> Opti
             }
             if matches!(item.expr, Expr::Quarter { year_shift: 0, .. }) {
                 ctx.quarter = Some(p);
+                ctx.long_period = false;
             }
             // what a shift yields is told relative to the narrative, it does
             // not move it (`a year ago … a year earlier` both lean on the same date)

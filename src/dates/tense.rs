@@ -17,11 +17,21 @@ const BOUNDARY: usize = 10;
 /// Extra cost of a verb of saying.
 const REPORT: usize = 3;
 
-/// What token `i` says: a direction and whether it is a verb of saying, or
-/// that it is a clause boundary.
+/// What token `i` says: a direction, or that it is a clause boundary.
 enum Mark {
-    Dir(Dir, bool),
+    Dir(Dir, Strength),
     Boundary,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Strength {
+    Full,
+    /// A verb of saying or a weak marker: costs [`REPORT`] more.
+    Weak,
+    /// `planned to`: the future of what follows the verb, so only for a
+    /// date after it (`On Friday the team planned to leave` is the Friday
+    /// the planning happened).
+    Ahead,
 }
 
 fn mark(toks: &[Tok], i: usize) -> Option<Mark> {
@@ -42,25 +52,38 @@ fn mark(toks: &[Tok], i: usize) -> Option<Mark> {
         return None;
     }
     if t.low == "ll" && prev.is_some_and(|p| p.low == "'") && t.glued {
-        return Some(Mark::Dir(Dir::Future, false));
+        return Some(Mark::Dir(Dir::Future, Strength::Full));
     }
     // the modal, not the month (months are capitalised)
     if t.low == "may" && !t.cap {
-        return Some(Mark::Dir(Dir::Future, false));
+        return Some(Mark::Dir(Dir::Future, Strength::Full));
     }
-    match lex.rule(&t.low) {
-        Some(Rule::Tense(d)) => return Some(Mark::Dir(d, false)),
-        Some(Rule::BeforeTo) if toks.get(i + 1).is_some_and(|n| n.low == "to") => {
-            return Some(Mark::Dir(Dir::Future, false))
-        }
-        Some(Rule::BeforeTo) => return None,
-        Some(Rule::Report) => return Some(Mark::Dir(Dir::Past, true)),
-        Some(Rule::Boundary) => return Some(Mark::Boundary),
-        Some(Rule::Aux) | None => {}
-    }
-    // a past participle after `be`, `been`: its auxiliary tells the tense
+    // a participle after `be`, `been`: its auxiliary tells the tense
     let aux = prev.is_some_and(|p| matches!(lex.rule(&p.low), Some(Rule::Aux)));
-    (t.low.len() > 4 && t.low.ends_with("ed") && !aux).then_some(Mark::Dir(Dir::Past, false))
+    match lex.rule(&t.low) {
+        // `will be held`: the participle is no past tense
+        Some(Rule::Tense(Dir::Past)) if aux => return None,
+        Some(Rule::Tense(d)) => return Some(Mark::Dir(d, Strength::Full)),
+        Some(Rule::Weak(d)) => return Some(Mark::Dir(d, Strength::Weak)),
+        Some(Rule::BeforeTo) if toks.get(i + 1).is_some_and(|n| n.low == "to") => {
+            return Some(Mark::Dir(Dir::Future, Strength::Full))
+        }
+        Some(Rule::PastBeforeTo) if toks.get(i + 1).is_some_and(|n| n.low == "to") => {
+            return Some(Mark::Dir(Dir::Future, Strength::Ahead))
+        }
+        Some(Rule::BeforeTo) | Some(Rule::PastBeforeTo) => return None,
+        Some(Rule::Report) => return Some(Mark::Dir(Dir::Past, Strength::Weak)),
+        Some(Rule::Boundary) => return Some(Mark::Boundary),
+        Some(Rule::Aux) | Some(Rule::Det) | None => {}
+    }
+    // an -ed word right after a determiner is an adjective (`a still
+    // unspecified date`, `the revised plan`), not a past tense
+    let det = (1..=2).any(|k| {
+        i.checked_sub(k)
+            .is_some_and(|j| matches!(lex.rule(&toks[j].low), Some(Rule::Det)))
+    });
+    (t.low.len() > 4 && t.low.ends_with("ed") && !aux && !det)
+        .then_some(Mark::Dir(Dir::Past, Strength::Full))
 }
 
 /// The cheapest marker around tokens `start..end` of the sentence decides;
@@ -74,12 +97,10 @@ pub fn direction(toks: &[Tok], start: usize, end: usize) -> Option<Dir> {
     };
     // before the expression, then after it (ties go to the earlier side)
     let mut crossed = 0;
+    let weak = |s: Strength| if s == Strength::Weak { REPORT } else { 0 };
     for (dist, k) in (0..start.min(toks.len())).rev().enumerate() {
         match mark(toks, k) {
-            Some(Mark::Dir(d, report)) => consider(
-                dist + 1 + BOUNDARY * crossed + if report { REPORT } else { 0 },
-                d,
-            ),
+            Some(Mark::Dir(d, s)) => consider(dist + 1 + BOUNDARY * crossed + weak(s), d),
             Some(Mark::Boundary) => crossed += 1,
             None => {}
         }
@@ -87,10 +108,8 @@ pub fn direction(toks: &[Tok], start: usize, end: usize) -> Option<Dir> {
     let mut crossed = 0;
     for (dist, k) in (end..toks.len()).enumerate() {
         match mark(toks, k) {
-            Some(Mark::Dir(d, report)) => consider(
-                dist + 1 + BOUNDARY * crossed + if report { REPORT } else { 0 },
-                d,
-            ),
+            Some(Mark::Dir(_, Strength::Ahead)) => {}
+            Some(Mark::Dir(d, s)) => consider(dist + 1 + BOUNDARY * crossed + weak(s), d),
             Some(Mark::Boundary) => crossed += 1,
             None => {}
         }
