@@ -8,7 +8,7 @@ use super::lex::{Kind, Tok};
 use super::lexicon::Class;
 
 /// Every expression of one sentence's tokens, in order, not overlapping.
-pub fn recognise(t: &[Tok]) -> Vec<Item> {
+pub fn recognise(t: &[Tok<'_>]) -> Vec<Item> {
     let g = G { t };
     let mut out = Vec::new();
     let mut i = 0;
@@ -29,8 +29,30 @@ pub fn recognise(t: &[Tok]) -> Vec<Item> {
     out
 }
 
+/// Words without a class in the lexicon that the alternatives below read
+/// as the first word of an expression (`the end of`, `more than`, `every`).
+const STARTERS: &[&str] = &[
+    "a",
+    "at",
+    "beginning",
+    "each",
+    "earlier",
+    "end",
+    "every",
+    "fiscal",
+    "later",
+    "less",
+    "middle",
+    "more",
+    "per",
+    "start",
+    "the",
+    "these",
+    "up",
+];
+
 struct G<'a> {
-    t: &'a [Tok],
+    t: &'a [Tok<'a>],
 }
 
 fn unit_letter(u: &str) -> (&'static str, bool) {
@@ -69,14 +91,14 @@ pub fn duration(n: Option<u32>, unit: &str) -> String {
 }
 
 impl<'a> G<'a> {
-    fn tok(&self, i: usize) -> Option<&'a Tok> {
+    fn tok(&self, i: usize) -> Option<&'a Tok<'a>> {
         self.t.get(i)
     }
     fn is(&self, i: usize, w: &str) -> bool {
         self.tok(i).is_some_and(|t| t.is(w))
     }
     fn any(&self, i: usize, ws: &[&str]) -> bool {
-        self.tok(i).is_some_and(|t| ws.contains(&t.low.as_str()))
+        self.tok(i).is_some_and(|t| ws.contains(&&*t.low))
     }
     fn glued(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| t.glued)
@@ -277,9 +299,32 @@ impl<'a> G<'a> {
         Some((Some(total), j))
     }
 
+    /// Can an expression start at token `i`? Most words of a sentence
+    /// cannot, and this saves trying every alternative on them.
+    fn may_start(&self, t: &Tok<'_>) -> bool {
+        match t.kind {
+            Kind::Digits => true,
+            Kind::Punct => false,
+            Kind::Word => {
+                !t.classes.is_empty()
+                    || STARTERS.contains(&&*t.low)
+                    // Mondays: a set
+                    || t.low.strip_suffix('s').is_some_and(|stem| {
+                        super::lexicon::get()
+                            .classes(stem)
+                            .iter()
+                            .any(|c| matches!(c, Class::Weekday(_)))
+                    })
+            }
+        }
+    }
+
     /// The longest expression starting at token `i`.
     fn at(&self, i: usize) -> Option<Item> {
         let t = self.tok(i)?;
+        if !self.may_start(t) {
+            return None;
+        }
         // quantity modifiers: about three weeks, more than four hours
         let approx = if t.is("more") && self.is(i + 1, "than") {
             Some(("MORE_THAN", i + 2))
@@ -339,7 +384,7 @@ impl<'a> G<'a> {
             Some((m, j))
         } else {
             let j = if t.is("the") { i + 1 } else { i };
-            let m = match self.tok(j).map(|t| t.low.as_str()) {
+            let m = match self.tok(j).map(|t| &*t.low) {
                 Some("end") => Some("END"),
                 Some("beginning") | Some("start") => Some("START"),
                 Some("middle") => Some("MID"),
@@ -488,16 +533,16 @@ impl<'a> G<'a> {
         }
         // month [day[-day]] [, year]
         if let Some(m) = self.month(i) {
-            let short = t.low.len() <= 4 && !matches!(t.low.as_str(), "may" | "june" | "july");
+            let short = t.low.len() <= 4 && !matches!(&*t.low, "may" | "june" | "july");
             let mut j = i + 1;
             let dotted = self.is(j, ".")
                 && self.glued(j)
                 && t.low.len() <= 4
-                && !matches!(t.low.as_str(), "may" | "june" | "july");
+                && !matches!(&*t.low, "may" | "june" | "july");
             if dotted {
                 j += 1;
             }
-            if short && !dotted && t.low.len() < 4 && !matches!(t.low.as_str(), "may") {
+            if short && !dotted && t.low.len() < 4 && !matches!(&*t.low, "may") {
                 // `Mar`, `Jan` without a period: only before a day or year
                 if self.day(j).is_none() && self.year(j).is_none() {
                     return None;
@@ -547,7 +592,7 @@ impl<'a> G<'a> {
             if let Some((rel, e)) = self.rel_year(end).filter(|_| y.is_none()) {
                 return Some(Item::new(i, e, Expr::CalRelYear { m, d: None, rel }));
             }
-            if y.is_none() && matches!(t.low.as_str(), "may" | "march") && !self.month_context(i) {
+            if y.is_none() && matches!(&*t.low, "may" | "march") && !self.month_context(i) {
                 return None;
             }
             return Some(Item::new(
@@ -1214,7 +1259,7 @@ impl<'a> G<'a> {
         }
         if self.tok(k).is_some_and(|z| {
             matches!(
-                z.low.as_str(),
+                &*z.low,
                 "est" | "edt" | "gmt" | "utc" | "pst" | "pdt" | "cst" | "cdt" | "et"
             )
         }) {

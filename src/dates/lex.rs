@@ -2,6 +2,8 @@
 //! punctuation marks, each with its lowercase form and whether it touches
 //! the token before (`1990s`, `22-23`, `mid-2018`).
 
+use std::borrow::Cow;
+
 use super::lexicon::{self, Class};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,12 +14,13 @@ pub enum Kind {
 }
 
 #[derive(Debug, Clone)]
-pub struct Tok {
+pub struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
-    /// Lowercased text.
-    pub low: String,
+    /// Lowercased text: borrowed from the text when it is lowercase already
+    /// (most tokens), so that tokenizing allocates only for capitals.
+    pub low: Cow<'a, str>,
     /// Starts with an uppercase letter.
     pub cap: bool,
     /// No whitespace between this token and the one before.
@@ -25,7 +28,7 @@ pub struct Tok {
     pub classes: &'static [Class],
 }
 
-impl Tok {
+impl Tok<'_> {
     pub fn is(&self, w: &str) -> bool {
         self.low == w
     }
@@ -40,7 +43,7 @@ impl Tok {
 }
 
 /// Tokenize `text[start..end]`.
-pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok> {
+pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
     let lex = lexicon::get();
     let s = &text[start..end];
     let mut out: Vec<Tok> = Vec::new();
@@ -85,10 +88,17 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok> {
             Kind::Punct
         };
         let raw = &s[i..j];
-        let mut low = raw.to_lowercase();
-        if kind == Kind::Punct && low == "’" {
-            low = "'".into();
-        }
+        let low: Cow<'_, str> = if kind == Kind::Punct && raw == "’" {
+            Cow::Borrowed("'")
+        } else if raw.bytes().any(|b| b.is_ascii_uppercase()) || !raw.is_ascii() {
+            // non-ASCII letters may change case (and length) in other ways
+            match raw.to_lowercase() {
+                l if l == raw => Cow::Borrowed(raw),
+                l => Cow::Owned(l),
+            }
+        } else {
+            Cow::Borrowed(raw)
+        };
         let classes = if kind == Kind::Word && low.len() <= 16 {
             lex.classes(&low)
         } else {

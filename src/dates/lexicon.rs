@@ -2,10 +2,10 @@
 //! for the tagger and an Aho-Corasick automaton of the trigger words that make
 //! a sentence worth tagging.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashMap as HashMap;
 
 /// What a word can be in a temporal expression (one word may be several:
 /// `second` is an ordinal and a unit, `may` a month).
@@ -28,6 +28,9 @@ pub enum Class {
     /// The first word of a year in words (`nineteen`, `thousand`): no
     /// meaning of its own, it only makes the sentence worth tagging.
     YearWord,
+    /// A word the grammar reads by itself (`recent`, `noon`): it only makes
+    /// the sentence worth tagging.
+    Literal,
 }
 
 impl Class {
@@ -114,6 +117,7 @@ fn parse_class(class: &str, value: &'static str) -> Option<Class> {
         "mod" => Class::Mod(value),
         "approx" => Class::Approx(value),
         "yearword" => Class::YearWord,
+        "literal" => Class::Literal,
         _ => return None,
     })
 }
@@ -122,7 +126,7 @@ fn parse_class(class: &str, value: &'static str) -> Option<Class> {
 pub fn get() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut words: HashMap<&'static str, Vec<Class>> = HashMap::new();
+        let mut words: HashMap<&'static str, Vec<Class>> = HashMap::default();
         let mut trig: Vec<&'static str> = (0..10).map(|d| &"0123456789"[d..d + 1]).collect();
         for row in crate::lexicon::rows(include_str!("../../lexicons/dates/words.tsv")) {
             if let [word, class, value] = row[..] {
@@ -151,7 +155,8 @@ pub fn get() -> &'static Lexicon {
             .collect();
         let triggers = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostFirst)
+            // the longest word at a position, so that `days` is not cut to `day`
+            .match_kind(MatchKind::LeftmostLongest)
             .build(&trig)
             .expect("the trigger words form a valid automaton");
         Lexicon {

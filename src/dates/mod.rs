@@ -1,9 +1,9 @@
 //! Temporal expressions: recognition, TIMEX3 normalisation, anchoring on the
 //! publication date, and the date of each quote or claim.
 //!
-//! The flow: an Aho-Corasick scan over the trigger words of
-//! `lexicons/dates/words.tsv` (months, weekdays, units, …, and digits) picks
-//! the sentences worth tagging; those are tokenized ([`lex`]), matched by a
+//! The flow: one Aho-Corasick scan of the text for the trigger words of
+//! `lexicons/dates/words.tsv` (months, weekdays, units, …, as whole words,
+//! and digits) picks the sentences worth tagging ([`triggers`]); those are tokenized ([`lex`]), matched by a
 //! leftmost-longest grammar ([`grammar`]) and normalised ([`resolve`]) in text
 //! order, so that `a year earlier` can lean on the date stated just before.
 //!
@@ -25,6 +25,7 @@ mod lexicon;
 mod published;
 mod resolve;
 mod tense;
+mod triggers;
 mod utterance;
 
 use chrono::NaiveDate;
@@ -34,17 +35,14 @@ use crate::text::Segments;
 
 /// Find and normalise the temporal expressions of an article, ordered by start.
 pub fn tag(text: &str, seg: &Segments, published: Option<NaiveDate>) -> Vec<Timex> {
-    let lex = lexicon::get();
     let mut ctx = resolve::Ctx {
         published,
         ..Default::default()
     };
     let mut out = Vec::new();
-    for s in &seg.sentences {
-        let Some(sent) = text.get(s.start..s.end) else {
-            continue;
-        };
-        if !lex.triggers.is_match(sent) {
+    let hits = triggers::sentences(text, seg);
+    for (s, _) in seg.sentences.iter().zip(hits).filter(|(_, h)| *h) {
+        if text.get(s.start..s.end).is_none() {
             continue;
         }
         let toks = lex::tokens(text, s.start, s.end);

@@ -34,7 +34,7 @@ enum Strength {
     Ahead,
 }
 
-fn mark(toks: &[Tok], i: usize) -> Option<Mark> {
+fn mark(toks: &[Tok<'_>], i: usize) -> Option<Mark> {
     let lex = lexicon::get();
     let t = &toks[i];
     let prev = i.checked_sub(1).map(|k| &toks[k]);
@@ -88,7 +88,7 @@ fn mark(toks: &[Tok], i: usize) -> Option<Mark> {
 
 /// The cheapest marker around tokens `start..end` of the sentence decides;
 /// `None` when there is none.
-pub fn direction(toks: &[Tok], start: usize, end: usize) -> Option<Dir> {
+pub fn direction(toks: &[Tok<'_>], start: usize, end: usize) -> Option<Dir> {
     let mut best: Option<(usize, Dir)> = None;
     let mut consider = |cost: usize, d: Dir| {
         if best.map_or(true, |(c, _)| cost < c) {
