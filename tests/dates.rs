@@ -889,3 +889,38 @@ fn a_year_earlier_after_nine_months_is_the_year() {
     let t = one(text, pubd(), "a year earlier");
     assert_eq!((t.typ, t.value.as_str()), (Date, "2016-Q3"));
 }
+
+#[test]
+fn counted_decades_and_centuries_are_years() {
+    use TimexType::Duration;
+    check(
+        "The dam has stood for two decades above the valley.",
+        "two decades",
+        Duration,
+        "P20Y",
+    );
+    check(
+        "The abbey was a ruin for three centuries.",
+        "three centuries",
+        Duration,
+        "P300Y",
+    );
+    // a vague number keeps its unit
+    check(
+        "The feud went on for decades in the valley.",
+        "decades",
+        Duration,
+        "PXDE",
+    );
+}
+
+#[test]
+fn the_current_quarter_is_the_publication_quarter() {
+    use TimexType::Date;
+    let text = "The chain earned $3 million in the third quarter. \
+                It expects the current quarter to be stronger.";
+    let t = one(text, pubd(), "the current quarter");
+    assert_eq!((t.typ, t.value.as_str()), (Date, "2017-Q4"));
+    let t = one(text, pubd(), "the third quarter");
+    assert_eq!((t.typ, t.value.as_str()), (Date, "2017-Q3"));
+}

@@ -75,6 +75,13 @@ fn unit_letter(u: &str) -> (&'static str, bool) {
 
 /// A duration value: `P3D`, `PT4H`, `PXY`.
 pub fn duration(n: Option<u32>, unit: &str) -> String {
+    // a counted number of decades or centuries is written in years, as
+    // TimeML news annotation does (`two decades` → P20Y)
+    let (unit, n) = match (unit, n) {
+        ("DE", Some(n)) => ("Y", Some(10 * n)),
+        ("CE", Some(n)) => ("Y", Some(100 * n)),
+        _ => (unit, n),
+    };
     let (l, time) = unit_letter(unit);
     let n = match (n, unit) {
         (Some(n), "2W") => (2 * n).to_string(),
@@ -1162,6 +1169,16 @@ impl<'a> G<'a> {
         }
         let mut year_shift = poss_shift;
         let mut latest = false;
+        // the current quarter: the one of the publication date, whatever
+        // quarter the text reported on
+        if the && self.is(j, "current") && self.is(j + 1, "quarter") && !self.glued(j + 2) {
+            let shift = Expr::Shift {
+                unit: "Q",
+                n: 0,
+                base: Base::Published,
+            };
+            return Some(Item::new(i, j + 2, shift));
+        }
         if self.any(j, &["latest", "current", "same"]) {
             latest = true;
             j += 1;

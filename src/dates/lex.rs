@@ -42,46 +42,51 @@ impl Tok<'_> {
     }
 }
 
-/// Tokenize `text[start..end]`.
+/// Tokenize `text[start..end]`. ASCII, the bulk of news text, is read byte
+/// by byte; other characters are decoded where they occur.
 pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
     let lex = lexicon::get();
     let s = &text[start..end];
-    let mut out: Vec<Tok> = Vec::new();
+    let b = s.as_bytes();
+    let char_at = |k: usize| -> char {
+        if b[k] < 0x80 {
+            b[k] as char
+        } else {
+            s[k..].chars().next().unwrap_or(' ')
+        }
+    };
+    // about one token per five bytes
+    let mut out: Vec<Tok> = Vec::with_capacity(s.len() / 5 + 4);
     let mut prev_end = usize::MAX;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while i < b.len() {
+        let c = char_at(i);
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         let mut j = i + c.len_utf8();
         let kind = if c.is_alphabetic() {
-            while let Some(&(k, d)) = it.peek() {
-                if d.is_alphabetic() {
-                    j = k + d.len_utf8();
-                    it.next();
-                } else {
+            while j < b.len() {
+                let d = char_at(j);
+                if !d.is_alphabetic() {
                     break;
                 }
+                j += d.len_utf8();
             }
             // a one-letter abbreviation chain: a.m., p.m.
-            if j - i == 1 && s[j..].starts_with('.') {
-                let b = s.as_bytes();
-                if b.len() > j + 2 && b[j + 1].is_ascii_alphabetic() && b[j + 2] == b'.' {
-                    j += 3;
-                    while it.peek().is_some_and(|&(k, _)| k < j) {
-                        it.next();
-                    }
-                }
+            if j - i == 1
+                && b.len() > j + 2
+                && b[j] == b'.'
+                && b[j + 1].is_ascii_alphabetic()
+                && b[j + 2] == b'.'
+            {
+                j += 3;
             }
             Kind::Word
         } else if c.is_ascii_digit() {
-            while let Some(&(k, d)) = it.peek() {
-                if d.is_ascii_digit() {
-                    j = k + 1;
-                    it.next();
-                } else {
-                    break;
-                }
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
             }
             Kind::Digits
         } else {
@@ -114,6 +119,7 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             classes,
         });
         prev_end = j;
+        i = j;
     }
     out
 }

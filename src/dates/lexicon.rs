@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap as HashMap;
 
 /// What a word can be in a temporal expression (one word may be several:
@@ -157,6 +157,8 @@ pub fn get() -> &'static Lexicon {
             .ascii_case_insensitive(true)
             // the longest word at a position, so that `days` is not cut to `day`
             .match_kind(MatchKind::LeftmostLongest)
+            // a few hundred short words: a DFA is small and the fastest scan
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&trig)
             .expect("the trigger words form a valid automaton");
         Lexicon {

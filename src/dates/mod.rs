@@ -48,7 +48,11 @@ pub fn tag(text: &str, seg: &Segments, published: Option<NaiveDate>) -> Vec<Time
         let toks = lex::tokens(text, s.start, s.end);
         for item in grammar::recognise(&toks) {
             let span = Span::new(toks[item.start].start, toks[item.end - 1].end);
-            let dir = tense::direction(&toks, item.start, item.end);
+            let dir = if resolve::uses_tense(&item.expr, &ctx) {
+                tense::direction(&toks, item.start, item.end)
+            } else {
+                None
+            };
             if let Some(t) = resolve::resolve(&item, span, dir, &mut ctx) {
                 out.push(t);
             }

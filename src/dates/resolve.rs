@@ -70,6 +70,30 @@ fn holiday(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     add_days(weekday_from(first, 4, true)?, 21)
 }
 
+/// Does the value of `e` depend on the tense around it? Only expressions
+/// whose year, week or quarter is left open do, and only when there is a
+/// publication date to count from; the tense is looked up for those alone.
+pub fn uses_tense(e: &Expr, ctx: &Ctx) -> bool {
+    ctx.published.is_some()
+        && matches!(
+            e,
+            Expr::Cal { y: None, .. }
+                | Expr::Holiday { y: None, .. }
+                | Expr::Weekday { rel: None, .. }
+                | Expr::Quarter {
+                    q: Some(_),
+                    y: None,
+                    ..
+                }
+                | Expr::Season {
+                    rel: None,
+                    y: None,
+                    ..
+                }
+                | Expr::Weekend { n: None }
+        )
+}
+
 fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
     use Anchor::*;
     // news narrative is past unless a verb says otherwise
