@@ -2,8 +2,6 @@
 //! punctuation marks, each with its lowercase form and whether it touches
 //! the token before (`1990s`, `22-23`, `mid-2018`).
 
-use std::borrow::Cow;
-
 use super::lexicon::{self, Class};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,9 +16,9 @@ pub struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
-    /// Lowercased text: borrowed from the text when it is lowercase already
-    /// (most tokens), so that tokenizing allocates only for capitals.
-    pub low: Cow<'a, str>,
+    /// Lowercased text (ASCII letters only: every word of the lexicon is
+    /// ASCII), borrowed from the lowercased sentence.
+    pub low: &'a str,
     /// Starts with an uppercase letter.
     pub cap: bool,
     /// No whitespace between this token and the one before.
@@ -42,11 +40,14 @@ impl Tok<'_> {
     }
 }
 
-/// Tokenize `text[start..end]`. ASCII, the bulk of news text, is read byte
-/// by byte; other characters are decoded where they occur.
-pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
+/// Tokenize the sentence `text[start..end]`, whose copy with ASCII letters
+/// lowercased is `lower` (same length, so offsets carry over). ASCII, the
+/// bulk of news text, is read byte by byte; other characters are decoded
+/// where they occur.
+pub fn tokens<'a>(text: &str, lower: &'a str, start: usize, end: usize) -> Vec<Tok<'a>> {
     let lex = lexicon::get();
     let s = &text[start..end];
+    debug_assert_eq!(s.len(), lower.len());
     let b = s.as_bytes();
     let char_at = |k: usize| -> char {
         if b[k] < 0x80 {
@@ -92,17 +93,10 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
         } else {
             Kind::Punct
         };
-        let raw = &s[i..j];
-        let low: Cow<'_, str> = if kind == Kind::Punct && raw == "’" {
-            Cow::Borrowed("'")
-        } else if raw.bytes().any(|b| b.is_ascii_uppercase()) || !raw.is_ascii() {
-            // non-ASCII letters may change case (and length) in other ways
-            match raw.to_lowercase() {
-                l if l == raw => Cow::Borrowed(raw),
-                l => Cow::Owned(l),
-            }
-        } else {
-            Cow::Borrowed(raw)
+        let low = match lower.get(i..j) {
+            Some("’") => "'",
+            Some(l) => l,
+            None => "",
         };
         let classes = if kind == Kind::Word && low.len() <= 16 {
             lex.classes(&low)

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{dfa::DFA, MatchKind};
 use rustc_hash::FxHashMap as HashMap;
 
 /// What a word can be in a temporal expression (one word may be several:
@@ -81,7 +81,9 @@ pub enum Rule {
 pub struct Lexicon {
     words: HashMap<&'static str, Vec<Class>>,
     tense: HashMap<&'static str, Rule>,
-    pub triggers: AhoCorasick,
+    /// The trigger words and digits, as a DFA used directly (not behind
+    /// `AhoCorasick`'s dynamic dispatch) so that its scan loop is inlined.
+    pub triggers: DFA,
 }
 
 impl Lexicon {
@@ -153,12 +155,10 @@ pub fn get() -> &'static Lexicon {
                 _ => None,
             })
             .collect();
-        let triggers = AhoCorasickBuilder::new()
+        let triggers = DFA::builder()
             .ascii_case_insensitive(true)
             // the longest word at a position, so that `days` is not cut to `day`
             .match_kind(MatchKind::LeftmostLongest)
-            // a few hundred short words: a DFA is small and the fastest scan
-            .kind(Some(AhoCorasickKind::DFA))
             .build(&trig)
             .expect("the trigger words form a valid automaton");
         Lexicon {

@@ -41,11 +41,16 @@ pub fn tag(text: &str, seg: &Segments, published: Option<NaiveDate>) -> Vec<Time
     };
     let mut out = Vec::new();
     let hits = triggers::sentences(text, seg);
+    // one buffer for the lowercased sentences: no allocation per token
+    let mut lower = String::new();
     for (s, _) in seg.sentences.iter().zip(hits).filter(|(_, h)| *h) {
-        if text.get(s.start..s.end).is_none() {
+        let Some(sent) = text.get(s.start..s.end) else {
             continue;
-        }
-        let toks = lex::tokens(text, s.start, s.end);
+        };
+        lower.clear();
+        lower.push_str(sent);
+        lower.make_ascii_lowercase();
+        let toks = lex::tokens(text, &lower, s.start, s.end);
         for item in grammar::recognise(&toks) {
             let span = Span::new(toks[item.start].start, toks[item.end - 1].end);
             let dir = if resolve::uses_tense(&item.expr, &ctx) {

@@ -122,7 +122,8 @@ mod tests {
     use super::*;
 
     fn dir_of(text: &str, word: &str) -> Option<Dir> {
-        let toks = crate::dates::lex::tokens(text, 0, text.len());
+        let lower = text.to_ascii_lowercase();
+        let toks = crate::dates::lex::tokens(text, &lower, 0, text.len());
         let i = toks.iter().position(|t| t.low == word).unwrap();
         direction(&toks, i, i + 1)
     }

@@ -3,6 +3,9 @@
 //! only as a whole word (`now` in `know`, `may` in `mayor` do not), so most
 //! sentences without a date are never tokenized.
 
+use aho_corasick::automaton::Automaton;
+use aho_corasick::Input;
+
 use super::lexicon;
 use crate::text::Segments;
 
@@ -14,7 +17,11 @@ pub fn sentences(text: &str, seg: &Segments) -> Vec<bool> {
     }
     let b = text.as_bytes();
     let mut last = usize::MAX;
-    for m in lexicon::get().triggers.find_iter(text) {
+    // an unanchored DFA search cannot fail
+    let Ok(matches) = lexicon::get().triggers.try_find_iter(Input::new(text)) else {
+        return vec![true; hit.len()];
+    };
+    for m in matches {
         let (s, e) = (m.start(), m.end());
         let digit = b[s].is_ascii_digit();
         // letters on either side: part of a longer word
