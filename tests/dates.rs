@@ -924,3 +924,23 @@ fn the_current_quarter_is_the_publication_quarter() {
     let t = one(text, pubd(), "the third quarter");
     assert_eq!((t.typ, t.value.as_str()), (Date, "2017-Q3"));
 }
+
+#[test]
+fn numbers_that_make_a_sentence_worth_tagging() {
+    use TimexType::{Date, Time};
+    // no trigger word: the number alone must be found as a time or date
+    check("Doors open at 3 p.m. sharp.", "3 p.m.", Time, "2017-11-21T15:00");
+    check("Doors open at 10:30 sharp.", "10:30", Time, "2017-11-21T10:30");
+    check("It was a hit in the '90s.", "the '90s", Date, "199");
+    check("The form was signed 11/20/17 by the clerk.", "11/20/17", Date, "2017-11-20");
+    check("The plant opened in 1998 near the river.", "1998", Date, "1998");
+    // amounts and counts alone start nothing
+    assert!(run("The bill was $2017 and 45% of 300 people paid.", pubd()).is_empty());
+    // `the past`, `the latest period` have no other trigger
+    check(
+        "In the past, the firm paid in cash.",
+        "the past",
+        Date,
+        "PAST_REF",
+    );
+}

@@ -1,7 +1,10 @@
 //! Which sentences are worth tagging: one Aho-Corasick pass over the whole
-//! text for the trigger words of the lexicon and for digits. A word counts
-//! only as a whole word (`now` in `know`, `may` in `mayor` do not), so most
-//! sentences without a date are never tokenized.
+//! text for the trigger words of the lexicon, and one pass for digits. A word
+//! counts only as a whole word (`now` in `know`, `may` in `mayor` do not),
+//! and a number only when it can be part of a date or time (a year, a clock
+//! time, a numeric date); a number before a unit or after a month is found
+//! through that word. So most sentences without a date, including those
+//! with prices and percentages, are never tokenized.
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::Input;
@@ -15,27 +18,65 @@ pub fn sentences(text: &str, seg: &Segments) -> Vec<bool> {
     if hit.is_empty() {
         return hit;
     }
-    let b = text.as_bytes();
-    let mut last = usize::MAX;
-    // an unanchored DFA search cannot fail
-    let Ok(matches) = lexicon::get().triggers.try_find_iter(Input::new(text)) else {
-        return vec![true; hit.len()];
+    let mut flag = |pos: usize| {
+        let i = seg.sentence_at(pos);
+        hit[i] = true;
     };
-    for m in matches {
-        let (s, e) = (m.start(), m.end());
-        let digit = b[s].is_ascii_digit();
-        // letters on either side: part of a longer word
-        if !digit
-            && (text[..s].chars().next_back().is_some_and(char::is_alphanumeric)
-                || text[e..].chars().next().is_some_and(char::is_alphanumeric))
-        {
-            continue;
-        }
-        let i = seg.sentence_at(s);
-        if i != last {
-            hit[i] = true;
-            last = i;
+    // an unanchored DFA search cannot fail
+    if let Ok(matches) = lexicon::get().triggers.try_find_iter(Input::new(text)) {
+        for m in matches {
+            let (s, e) = (m.start(), m.end());
+            // letters on either side: part of a longer word
+            let inside = text[..s].chars().next_back().is_some_and(char::is_alphanumeric)
+                || text[e..].chars().next().is_some_and(char::is_alphanumeric);
+            if !inside {
+                flag(s);
+            }
         }
     }
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        while e < b.len() && b[e].is_ascii_digit() {
+            e += 1;
+        }
+        if date_number(b, i, e) {
+            flag(i);
+        }
+        i = e;
+    }
     hit
+}
+
+/// Can the digit run `b[s..e]` be part of a date or time by itself?
+fn date_number(b: &[u8], s: usize, e: usize) -> bool {
+    let at = |k: usize| b.get(k).copied().unwrap_or(b' ');
+    let len = e - s;
+    // a year (not an amount of money)
+    if len == 4 && matches!(b[s], b'1' | b'2') && at(s.wrapping_sub(1)) != b'$' {
+        return true;
+    }
+    // 10:30
+    if at(e) == b':' && at(e + 1).is_ascii_digit() {
+        return true;
+    }
+    // 11/20/17
+    if at(e) == b'/' && at(e + 1).is_ascii_digit() {
+        return true;
+    }
+    // the '90s
+    if len == 2 && s > 0 && matches!(at(s - 1), b'\'' | 0x99) && at(e) == b's' {
+        return true;
+    }
+    // 3 p.m., 10am
+    let k = if at(e) == b' ' { e + 1 } else { e };
+    matches!(at(k).to_ascii_lowercase(), b'a' | b'p')
+        && (at(k + 1).eq_ignore_ascii_case(&b'm')
+            || (at(k + 1) == b'.' && at(k + 2).eq_ignore_ascii_case(&b'm')))
+        && !at(k + if at(k + 1) == b'.' { 3 } else { 2 }).is_ascii_alphabetic()
 }
