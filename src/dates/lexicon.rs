@@ -160,6 +160,7 @@ pub fn get() -> &'static Lexicon {
             .ascii_case_insensitive(true)
             // the longest word at a position, so that `days` is not cut to `day`
             .match_kind(MatchKind::LeftmostLongest)
+            .prefilter(false)
             .build(&trig)
             .expect("the trigger words form a valid automaton");
         Lexicon {
