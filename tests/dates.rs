@@ -944,3 +944,27 @@ fn numbers_that_make_a_sentence_worth_tagging() {
         "PAST_REF",
     );
 }
+
+#[test]
+fn a_plan_told_in_the_past_points_back() {
+    use TimexType::Time;
+    // published on a Tuesday: the Friday the offer was due is the last one
+    check(
+        "The offer had been due to expire Friday evening.",
+        "Friday evening",
+        Time,
+        "2017-11-17TEV",
+    );
+    check(
+        "The vote was scheduled for Friday evening.",
+        "Friday evening",
+        Time,
+        "2017-11-17TEV",
+    );
+    check(
+        "The vote is scheduled for Friday evening.",
+        "Friday evening",
+        Time,
+        "2017-11-24TEV",
+    );
+}

@@ -60,9 +60,23 @@ fn mark(toks: &[Tok<'_>], i: usize) -> Option<Mark> {
     }
     // a participle after `be`, `been`: its auxiliary tells the tense
     let aux = prev.is_some_and(|p| matches!(lex.rule(&p.low), Some(Rule::Aux)));
-    match lex.rule(&t.low) {
+    // `was due`, `had been scheduled`: a plan told in the past, for a time
+    // that is past by now
+    let past_aux = |k: usize| {
+        let k = match toks.get(k) {
+            Some(p) if p.low == "been" => k.checked_sub(1),
+            Some(_) => Some(k),
+            None => None,
+        };
+        k.is_some_and(|k| matches!(toks[k].low, "was" | "were" | "had"))
+    };
+    let planned_before = i > 0 && past_aux(i - 1);
+    match lex.rule(t.low) {
         // `will be held`: the participle is no past tense
         Some(Rule::Tense(Dir::Past)) if aux => return None,
+        Some(Rule::Tense(Dir::Future)) if planned_before => {
+            return Some(Mark::Dir(Dir::Past, Strength::Full))
+        }
         Some(Rule::Tense(d)) => return Some(Mark::Dir(d, Strength::Full)),
         Some(Rule::Weak(d)) => return Some(Mark::Dir(d, Strength::Weak)),
         Some(Rule::BeforeTo) if toks.get(i + 1).is_some_and(|n| n.low == "to") => {
