@@ -968,3 +968,25 @@ fn a_plan_told_in_the_past_points_back() {
         "2017-11-24TEV",
     );
 }
+
+#[test]
+fn days_later_is_a_duration() {
+    use TimexType::{Date, Duration};
+    // TimeML marks the span alone: `three days` is the duration, `later` a signal
+    check(
+        "The ship sank on May 2. Three days later, divers found it.",
+        "Three days",
+        Duration,
+        "P3D",
+    );
+    check(
+        "A few hours later, the road reopened.",
+        "A few hours",
+        Duration,
+        "PTXH",
+    );
+    // a year earlier stays a date
+    let text = "The plant opened in March 2010. Two years later, it closed.";
+    let t = one(text, pubd(), "Two years later");
+    assert_eq!((t.typ, t.value.as_str()), (Date, "2012"));
+}
