@@ -45,6 +45,20 @@ impl Tok<'_> {
 /// bulk of news text, is read byte by byte; other characters are decoded
 /// where they occur.
 pub fn tokens<'a>(text: &str, lower: &'a str, start: usize, end: usize) -> Vec<Tok<'a>> {
+    let mut out = Vec::new();
+    tokens_into(&mut out, text, lower, start, end);
+    out
+}
+
+/// [`tokens`] into a vector kept from one sentence to the next.
+pub fn tokens_into<'a>(
+    out: &mut Vec<Tok<'a>>,
+    text: &str,
+    lower: &'a str,
+    start: usize,
+    end: usize,
+) {
+    out.clear();
     let lex = lexicon::get();
     let s = &text[start..end];
     debug_assert_eq!(s.len(), lower.len());
@@ -56,8 +70,6 @@ pub fn tokens<'a>(text: &str, lower: &'a str, start: usize, end: usize) -> Vec<T
             s[k..].chars().next().unwrap_or(' ')
         }
     };
-    // about one token per five bytes
-    let mut out: Vec<Tok> = Vec::with_capacity(s.len() / 5 + 4);
     let mut prev_end = usize::MAX;
     let mut i = 0;
     while i < b.len() {
@@ -115,5 +127,4 @@ pub fn tokens<'a>(text: &str, lower: &'a str, start: usize, end: usize) -> Vec<T
         prev_end = j;
         i = j;
     }
-    out
 }

@@ -41,16 +41,18 @@ pub fn tag(text: &str, seg: &Segments, published: Option<NaiveDate>) -> Vec<Time
     };
     let mut out = Vec::new();
     let hits = triggers::sentences(text, seg);
-    // one buffer for the lowercased sentences: no allocation per token
-    let mut lower = String::new();
+    if !hits.contains(&true) {
+        return out;
+    }
+    // one lowercased copy of the text and one token vector for the whole
+    // article: no allocation per token or per sentence
+    let lower = text.to_ascii_lowercase();
+    let mut toks = Vec::new();
     for (s, _) in seg.sentences.iter().zip(hits).filter(|(_, h)| *h) {
-        let Some(sent) = text.get(s.start..s.end) else {
+        let Some(low) = lower.get(s.start..s.end) else {
             continue;
         };
-        lower.clear();
-        lower.push_str(sent);
-        lower.make_ascii_lowercase();
-        let toks = lex::tokens(text, &lower, s.start, s.end);
+        lex::tokens_into(&mut toks, text, low, s.start, s.end);
         for item in grammar::recognise(&toks) {
             let span = Span::new(toks[item.start].start, toks[item.end - 1].end);
             let dir = if resolve::uses_tense(&item.expr, &ctx) {
