@@ -885,7 +885,8 @@ fn a_year_earlier_after_nine_months_is_the_year() {
     let t = one(text, pubd(), "a year earlier");
     assert_eq!((t.typ, t.value.as_str()), (Date, "2016"));
     // without the longer period, the quarter a year before
-    let text = "The miner earned $5 million in the third quarter, up from $4 million a year earlier.";
+    let text =
+        "The miner earned $5 million in the third quarter, up from $4 million a year earlier.";
     let t = one(text, pubd(), "a year earlier");
     assert_eq!((t.typ, t.value.as_str()), (Date, "2016-Q3"));
 }
@@ -929,11 +930,31 @@ fn the_current_quarter_is_the_publication_quarter() {
 fn numbers_that_make_a_sentence_worth_tagging() {
     use TimexType::{Date, Time};
     // no trigger word: the number alone must be found as a time or date
-    check("Doors open at 3 p.m. sharp.", "3 p.m.", Time, "2017-11-21T15:00");
-    check("Doors open at 10:30 sharp.", "10:30", Time, "2017-11-21T10:30");
+    check(
+        "Doors open at 3 p.m. sharp.",
+        "3 p.m.",
+        Time,
+        "2017-11-21T15:00",
+    );
+    check(
+        "Doors open at 10:30 sharp.",
+        "10:30",
+        Time,
+        "2017-11-21T10:30",
+    );
     check("It was a hit in the '90s.", "the '90s", Date, "199");
-    check("The form was signed 11/20/17 by the clerk.", "11/20/17", Date, "2017-11-20");
-    check("The plant opened in 1998 near the river.", "1998", Date, "1998");
+    check(
+        "The form was signed 11/20/17 by the clerk.",
+        "11/20/17",
+        Date,
+        "2017-11-20",
+    );
+    check(
+        "The plant opened in 1998 near the river.",
+        "1998",
+        Date,
+        "1998",
+    );
     // amounts and counts alone start nothing
     assert!(run("The bill was $2017 and 45% of 300 people paid.", pubd()).is_empty());
     // `the past`, `the latest period` have no other trigger

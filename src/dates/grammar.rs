@@ -925,8 +925,7 @@ impl<'a> G<'a> {
             }
             // `three days later`: TimeML takes the span alone, a duration;
             // `a year earlier` is the date a year before
-            if self.any(end, &["earlier", "later"]) && matches!(u, "D" | "W" | "TH" | "TM" | "TS")
-            {
+            if self.any(end, &["earlier", "later"]) && matches!(u, "D" | "W" | "TH" | "TM" | "TS") {
                 return Some(Item::new(i, end, Expr::Duration(duration(n, u))));
             }
             if self.any(end, &["earlier", "later"]) {

@@ -27,7 +27,10 @@ pub fn sentences(text: &str, seg: &Segments) -> Vec<bool> {
         for m in matches {
             let (s, e) = (m.start(), m.end());
             // letters on either side: part of a longer word
-            let inside = text[..s].chars().next_back().is_some_and(char::is_alphanumeric)
+            let inside = text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
                 || text[e..].chars().next().is_some_and(char::is_alphanumeric);
             if !inside {
                 flag(s);
@@ -38,7 +41,10 @@ pub fn sentences(text: &str, seg: &Segments) -> Vec<bool> {
     let mut i = 0;
     while i < b.len() {
         // skip blocks without a digit: a test the compiler can vectorize
-        if b.len() - i >= BLOCK && !b[i..i + BLOCK].iter().fold(false, |a, c| a | c.is_ascii_digit())
+        if b.len() - i >= BLOCK
+            && !b[i..i + BLOCK]
+                .iter()
+                .fold(false, |a, c| a | c.is_ascii_digit())
         {
             i += BLOCK;
             continue;
