@@ -1011,3 +1011,26 @@ fn days_later_is_a_duration() {
     let t = one(text, pubd(), "Two years later");
     assert_eq!((t.typ, t.value.as_str()), (Date, "2012"));
 }
+
+#[test]
+fn year_end_and_decades_in_words() {
+    use TimexType::Date;
+    check(
+        "The bank expects to close the sale by year-end.",
+        "year-end",
+        Date,
+        "2017-12-31",
+    );
+    check(
+        "The index has risen 12% since year-end.",
+        "year-end",
+        Date,
+        "2016-12-31",
+    );
+    check(
+        "Crime fell steadily through the nineties in the city.",
+        "the nineties",
+        Date,
+        "199",
+    );
+}

@@ -491,6 +491,18 @@ impl<'a> G<'a> {
                 return Some(Item::new(i, j + 3, Expr::Decade(190 + d / 10)));
             }
         }
+        // the nineties: the decade of the twentieth century, as `the '90s`
+        if the {
+            if let Some(d) = self.class(j, |c| {
+                if let Class::DecadeWord(d) = c {
+                    Some(*d)
+                } else {
+                    None
+                }
+            }) {
+                return Some(Item::new(i, j + 1, Expr::Decade(190 + d as i32)));
+            }
+        }
         // fiscal 1989
         if t.is("fiscal") {
             if let Some(y) = self.year(i + 1) {
@@ -1091,6 +1103,24 @@ impl<'a> G<'a> {
         // the weekend: the one the tense points to
         if t.is("the") && self.is(i + 1, "weekend") {
             return Some(Item::new(i, i + 2, Expr::Weekend { n: None }));
+        }
+        // year-end, year end: the last day of the year, the coming one unless
+        // `since` looks back
+        if t.is("year") {
+            let k = if self.is(i + 1, "-") && self.glued(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if self.is(k, "end") && !self.is(k + 1, "-") {
+                let rel = if i > 0 && self.is(i - 1, "since") { -1 } else { 0 };
+                let expr = Expr::CalRelYear {
+                    m: 12,
+                    d: Some(31),
+                    rel,
+                };
+                return Some(Item::new(i, k + 1, expr));
+            }
         }
         // year-earlier, year-ago (as an adjective): the same period a year before
         if t.is("year")

@@ -28,6 +28,8 @@ pub enum Class {
     /// The first word of a year in words (`nineteen`, `thousand`): no
     /// meaning of its own, it only makes the sentence worth tagging.
     YearWord,
+    /// A decade in words (`nineties` 9).
+    DecadeWord(u32),
     /// A word the grammar reads by itself (`recent`, `noon`): it only makes
     /// the sentence worth tagging.
     Literal,
@@ -120,6 +122,7 @@ fn parse_class(class: &str, value: &'static str) -> Option<Class> {
         "approx" => Class::Approx(value),
         "yearword" => Class::YearWord,
         "literal" => Class::Literal,
+        "decade" => Class::DecadeWord(n()?),
         _ => return None,
     })
 }
