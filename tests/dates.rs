@@ -1034,3 +1034,17 @@ fn year_end_and_decades_in_words() {
         "199",
     );
 }
+
+#[test]
+fn the_latest_quarter_is_over() {
+    use TimexType::Date;
+    let text = "The chain expects a loss in the fourth quarter. \
+                In the latest quarter, it earned $3 million.";
+    let t = one(text, pubd(), "the latest quarter");
+    assert_eq!((t.typ, t.value.as_str()), (Date, "2017-Q3"));
+    // a quarter the text already reported stays
+    let text = "The chain earned $3 million in the second quarter. \
+                Sales in the latest quarter rose 4%.";
+    let t = one(text, pubd(), "the latest quarter");
+    assert_eq!((t.typ, t.value.as_str()), (Date, "2017-Q2"));
+}

@@ -870,6 +870,7 @@ impl<'a> G<'a> {
                     q: None,
                     y: None,
                     year_shift: 0,
+                    latest: false,
                 },
             ));
         }
@@ -1270,7 +1271,17 @@ impl<'a> G<'a> {
         } else {
             i
         };
-        Some(Item::new(start, end, Expr::Quarter { q, y, year_shift }))
+        let latest = latest && self.is(j - 1, "latest");
+        Some(Item::new(
+            start,
+            end,
+            Expr::Quarter {
+                q,
+                y,
+                year_shift,
+                latest,
+            },
+        ))
     }
 
     /// 3 p.m., 10:30 a.m., noon, midnight [EST] [on] [Monday | Nov. 9].

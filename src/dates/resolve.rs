@@ -249,7 +249,12 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
             (_, Some(p)) => Res::Period(Period::new(p, Gran::Day), Published),
             _ => Res::Value(unknown(Gran::Day), Published),
         },
-        Expr::Quarter { q, y, year_shift } => {
+        Expr::Quarter {
+            q,
+            y,
+            year_shift,
+            latest,
+        } => {
             let per = match (q, y) {
                 (Some(q), Some(y)) => {
                     Res::Period(Period::new(ymd(y, 3 * q, 1)?, Gran::Quarter), Absolute)
@@ -269,6 +274,12 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
                     Res::Period(Period::new(ymd(y, 3 * q, 1)?, Gran::Quarter), Published)
                 }
                 (None, _) => match (ctx.quarter, pubd) {
+                    // the latest quarter is over: not one the text forecasts
+                    (Some(qp), Some(p))
+                        if latest && qp.day >= Period::new(p, Gran::Quarter).interval()?.0 =>
+                    {
+                        Res::Period(Period::new(p, Gran::Quarter).shift(-1)?, Published)
+                    }
                     (Some(qp), _) => Res::Period(qp, Text),
                     (None, Some(p)) => {
                         Res::Period(Period::new(p, Gran::Quarter).shift(-1)?, Published)
