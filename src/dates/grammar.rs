@@ -105,7 +105,7 @@ impl<'a> G<'a> {
         self.tok(i).is_some_and(|t| t.is(w))
     }
     fn any(&self, i: usize, ws: &[&str]) -> bool {
-        self.tok(i).is_some_and(|t| ws.contains(&&*t.low))
+        self.tok(i).is_some_and(|t| ws.contains(&t.low))
     }
     fn glued(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| t.glued)
@@ -314,7 +314,7 @@ impl<'a> G<'a> {
             Kind::Punct => false,
             Kind::Word => {
                 !t.classes.is_empty()
-                    || STARTERS.contains(&&*t.low)
+                    || STARTERS.contains(&t.low)
                     // Mondays: a set
                     || t.low.strip_suffix('s').is_some_and(|stem| {
                         super::lexicon::get()
@@ -391,7 +391,7 @@ impl<'a> G<'a> {
             Some((m, j))
         } else {
             let j = if t.is("the") { i + 1 } else { i };
-            let m = match self.tok(j).map(|t| &*t.low) {
+            let m = match self.tok(j).map(|t| t.low) {
                 Some("end") => Some("END"),
                 Some("beginning") | Some("start") => Some("START"),
                 Some("middle") => Some("MID"),
@@ -474,11 +474,14 @@ impl<'a> G<'a> {
             (i, false)
         };
         if let Some(tj) = self.tok(j) {
-            if tj.kind == Kind::Digits && self.is(j + 1, "s") && self.glued(j + 1) {
-                if tj.low.len() == 4 && tj.low.ends_with('0') {
-                    let y: i32 = tj.low.parse().ok()?;
-                    return Some(Item::new(i, j + 2, Expr::Decade(y / 10)));
-                }
+            if tj.kind == Kind::Digits
+                && self.is(j + 1, "s")
+                && self.glued(j + 1)
+                && tj.low.len() == 4
+                && tj.low.ends_with('0')
+            {
+                let y: i32 = tj.low.parse().ok()?;
+                return Some(Item::new(i, j + 2, Expr::Decade(y / 10)));
             }
             if the
                 && tj.is("'")
@@ -552,16 +555,16 @@ impl<'a> G<'a> {
         }
         // month [day[-day]] [, year]
         if let Some(m) = self.month(i) {
-            let short = t.low.len() <= 4 && !matches!(&*t.low, "may" | "june" | "july");
+            let short = t.low.len() <= 4 && !matches!(t.low, "may" | "june" | "july");
             let mut j = i + 1;
             let dotted = self.is(j, ".")
                 && self.glued(j)
                 && t.low.len() <= 4
-                && !matches!(&*t.low, "may" | "june" | "july");
+                && !matches!(t.low, "may" | "june" | "july");
             if dotted {
                 j += 1;
             }
-            if short && !dotted && t.low.len() < 4 && !matches!(&*t.low, "may") {
+            if short && !dotted && t.low.len() < 4 && !matches!(t.low, "may") {
                 // `Mar`, `Jan` without a period: only before a day or year
                 if self.day(j).is_none() && self.year(j).is_none() {
                     return None;
@@ -611,7 +614,7 @@ impl<'a> G<'a> {
             if let Some((rel, e)) = self.rel_year(end).filter(|_| y.is_none()) {
                 return Some(Item::new(i, e, Expr::CalRelYear { m, d: None, rel }));
             }
-            if y.is_none() && matches!(&*t.low, "may" | "march") && !self.month_context(i) {
+            if y.is_none() && matches!(t.low, "may" | "march") && !self.month_context(i) {
                 return None;
             }
             return Some(Item::new(
@@ -1114,7 +1117,11 @@ impl<'a> G<'a> {
                 i + 1
             };
             if self.is(k, "end") && !self.is(k + 1, "-") {
-                let rel = if i > 0 && self.is(i - 1, "since") { -1 } else { 0 };
+                let rel = if i > 0 && self.is(i - 1, "since") {
+                    -1
+                } else {
+                    0
+                };
                 let expr = Expr::CalRelYear {
                     m: 12,
                     d: Some(31),
@@ -1322,7 +1329,7 @@ impl<'a> G<'a> {
         }
         if self.tok(k).is_some_and(|z| {
             matches!(
-                &*z.low,
+                z.low,
                 "est" | "edt" | "gmt" | "utc" | "pst" | "pdt" | "cst" | "cdt" | "et"
             )
         }) {

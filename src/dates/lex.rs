@@ -111,7 +111,7 @@ pub fn tokens_into<'a>(
             None => "",
         };
         let classes = if kind == Kind::Word && low.len() <= 16 {
-            lex.classes(&low)
+            lex.classes(low)
         } else {
             &[]
         };

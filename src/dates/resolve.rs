@@ -55,8 +55,8 @@ fn year_for(pubd: NaiveDate, m: u32, d: u32, dir: Dir) -> Option<i32> {
     let cand = ymd(y, m, d.min(28))?;
     let diff = (cand - pubd).num_days();
     Some(match dir {
-        Dir::Past if diff > 7 && diff > 61 => y - 1,
-        Dir::Future if diff < -7 && diff < -61 => y + 1,
+        Dir::Past if diff > 61 => y - 1,
+        Dir::Future if diff < -61 => y + 1,
         _ => y,
     })
 }

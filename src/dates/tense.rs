@@ -46,7 +46,7 @@ fn mark(toks: &[Tok<'_>], i: usize) -> Option<Mark> {
         {
             return Some(Mark::Boundary);
         }
-        return matches!(lex.rule(&t.low), Some(Rule::Boundary)).then_some(Mark::Boundary);
+        return matches!(lex.rule(t.low), Some(Rule::Boundary)).then_some(Mark::Boundary);
     }
     if t.kind != Kind::Word {
         return None;
@@ -59,7 +59,7 @@ fn mark(toks: &[Tok<'_>], i: usize) -> Option<Mark> {
         return Some(Mark::Dir(Dir::Future, Strength::Full));
     }
     // a participle after `be`, `been`: its auxiliary tells the tense
-    let aux = prev.is_some_and(|p| matches!(lex.rule(&p.low), Some(Rule::Aux)));
+    let aux = prev.is_some_and(|p| matches!(lex.rule(p.low), Some(Rule::Aux)));
     // `was due`, `had been scheduled`: a plan told in the past, for a time
     // that is past by now
     let past_aux = |k: usize| {
@@ -94,7 +94,7 @@ fn mark(toks: &[Tok<'_>], i: usize) -> Option<Mark> {
     // unspecified date`, `the revised plan`), not a past tense
     let det = (1..=2).any(|k| {
         i.checked_sub(k)
-            .is_some_and(|j| matches!(lex.rule(&toks[j].low), Some(Rule::Det)))
+            .is_some_and(|j| matches!(lex.rule(toks[j].low), Some(Rule::Det)))
     });
     (t.low.len() > 4 && t.low.ends_with("ed") && !aux && !det)
         .then_some(Mark::Dir(Dir::Past, Strength::Full))
