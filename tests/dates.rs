@@ -806,6 +806,13 @@ fn tense_markers_weak_and_ahead() {
         Date,
         "2018-01",
     );
+    // a participle before `by` is no past tense
+    check(
+        "The airline will add flights by June in regions untouched by the slump.",
+        "June",
+        Date,
+        "2018-06",
+    );
     // `payable`, `effective` look ahead
     check(
         "The dividend is payable Jan. 5 to holders of record.",

@@ -96,7 +96,10 @@ fn mark(toks: &[Tok<'_>], i: usize) -> Option<Mark> {
         i.checked_sub(k)
             .is_some_and(|j| matches!(lex.rule(toks[j].low), Some(Rule::Det)))
     });
-    (t.low.len() > 4 && t.low.ends_with("ed") && !aux && !det)
+    // an -ed word before `by` is a participle (`markets untouched by the
+    // crisis`), the tense is elsewhere
+    let agent = toks.get(i + 1).is_some_and(|n| n.low == "by");
+    (t.low.len() > 4 && t.low.ends_with("ed") && !aux && !det && !agent)
         .then_some(Mark::Dir(Dir::Past, Strength::Full))
 }
 
