@@ -32,7 +32,7 @@ pub fn sentences(text: &str, seg: &Segments) -> Vec<bool> {
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
                 || text[e..].chars().next().is_some_and(char::is_alphanumeric);
-            if !inside {
+            if !inside && !lowercase_month(&text[s..e]) {
                 flag(s);
             }
         }
@@ -67,6 +67,25 @@ pub fn sentences(text: &str, seg: &Segments) -> Vec<bool> {
 
 /// Bytes tested at once for a digit.
 const BLOCK: usize = 32;
+
+/// A month name in lowercase (`may`, `march`): the grammar reads month names
+/// only when capitalised, and these are the modal and the verb.
+fn lowercase_month(word: &str) -> bool {
+    if !word.starts_with(|c: char| c.is_ascii_lowercase()) || word.len() > 16 {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    buf[..word.len()].copy_from_slice(word.as_bytes());
+    buf[..word.len()].make_ascii_lowercase();
+    let Ok(low) = std::str::from_utf8(&buf[..word.len()]) else {
+        return false;
+    };
+    let classes = lexicon::get().classes(low);
+    !classes.is_empty()
+        && classes
+            .iter()
+            .all(|c| matches!(c, lexicon::Class::Month(_)))
+}
 
 /// Can the digit run `b[s..e]` be part of a date or time by itself?
 fn date_number(b: &[u8], s: usize, e: usize) -> bool {
