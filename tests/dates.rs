@@ -1055,3 +1055,31 @@ fn the_latest_quarter_is_over() {
     let t = one(text, pubd(), "the latest quarter");
     assert_eq!((t.typ, t.value.as_str()), (Date, "2017-Q2"));
 }
+
+#[test]
+fn that_year_and_the_next_day_lean_on_the_story() {
+    use TimexType::Date;
+    let text = "The mill closed in 2009. Later that year, the town lost its school.";
+    let t = one(text, pubd(), "Later that year");
+    assert_eq!(
+        (t.typ, t.value.as_str(), t.anchor),
+        (Date, "2009", Anchor::Text)
+    );
+    let text = "The ferry sank on March 3, 2015. The next day, divers reached it.";
+    let t = one(text, pubd(), "The next day");
+    assert_eq!(
+        (t.typ, t.value.as_str(), t.anchor),
+        (Date, "2015-03-04", Anchor::Text)
+    );
+    // without `the`, next counts from publication
+    let t = one("The board meets next week.", pubd(), "next week");
+    assert_eq!(
+        (t.typ, t.value.as_str(), t.anchor),
+        (Date, "2017-W48", Anchor::Published)
+    );
+    // `the next year` in a text about a quarter is a year
+    let text = "The chain earned $3 million in the third quarter. \
+                It will close ten stores over the next year.";
+    let t = one(text, pubd(), "the next year");
+    assert_eq!((t.typ, t.value.as_str()), (Date, "2018"));
+}

@@ -46,6 +46,7 @@ const STARTERS: &[&str] = &[
     "more",
     "per",
     "start",
+    "that",
     "the",
     "these",
     "up",
@@ -877,7 +878,9 @@ impl<'a> G<'a> {
                 },
             ));
         }
-        let base = if self.any(j, &["following", "previous"]) {
+        // `the next day`, `the following week`: after the date the story is
+        // on; `next week` counts from publication
+        let base = if self.any(j, &["following", "previous"]) || (the && self.is(j, "next")) {
             Base::Text
         } else {
             Base::Published
@@ -1107,6 +1110,20 @@ impl<'a> G<'a> {
         // the weekend: the one the tense points to
         if t.is("the") && self.is(i + 1, "weekend") {
             return Some(Item::new(i, i + 2, Expr::Weekend { n: None }));
+        }
+        // that day, that same year: the period the story is on
+        if t.is("that") {
+            let k = if self.is(i + 1, "same") { i + 2 } else { i + 1 };
+            if let Some(u) = self.unit(k).filter(|u| !matches!(*u, "WE" | "2W")) {
+                if !self.plural(k) && !(self.is(k + 1, "-") && self.glued(k + 1)) {
+                    let expr = Expr::Shift {
+                        unit: u,
+                        n: 0,
+                        base: Base::Text,
+                    };
+                    return Some(Item::new(i, k + 1, expr));
+                }
+            }
         }
         // year-end, year end: the last day of the year, the coming one unless
         // `since` looks back

@@ -213,9 +213,10 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
                 },
             };
             // `a year ago` / `a year earlier` in a text about a quarter is that
-            // quarter a year before
+            // quarter a year before (`the next year` is a year all the same)
             let quarterly = matches!(base, Base::Ago | Base::Text)
                 && unit == "Y"
+                && n < 0
                 && ctx.quarter.is_some()
                 && !ctx.long_period;
             if quarterly {
