@@ -1115,7 +1115,9 @@ impl<'a> G<'a> {
         if t.is("that") {
             let k = if self.is(i + 1, "same") { i + 2 } else { i + 1 };
             if let Some(u) = self.unit(k).filter(|u| !matches!(*u, "WE" | "2W")) {
-                if !self.plural(k) && !(self.is(k + 1, "-") && self.glued(k + 1)) {
+                // not a compound (`that day-long meeting`)
+                let compound = self.is(k + 1, "-") && self.glued(k + 1);
+                if !self.plural(k) && !compound {
                     let expr = Expr::Shift {
                         unit: u,
                         n: 0,

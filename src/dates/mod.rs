@@ -2,10 +2,13 @@
 //! publication date, and the date of each quote or claim.
 //!
 //! The flow: one Aho-Corasick scan of the text for the trigger words of
-//! `lexicons/dates/words.tsv` (months, weekdays, units, …, as whole words,
-//! and digits) picks the sentences worth tagging ([`triggers`]); those are tokenized ([`lex`]), matched by a
-//! leftmost-longest grammar ([`grammar`]) and normalised ([`resolve`]) in text
-//! order, so that `a year earlier` can lean on the date stated just before.
+//! `lexicons/dates/words.tsv` (months, weekdays, units, …, as whole words)
+//! and one scan for numbers that can be dates pick the sentences worth
+//! tagging ([`triggers`]); those are tokenized ([`lex`]), matched by a
+//! leftmost-longest grammar ([`grammar`]) and normalised ([`resolve`]) in
+//! text order, so that `a year earlier` can lean on the date stated just
+//! before. The tense around an expression ([`tense`]) is read only for the
+//! expressions whose year or week it decides (`on Monday`, `in March`).
 //!
 //! Conventions beyond TIMEX3:
 //! - A day range (`November 22-23`) is one DATE whose value is its first day
