@@ -788,3 +788,298 @@ fn tense_by_clause() {
         "2017-11-24",
     );
 }
+
+#[test]
+fn tense_markers_weak_and_ahead() {
+    use TimexType::Date;
+    // a participle listed as a past form is no past tense after `be`
+    check(
+        "The ceremony would still be held at the harbour on March 14.",
+        "March 14",
+        Date,
+        "2018-03-14",
+    );
+    // an -ed word after a determiner is an adjective
+    check(
+        "The bonus would be paid on a still unannounced date in January.",
+        "January",
+        Date,
+        "2018-01",
+    );
+    // a participle before `by` is no past tense
+    check(
+        "The airline will add flights by June in regions untouched by the slump.",
+        "June",
+        Date,
+        "2018-06",
+    );
+    // `payable`, `effective` look ahead
+    check(
+        "The dividend is payable Jan. 5 to holders of record.",
+        "Jan. 5",
+        Date,
+        "2018-01-05",
+    );
+    check(
+        "The new fee schedule takes hold, effective Feb. 2.",
+        "Feb. 2",
+        Date,
+        "2018-02-02",
+    );
+    // `planned to`: a date after it is in that future, a date before it is
+    // when the planning happened
+    check(
+        "The crew planned to sail from the port on Thursday.",
+        "Thursday",
+        Date,
+        "2017-11-23",
+    );
+    check(
+        "On Friday, the council planned to reopen the bridge.",
+        "Friday",
+        Date,
+        "2017-11-17",
+    );
+    // `as soon as` looks ahead; a weak `until` loses to a nearby verb
+    check(
+        "The convoy might reach the border as soon as Thursday, aides said.",
+        "Thursday",
+        Date,
+        "2017-11-23",
+    );
+    check(
+        "Until Friday, clerks had kept the ledger closed.",
+        "Friday",
+        Date,
+        "2017-11-17",
+    );
+}
+
+#[test]
+fn the_year_is_a_date_unless_it_is_a_span() {
+    use TimexType::{Date, Duration};
+    check(
+        "Shares of the miner hit a high for the year in June.",
+        "the year",
+        Date,
+        "2017",
+    );
+    check(
+        "The brewer forecast higher sales for the full year.",
+        "the full year",
+        Date,
+        "2017",
+    );
+    check(
+        "For the year ended June 30, the brewer earned $4 million.",
+        "the year",
+        Duration,
+        "P1Y",
+    );
+    check(
+        "Margins should widen throughout the fiscal year.",
+        "the fiscal year",
+        Duration,
+        "P1Y",
+    );
+}
+
+#[test]
+fn a_year_earlier_after_nine_months_is_the_year() {
+    use TimexType::Date;
+    let text = "The miner earned $5 million in the third quarter. For the nine months, \
+                it earned $12 million, up from $9 million a year earlier.";
+    let t = one(text, pubd(), "a year earlier");
+    assert_eq!((t.typ, t.value.as_str()), (Date, "2016"));
+    // without the longer period, the quarter a year before
+    let text =
+        "The miner earned $5 million in the third quarter, up from $4 million a year earlier.";
+    let t = one(text, pubd(), "a year earlier");
+    assert_eq!((t.typ, t.value.as_str()), (Date, "2016-Q3"));
+}
+
+#[test]
+fn counted_decades_and_centuries_are_years() {
+    use TimexType::Duration;
+    check(
+        "The dam has stood for two decades above the valley.",
+        "two decades",
+        Duration,
+        "P20Y",
+    );
+    check(
+        "The abbey was a ruin for three centuries.",
+        "three centuries",
+        Duration,
+        "P300Y",
+    );
+    // a vague number keeps its unit
+    check(
+        "The feud went on for decades in the valley.",
+        "decades",
+        Duration,
+        "PXDE",
+    );
+}
+
+#[test]
+fn the_current_quarter_is_the_publication_quarter() {
+    use TimexType::Date;
+    let text = "The chain earned $3 million in the third quarter. \
+                It expects the current quarter to be stronger.";
+    let t = one(text, pubd(), "the current quarter");
+    assert_eq!((t.typ, t.value.as_str()), (Date, "2017-Q4"));
+    let t = one(text, pubd(), "the third quarter");
+    assert_eq!((t.typ, t.value.as_str()), (Date, "2017-Q3"));
+}
+
+#[test]
+fn numbers_that_make_a_sentence_worth_tagging() {
+    use TimexType::{Date, Time};
+    // no trigger word: the number alone must be found as a time or date
+    check(
+        "Doors open at 3 p.m. sharp.",
+        "3 p.m.",
+        Time,
+        "2017-11-21T15:00",
+    );
+    check(
+        "Doors open at 10:30 sharp.",
+        "10:30",
+        Time,
+        "2017-11-21T10:30",
+    );
+    check("It was a hit in the '90s.", "the '90s", Date, "199");
+    check(
+        "The form was signed 11/20/17 by the clerk.",
+        "11/20/17",
+        Date,
+        "2017-11-20",
+    );
+    check(
+        "The plant opened in 1998 near the river.",
+        "1998",
+        Date,
+        "1998",
+    );
+    // amounts and counts alone start nothing
+    assert!(run("The bill was $2017 and 45% of 300 people paid.", pubd()).is_empty());
+    // `the past`, `the latest period` have no other trigger
+    check(
+        "In the past, the firm paid in cash.",
+        "the past",
+        Date,
+        "PAST_REF",
+    );
+}
+
+#[test]
+fn a_plan_told_in_the_past_points_back() {
+    use TimexType::Time;
+    // published on a Tuesday: the Friday the offer was due is the last one
+    check(
+        "The offer had been due to expire Friday evening.",
+        "Friday evening",
+        Time,
+        "2017-11-17TEV",
+    );
+    check(
+        "The vote was scheduled for Friday evening.",
+        "Friday evening",
+        Time,
+        "2017-11-17TEV",
+    );
+    check(
+        "The vote is scheduled for Friday evening.",
+        "Friday evening",
+        Time,
+        "2017-11-24TEV",
+    );
+}
+
+#[test]
+fn days_later_is_a_duration() {
+    use TimexType::{Date, Duration};
+    // TimeML marks the span alone: `three days` is the duration, `later` a signal
+    check(
+        "The ship sank on May 2. Three days later, divers found it.",
+        "Three days",
+        Duration,
+        "P3D",
+    );
+    check(
+        "A few hours later, the road reopened.",
+        "A few hours",
+        Duration,
+        "PTXH",
+    );
+    // a year earlier stays a date
+    let text = "The plant opened in March 2010. Two years later, it closed.";
+    let t = one(text, pubd(), "Two years later");
+    assert_eq!((t.typ, t.value.as_str()), (Date, "2012"));
+}
+
+#[test]
+fn year_end_and_decades_in_words() {
+    use TimexType::Date;
+    check(
+        "The bank expects to close the sale by year-end.",
+        "year-end",
+        Date,
+        "2017-12-31",
+    );
+    check(
+        "The index has risen 12% since year-end.",
+        "year-end",
+        Date,
+        "2016-12-31",
+    );
+    check(
+        "Crime fell steadily through the nineties in the city.",
+        "the nineties",
+        Date,
+        "199",
+    );
+}
+
+#[test]
+fn the_latest_quarter_is_over() {
+    use TimexType::Date;
+    let text = "The chain expects a loss in the fourth quarter. \
+                In the latest quarter, it earned $3 million.";
+    let t = one(text, pubd(), "the latest quarter");
+    assert_eq!((t.typ, t.value.as_str()), (Date, "2017-Q3"));
+    // a quarter the text already reported stays
+    let text = "The chain earned $3 million in the second quarter. \
+                Sales in the latest quarter rose 4%.";
+    let t = one(text, pubd(), "the latest quarter");
+    assert_eq!((t.typ, t.value.as_str()), (Date, "2017-Q2"));
+}
+
+#[test]
+fn that_year_and_the_next_day_lean_on_the_story() {
+    use TimexType::Date;
+    let text = "The mill closed in 2009. Later that year, the town lost its school.";
+    let t = one(text, pubd(), "Later that year");
+    assert_eq!(
+        (t.typ, t.value.as_str(), t.anchor),
+        (Date, "2009", Anchor::Text)
+    );
+    let text = "The ferry sank on March 3, 2015. The next day, divers reached it.";
+    let t = one(text, pubd(), "The next day");
+    assert_eq!(
+        (t.typ, t.value.as_str(), t.anchor),
+        (Date, "2015-03-04", Anchor::Text)
+    );
+    // without `the`, next counts from publication
+    let t = one("The board meets next week.", pubd(), "next week");
+    assert_eq!(
+        (t.typ, t.value.as_str(), t.anchor),
+        (Date, "2017-W48", Anchor::Published)
+    );
+    // `the next year` in a text about a quarter is a year
+    let text = "The chain earned $3 million in the third quarter. \
+                It will close ten stores over the next year.";
+    let t = one(text, pubd(), "the next year");
+    assert_eq!((t.typ, t.value.as_str()), (Date, "2018"));
+}

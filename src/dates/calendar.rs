@@ -33,7 +33,8 @@ impl Period {
     pub fn value(&self) -> String {
         let d = self.day;
         match self.gran {
-            Gran::Day => d.format("%Y-%m-%d").to_string(),
+            // plain formatting: chrono's strftime parser is slow for this
+            Gran::Day => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
             Gran::Week => {
                 let w = d.iso_week();
                 format!("{:04}-W{:02}", w.year(), w.week())
@@ -42,7 +43,7 @@ impl Period {
                 let w = d.iso_week();
                 format!("{:04}-W{:02}-WE", w.year(), w.week())
             }
-            Gran::Month => d.format("%Y-%m").to_string(),
+            Gran::Month => format!("{:04}-{:02}", d.year(), d.month()),
             Gran::Quarter => format!("{:04}-Q{}", d.year(), quarter(d)),
             Gran::Season(s) => format!("{:04}-{s}", d.year()),
             Gran::Year => format!("{:04}", d.year()),

@@ -37,6 +37,8 @@ pub enum Expr {
         q: Option<u32>,
         y: Option<i32>,
         year_shift: i32,
+        /// `the latest quarter`: the last one reported, never one still to come.
+        latest: bool,
     },
     /// A season (`SU`) with its year, or relative to the anchor.
     Season {

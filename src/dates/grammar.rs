@@ -8,7 +8,7 @@ use super::lex::{Kind, Tok};
 use super::lexicon::Class;
 
 /// Every expression of one sentence's tokens, in order, not overlapping.
-pub fn recognise(t: &[Tok]) -> Vec<Item> {
+pub fn recognise(t: &[Tok<'_>]) -> Vec<Item> {
     let g = G { t };
     let mut out = Vec::new();
     let mut i = 0;
@@ -29,8 +29,31 @@ pub fn recognise(t: &[Tok]) -> Vec<Item> {
     out
 }
 
+/// Words without a class in the lexicon that the alternatives below read
+/// as the first word of an expression (`the end of`, `more than`, `every`).
+const STARTERS: &[&str] = &[
+    "a",
+    "at",
+    "beginning",
+    "each",
+    "earlier",
+    "end",
+    "every",
+    "fiscal",
+    "later",
+    "less",
+    "middle",
+    "more",
+    "per",
+    "start",
+    "that",
+    "the",
+    "these",
+    "up",
+];
+
 struct G<'a> {
-    t: &'a [Tok],
+    t: &'a [Tok<'a>],
 }
 
 fn unit_letter(u: &str) -> (&'static str, bool) {
@@ -53,6 +76,13 @@ fn unit_letter(u: &str) -> (&'static str, bool) {
 
 /// A duration value: `P3D`, `PT4H`, `PXY`.
 pub fn duration(n: Option<u32>, unit: &str) -> String {
+    // a counted number of decades or centuries is written in years, as
+    // TimeML news annotation does (`two decades` → P20Y)
+    let (unit, n) = match (unit, n) {
+        ("DE", Some(n)) => ("Y", Some(10 * n)),
+        ("CE", Some(n)) => ("Y", Some(100 * n)),
+        _ => (unit, n),
+    };
     let (l, time) = unit_letter(unit);
     let n = match (n, unit) {
         (Some(n), "2W") => (2 * n).to_string(),
@@ -69,14 +99,14 @@ pub fn duration(n: Option<u32>, unit: &str) -> String {
 }
 
 impl<'a> G<'a> {
-    fn tok(&self, i: usize) -> Option<&'a Tok> {
+    fn tok(&self, i: usize) -> Option<&'a Tok<'a>> {
         self.t.get(i)
     }
     fn is(&self, i: usize, w: &str) -> bool {
         self.tok(i).is_some_and(|t| t.is(w))
     }
     fn any(&self, i: usize, ws: &[&str]) -> bool {
-        self.tok(i).is_some_and(|t| ws.contains(&t.low.as_str()))
+        self.tok(i).is_some_and(|t| ws.contains(&t.low))
     }
     fn glued(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| t.glued)
@@ -277,9 +307,32 @@ impl<'a> G<'a> {
         Some((Some(total), j))
     }
 
+    /// Can an expression start at token `i`? Most words of a sentence
+    /// cannot, and this saves trying every alternative on them.
+    fn may_start(&self, t: &Tok<'_>) -> bool {
+        match t.kind {
+            Kind::Digits => true,
+            Kind::Punct => false,
+            Kind::Word => {
+                !t.classes.is_empty()
+                    || STARTERS.contains(&t.low)
+                    // Mondays: a set
+                    || t.low.strip_suffix('s').is_some_and(|stem| {
+                        super::lexicon::get()
+                            .classes(stem)
+                            .iter()
+                            .any(|c| matches!(c, Class::Weekday(_)))
+                    })
+            }
+        }
+    }
+
     /// The longest expression starting at token `i`.
     fn at(&self, i: usize) -> Option<Item> {
         let t = self.tok(i)?;
+        if !self.may_start(t) {
+            return None;
+        }
         // quantity modifiers: about three weeks, more than four hours
         let approx = if t.is("more") && self.is(i + 1, "than") {
             Some(("MORE_THAN", i + 2))
@@ -339,7 +392,7 @@ impl<'a> G<'a> {
             Some((m, j))
         } else {
             let j = if t.is("the") { i + 1 } else { i };
-            let m = match self.tok(j).map(|t| t.low.as_str()) {
+            let m = match self.tok(j).map(|t| t.low) {
                 Some("end") => Some("END"),
                 Some("beginning") | Some("start") => Some("START"),
                 Some("middle") => Some("MID"),
@@ -422,11 +475,14 @@ impl<'a> G<'a> {
             (i, false)
         };
         if let Some(tj) = self.tok(j) {
-            if tj.kind == Kind::Digits && self.is(j + 1, "s") && self.glued(j + 1) {
-                if tj.low.len() == 4 && tj.low.ends_with('0') {
-                    let y: i32 = tj.low.parse().ok()?;
-                    return Some(Item::new(i, j + 2, Expr::Decade(y / 10)));
-                }
+            if tj.kind == Kind::Digits
+                && self.is(j + 1, "s")
+                && self.glued(j + 1)
+                && tj.low.len() == 4
+                && tj.low.ends_with('0')
+            {
+                let y: i32 = tj.low.parse().ok()?;
+                return Some(Item::new(i, j + 2, Expr::Decade(y / 10)));
             }
             if the
                 && tj.is("'")
@@ -437,6 +493,18 @@ impl<'a> G<'a> {
             {
                 let d: i32 = self.t[j + 1].low.parse().ok()?;
                 return Some(Item::new(i, j + 3, Expr::Decade(190 + d / 10)));
+            }
+        }
+        // the nineties: the decade of the twentieth century, as `the '90s`
+        if the {
+            if let Some(d) = self.class(j, |c| {
+                if let Class::DecadeWord(d) = c {
+                    Some(*d)
+                } else {
+                    None
+                }
+            }) {
+                return Some(Item::new(i, j + 1, Expr::Decade(190 + d as i32)));
             }
         }
         // fiscal 1989
@@ -488,16 +556,16 @@ impl<'a> G<'a> {
         }
         // month [day[-day]] [, year]
         if let Some(m) = self.month(i) {
-            let short = t.low.len() <= 4 && !matches!(t.low.as_str(), "may" | "june" | "july");
+            let short = t.low.len() <= 4 && !matches!(t.low, "may" | "june" | "july");
             let mut j = i + 1;
             let dotted = self.is(j, ".")
                 && self.glued(j)
                 && t.low.len() <= 4
-                && !matches!(t.low.as_str(), "may" | "june" | "july");
+                && !matches!(t.low, "may" | "june" | "july");
             if dotted {
                 j += 1;
             }
-            if short && !dotted && t.low.len() < 4 && !matches!(t.low.as_str(), "may") {
+            if short && !dotted && t.low.len() < 4 && !matches!(t.low, "may") {
                 // `Mar`, `Jan` without a period: only before a day or year
                 if self.day(j).is_none() && self.year(j).is_none() {
                     return None;
@@ -547,7 +615,7 @@ impl<'a> G<'a> {
             if let Some((rel, e)) = self.rel_year(end).filter(|_| y.is_none()) {
                 return Some(Item::new(i, e, Expr::CalRelYear { m, d: None, rel }));
             }
-            if y.is_none() && matches!(t.low.as_str(), "may" | "march") && !self.month_context(i) {
+            if y.is_none() && matches!(t.low, "may" | "march") && !self.month_context(i) {
                 return None;
             }
             return Some(Item::new(
@@ -806,10 +874,13 @@ impl<'a> G<'a> {
                     q: None,
                     y: None,
                     year_shift: 0,
+                    latest: false,
                 },
             ));
         }
-        let base = if self.any(j, &["following", "previous"]) {
+        // `the next day`, `the following week`: after the date the story is
+        // on; `next week` counts from publication
+        let base = if self.any(j, &["following", "previous"]) || (the && self.is(j, "next")) {
             Base::Text
         } else {
             Base::Published
@@ -870,6 +941,11 @@ impl<'a> G<'a> {
                         base: Base::Ago,
                     },
                 ));
+            }
+            // `three days later`: TimeML takes the span alone, a duration;
+            // `a year earlier` is the date a year before
+            if self.any(end, &["earlier", "later"]) && matches!(u, "D" | "W" | "TH" | "TM" | "TS") {
+                return Some(Item::new(i, end, Expr::Duration(duration(n, u))));
             }
             if self.any(end, &["earlier", "later"]) {
                 let n = n? as i64;
@@ -984,19 +1060,30 @@ impl<'a> G<'a> {
         if t.is("the") && self.is(i + 1, "future") {
             return Some(Item::new(i, i + 2, Expr::Ref("FUTURE_REF")));
         }
-        if t.is("the")
-            && self.any(i + 1, &["fiscal", "full"])
-            && self.is(i + 2, "year")
-            && !self.any(i + 3, &["'", "-"])
-        {
-            return Some(Item::new(i, i + 3, Expr::Duration("P1Y".into())));
-        }
-        if t.is("the")
-            && self.is(i + 1, "year")
-            && !self.any(i + 2, &["'", "-", "before", "after", "earlier", "later"])
-        {
-            // `the year` in running text is mostly a span of a year
-            return Some(Item::new(i, i + 2, Expr::Duration("P1Y".into())));
+        if t.is("the") {
+            let k = if self.any(i + 1, &["fiscal", "full"]) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if self.is(k, "year")
+                && !self.any(k + 1, &["'", "-", "before", "after", "earlier", "later"])
+            {
+                // `the year ended June 30`, `throughout the year`: a span of a
+                // year; otherwise the year the text is in (`a high for the year`)
+                let span = self.any(k + 1, &["ended", "ending", "through", "to", "starting"])
+                    || (i > 0 && self.any(i - 1, &["throughout", "over", "within", "all"]));
+                let expr = if span {
+                    Expr::Duration("P1Y".into())
+                } else {
+                    Expr::Shift {
+                        unit: "Y",
+                        n: 0,
+                        base: Base::Published,
+                    }
+                };
+                return Some(Item::new(i, k + 1, expr));
+            }
         }
         if t.is("recent") {
             // recent years: the recent past; recent weeks: a vague duration
@@ -1023,6 +1110,44 @@ impl<'a> G<'a> {
         // the weekend: the one the tense points to
         if t.is("the") && self.is(i + 1, "weekend") {
             return Some(Item::new(i, i + 2, Expr::Weekend { n: None }));
+        }
+        // that day, that same year: the period the story is on
+        if t.is("that") {
+            let k = if self.is(i + 1, "same") { i + 2 } else { i + 1 };
+            if let Some(u) = self.unit(k).filter(|u| !matches!(*u, "WE" | "2W")) {
+                // not a compound (`that day-long meeting`)
+                let compound = self.is(k + 1, "-") && self.glued(k + 1);
+                if !self.plural(k) && !compound {
+                    let expr = Expr::Shift {
+                        unit: u,
+                        n: 0,
+                        base: Base::Text,
+                    };
+                    return Some(Item::new(i, k + 1, expr));
+                }
+            }
+        }
+        // year-end, year end: the last day of the year, the coming one unless
+        // `since` looks back
+        if t.is("year") {
+            let k = if self.is(i + 1, "-") && self.glued(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if self.is(k, "end") && !self.is(k + 1, "-") {
+                let rel = if i > 0 && self.is(i - 1, "since") {
+                    -1
+                } else {
+                    0
+                };
+                let expr = Expr::CalRelYear {
+                    m: 12,
+                    d: Some(31),
+                    rel,
+                };
+                return Some(Item::new(i, k + 1, expr));
+            }
         }
         // year-earlier, year-ago (as an adjective): the same period a year before
         if t.is("year")
@@ -1106,6 +1231,16 @@ impl<'a> G<'a> {
         }
         let mut year_shift = poss_shift;
         let mut latest = false;
+        // the current quarter: the one of the publication date, whatever
+        // quarter the text reported on
+        if the && self.is(j, "current") && self.is(j + 1, "quarter") && !self.glued(j + 2) {
+            let shift = Expr::Shift {
+                unit: "Q",
+                n: 0,
+                base: Base::Published,
+            };
+            return Some(Item::new(i, j + 2, shift));
+        }
         if self.any(j, &["latest", "current", "same"]) {
             latest = true;
             j += 1;
@@ -1162,7 +1297,17 @@ impl<'a> G<'a> {
         } else {
             i
         };
-        Some(Item::new(start, end, Expr::Quarter { q, y, year_shift }))
+        let latest = latest && self.is(j - 1, "latest");
+        Some(Item::new(
+            start,
+            end,
+            Expr::Quarter {
+                q,
+                y,
+                year_shift,
+                latest,
+            },
+        ))
     }
 
     /// 3 p.m., 10:30 a.m., noon, midnight [EST] [on] [Monday | Nov. 9].
@@ -1203,7 +1348,7 @@ impl<'a> G<'a> {
         }
         if self.tok(k).is_some_and(|z| {
             matches!(
-                z.low.as_str(),
+                z.low,
                 "est" | "edt" | "gmt" | "utc" | "pst" | "pdt" | "cst" | "cdt" | "et"
             )
         }) {

@@ -12,12 +12,13 @@ pub enum Kind {
 }
 
 #[derive(Debug, Clone)]
-pub struct Tok {
+pub struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
-    /// Lowercased text.
-    pub low: String,
+    /// Lowercased text (ASCII letters only: every word of the lexicon is
+    /// ASCII), borrowed from the lowercased sentence.
+    pub low: &'a str,
     /// Starts with an uppercase letter.
     pub cap: bool,
     /// No whitespace between this token and the one before.
@@ -25,7 +26,7 @@ pub struct Tok {
     pub classes: &'static [Class],
 }
 
-impl Tok {
+impl Tok<'_> {
     pub fn is(&self, w: &str) -> bool {
         self.low == w
     }
@@ -39,58 +40,78 @@ impl Tok {
     }
 }
 
-/// Tokenize `text[start..end]`.
-pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok> {
+/// Tokenize the sentence `text[start..end]`, whose copy with ASCII letters
+/// lowercased is `lower` (same length, so offsets carry over). ASCII, the
+/// bulk of news text, is read byte by byte; other characters are decoded
+/// where they occur.
+pub fn tokens<'a>(text: &str, lower: &'a str, start: usize, end: usize) -> Vec<Tok<'a>> {
+    let mut out = Vec::new();
+    tokens_into(&mut out, text, lower, start, end);
+    out
+}
+
+/// [`tokens`] into a vector kept from one sentence to the next.
+pub fn tokens_into<'a>(
+    out: &mut Vec<Tok<'a>>,
+    text: &str,
+    lower: &'a str,
+    start: usize,
+    end: usize,
+) {
+    out.clear();
     let lex = lexicon::get();
     let s = &text[start..end];
-    let mut out: Vec<Tok> = Vec::new();
+    debug_assert_eq!(s.len(), lower.len());
+    let b = s.as_bytes();
+    let char_at = |k: usize| -> char {
+        if b[k] < 0x80 {
+            b[k] as char
+        } else {
+            s[k..].chars().next().unwrap_or(' ')
+        }
+    };
     let mut prev_end = usize::MAX;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while i < b.len() {
+        let c = char_at(i);
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         let mut j = i + c.len_utf8();
         let kind = if c.is_alphabetic() {
-            while let Some(&(k, d)) = it.peek() {
-                if d.is_alphabetic() {
-                    j = k + d.len_utf8();
-                    it.next();
-                } else {
+            while j < b.len() {
+                let d = char_at(j);
+                if !d.is_alphabetic() {
                     break;
                 }
+                j += d.len_utf8();
             }
             // a one-letter abbreviation chain: a.m., p.m.
-            if j - i == 1 && s[j..].starts_with('.') {
-                let b = s.as_bytes();
-                if b.len() > j + 2 && b[j + 1].is_ascii_alphabetic() && b[j + 2] == b'.' {
-                    j += 3;
-                    while it.peek().is_some_and(|&(k, _)| k < j) {
-                        it.next();
-                    }
-                }
+            if j - i == 1
+                && b.len() > j + 2
+                && b[j] == b'.'
+                && b[j + 1].is_ascii_alphabetic()
+                && b[j + 2] == b'.'
+            {
+                j += 3;
             }
             Kind::Word
         } else if c.is_ascii_digit() {
-            while let Some(&(k, d)) = it.peek() {
-                if d.is_ascii_digit() {
-                    j = k + 1;
-                    it.next();
-                } else {
-                    break;
-                }
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
             }
             Kind::Digits
         } else {
             Kind::Punct
         };
-        let raw = &s[i..j];
-        let mut low = raw.to_lowercase();
-        if kind == Kind::Punct && low == "’" {
-            low = "'".into();
-        }
+        let low = match lower.get(i..j) {
+            Some("’") => "'",
+            Some(l) => l,
+            None => "",
+        };
         let classes = if kind == Kind::Word && low.len() <= 16 {
-            lex.classes(&low)
+            lex.classes(low)
         } else {
             &[]
         };
@@ -104,6 +125,6 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok> {
             classes,
         });
         prev_end = j;
+        i = j;
     }
-    out
 }

@@ -2,10 +2,10 @@
 //! for the tagger and an Aho-Corasick automaton of the trigger words that make
 //! a sentence worth tagging.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{dfa::DFA, MatchKind};
+use rustc_hash::FxHashMap as HashMap;
 
 /// What a word can be in a temporal expression (one word may be several:
 /// `second` is an ordinal and a unit, `may` a month).
@@ -28,6 +28,11 @@ pub enum Class {
     /// The first word of a year in words (`nineteen`, `thousand`): no
     /// meaning of its own, it only makes the sentence worth tagging.
     YearWord,
+    /// A decade in words (`nineties` 9).
+    DecadeWord(u32),
+    /// A word the grammar reads by itself (`recent`, `noon`): it only makes
+    /// the sentence worth tagging.
+    Literal,
 }
 
 impl Class {
@@ -53,8 +58,15 @@ pub enum Dir {
 pub enum Rule {
     /// A tense marker.
     Tense(Dir),
+    /// A marker that counts less than a verb (`until`, `soon`): it often
+    /// qualifies something else than the date.
+    Weak(Dir),
     /// Future before `to` only (`plans to`, `set to`, not `the plan`).
     BeforeTo,
+    /// Like [`Rule::BeforeTo`], but a past form: only a date after it is
+    /// in that future (`planned to leave on Friday`), a date before it is
+    /// when the planning happened (`On Friday the team planned to leave`).
+    PastBeforeTo,
     /// A verb of saying: past, but it tells when the words were said, not
     /// when the reported event happens, so any other marker wins over it.
     Report,
@@ -64,12 +76,16 @@ pub enum Rule {
     /// A passive or perfect auxiliary: the `-ed` participle after it is no
     /// past marker of its own (`will be named`).
     Aux,
+    /// A determiner: an `-ed` word right after it is an adjective.
+    Det,
 }
 
 pub struct Lexicon {
     words: HashMap<&'static str, Vec<Class>>,
     tense: HashMap<&'static str, Rule>,
-    pub triggers: AhoCorasick,
+    /// The trigger words and digits, as a DFA used directly (not behind
+    /// `AhoCorasick`'s dynamic dispatch) so that its scan loop is inlined.
+    pub triggers: DFA,
 }
 
 impl Lexicon {
@@ -105,6 +121,8 @@ fn parse_class(class: &str, value: &'static str) -> Option<Class> {
         "mod" => Class::Mod(value),
         "approx" => Class::Approx(value),
         "yearword" => Class::YearWord,
+        "literal" => Class::Literal,
+        "decade" => Class::DecadeWord(n()?),
         _ => return None,
     })
 }
@@ -113,8 +131,9 @@ fn parse_class(class: &str, value: &'static str) -> Option<Class> {
 pub fn get() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut words: HashMap<&'static str, Vec<Class>> = HashMap::new();
-        let mut trig: Vec<&'static str> = (0..10).map(|d| &"0123456789"[d..d + 1]).collect();
+        let mut words: HashMap<&'static str, Vec<Class>> = HashMap::default();
+        // digits are found by their own scan (`triggers.rs`)
+        let mut trig: Vec<&'static str> = Vec::new();
         for row in crate::lexicon::rows(include_str!("../../lexicons/dates/words.tsv")) {
             if let [word, class, value] = row[..] {
                 if let Some(c) = parse_class(class, value) {
@@ -129,16 +148,22 @@ pub fn get() -> &'static Lexicon {
             .filter_map(|r| match r[..] {
                 [w, "past"] => Some((w, Rule::Tense(Dir::Past))),
                 [w, "future"] => Some((w, Rule::Tense(Dir::Future))),
+                [w, "weak-past"] => Some((w, Rule::Weak(Dir::Past))),
+                [w, "weak-future"] => Some((w, Rule::Weak(Dir::Future))),
                 [w, "to"] => Some((w, Rule::BeforeTo)),
+                [w, "past-to"] => Some((w, Rule::PastBeforeTo)),
                 [w, "report"] => Some((w, Rule::Report)),
                 [w, "boundary"] => Some((w, Rule::Boundary)),
                 [w, "aux"] => Some((w, Rule::Aux)),
+                [w, "det"] => Some((w, Rule::Det)),
                 _ => None,
             })
             .collect();
-        let triggers = AhoCorasickBuilder::new()
+        let triggers = DFA::builder()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostFirst)
+            // the longest word at a position, so that `days` is not cut to `day`
+            .match_kind(MatchKind::LeftmostLongest)
+            .prefilter(false)
             .build(&trig)
             .expect("the trigger words form a valid automaton");
         Lexicon {

@@ -1,11 +1,14 @@
 //! Temporal expressions: recognition, TIMEX3 normalisation, anchoring on the
 //! publication date, and the date of each quote or claim.
 //!
-//! The flow: an Aho-Corasick scan over the trigger words of
-//! `lexicons/dates/words.tsv` (months, weekdays, units, …, and digits) picks
-//! the sentences worth tagging; those are tokenized ([`lex`]), matched by a
-//! leftmost-longest grammar ([`grammar`]) and normalised ([`resolve`]) in text
-//! order, so that `a year earlier` can lean on the date stated just before.
+//! The flow: one Aho-Corasick scan of the text for the trigger words of
+//! `lexicons/dates/words.tsv` (months, weekdays, units, …, as whole words)
+//! and one scan for numbers that can be dates pick the sentences worth
+//! tagging ([`triggers`]); those are tokenized ([`lex`]), matched by a
+//! leftmost-longest grammar ([`grammar`]) and normalised ([`resolve`]) in
+//! text order, so that `a year earlier` can lean on the date stated just
+//! before. The tense around an expression ([`tense`]) is read only for the
+//! expressions whose year or week it decides (`on Monday`, `in March`).
 //!
 //! Conventions beyond TIMEX3:
 //! - A day range (`November 22-23`) is one DATE whose value is its first day
@@ -25,6 +28,7 @@ mod lexicon;
 mod published;
 mod resolve;
 mod tense;
+mod triggers;
 mod utterance;
 
 use chrono::NaiveDate;
@@ -34,23 +38,31 @@ use crate::text::Segments;
 
 /// Find and normalise the temporal expressions of an article, ordered by start.
 pub fn tag(text: &str, seg: &Segments, published: Option<NaiveDate>) -> Vec<Timex> {
-    let lex = lexicon::get();
     let mut ctx = resolve::Ctx {
         published,
         ..Default::default()
     };
     let mut out = Vec::new();
-    for s in &seg.sentences {
-        let Some(sent) = text.get(s.start..s.end) else {
+    let hits = triggers::sentences(text, seg);
+    if !hits.contains(&true) {
+        return out;
+    }
+    // one lowercased copy of the text and one token vector for the whole
+    // article: no allocation per token or per sentence
+    let lower = text.to_ascii_lowercase();
+    let mut toks = Vec::new();
+    for (s, _) in seg.sentences.iter().zip(hits).filter(|(_, h)| *h) {
+        let Some(low) = lower.get(s.start..s.end) else {
             continue;
         };
-        if !lex.triggers.is_match(sent) {
-            continue;
-        }
-        let toks = lex::tokens(text, s.start, s.end);
+        lex::tokens_into(&mut toks, text, low, s.start, s.end);
         for item in grammar::recognise(&toks) {
             let span = Span::new(toks[item.start].start, toks[item.end - 1].end);
-            let dir = tense::direction(&toks, item.start, item.end);
+            let dir = if resolve::uses_tense(&item.expr, &ctx) {
+                tense::direction(&toks, item.start, item.end)
+            } else {
+                None
+            };
             if let Some(t) = resolve::resolve(&item, span, dir, &mut ctx) {
                 out.push(t);
             }

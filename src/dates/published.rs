@@ -6,24 +6,22 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::expr::Expr;
-use super::{grammar, lex, lexicon};
+use super::{grammar, lex, triggers};
 use crate::text::Segments;
 
 /// How far into the article a dateline may start (bytes).
 const DATELINE: usize = 120;
 
 pub fn infer(text: &str, seg: &Segments) -> Option<NaiveDate> {
-    let lex = lexicon::get();
     let mut latest_year: Option<i32> = None;
     let mut found: Option<(Option<i32>, u32, u32)> = None;
-    for s in &seg.sentences {
+    let hits = triggers::sentences(text, seg);
+    for (s, _) in seg.sentences.iter().zip(hits).filter(|(_, h)| *h) {
         let Some(sent) = text.get(s.start..s.end) else {
             continue;
         };
-        if !lex.triggers.is_match(sent) {
-            continue;
-        }
-        let toks = lex::tokens(text, s.start, s.end);
+        let lower = sent.to_ascii_lowercase();
+        let toks = lex::tokens(text, &lower, s.start, s.end);
         for item in grammar::recognise(&toks) {
             let y = match item.expr {
                 Expr::Year(y) | Expr::Cal { y: Some(y), .. } => Some(y),

@@ -16,6 +16,10 @@ pub struct Ctx {
     pub narrative: Option<Period>,
     /// The last quarter the text talked about (financial news).
     pub quarter: Option<Period>,
+    /// The text moved from a quarter to a longer reporting period (`the
+    /// nine months`): `a year earlier` is then the year before, not the
+    /// quarter.
+    pub long_period: bool,
 }
 
 /// The value of a period that cannot be anchored: X for every unknown digit.
@@ -51,8 +55,8 @@ fn year_for(pubd: NaiveDate, m: u32, d: u32, dir: Dir) -> Option<i32> {
     let cand = ymd(y, m, d.min(28))?;
     let diff = (cand - pubd).num_days();
     Some(match dir {
-        Dir::Past if diff > 7 && diff > 61 => y - 1,
-        Dir::Future if diff < -7 && diff < -61 => y + 1,
+        Dir::Past if diff > 61 => y - 1,
+        Dir::Future if diff < -61 => y + 1,
         _ => y,
     })
 }
@@ -64,6 +68,30 @@ fn holiday(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     }
     let first = ymd(y, m, 1)?;
     add_days(weekday_from(first, 4, true)?, 21)
+}
+
+/// Does the value of `e` depend on the tense around it? Only expressions
+/// whose year, week or quarter is left open do, and only when there is a
+/// publication date to count from; the tense is looked up for those alone.
+pub fn uses_tense(e: &Expr, ctx: &Ctx) -> bool {
+    ctx.published.is_some()
+        && matches!(
+            e,
+            Expr::Cal { y: None, .. }
+                | Expr::Holiday { y: None, .. }
+                | Expr::Weekday { rel: None, .. }
+                | Expr::Quarter {
+                    q: Some(_),
+                    y: None,
+                    ..
+                }
+                | Expr::Season {
+                    rel: None,
+                    y: None,
+                    ..
+                }
+                | Expr::Weekend { n: None }
+        )
 }
 
 fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
@@ -185,9 +213,12 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
                 },
             };
             // `a year ago` / `a year earlier` in a text about a quarter is that
-            // quarter a year before
-            let quarterly =
-                matches!(base, Base::Ago | Base::Text) && unit == "Y" && ctx.quarter.is_some();
+            // quarter a year before (`the next year` is a year all the same)
+            let quarterly = matches!(base, Base::Ago | Base::Text)
+                && unit == "Y"
+                && n < 0
+                && ctx.quarter.is_some()
+                && !ctx.long_period;
             if quarterly {
                 let q = if base == Base::Text {
                     from.day
@@ -219,7 +250,12 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
             (_, Some(p)) => Res::Period(Period::new(p, Gran::Day), Published),
             _ => Res::Value(unknown(Gran::Day), Published),
         },
-        Expr::Quarter { q, y, year_shift } => {
+        Expr::Quarter {
+            q,
+            y,
+            year_shift,
+            latest,
+        } => {
             let per = match (q, y) {
                 (Some(q), Some(y)) => {
                     Res::Period(Period::new(ymd(y, 3 * q, 1)?, Gran::Quarter), Absolute)
@@ -239,6 +275,12 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
                     Res::Period(Period::new(ymd(y, 3 * q, 1)?, Gran::Quarter), Published)
                 }
                 (None, _) => match (ctx.quarter, pubd) {
+                    // the latest quarter is over: not one the text forecasts
+                    (Some(qp), Some(p))
+                        if latest && qp.day >= Period::new(p, Gran::Quarter).interval()?.0 =>
+                    {
+                        Res::Period(Period::new(p, Gran::Quarter).shift(-1)?, Published)
+                    }
                     (Some(qp), _) => Res::Period(qp, Text),
                     (None, Some(p)) => {
                         Res::Period(Period::new(p, Gran::Quarter).shift(-1)?, Published)
@@ -303,6 +345,14 @@ pub fn resolve(item: &Item, span: Span, dir: Option<Dir>, ctx: &mut Ctx) -> Opti
     };
     match &item.expr {
         Expr::Duration(v) => {
+            // six to eleven months: a reporting period longer than a quarter
+            let months = v
+                .strip_prefix('P')
+                .and_then(|m| m.strip_suffix('M'))
+                .and_then(|m| m.parse::<u32>().ok());
+            if months.is_some_and(|m| (6..12).contains(&m)) {
+                ctx.long_period = true;
+            }
             t.typ = TimexType::Duration;
             t.value = v.clone();
             return Some(t);
@@ -347,6 +397,7 @@ pub fn resolve(item: &Item, span: Span, dir: Option<Dir>, ctx: &mut Ctx) -> Opti
             }
             if matches!(item.expr, Expr::Quarter { year_shift: 0, .. }) {
                 ctx.quarter = Some(p);
+                ctx.long_period = false;
             }
             // what a shift yields is told relative to the narrative, it does
             // not move it (`a year ago … a year earlier` both lean on the same date)

@@ -17,14 +17,24 @@ const BOUNDARY: usize = 10;
 /// Extra cost of a verb of saying.
 const REPORT: usize = 3;
 
-/// What token `i` says: a direction and whether it is a verb of saying, or
-/// that it is a clause boundary.
+/// What token `i` says: a direction, or that it is a clause boundary.
 enum Mark {
-    Dir(Dir, bool),
+    Dir(Dir, Strength),
     Boundary,
 }
 
-fn mark(toks: &[Tok], i: usize) -> Option<Mark> {
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Strength {
+    Full,
+    /// A verb of saying or a weak marker: costs [`REPORT`] more.
+    Weak,
+    /// `planned to`: the future of what follows the verb, so only for a
+    /// date after it (`On Friday the team planned to leave` is the Friday
+    /// the planning happened).
+    Ahead,
+}
+
+fn mark(toks: &[Tok<'_>], i: usize) -> Option<Mark> {
     let lex = lexicon::get();
     let t = &toks[i];
     let prev = i.checked_sub(1).map(|k| &toks[k]);
@@ -36,36 +46,66 @@ fn mark(toks: &[Tok], i: usize) -> Option<Mark> {
         {
             return Some(Mark::Boundary);
         }
-        return matches!(lex.rule(&t.low), Some(Rule::Boundary)).then_some(Mark::Boundary);
+        return matches!(lex.rule(t.low), Some(Rule::Boundary)).then_some(Mark::Boundary);
     }
     if t.kind != Kind::Word {
         return None;
     }
     if t.low == "ll" && prev.is_some_and(|p| p.low == "'") && t.glued {
-        return Some(Mark::Dir(Dir::Future, false));
+        return Some(Mark::Dir(Dir::Future, Strength::Full));
     }
     // the modal, not the month (months are capitalised)
     if t.low == "may" && !t.cap {
-        return Some(Mark::Dir(Dir::Future, false));
+        return Some(Mark::Dir(Dir::Future, Strength::Full));
     }
-    match lex.rule(&t.low) {
-        Some(Rule::Tense(d)) => return Some(Mark::Dir(d, false)),
-        Some(Rule::BeforeTo) if toks.get(i + 1).is_some_and(|n| n.low == "to") => {
-            return Some(Mark::Dir(Dir::Future, false))
+    // a participle after `be`, `been`: its auxiliary tells the tense
+    let aux = prev.is_some_and(|p| matches!(lex.rule(p.low), Some(Rule::Aux)));
+    // `was due`, `had been scheduled`: a plan told in the past, for a time
+    // that is past by now
+    let past_aux = |k: usize| {
+        let k = match toks.get(k) {
+            Some(p) if p.low == "been" => k.checked_sub(1),
+            Some(_) => Some(k),
+            None => None,
+        };
+        k.is_some_and(|k| matches!(toks[k].low, "was" | "were" | "had"))
+    };
+    let planned_before = i > 0 && past_aux(i - 1);
+    match lex.rule(t.low) {
+        // `will be held`: the participle is no past tense
+        Some(Rule::Tense(Dir::Past)) if aux => return None,
+        Some(Rule::Tense(Dir::Future)) if planned_before => {
+            return Some(Mark::Dir(Dir::Past, Strength::Full))
         }
-        Some(Rule::BeforeTo) => return None,
-        Some(Rule::Report) => return Some(Mark::Dir(Dir::Past, true)),
+        Some(Rule::Tense(d)) => return Some(Mark::Dir(d, Strength::Full)),
+        Some(Rule::Weak(d)) => return Some(Mark::Dir(d, Strength::Weak)),
+        Some(Rule::BeforeTo) if toks.get(i + 1).is_some_and(|n| n.low == "to") => {
+            return Some(Mark::Dir(Dir::Future, Strength::Full))
+        }
+        Some(Rule::PastBeforeTo) if toks.get(i + 1).is_some_and(|n| n.low == "to") => {
+            return Some(Mark::Dir(Dir::Future, Strength::Ahead))
+        }
+        Some(Rule::BeforeTo) | Some(Rule::PastBeforeTo) => return None,
+        Some(Rule::Report) => return Some(Mark::Dir(Dir::Past, Strength::Weak)),
         Some(Rule::Boundary) => return Some(Mark::Boundary),
-        Some(Rule::Aux) | None => {}
+        Some(Rule::Aux) | Some(Rule::Det) | None => {}
     }
-    // a past participle after `be`, `been`: its auxiliary tells the tense
-    let aux = prev.is_some_and(|p| matches!(lex.rule(&p.low), Some(Rule::Aux)));
-    (t.low.len() > 4 && t.low.ends_with("ed") && !aux).then_some(Mark::Dir(Dir::Past, false))
+    // an -ed word right after a determiner is an adjective (`a still
+    // unspecified date`, `the revised plan`), not a past tense
+    let det = (1..=2).any(|k| {
+        i.checked_sub(k)
+            .is_some_and(|j| matches!(lex.rule(toks[j].low), Some(Rule::Det)))
+    });
+    // an -ed word before `by` is a participle (`markets untouched by the
+    // crisis`), the tense is elsewhere
+    let agent = toks.get(i + 1).is_some_and(|n| n.low == "by");
+    (t.low.len() > 4 && t.low.ends_with("ed") && !aux && !det && !agent)
+        .then_some(Mark::Dir(Dir::Past, Strength::Full))
 }
 
 /// The cheapest marker around tokens `start..end` of the sentence decides;
 /// `None` when there is none.
-pub fn direction(toks: &[Tok], start: usize, end: usize) -> Option<Dir> {
+pub fn direction(toks: &[Tok<'_>], start: usize, end: usize) -> Option<Dir> {
     let mut best: Option<(usize, Dir)> = None;
     let mut consider = |cost: usize, d: Dir| {
         if best.map_or(true, |(c, _)| cost < c) {
@@ -74,12 +114,10 @@ pub fn direction(toks: &[Tok], start: usize, end: usize) -> Option<Dir> {
     };
     // before the expression, then after it (ties go to the earlier side)
     let mut crossed = 0;
+    let weak = |s: Strength| if s == Strength::Weak { REPORT } else { 0 };
     for (dist, k) in (0..start.min(toks.len())).rev().enumerate() {
         match mark(toks, k) {
-            Some(Mark::Dir(d, report)) => consider(
-                dist + 1 + BOUNDARY * crossed + if report { REPORT } else { 0 },
-                d,
-            ),
+            Some(Mark::Dir(d, s)) => consider(dist + 1 + BOUNDARY * crossed + weak(s), d),
             Some(Mark::Boundary) => crossed += 1,
             None => {}
         }
@@ -87,10 +125,8 @@ pub fn direction(toks: &[Tok], start: usize, end: usize) -> Option<Dir> {
     let mut crossed = 0;
     for (dist, k) in (end..toks.len()).enumerate() {
         match mark(toks, k) {
-            Some(Mark::Dir(d, report)) => consider(
-                dist + 1 + BOUNDARY * crossed + if report { REPORT } else { 0 },
-                d,
-            ),
+            Some(Mark::Dir(_, Strength::Ahead)) => {}
+            Some(Mark::Dir(d, s)) => consider(dist + 1 + BOUNDARY * crossed + weak(s), d),
             Some(Mark::Boundary) => crossed += 1,
             None => {}
         }
@@ -103,7 +139,8 @@ mod tests {
     use super::*;
 
     fn dir_of(text: &str, word: &str) -> Option<Dir> {
-        let toks = crate::dates::lex::tokens(text, 0, text.len());
+        let lower = text.to_ascii_lowercase();
+        let toks = crate::dates::lex::tokens(text, &lower, 0, text.len());
         let i = toks.iter().position(|t| t.low == word).unwrap();
         direction(&toks, i, i + 1)
     }
