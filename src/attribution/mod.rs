@@ -28,7 +28,14 @@ pub struct Document<'a> {
     pub entities: Vec<Entity>,
     /// Outer spans (with marks) of the quotations, to tell what lies inside one.
     pub quoted: Vec<Span>,
+    /// For each token, the cue starting at it (`NONE` if none): the sieves
+    /// and claims ask this of every token, so it is a lookup, not a search.
+    token_cue: Vec<u32>,
+    /// For each token, the mention whose tokens start at it (`NONE` if none).
+    token_mention: Vec<u32>,
 }
+
+const NONE: u32 = u32::MAX;
 
 impl<'a> Document<'a> {
     /// Tokenize, find cues and mentions; `quoted` are the outer spans of the
@@ -51,6 +58,23 @@ impl<'a> Document<'a> {
             m.in_quote = inside_any(&quoted, m.span);
         }
         let entities = coref::resolve(text, seg, &mut mentions);
+        let mut token_cue = vec![NONE; tokens.len()];
+        let mut t = 0;
+        for (ci, c) in cues.iter().enumerate() {
+            while t < tokens.len() && tokens[t].start < c.span.start {
+                t += 1;
+            }
+            if t < tokens.len() && tokens[t].start == c.span.start {
+                token_cue[t] = ci as u32;
+            }
+        }
+        let mut token_mention = vec![NONE; tokens.len()];
+        // the first mention starting at a token, as the binary search found it
+        for (mi, m) in mentions.iter().enumerate().rev() {
+            if let Some(slot) = token_mention.get_mut(m.first_token) {
+                *slot = mi as u32;
+            }
+        }
         Document {
             text,
             seg,
@@ -60,6 +84,8 @@ impl<'a> Document<'a> {
             mentions,
             entities,
             quoted,
+            token_cue,
+            token_mention,
         }
     }
 
@@ -70,15 +96,14 @@ impl<'a> Document<'a> {
 
     /// The cue starting exactly at token `i`, if any.
     pub fn cue_at_token(&self, i: usize) -> Option<&Cue> {
-        let t = self.tokens.get(i)?;
-        let k = self.cues.partition_point(|c| c.span.start < t.start);
-        self.cues.get(k).filter(|c| c.span.start == t.start)
+        let k = *self.token_cue.get(i)?;
+        (k != NONE).then(|| &self.cues[k as usize])
     }
 
     /// The mention whose tokens start at token `i`.
     pub fn mention_at_token(&self, i: usize) -> Option<usize> {
-        let k = self.mentions.partition_point(|m| m.first_token < i);
-        (k < self.mentions.len() && self.mentions[k].first_token == i).then_some(k)
+        let k = *self.token_mention.get(i)?;
+        (k != NONE).then_some(k as usize)
     }
 
     /// The mention whose tokens end at token `end` (exclusive). Mentions do
