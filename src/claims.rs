@@ -320,8 +320,13 @@ fn mixed_claim(doc: &Document, q: &Utterance) -> Option<Utterance> {
     let outer_end = q.marks.last().map_or(q.span.end, |m| m.end);
     let content = if cue.end <= outer_start {
         let mut start = doc.token_at(cue.end);
-        // skip the addressee and "that"
-        if let Some(m) = doc.mention_at_token(start) {
+        // skip the addressee of a telling verb ("told Lee it was “a disaster”");
+        // after "said" a name is the subject of the content ("said Lee is “…”")
+        let telling = matches!(
+            q.cue_lemma.as_deref(),
+            Some("tell" | "inform" | "assure" | "warn" | "remind" | "urge" | "ask")
+        );
+        if let Some(m) = doc.mention_at_token(start).filter(|_| telling) {
             if doc.mentions[m].span.end <= outer_start {
                 start = doc.mentions[m].end_token;
             }

@@ -340,3 +340,23 @@ fn as_clauses_and_bare_days_before_the_content() {
     // an as-clause without a cue is no attribution
     assert_eq!(claims("As the drivers left, the depot went quiet."), vec![]);
 }
+
+#[test]
+fn a_name_after_said_is_the_subject_of_the_mixed_content() {
+    let x = extract(Article::new(
+        "Ada Brook said Ivo Marsh is “selling a dream to tired voters.”",
+    ));
+    let c: Vec<_> = x
+        .claims
+        .iter()
+        .map(|c| (c.text.clone(), c.kind.as_str(), c.speaker.clone()))
+        .collect();
+    assert_eq!(
+        c,
+        vec![(
+            "Ivo Marsh is “selling a dream to tired voters.”".to_string(),
+            "mixed",
+            s("Ada Brook")
+        )]
+    );
+}
