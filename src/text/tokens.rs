@@ -31,22 +31,37 @@ fn is_inner_word(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '‐')
 }
 
+/// The character at byte `i` of `s` and its length; ASCII without decoding
+/// (almost all bytes of English news).
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = s[i..].chars().next().unwrap_or('\u{FFFD}');
+        (c, c.len_utf8())
+    }
+}
+
 /// Tokenize `text[start..end]`, appending to `out`.
 pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let s = &text[start..end];
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let n = s.len();
+    let mut i = 0;
+    while i < n {
+        let (c, cl) = char_at(s, i);
         if c.is_whitespace() {
+            i += cl;
             continue;
         }
         if c.is_alphabetic() || c.is_ascii_digit() {
             let numeric = c.is_ascii_digit();
-            let mut j = i + c.len_utf8();
-            loop {
-                let Some(&(k, d)) = it.peek() else { break };
+            let mut j = i + cl;
+            while j < n {
+                let (d, dl) = char_at(s, j);
                 if d.is_alphanumeric() {
-                    j = k + d.len_utf8();
-                    it.next();
+                    j += dl;
                     continue;
                 }
                 let inner = if numeric {
@@ -58,15 +73,12 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                     // only when followed by a letter/digit: "don't" yes, "said." no
                     // (except the period of an abbreviation like "U.S.", kept when the
                     // token so far is letter.letter)
-                    let after = s[k + d.len_utf8()..].chars().next();
-                    if after.is_some_and(|a| a.is_alphanumeric()) {
-                        j = k + d.len_utf8();
-                        it.next();
+                    if j + dl < n && char_at(s, j + dl).0.is_alphanumeric() {
+                        j += dl;
                         continue;
                     }
                     if d == '.' && !numeric && s[i..j].contains('.') {
-                        j = k + 1;
-                        it.next();
+                        j += 1;
                     }
                 }
                 break;
@@ -81,12 +93,14 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                 end: start + j,
                 kind,
             });
+            i = j;
         } else {
             out.push(Token {
                 start: start + i,
-                end: start + i + c.len_utf8(),
+                end: start + i + cl,
                 kind: TokenKind::Punct,
             });
+            i += cl;
         }
     }
 }
