@@ -556,7 +556,7 @@ mod parquet_files {
         let file = std::fs::File::create(p).unwrap();
         // Small row groups and batches so reading crosses batch boundaries.
         let props = WriterProperties::builder()
-            .set_max_row_group_size(2)
+            .set_max_row_group_row_count(Some(2))
             .build();
         let mut w = ArrowWriter::try_new(file, batches[0].schema(), Some(props)).unwrap();
         for b in batches {

@@ -11,4 +11,5 @@ mod input;
 mod output;
 mod properties;
 mod quotes;
+mod readers_fuzz;
 mod scale;
