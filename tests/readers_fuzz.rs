@@ -430,8 +430,9 @@ fn well_formed(reader: Reader, label: &str, records: &[Record]) -> Result<Split,
 // ---------------------------------------------------------------------------
 // Independent oracles: what the records must be, from the input alone.
 
-/// JSON Lines: (line number, is an article) for every non-blank line.
-fn jsonl_oracle(bytes: &[u8]) -> Vec<(u64, bool)> {
+/// JSON Lines: (line number, is an article) for every non-blank line;
+/// `None` when either answer is right (see [`jsonl_line`]).
+fn jsonl_oracle(bytes: &[u8]) -> Vec<(u64, Option<bool>)> {
     let mut out = Vec::new();
     let mut lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
     if lines.last().is_some_and(|l| l.is_empty()) {
@@ -448,19 +449,51 @@ fn jsonl_oracle(bytes: &[u8]) -> Vec<(u64, bool)> {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let article = std::str::from_utf8(line)
-            .ok()
-            .and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok())
-            .is_some_and(|v| v.get("text").is_some_and(serde_json::Value::is_string));
-        out.push((n, article));
+        out.push((n, jsonl_line(line)));
     }
     out
+}
+
+/// Whether one line is an article: a JSON object with a string `text`.
+/// A lone UTF-16 surrogate escape (`"\ud800"`) or a number out of the f64
+/// range (`1e999`) is where JSON parsers legitimately differ:
+/// `serde_json::Value` refuses them anywhere, the reader only in the fields
+/// it keeps (it skips the others unparsed), so such a line may go either way.
+fn jsonl_line(line: &[u8]) -> Option<bool> {
+    let Ok(s) = std::str::from_utf8(line) else {
+        return Some(false);
+    };
+    match serde_json::from_str::<serde_json::Value>(s) {
+        Ok(v) => Some(v.get("text").is_some_and(serde_json::Value::is_string)),
+        Err(e) if has_surrogate_escape(s) || e.to_string().contains("number out of range") => None,
+        Err(_) => Some(false),
+    }
+}
+
+/// Whether `s` has a `\uD800`–`\uDFFF` escape.
+fn has_surrogate_escape(s: &str) -> bool {
+    s.to_ascii_lowercase()
+        .match_indices("\\ud")
+        .any(|(i, m)| s[i + m.len()..].starts_with(|c: char| matches!(c, '8'..='9' | 'a'..='f' | 'A'..='F')))
+}
+
+/// Rows as read against the oracle's rows.
+fn agree(rows: &[(u64, bool)], want: &[(u64, Option<bool>)]) -> bool {
+    rows.len() == want.len() && rows_prefix(rows, want)
+}
+
+fn rows_prefix(rows: &[(u64, bool)], want: &[(u64, Option<bool>)]) -> bool {
+    rows.len() <= want.len()
+        && rows
+            .iter()
+            .zip(want)
+            .all(|(r, w)| r.0 == w.0 && w.1.map_or(true, |a| a == r.1))
 }
 
 /// CSV: `None` when the file gives one error record instead of rows (no
 /// text column, or a header that is not UTF-8); else (row, is an article)
 /// for every row the lenient reader finds.
-fn csv_oracle(bytes: &[u8]) -> Option<Vec<(u64, bool)>> {
+fn csv_oracle(bytes: &[u8]) -> Option<Vec<(u64, Option<bool>)>> {
     let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header = r.byte_headers().ok()?.clone();
     if header.is_empty() {
@@ -482,7 +515,7 @@ fn csv_oracle(bytes: &[u8]) -> Option<Vec<(u64, bool)>> {
         let row = row.expect("in-memory CSV");
         let article =
             row.len() == header.len() && row.iter().all(|f| std::str::from_utf8(f).is_ok());
-        out.push((i as u64 + 1, article));
+        out.push((i as u64 + 1, Some(article)));
     }
     Some(out)
 }
@@ -490,11 +523,6 @@ fn csv_oracle(bytes: &[u8]) -> Option<Vec<(u64, bool)>> {
 /// The text a .txt reader must give for these bytes, when they are UTF-8.
 fn txt_oracle(bytes: &[u8]) -> Option<&str> {
     std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).ok()
-}
-
-/// The first (up to) `n` entries of the oracle, or all of them.
-fn prefix_of(rows: &[(u64, bool)], want: &[(u64, bool)]) -> bool {
-    rows.len() <= want.len() && rows == &want[..rows.len()]
 }
 
 // ---------------------------------------------------------------------------
@@ -519,13 +547,13 @@ fn check(case: &Case) -> Result<(), String> {
                 if split.file_errors != 0 {
                     return Err(format!("an error for an intact stream: {records:?}"));
                 }
-                if split.rows != want {
+                if !agree(&split.rows, &want) {
                     return Err(format!(
                         "rows {:?}\nexpected {want:?}",
                         split.rows
                     ));
                 }
-            } else if matches!(case.damage, Damage::Truncate(_)) && !prefix_of(&split.rows, &want) {
+            } else if matches!(case.damage, Damage::Truncate(_)) && !rows_prefix(&split.rows, &want) {
                 // Truncated: the complete lines before the cut, then the error.
                 return Err(format!(
                     "rows of a truncated stream {:?} are not a prefix of {want:?}",
@@ -536,10 +564,12 @@ fn check(case: &Case) -> Result<(), String> {
         Reader::Txt | Reader::TxtGz => {
             let r = &records[0];
             if empty {
-                // An empty file is one empty article, compressed or not.
-                return match &r.result {
-                    Ok(a) if a.text.is_empty() => Ok(()),
-                    other => Err(format!("an empty file gave {other:?}")),
+                // An empty .txt is one empty article; an empty .txt.gz is
+                // not a gzip stream at all, so one error.
+                return match (&r.result, case.reader) {
+                    (Ok(a), Reader::Txt) if a.text.is_empty() => Ok(()),
+                    (Err(_), Reader::TxtGz) => Ok(()),
+                    (other, _) => Err(format!("an empty file gave {other:?}")),
                 };
             }
             match (&r.result, intact || r.result.is_ok()) {
@@ -575,14 +605,14 @@ fn check(case: &Case) -> Result<(), String> {
                 }
                 Some(want) => {
                     if intact || split.file_errors == 0 {
-                        if split.file_errors != 0 || split.rows != want {
+                        if split.file_errors != 0 || !agree(&split.rows, &want) {
                             return Err(format!(
                                 "rows {:?} (file errors {})\nexpected {want:?}",
                                 split.rows, split.file_errors
                             ));
                         }
                     } else if matches!(case.damage, Damage::Truncate(_))
-                        && !prefix_of(&split.rows, &want)
+                        && !rows_prefix(&split.rows, &want)
                     {
                         return Err(format!(
                             "rows of a truncated stream {:?} are not a prefix of {want:?}",
@@ -720,9 +750,10 @@ proptest! {
     #[test]
     fn fuzz_stdin(c in case(Reader::Jsonl).prop_filter("small", |c| c.plain.len() < 40_000)) {
         let want = jsonl_oracle(&c.plain);
-        let articles = want.iter().filter(|w| w.1).count() as u64;
+        let articles = want.iter().filter(|w| w.1 == Some(true)).count() as u64;
+        let either = want.iter().filter(|w| w.1.is_none()).count() as u64;
         let (_, got_articles, got_errors) = convert_stdin(&c.plain).map_err(TestCaseError::fail)?;
-        prop_assert_eq!(got_articles, articles, "input {:?}", String::from_utf8_lossy(&c.plain));
+        prop_assert!((articles..=articles + either).contains(&got_articles), "{} articles, expected {}: input {:?}", got_articles, articles, String::from_utf8_lossy(&c.plain));
         prop_assert!(got_articles + got_errors >= want.len() as u64);
     }
 }
@@ -829,11 +860,11 @@ fn oracles_agree_with_the_seeds() {
     // The seeds themselves: every line or row, as written above.
     assert_eq!(
         jsonl_oracle(JSONL_SEED.as_bytes()),
-        [(1, true), (2, true), (4, true), (5, true), (6, true), (7, false), (8, false), (9, true)]
+        [1, 2, 4, 5, 6, 7, 8, 9].map(|n| (n, Some(n < 7 || n == 9)))
     );
     assert_eq!(
         csv_oracle(CSV_SEED.as_bytes()).unwrap(),
-        [(1, true), (2, true), (3, true), (4, true), (5, true)]
+        [1, 2, 3, 4, 5].map(|n| (n, Some(true)))
     );
     for reader in READERS {
         let c = Case {

@@ -18,8 +18,9 @@
 //!   order mark) or Windows-1252 (Latin-1), with a warning.
 //! - CSV / Parquet: a file without the text column gives ONE error record for
 //!   the file (its rows are not read); a row with the wrong number of fields
-//!   is an error record for that row. A file that is not Parquet is one error
-//!   record.
+//!   is an error record for that row. A file that is not Parquet, or a
+//!   damaged one (even one that makes the Parquet decoder panic), is one
+//!   error record after the rows read before the damage.
 //! - Every format: an empty file gives no records and no error (except .txt,
 //!   above); missing, null or non-string text is an error record; empty text
 //!   is an article; a `published` that is not an ISO 8601 date, or not a
@@ -29,6 +30,7 @@
 
 mod csv;
 mod fields;
+mod guard;
 mod json;
 mod jsonl;
 mod parquet;

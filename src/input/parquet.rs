@@ -26,7 +26,12 @@ pub(crate) fn records(
     fields: &Arc<FieldMap>,
     counter: &Arc<AtomicU64>,
 ) -> Records {
-    match open(source, fields) {
+    let opened = super::guard::guarded(|| open(source, fields)).unwrap_or_else(|panic| {
+        Err(format!(
+            "not a readable Parquet file (the decoder failed: {panic}); the file may be damaged"
+        ))
+    });
+    match opened {
         Ok(Some(rows)) => Box::new(ParquetRows {
             counter: Arc::clone(counter),
             ..rows
@@ -112,7 +117,11 @@ impl Iterator for ParquetRows {
                     return Some(record);
                 }
             }
-            match self.reader.next() {
+            let next = match super::guard::guarded(|| self.reader.next()) {
+                Ok(next) => next.map(|r| r.map_err(|e| e.to_string())),
+                Err(panic) => Some(Err(format!("the decoder failed: {panic}"))),
+            };
+            match next {
                 None => {
                     self.done = true;
                     return None;
