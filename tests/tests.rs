@@ -7,6 +7,7 @@ mod claims;
 mod cli;
 mod dates;
 mod eval_polnear;
+mod failed_writes;
 mod input;
 mod output;
 mod properties;
