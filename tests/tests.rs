@@ -3,6 +3,7 @@
 mod util;
 
 mod attribution;
+mod badinput;
 mod claims;
 mod cli;
 mod dates;
