@@ -98,7 +98,10 @@ fn numbered_lines(prefix: &str, n: usize) -> Vec<u8> {
 fn parquet_bytes() -> Vec<u8> {
     use arrow_array::{ArrayRef, RecordBatch, StringArray};
     let batch = RecordBatch::try_from_iter([
-        ("id", Arc::new(StringArray::from(vec!["pq-1", "pq-2", "pq-3"])) as ArrayRef),
+        (
+            "id",
+            Arc::new(StringArray::from(vec!["pq-1", "pq-2", "pq-3"])) as ArrayRef,
+        ),
         (
             "text",
             Arc::new(StringArray::from(vec!["One.", "Two.", "Three."])) as ArrayRef,
@@ -352,7 +355,10 @@ fn cases() -> Vec<Case> {
     for (name, why) in [
         ("empty.jsonl", "an empty JSON Lines file gives nothing"),
         ("empty.csv", "an empty CSV file gives nothing"),
-        ("empty.parquet", "an empty (zero-byte) Parquet file gives nothing"),
+        (
+            "empty.parquet",
+            "an empty (zero-byte) Parquet file gives nothing",
+        ),
     ] {
         cases.push(Case {
             name,
@@ -498,7 +504,12 @@ fn expected() -> Value {
         );
     }
     for r in recipes().as_array().unwrap() {
-        let ids: Vec<&Value> = r["rows"].as_array().unwrap().iter().map(|r| &r["id"]).collect();
+        let ids: Vec<&Value> = r["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| &r["id"])
+            .collect();
         files.insert(
             r["file"].as_str().unwrap().into(),
             json!({"articles": ids, "errors": 0, "why": r["why"]}),
@@ -515,8 +526,10 @@ fn expected_text() -> String {
 fn badinput_files_are_up_to_date() {
     let d = dir();
     let write = std::env::var_os("SAYSO_WRITE_BADINPUT").is_some();
-    let mut want: BTreeMap<String, Vec<u8>> =
-        cases().into_iter().map(|c| (c.name.to_string(), c.bytes)).collect();
+    let mut want: BTreeMap<String, Vec<u8>> = cases()
+        .into_iter()
+        .map(|c| (c.name.to_string(), c.bytes))
+        .collect();
     want.insert("expected.json".into(), expected_text().into_bytes());
     if write {
         std::fs::create_dir_all(&d).unwrap();
@@ -533,7 +546,11 @@ fn badinput_files_are_up_to_date() {
         }
     }
     let names = |m: &BTreeMap<String, Vec<u8>>| m.keys().cloned().collect::<Vec<_>>();
-    assert_eq!(names(&have), names(&want), "regenerate with SAYSO_WRITE_BADINPUT=1");
+    assert_eq!(
+        names(&have),
+        names(&want),
+        "regenerate with SAYSO_WRITE_BADINPUT=1"
+    );
     for (name, bytes) in &want {
         assert!(
             &have[name] == bytes,
@@ -547,7 +564,8 @@ fn column(out: &Path, table: &str, col: &str) -> Vec<Option<String>> {
     use arrow_array::cast::AsArray;
     use arrow_array::Array;
     let file = std::fs::File::open(out.join(format!("{table}.parquet"))).unwrap();
-    let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReader::try_new(file, 1024).unwrap();
+    let reader =
+        parquet::arrow::arrow_reader::ParquetRecordBatchReader::try_new(file, 1024).unwrap();
     let mut values = Vec::new();
     for batch in reader {
         let batch = batch.unwrap();
@@ -557,8 +575,16 @@ fn column(out: &Path, table: &str, col: &str) -> Vec<Option<String>> {
     }
     fn arrow_cast_to_strings(a: &dyn Array) -> Vec<Option<String>> {
         match a.data_type() {
-            arrow_schema::DataType::Utf8 => a.as_string::<i32>().iter().map(|s| s.map(String::from)).collect(),
-            arrow_schema::DataType::LargeUtf8 => a.as_string::<i64>().iter().map(|s| s.map(String::from)).collect(),
+            arrow_schema::DataType::Utf8 => a
+                .as_string::<i32>()
+                .iter()
+                .map(|s| s.map(String::from))
+                .collect(),
+            arrow_schema::DataType::LargeUtf8 => a
+                .as_string::<i64>()
+                .iter()
+                .map(|s| s.map(String::from))
+                .collect(),
             t => panic!("column of type {t}"),
         }
     }
@@ -585,7 +611,12 @@ fn cli_converts_the_bad_input_corpus() {
     }
     let out = tmp.path().join("out");
     let o = Command::new(env!("CARGO_BIN_EXE_sayso"))
-        .args(["convert", input.to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .args([
+            "convert",
+            input.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
         .args(["--json", "--quiet"])
         .output()
         .unwrap();
@@ -616,9 +647,14 @@ fn cli_converts_the_bad_input_corpus() {
     let mut per_file: BTreeMap<String, usize> = BTreeMap::new();
     for (i, r) in inputs.iter().zip(&reasons) {
         let i = i.as_deref().unwrap();
-        let file = i.strip_prefix(&prefix).unwrap_or_else(|| panic!("errors row for {i}"));
+        let file = i
+            .strip_prefix(&prefix)
+            .unwrap_or_else(|| panic!("errors row for {i}"));
         let file = file.split(':').next().unwrap();
-        assert!(!r.as_deref().unwrap().trim().is_empty(), "empty reason for {i}");
+        assert!(
+            !r.as_deref().unwrap().trim().is_empty(),
+            "empty reason for {i}"
+        );
         // Bad lines and rows are located; a CSV without the text column is
         // an error for the whole file.
         if file.ends_with(".jsonl") || file.ends_with(".csv") && file != "no_text_column.csv" {
@@ -661,16 +697,29 @@ fn strict_fails_on_the_bad_input_corpus_after_writing() {
     let tmp = tempfile::tempdir().unwrap();
     let input = tmp.path().join("in");
     std::fs::create_dir(&input).unwrap();
-    for c in cases().into_iter().filter(|c| c.name == "text_fields.jsonl") {
+    for c in cases()
+        .into_iter()
+        .filter(|c| c.name == "text_fields.jsonl")
+    {
         std::fs::write(input.join(c.name), &c.bytes).unwrap();
     }
     let out = tmp.path().join("out");
     let o = Command::new(env!("CARGO_BIN_EXE_sayso"))
-        .args(["convert", input.to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .args([
+            "convert",
+            input.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
         .args(["--strict", "--quiet"])
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert_eq!(rows(&out, "errors"), 7);
     assert_eq!(rows(&out, "articles"), 2);
 }

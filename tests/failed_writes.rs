@@ -23,13 +23,17 @@ fn stderr(o: &Output) -> String {
 /// A corpus whose output is several hundred kilobytes: 400 articles of 300
 /// generated words (numbers keep the Parquet pages from compressing away).
 fn big_corpus(dir: &Path) -> PathBuf {
-    let words = ["harbour", "council", "budget", "bridge", "river", "vote", "road"];
+    let words = [
+        "harbour", "council", "budget", "bridge", "river", "vote", "road",
+    ];
     let mut s = String::new();
     let mut x: u64 = 7;
     for i in 0..400 {
         let mut text = String::from("“");
         for j in 0..300 {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             text.push_str(words[(x >> 60) as usize % words.len()]);
             text.push_str(&((x >> 20) % 100_000).to_string());
             text.push(if j % 17 == 16 { '.' } else { ' ' });
@@ -118,7 +122,10 @@ fn can_mount() -> bool {
 fn file_size_limit_keeps_the_previous_output() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
-    assert_eq!(convert(&small_corpus(tmp.path()), &out).status.code(), Some(0));
+    assert_eq!(
+        convert(&small_corpus(tmp.path()), &out).status.code(),
+        Some(0)
+    );
     let before = snapshot(&out);
     let big = big_corpus(tmp.path());
     // 200 blocks of 512 bytes: far less than the tables of the big corpus.
@@ -129,7 +136,10 @@ fn file_size_limit_keeps_the_previous_output() {
     let err = stderr(&o);
     // Not killed by SIGXFSZ: the binary ignores it and reports the failed write.
     assert_eq!(o.status.code(), Some(2), "{err}");
-    assert!(err.starts_with("error: output error: cannot write "), "{err}");
+    assert!(
+        err.starts_with("error: output error: cannot write "),
+        "{err}"
+    );
     assert!(err.contains(".parquet: "), "{err}");
     assert!(err.contains("File too large (os error 27)"), "{err}");
     assert!(err.contains("ulimit -f"), "{err}");
@@ -170,10 +180,19 @@ fn full_disk_keeps_the_previous_output() {
     let read = |name: &str| std::fs::read_to_string(saved.join(name)).unwrap();
     let err = read("stderr");
     assert_eq!(read("code").trim(), "2", "{err}");
-    assert!(err.contains("No space left on device (os error 28)"), "{err}");
+    assert!(
+        err.contains("No space left on device (os error 28)"),
+        "{err}"
+    );
     assert!(err.contains("the disk is full"), "{err}");
-    assert_eq!(read("listing").split_whitespace().collect::<Vec<_>>(), [".", "..", "out"]);
-    assert_eq!(snapshot(&saved.join("after")), snapshot(&saved.join("before")));
+    assert_eq!(
+        read("listing").split_whitespace().collect::<Vec<_>>(),
+        [".", "..", "out"]
+    );
+    assert_eq!(
+        snapshot(&saved.join("after")),
+        snapshot(&saved.join("before"))
+    );
 }
 
 #[test]
@@ -199,7 +218,10 @@ fn read_only_file_system_is_named() {
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(err.contains("Read-only file system (os error 30)"), "{err}");
-    assert!(err.contains("the file system is read-only: choose another --out"), "{err}");
+    assert!(
+        err.contains("the file system is read-only: choose another --out"),
+        "{err}"
+    );
     assert_eq!(std::fs::read_dir(&ro).unwrap().count(), 0);
 }
 
@@ -212,9 +234,15 @@ fn output_under_a_file_is_named() {
     let o = convert(&small, &file.join("out"));
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(2), "{err}");
-    assert!(err.contains(&format!("cannot create {}", file.display())), "{err}");
+    assert!(
+        err.contains(&format!("cannot create {}", file.display())),
+        "{err}"
+    );
     assert!(err.contains("Not a directory (os error 20)"), "{err}");
-    assert!(err.contains("not a directory: choose another --out"), "{err}");
+    assert!(
+        err.contains("not a directory: choose another --out"),
+        "{err}"
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
     // An existing file as the output itself.
     let o = convert(&small, &file);
@@ -252,8 +280,14 @@ fn permission_denied_is_named() {
         return;
     }
     assert_eq!(o.status.code(), Some(2), "{err}");
-    assert!(err.contains(&format!("cannot create {}", locked.display())), "{err}");
-    assert!(err.contains("check the permissions of the directory or choose another --out"), "{err}");
+    assert!(
+        err.contains(&format!("cannot create {}", locked.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains("check the permissions of the directory or choose another --out"),
+        "{err}"
+    );
     assert!(err.contains("Permission denied (os error 13)"), "{err}");
     assert_eq!(std::fs::read_dir(&locked).unwrap().count(), 0);
 }

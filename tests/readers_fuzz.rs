@@ -160,11 +160,11 @@ fn parquet_seed() -> &'static [u8] {
         use arrow_array::{ArrayRef, Date32Array, RecordBatch, StringArray};
         let ids: Vec<String> = (0..30).map(|i| format!("p{i}")).collect();
         let texts: Vec<Option<String>> = (0..30)
-            .map(|i| {
-                (i != 7).then(|| format!("“Row {i} is here,” Nils Aubert said. Café ✓ {i}."))
-            })
+            .map(|i| (i != 7).then(|| format!("“Row {i} is here,” Nils Aubert said. Café ✓ {i}.")))
             .collect();
-        let dates: Vec<Option<i32>> = (0..30).map(|i| (i % 4 != 0).then_some(19_000 + i)).collect();
+        let dates: Vec<Option<i32>> = (0..30)
+            .map(|i| (i % 4 != 0).then_some(19_000 + i))
+            .collect();
         let batch = RecordBatch::try_from_iter([
             ("id", Arc::new(StringArray::from(ids)) as ArrayRef),
             ("text", Arc::new(StringArray::from(texts)) as ArrayRef),
@@ -368,7 +368,10 @@ fn read_all(path: &Path) -> Result<Vec<Record>, String> {
         Ok(Ok(Ok(records))) => Ok(records),
         Ok(Ok(Err(e))) => Err(format!("open failed: {e}")),
         Ok(Err(p)) => Err(format!("panic: {p}")),
-        Err(_) => Err(format!("no answer after {} s: the reader hangs", HANG.as_secs())),
+        Err(_) => Err(format!(
+            "no answer after {} s: the reader hangs",
+            HANG.as_secs()
+        )),
     }
 }
 
@@ -403,7 +406,9 @@ fn well_formed(reader: Reader, label: &str, records: &[Record]) -> Result<Split,
                 return Err(format!("record {i}: an article located at the file only"));
             }
             if i + 1 != records.len() {
-                return Err(format!("record {i}: a file-level error that is not the last record"));
+                return Err(format!(
+                    "record {i}: a file-level error that is not the last record"
+                ));
             }
             split.file_errors += 1;
             continue;
@@ -422,7 +427,10 @@ fn well_formed(reader: Reader, label: &str, records: &[Record]) -> Result<Split,
         split.rows.push((n, r.result.is_ok()));
     }
     if matches!(reader, Reader::Txt | Reader::TxtGz) && records.len() != 1 {
-        return Err(format!("a .txt file gave {} records, not one", records.len()));
+        return Err(format!(
+            "a .txt file gave {} records, not one",
+            records.len()
+        ));
     }
     Ok(split)
 }
@@ -472,9 +480,9 @@ fn jsonl_line(line: &[u8]) -> Option<bool> {
 
 /// Whether `s` has a `\uD800`–`\uDFFF` escape.
 fn has_surrogate_escape(s: &str) -> bool {
-    s.to_ascii_lowercase()
-        .match_indices("\\ud")
-        .any(|(i, m)| s[i + m.len()..].starts_with(|c: char| matches!(c, '8'..='9' | 'a'..='f' | 'A'..='F')))
+    s.to_ascii_lowercase().match_indices("\\ud").any(|(i, m)| {
+        s[i + m.len()..].starts_with(|c: char| matches!(c, '8'..='9' | 'a'..='f' | 'A'..='F'))
+    })
 }
 
 /// Rows as read against the oracle's rows.
@@ -503,10 +511,13 @@ fn csv_oracle(bytes: &[u8]) -> Option<Vec<(u64, Option<bool>)>> {
         .iter()
         .map(|h| std::str::from_utf8(h).ok())
         .collect::<Option<_>>()?;
-    let has_text = names
-        .iter()
-        .enumerate()
-        .any(|(i, h)| (if i == 0 { h.trim_start_matches('\u{feff}') } else { h }) == "text");
+    let has_text = names.iter().enumerate().any(|(i, h)| {
+        (if i == 0 {
+            h.trim_start_matches('\u{feff}')
+        } else {
+            h
+        }) == "text"
+    });
     if !has_text {
         return None;
     }
@@ -541,19 +552,21 @@ fn check(case: &Case) -> Result<(), String> {
     let empty = file.is_empty();
     match case.reader {
         Reader::Jsonl | Reader::JsonlGz | Reader::JsonlZst => {
-            let want = if empty { Vec::new() } else { jsonl_oracle(&case.plain) };
+            let want = if empty {
+                Vec::new()
+            } else {
+                jsonl_oracle(&case.plain)
+            };
             if intact || split.file_errors == 0 {
                 // Intact, or damage the decoder did not notice: every line, exactly.
                 if split.file_errors != 0 {
                     return Err(format!("an error for an intact stream: {records:?}"));
                 }
                 if !agree(&split.rows, &want) {
-                    return Err(format!(
-                        "rows {:?}\nexpected {want:?}",
-                        split.rows
-                    ));
+                    return Err(format!("rows {:?}\nexpected {want:?}", split.rows));
                 }
-            } else if matches!(case.damage, Damage::Truncate(_)) && !rows_prefix(&split.rows, &want) {
+            } else if matches!(case.damage, Damage::Truncate(_)) && !rows_prefix(&split.rows, &want)
+            {
                 // Truncated: the complete lines before the cut, then the error.
                 return Err(format!(
                     "rows of a truncated stream {:?} are not a prefix of {want:?}",
@@ -596,7 +609,11 @@ fn check(case: &Case) -> Result<(), String> {
             }
         }
         Reader::Csv | Reader::CsvZst => {
-            let want = if empty { Some(Vec::new()) } else { csv_oracle(&case.plain) };
+            let want = if empty {
+                Some(Vec::new())
+            } else {
+                csv_oracle(&case.plain)
+            };
             match want {
                 None => {
                     if intact && (records.len() != 1 || split.file_errors != 1) {
@@ -630,10 +647,15 @@ fn check(case: &Case) -> Result<(), String> {
             }
             // Untouched bytes: every row; damaged: all rows, or an error says why.
             if case.plain == parquet_seed() && (split.file_errors != 0 || k != PARQUET_ROWS) {
-                return Err(format!("the seed gave {k} rows and {} errors", split.file_errors));
+                return Err(format!(
+                    "the seed gave {k} rows and {} errors",
+                    split.file_errors
+                ));
             }
             if split.file_errors == 0 && k != 0 && k != PARQUET_ROWS {
-                return Err(format!("{k} of {PARQUET_ROWS} rows without an error record"));
+                return Err(format!(
+                    "{k} of {PARQUET_ROWS} rows without an error record"
+                ));
             }
         }
     }
@@ -710,7 +732,14 @@ fn convert_stdin(bytes: &[u8]) -> Result<(i32, u64, u64), String> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let out = dir.path().join("out");
     let mut child = Command::new(env!("CARGO_BIN_EXE_sayso"))
-        .args(["convert", "-", "--out", out.to_str().unwrap(), "--json", "--quiet"])
+        .args([
+            "convert",
+            "-",
+            "--out",
+            out.to_str().unwrap(),
+            "--json",
+            "--quiet",
+        ])
         .args(["--jobs", "1"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -734,7 +763,10 @@ fn convert_stdin(bytes: &[u8]) -> Result<(i32, u64, u64), String> {
     let o = child.wait_with_output().map_err(|e| e.to_string())?;
     let code = o.status.code().ok_or("killed by a signal")?;
     if code != 0 {
-        return Err(format!("exit {code}: {}", String::from_utf8_lossy(&o.stderr)));
+        return Err(format!(
+            "exit {code}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        ));
     }
     let m: serde_json::Value = serde_json::from_slice(&o.stdout).map_err(|e| e.to_string())?;
     let count = |t: &str| m["counts"][t].as_u64().unwrap_or(u64::MAX);

@@ -303,6 +303,8 @@ fn parquet_error(path: &Path, e: parquet::errors::ParquetError) -> crate::Error 
     let hint = [20, 27, 28, 30]
         .into_iter()
         .find(|n| msg.contains(&format!("(os error {n})")))
-        .map_or("", |n| super::atomic::os_hint(&std::io::Error::from_raw_os_error(n)));
+        .map_or("", |n| {
+            super::atomic::os_hint(&std::io::Error::from_raw_os_error(n))
+        });
     crate::Error::Output(format!("cannot write {}: {msg}{hint}", path.display()))
 }
