@@ -17,7 +17,8 @@
 //!   one, and a non-empty reason.
 //!
 //! Cases per reader: `PROPTEST_CASES` (default 256; each case is a few
-//! milliseconds). The bounded random run by hand, like `fuzz_extract`:
+//! milliseconds); standard input through the binary: `SAYSO_STDIN_CASES`
+//! (default 24). The bounded random run by hand, like `fuzz_extract`:
 //!
 //! ```text
 //! SAYSO_FUZZ_SECS=120 cargo test --release --test tests -- --ignored fuzz_readers --nocapture
@@ -663,7 +664,12 @@ fn check(case: &Case) -> Result<(), String> {
 }
 
 fn config(default_cases: u32) -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
+    config_from("PROPTEST_CASES", default_cases)
+}
+
+/// Cases from `var`, else `default_cases`.
+fn config_from(var: &str, default_cases: u32) -> ProptestConfig {
+    let cases = std::env::var(var)
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(default_cases);
@@ -774,7 +780,8 @@ fn convert_stdin(bytes: &[u8]) -> Result<(i32, u64, u64), String> {
 }
 
 proptest! {
-    #![proptest_config(config(24))]
+    // Each case runs the binary: 24 by default, `SAYSO_STDIN_CASES` for more.
+    #![proptest_config(config_from("SAYSO_STDIN_CASES", 24))]
 
     /// Every non-blank line of standard input is an article or an errors row:
     /// articles exactly as the oracle says, errors rows at least for every
