@@ -108,8 +108,10 @@ fn sh(script: &str, args: &[&str]) -> Output {
 
 /// Whether this machine lets us mount in a private namespace.
 fn can_mount() -> bool {
+    let probe = tempfile::tempdir().unwrap();
     let ok = Command::new("unshare")
-        .args(["-m", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs /mnt"])
+        .args(["-m", "sh", "-c", r#"mount -t tmpfs -o size=64k tmpfs "$0""#])
+        .arg(probe.path())
         .output()
         .is_ok_and(|o| o.status.success());
     if !ok {
