@@ -40,7 +40,8 @@ pub(crate) fn io_error(what: &str, path: &Path, e: std::io::Error) -> Error {
         ErrorKind::NotFound => "; check that the parent directory exists",
         _ => os_hint(&e),
     };
-    Error::io(format!("cannot {what} {}{hint}", path.display()), e)
+    // An output error (Python: `OutputError`), with the OS reason in the text.
+    Error::Output(format!("cannot {what} {}{hint}: {e}", path.display()))
 }
 
 /// What to do about the OS errors a user can fix (numbers shared by Linux
