@@ -13,7 +13,8 @@
 //!   A UTF-8 byte order mark on the first line is dropped.
 //! - `.gz` / `.zst` (JSONL, CSV or txt inside): a stream that ends early keeps
 //!   every complete line read, then adds one error record for the file.
-//! - .txt: one article per file, id = file stem, even when the file is empty.
+//! - .txt: one article per file, id = file stem, even when the file is empty
+//!   (an empty `.txt.gz` is not a gzip stream: one error record).
 //!   A file that is not UTF-8 is decoded as UTF-16 (when it has a UTF-16 byte
 //!   order mark) or Windows-1252 (Latin-1), with a warning.
 //! - CSV / Parquet: a file without the text column gives ONE error record for
