@@ -170,11 +170,7 @@ impl ParquetRows {
     fn advance_progress(&mut self, rows: u64) {
         let size = self.source.size.unwrap_or(0);
         let done = (self.n + rows).min(self.total_rows);
-        let target = if self.total_rows == 0 {
-            size
-        } else {
-            size * done / self.total_rows
-        };
+        let target = (size * done).checked_div(self.total_rows).unwrap_or(size);
         if target > self.counted {
             self.counter
                 .fetch_add(target - self.counted, Ordering::Relaxed);
