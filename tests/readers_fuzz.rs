@@ -48,6 +48,9 @@ const HANG: Duration = Duration::from_secs(60);
 // ---------------------------------------------------------------------------
 // Readers and their seeds.
 
+/// A compressor of a whole file.
+type Compress = fn(&[u8]) -> Vec<u8>;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reader {
     Jsonl,
@@ -115,7 +118,7 @@ impl Reader {
         }
     }
 
-    fn compression(self) -> Option<fn(&[u8]) -> Vec<u8>> {
+    fn compression(self) -> Option<Compress> {
         match self {
             Reader::JsonlGz | Reader::TxtGz => Some(gzip),
             Reader::JsonlZst | Reader::CsvZst => Some(zstd),
