@@ -420,13 +420,13 @@ fn specs_that_match_nothing_fail() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let missing = spec(&d.join("nope.jsonl"));
-    let e = open(&[missing.clone()], &InputOptions::default())
+    let e = open(std::slice::from_ref(&missing), &InputOptions::default())
         .err()
         .unwrap()
         .to_string();
     assert_eq!(e, format!("input error: input {missing} not found"));
     let pattern = format!("{}/*.jsonl", d.display());
-    let e = open(&[pattern.clone()], &InputOptions::default())
+    let e = open(std::slice::from_ref(&pattern), &InputOptions::default())
         .err()
         .unwrap()
         .to_string();
@@ -436,7 +436,7 @@ fn specs_that_match_nothing_fail() {
     );
     write(&d.join("sub/notes.md"), b"x");
     let sub = spec(&d.join("sub"));
-    let e = open(&[sub.clone()], &InputOptions::default())
+    let e = open(std::slice::from_ref(&sub), &InputOptions::default())
         .err()
         .unwrap()
         .to_string();
@@ -556,7 +556,7 @@ mod parquet_files {
         let file = std::fs::File::create(p).unwrap();
         // Small row groups and batches so reading crosses batch boundaries.
         let props = WriterProperties::builder()
-            .set_max_row_group_size(2)
+            .set_max_row_group_row_count(Some(2))
             .build();
         let mut w = ArrowWriter::try_new(file, batches[0].schema(), Some(props)).unwrap();
         for b in batches {

@@ -3,12 +3,15 @@
 mod util;
 
 mod attribution;
+mod badinput;
 mod claims;
 mod cli;
 mod dates;
 mod eval_polnear;
+mod failed_writes;
 mod input;
 mod output;
 mod properties;
 mod quotes;
+mod readers_fuzz;
 mod scale;

@@ -13,6 +13,9 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use super::fields::{Value, N_FIELDS};
 
 /// What one line held.
+// Not boxed: built and taken apart once per line, where an allocation per
+// line would cost more than moving the fields.
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Line<'a> {
     /// A JSON object: its mapped fields.
     Object([Value<'a>; N_FIELDS]),

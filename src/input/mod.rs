@@ -13,13 +13,15 @@
 //!   A UTF-8 byte order mark on the first line is dropped.
 //! - `.gz` / `.zst` (JSONL, CSV or txt inside): a stream that ends early keeps
 //!   every complete line read, then adds one error record for the file.
-//! - .txt: one article per file, id = file stem, even when the file is empty.
+//! - .txt: one article per file, id = file stem, even when the file is empty
+//!   (an empty `.txt.gz` is not a gzip stream: one error record).
 //!   A file that is not UTF-8 is decoded as UTF-16 (when it has a UTF-16 byte
 //!   order mark) or Windows-1252 (Latin-1), with a warning.
 //! - CSV / Parquet: a file without the text column gives ONE error record for
 //!   the file (its rows are not read); a row with the wrong number of fields
-//!   is an error record for that row. A file that is not Parquet is one error
-//!   record.
+//!   is an error record for that row. A file that is not Parquet, or a
+//!   damaged one (even one that makes the Parquet decoder panic), is one
+//!   error record after the rows read before the damage.
 //! - Every format: an empty file gives no records and no error (except .txt,
 //!   above); missing, null or non-string text is an error record; empty text
 //!   is an article; a `published` that is not an ISO 8601 date, or not a
@@ -29,6 +31,7 @@
 
 mod csv;
 mod fields;
+mod guard;
 mod json;
 mod jsonl;
 mod parquet;

@@ -26,7 +26,12 @@ pub(crate) fn records(
     fields: &Arc<FieldMap>,
     counter: &Arc<AtomicU64>,
 ) -> Records {
-    match open(source, fields) {
+    let opened = super::guard::guarded(|| open(source, fields)).unwrap_or_else(|panic| {
+        Err(format!(
+            "not a readable Parquet file (the decoder failed: {panic}); the file may be damaged"
+        ))
+    });
+    match opened {
         Ok(Some(rows)) => Box::new(ParquetRows {
             counter: Arc::clone(counter),
             ..rows
@@ -112,7 +117,11 @@ impl Iterator for ParquetRows {
                     return Some(record);
                 }
             }
-            match self.reader.next() {
+            let next = match super::guard::guarded(|| self.reader.next()) {
+                Ok(next) => next.map(|r| r.map_err(|e| e.to_string())),
+                Err(panic) => Some(Err(format!("the decoder failed: {panic}"))),
+            };
+            match next {
                 None => {
                     self.done = true;
                     return None;
@@ -161,11 +170,7 @@ impl ParquetRows {
     fn advance_progress(&mut self, rows: u64) {
         let size = self.source.size.unwrap_or(0);
         let done = (self.n + rows).min(self.total_rows);
-        let target = if self.total_rows == 0 {
-            size
-        } else {
-            size * done / self.total_rows
-        };
+        let target = (size * done).checked_div(self.total_rows).unwrap_or(size);
         if target > self.counted {
             self.counter
                 .fetch_add(target - self.counted, Ordering::Relaxed);

@@ -160,7 +160,7 @@ fn file_source(path: &Path, forced: Format, explicit: bool) -> Result<Source> {
     let meta = std::fs::metadata(path)
         .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
     // A pipe has no size (and must not pass for an empty file).
-    let size = meta.is_file().then(|| meta.len());
+    let size = meta.is_file().then_some(meta.len());
     let (detected, compression) = detect(path);
     // A file named on its own takes the forced format whatever its name.
     let format = if forced != Format::Auto && explicit {

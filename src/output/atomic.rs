@@ -38,12 +38,22 @@ pub(crate) fn io_error(what: &str, path: &Path, e: std::io::Error) -> Error {
             "; check the permissions of the directory or choose another --out"
         }
         ErrorKind::NotFound => "; check that the parent directory exists",
-        _ if e.raw_os_error() == Some(28) => {
-            "; the disk is full: free some space or choose another --out"
-        }
-        _ => "",
+        _ => os_hint(&e),
     };
-    Error::io(format!("cannot {what} {}{hint}", path.display()), e)
+    // An output error (Python: `OutputError`), with the OS reason in the text.
+    Error::Output(format!("cannot {what} {}{hint}: {e}", path.display()))
+}
+
+/// What to do about the OS errors a user can fix (numbers shared by Linux
+/// and macOS).
+pub(crate) fn os_hint(e: &std::io::Error) -> &'static str {
+    match e.raw_os_error() {
+        Some(20) => "; a part of that path is a file, not a directory: choose another --out",
+        Some(27) => "; the file would exceed the file size limit (ulimit -f, or the file system's largest file): raise it or choose another --out",
+        Some(28) => "; the disk is full: free some space or choose another --out",
+        Some(30) => "; the file system is read-only: choose another --out",
+        _ => "",
+    }
 }
 
 /// Is process `pid` still running? (Only Linux can tell cheaply; elsewhere

@@ -299,10 +299,12 @@ impl TableWriter {
 /// A Parquet error while writing `path`, with what to do when it is the disk.
 fn parquet_error(path: &Path, e: parquet::errors::ParquetError) -> crate::Error {
     let msg = e.to_string();
-    let hint = if msg.contains("No space left") || msg.contains("os error 28") {
-        "; the disk is full: free some space or choose another --out"
-    } else {
-        ""
-    };
+    // The writer wraps the I/O error in its own type; its number is in the text.
+    let hint = [20, 27, 28, 30]
+        .into_iter()
+        .find(|n| msg.contains(&format!("(os error {n})")))
+        .map_or("", |n| {
+            super::atomic::os_hint(&std::io::Error::from_raw_os_error(n))
+        });
     crate::Error::Output(format!("cannot write {}: {msg}{hint}", path.display()))
 }

@@ -74,3 +74,25 @@ def test_read_missing_backend_names_the_extra(tmp_path, corpus, monkeypatch):
         sayso.read(out, backend="duckdb")
     with pytest.raises(ValueError, match="backend must be one of"):
         sayso.read(out, backend="spark")
+
+
+def test_convert_output_under_a_file_says_why(tmp_path, corpus):
+    blocker = tmp_path / "notes"
+    blocker.write_text("mine")
+    with pytest.raises(sayso.OutputError) as err:
+        sayso.convert(corpus, blocker / "out")
+    message = str(err.value)
+    assert "Not a directory (os error 20)" in message
+    assert "choose another --out" in message
+    assert blocker.read_text() == "mine"
+
+
+def test_convert_damaged_inputs_are_rows_not_exceptions(tmp_path):
+    """A damaged Parquet file and a cut gzip stream are errors rows; the run goes on."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "cut.parquet").write_bytes(b"PAR1\x15\x04\x15" + bytes(40))
+    (tmp_path / "in" / "cut.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff\x01")
+    (tmp_path / "in" / "fine.jsonl").write_text('{"id": "f1", "text": "Fine."}\n')
+    manifest = sayso.convert(tmp_path / "in", tmp_path / "out")
+    assert manifest["counts"]["articles"] == 1
+    assert manifest["counts"]["errors"] == 2
