@@ -511,6 +511,17 @@ fn many_names_and_that_clauses_finish() {
 /// Bug: one sentence of repeated "he said" is quadratic. Debug build:
 /// 1k repeats 0.40 s, 2k 1.4 s, 4k 5.7 s, 8k 22 s; 100k would take about an hour.
 /// A profile puts 94% of the time in `claims::claim_after` (via `claims::make`).
+/// Bug: every quote and claim was dated by scanning every date expression
+/// of the article, so an article with thousands of both was quadratic
+/// (debug build, 400 kB of one dated reported sentence: 93 s).
+#[test]
+fn many_dated_claims_finish() {
+    let mut a = Article::new("The board said on Monday that the plan was late. ".repeat(8_000));
+    a.published = NaiveDate::from_ymd_opt(2024, 5, 10);
+    let x = check(a);
+    assert_eq!(x.claims.len(), 8_000);
+}
+
 #[test]
 fn many_he_said_finish() {
     finishes("he said ".repeat(100_000));

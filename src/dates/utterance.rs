@@ -23,34 +23,59 @@ fn outside(t: &Timex, u: &Utterance) -> bool {
     !t.span.overlaps(&u.span) && !u.parts.iter().any(|p| t.span.overlaps(p))
 }
 
+/// Timexes looked at before the utterance when the paragraph's narrative
+/// date is sought: enough for any news paragraph, and a bound that keeps a
+/// one-paragraph run-on text linear.
+const NARRATIVE_LOOKBACK: usize = 64;
+
+/// The date of `u`; `timexes` are ordered by start (as `tag` returns them),
+/// so each utterance looks only at the timexes of its own sentences and
+/// paragraph: linear time over an article.
 pub fn date(
     timexes: &[Timex],
     seg: &Segments,
     u: &Utterance,
     published: Option<NaiveDate>,
 ) -> (Option<NaiveDate>, DateSource) {
+    // the timexes starting in byte range [from, to)
+    let range = |from: usize, to: usize| {
+        let a = timexes.partition_point(|t| t.span.start < from);
+        let b = timexes.partition_point(|t| t.span.start < to);
+        &timexes[a..b.max(a)]
+    };
     // 1. a date in the sentence of the speech event, nearest to the cue
     let at = u.cue.unwrap_or(Span::new(u.span.start, u.span.start));
-    let sentences = [seg.sentence_at(at.start), u.sentence];
-    let in_event = timexes
-        .iter()
-        .filter(|t| sentences.contains(&seg.sentence_at(t.span.start)) && outside(t, u))
-        .filter_map(|t| day_of(t, published).map(|d| (t.span.start.abs_diff(at.start), d)))
-        .min_by_key(|(dist, _)| *dist);
+    let mut sentences = [seg.sentence_at(at.start), u.sentence];
+    sentences.sort_unstable();
+    let mut in_event: Option<(usize, NaiveDate)> = None;
+    for (k, &si) in sentences.iter().enumerate() {
+        if k == 1 && si == sentences[0] {
+            break;
+        }
+        let Some(sent) = seg.sentences.get(si) else {
+            continue;
+        };
+        for t in range(sent.start, sent.end).iter().filter(|t| outside(t, u)) {
+            if let Some(d) = day_of(t, published) {
+                let dist = t.span.start.abs_diff(at.start);
+                if in_event.is_none_or(|(best, _)| dist < best) {
+                    in_event = Some((dist, d));
+                }
+            }
+        }
+    }
     if let Some((_, d)) = in_event {
         return (Some(d), DateSource::Text);
     }
     // 2. the date the paragraph's narrative established before the utterance
     if let Some(par) = seg.paragraphs.get(u.paragraph) {
-        let before = timexes
+        let limit = u.span.start.max(at.start);
+        let before = range(par.start, limit)
             .iter()
-            .filter(|t| {
-                t.span.start >= par.start
-                    && t.span.end <= u.span.start.max(at.start)
-                    && outside(t, u)
-            })
-            .filter_map(|t| day_of(t, published))
-            .next_back();
+            .rev()
+            .take(NARRATIVE_LOOKBACK)
+            .filter(|t| t.span.end <= limit && outside(t, u))
+            .find_map(|t| day_of(t, published));
         if let Some(d) = before {
             return (Some(d), DateSource::Text);
         }
