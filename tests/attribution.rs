@@ -2,16 +2,17 @@
 
 use sayso::{extract, Article};
 
-/// (quote text, speaker, speaker mention, cue, method) of every quote row.
-fn rows(
-    text: &str,
-) -> Vec<(
+/// (quote text, speaker, speaker mention, cue, method) of one quote row.
+type Row = (
     String,
     Option<String>,
     Option<String>,
     Option<String>,
     &'static str,
-)> {
+);
+
+/// Every quote row of `text`.
+fn rows(text: &str) -> Vec<Row> {
     let x = extract(Article::new(text));
     x.quotes
         .iter()

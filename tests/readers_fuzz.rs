@@ -499,7 +499,7 @@ fn rows_prefix(rows: &[(u64, bool)], want: &[(u64, Option<bool>)]) -> bool {
         && rows
             .iter()
             .zip(want)
-            .all(|(r, w)| r.0 == w.0 && w.1.map_or(true, |a| a == r.1))
+            .all(|(r, w)| r.0 == w.0 && w.1.is_none_or(|a| a == r.1))
 }
 
 /// CSV: `None` when the file gives one error record instead of rows (no

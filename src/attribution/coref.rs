@@ -274,7 +274,7 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                                     && ["counterpart", "host", "guest"].contains(&role.as_str())))
                     });
                 // most recent by last mention, not by creation
-                let best = cand.map(|(ei, _)| ei).and_then(|first| {
+                let best = cand.map(|(ei, _)| ei).map(|first| {
                     let mut best = first;
                     let mut best_pos = ents[first].mentions.last().copied();
                     for (ei, e) in ents.iter().enumerate().skip(recent) {
@@ -290,7 +290,7 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                             best_pos = e.mentions.last().copied();
                         }
                     }
-                    Some(best)
+                    best
                 });
                 if let Some(ei) = best {
                     mentions[i].entity = Some(ei);

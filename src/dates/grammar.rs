@@ -458,7 +458,7 @@ impl<'a> G<'a> {
         ];
         let mut best: Option<Item> = None;
         for a in alts.into_iter().flatten() {
-            if best.as_ref().map_or(true, |b| a.end > b.end) {
+            if best.as_ref().is_none_or(|b| a.end > b.end) {
                 best = Some(a);
             }
         }

@@ -108,7 +108,7 @@ fn mark(toks: &[Tok<'_>], i: usize) -> Option<Mark> {
 pub fn direction(toks: &[Tok<'_>], start: usize, end: usize) -> Option<Dir> {
     let mut best: Option<(usize, Dir)> = None;
     let mut consider = |cost: usize, d: Dir| {
-        if best.map_or(true, |(c, _)| cost < c) {
+        if best.is_none_or(|(c, _)| cost < c) {
             best = Some((cost, d));
         }
     };
