@@ -62,6 +62,45 @@ const BETWEEN: &[&str] = &[
     "reportedly",
 ];
 
+/// Number words that make a ratio subject ("two in three").
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+/// Hedges before a ratio ("nearly two in three").
+const RATIO_HEDGES: &[&str] = &[
+    "nearly", "almost", "about", "roughly", "only", "just", "some", "around", "over",
+];
+
+/// The first token of a ratio subject ending before token `e` ("two in
+/// three", "nine out of 10", with a hedge such as "nearly"), if there is one.
+fn ratio_start(
+    text: &str,
+    toks: &[Token],
+    tok_sentence: &[usize],
+    e: usize,
+    sentence: usize,
+) -> Option<usize> {
+    let number = |i: usize| {
+        toks[i].kind == TokenKind::Number
+            || NUMBER_WORDS.contains(&lower(toks[i].text(text)).as_ref())
+    };
+    let word = |i: usize| lower(toks[i].text(text));
+    if e < 3 || !number(e - 1) {
+        return None;
+    }
+    let mut f = if word(e - 2) == "in" && number(e - 3) {
+        e - 3
+    } else if e >= 4 && word(e - 2) == "of" && word(e - 3) == "out" && number(e - 4) {
+        e - 4
+    } else {
+        return None;
+    };
+    if f > 0 && tok_sentence[f - 1] == sentence && RATIO_HEDGES.contains(&word(f - 1).as_ref()) {
+        f -= 1;
+    }
+    (tok_sentence[f] == sentence).then_some(f)
+}
+
 /// Add a mention for the noun phrase before each cue that has none.
 pub fn add_noun_phrase_subjects(
     text: &str,
@@ -83,11 +122,15 @@ pub fn add_noun_phrase_subjects(
         while e > 0 && BETWEEN.contains(&toks[e - 1].text(text)) && k - e < 2 {
             e -= 1;
         }
-        if e == 0
-            || ends.contains(&e)
-            || tok_sentence[e - 1] != sentence
-            || toks[e - 1].kind != TokenKind::Word
-        {
+        if e == 0 || ends.contains(&e) || tok_sentence[e - 1] != sentence {
+            continue;
+        }
+        // "Two in three said", "nearly nine out of 10 say": a ratio of people
+        if let Some(f) = ratio_start(text, toks, tok_sentence, e, sentence) {
+            added.push(group(toks, f, e, sentence));
+            continue;
+        }
+        if toks[e - 1].kind != TokenKind::Word {
             continue;
         }
         let last = toks[e - 1].text(text);
