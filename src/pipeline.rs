@@ -182,20 +182,7 @@ fn extract_located(
     install_quiet_hook();
     let results: Vec<std::result::Result<Extraction, ErrorRow>> = articles
         .into_par_iter()
-        .map(|(location, article)| {
-            let article_id = article.article_id();
-            QUIET_PANIC.with(|q| q.set(true));
-            let r = panic::catch_unwind(AssertUnwindSafe(|| extractor.extract(article)));
-            QUIET_PANIC.with(|q| q.set(false));
-            r.map_err(|p| ErrorRow {
-                input: location,
-                article_id: Some(article_id),
-                error: format!(
-                    "internal error while extracting this article ({}); the article was skipped, please report it with its text",
-                    panic_message(p.as_ref())
-                ),
-            })
-        })
+        .map(|(location, article)| extract_one(extractor, location, article))
         .collect();
     let mut ok = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
@@ -206,6 +193,44 @@ fn extract_located(
         }
     }
     (ok, errors)
+}
+
+/// Extract articles one after the other on the current thread; a panic in
+/// one article becomes an errors row for it.
+fn extract_sequential(
+    extractor: &Extractor,
+    articles: Vec<(String, Article)>,
+) -> (Vec<Extraction>, Vec<ErrorRow>) {
+    install_quiet_hook();
+    let mut ok = Vec::with_capacity(articles.len());
+    let mut errors = Vec::new();
+    for (location, article) in articles {
+        match extract_one(extractor, location, article) {
+            Ok(x) => ok.push(x),
+            Err(e) => errors.push(e),
+        }
+    }
+    (ok, errors)
+}
+
+/// Extract one article under `catch_unwind`.
+fn extract_one(
+    extractor: &Extractor,
+    location: String,
+    article: Article,
+) -> std::result::Result<Extraction, ErrorRow> {
+    let article_id = article.article_id();
+    QUIET_PANIC.with(|q| q.set(true));
+    let r = panic::catch_unwind(AssertUnwindSafe(|| extractor.extract(article)));
+    QUIET_PANIC.with(|q| q.set(false));
+    r.map_err(|p| ErrorRow {
+        input: location,
+        article_id: Some(article_id),
+        error: format!(
+            "internal error while extracting this article ({}); the article was skipped, please report it with its text",
+            panic_message(p.as_ref())
+        ),
+    })
 }
 
 /// A batch on its way from the reader to the extractor.
@@ -364,14 +389,78 @@ fn write_clusters(writer: &mut OutputWriter, keys: Vec<QuoteKey>) -> Result<()> 
     })
 }
 
-/// What the extraction stage hands to the writer.
-struct Built {
+/// Articles per table chunk: each rayon worker extracts a chunk and builds
+/// its Arrow batches, so the writer thread only encodes Parquet. The chunking
+/// depends on the input order only, never on the number of threads, so the
+/// Parquet bytes are the same for any `jobs`.
+const CHUNK_ARTICLES: usize = 32;
+
+/// The tables of one chunk of a batch, built by a worker.
+struct Chunk {
     tables: Tables,
     /// Clustering keys of the quotes rows (empty when clustering is off).
     keys: Vec<QuoteKey>,
+}
+
+/// What the extraction stage hands to the writer.
+struct Built {
+    /// In input order; the batch's errors rows are in the first chunk.
+    chunks: Vec<Chunk>,
     articles: u64,
     errors: u64,
     bytes: u64,
+}
+
+/// Extract one batch in the current rayon pool and build its tables, chunk by
+/// chunk, inside the workers.
+fn extract_and_build(
+    extractor: &Extractor,
+    articles: Vec<(String, Article)>,
+    mut errors: Vec<ErrorRow>,
+    bytes: u64,
+    want_keys: bool,
+) -> Result<Built> {
+    let mut groups: Vec<Vec<(String, Article)>> = Vec::new();
+    let mut it = articles.into_iter().peekable();
+    while it.peek().is_some() {
+        groups.push(it.by_ref().take(CHUNK_ARTICLES).collect());
+    }
+    let done: Vec<(Vec<Extraction>, Vec<ErrorRow>, Result<Chunk>)> = groups
+        .into_par_iter()
+        .map(|group| {
+            let (xs, panics) = extract_sequential(extractor, group);
+            let chunk = build_chunk(&xs, &[], want_keys);
+            (xs, panics, chunk)
+        })
+        .collect();
+    let mut chunks = Vec::with_capacity(done.len() + 1);
+    let mut extracted = 0u64;
+    for (xs, panics, chunk) in done {
+        extracted += xs.len() as u64;
+        errors.extend(panics);
+        chunks.push(chunk?);
+    }
+    // errors rows are few: one small chunk of their own, first, so the errors
+    // table keeps input order within the batch
+    if !errors.is_empty() {
+        chunks.insert(0, build_chunk(&[], &errors, false)?);
+    }
+    Ok(Built {
+        chunks,
+        articles: extracted,
+        errors: errors.len() as u64,
+        bytes,
+    })
+}
+
+fn build_chunk(xs: &[Extraction], errors: &[ErrorRow], want_keys: bool) -> Result<Chunk> {
+    let tables = table::build(xs, errors)?;
+    let keys = if want_keys && tables.quotes.num_rows() > 0 {
+        table::quote_keys(&tables.quotes, &tables.articles)?
+    } else {
+        Vec::new()
+    };
+    Ok(Chunk { tables, keys })
 }
 
 /// Convert already opened inputs (see [`crate::input::open`], or
@@ -462,24 +551,11 @@ pub fn write_inputs(
                 let t = Instant::now();
                 let Batch {
                     articles,
-                    mut errors,
+                    errors,
                     bytes,
                 } = batch;
-                let (xs, panics) = pool_ref.install(|| extract_located(extractor_ref, articles));
-                errors.extend(panics);
-                let built = table::build(&xs, &errors).and_then(|tables| {
-                    let keys = if want_keys {
-                        table::quote_keys(&tables.quotes, &tables.articles)?
-                    } else {
-                        Vec::new()
-                    };
-                    Ok(Built {
-                        tables,
-                        keys,
-                        articles: xs.len() as u64,
-                        errors: errors.len() as u64,
-                        bytes,
-                    })
+                let built = pool_ref.install(|| {
+                    extract_and_build(extractor_ref, articles, errors, bytes, want_keys)
                 });
                 busy += t.elapsed();
                 let failed = built.is_err();
@@ -502,8 +578,10 @@ pub fn write_inputs(
                     part_bytes = 0;
                 }
                 part_bytes += b.bytes;
-                writer.write(&b.tables)?;
-                keys.append(&mut b.keys);
+                for chunk in &mut b.chunks {
+                    writer.write(&chunk.tables)?;
+                    keys.append(&mut chunk.keys);
+                }
                 done.articles += b.articles;
                 done.errors += b.errors;
                 done.bytes += b.bytes;
