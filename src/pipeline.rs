@@ -40,7 +40,7 @@ use crossbeam_channel::bounded;
 use rayon::prelude::*;
 
 use crate::article::Article;
-use crate::clusters::{self, QuoteKey};
+use crate::clusters::{ArticleSketch, Clusterer};
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::input::{Format, InputOptions, Inputs, Record};
@@ -357,35 +357,70 @@ fn config_json(opts: &ConvertOptions, jobs: usize) -> serde_json::Value {
     })
 }
 
-/// Clusters rows written per batch.
-const CLUSTER_BATCH_ROWS: usize = 16 * 1024;
-
-/// The corpus-wide pass: cluster the quotes, write `clusters`, and rewrite
-/// `quotes` with its `cluster_id` column.
-fn write_clusters(writer: &mut OutputWriter, keys: Vec<QuoteKey>) -> Result<()> {
-    let (found, assignment) = clusters::cluster(&keys);
-    drop(keys);
-    let mut ids = Vec::with_capacity(found.len());
-    let mut rows = Vec::with_capacity(CLUSTER_BATCH_ROWS);
-    for c in found {
-        ids.push(c.cluster_id.clone());
-        rows.push(c);
-        if rows.len() == CLUSTER_BATCH_ROWS {
-            writer.write_table("clusters", &table::build_clusters(&rows)?)?;
-            rows.clear();
-        }
+/// The corpus-wide pass: cluster the quotes, then stream `quotes` back once
+/// (twice when some cluster is represented by a later, longer quotation) to
+/// fill its `cluster_id` column and write each `clusters` row when its first
+/// quotation goes by. No quote text is held but those representatives.
+fn write_clusters(writer: &mut OutputWriter, clusterer: Clusterer) -> Result<()> {
+    writer.flush()?;
+    let found = clusterer.finish();
+    let mut later: Vec<usize> = (0..found.len())
+        .filter(|&c| found.rep(c) != found.first(c))
+        .map(|c| found.rep(c))
+        .collect();
+    later.sort_unstable();
+    let mut texts: HashMap<usize, String> = HashMap::with_capacity(later.len());
+    if !later.is_empty() {
+        let mut row = 0usize;
+        let mut next = later.iter().copied().peekable();
+        writer.scan("quotes", &["text"], |batch| {
+            let text = table::strings(&batch, "text")?;
+            for i in 0..batch.num_rows() {
+                while next.next_if(|&q| q < row + i).is_some() {}
+                if next.next_if_eq(&(row + i)).is_some() {
+                    texts.insert(row + i, text.value(i).to_string());
+                }
+            }
+            row += batch.num_rows();
+            Ok(())
+        })?;
     }
-    writer.write_table("clusters", &table::build_clusters(&rows)?)?;
-    drop(rows);
-    let mut next = assignment.iter();
-    writer.rewrite("quotes", |batch| {
-        let n = batch.num_rows();
-        table::with_cluster_ids(
-            batch,
-            next.by_ref()
-                .take(n)
-                .map(|&c| ids.get(c).map(String::as_str)),
-        )
+    let mut row = 0usize;
+    writer.rewrite_emitting("quotes", Some("clusters"), |batch| {
+        let (qid, text) = (
+            table::strings(&batch, "quote_id")?,
+            table::strings(&batch, "text")?,
+        );
+        let mut ids = Vec::with_capacity(batch.num_rows());
+        let mut rows = Vec::new();
+        for i in 0..batch.num_rows() {
+            let q = row + i;
+            if q >= found.n_quotes() || !found.has_quote_id(q, qid.value(i)) {
+                return Err(Error::Output(format!(
+                    "quotes row {q} ({}) does not match the clustering keys",
+                    qid.value(i)
+                )));
+            }
+            let c = found.cluster_of(q);
+            ids.push(found.cluster_id(c));
+            if found.first(c) == q {
+                let rep = found.rep(c);
+                let t = if rep == q {
+                    text.value(i).to_string()
+                } else {
+                    texts.remove(&rep).unwrap_or_default()
+                };
+                rows.push(found.row(c, t));
+            }
+        }
+        row += batch.num_rows();
+        let clusters = if rows.is_empty() {
+            None
+        } else {
+            Some(table::build_clusters(&rows)?)
+        };
+        let batch = table::with_cluster_ids(batch, ids.iter().map(|s| Some(s.as_str())))?;
+        Ok((batch, clusters))
     })
 }
 
@@ -398,8 +433,8 @@ const CHUNK_ARTICLES: usize = 32;
 /// The tables of one chunk of a batch, built by a worker.
 struct Chunk {
     tables: Tables,
-    /// Clustering keys of the quotes rows (empty when clustering is off).
-    keys: Vec<QuoteKey>,
+    /// What clustering needs of the quotes rows (empty when it is off).
+    sketches: Vec<ArticleSketch>,
 }
 
 /// What the extraction stage hands to the writer.
@@ -455,12 +490,12 @@ fn extract_and_build(
 
 fn build_chunk(xs: &[Extraction], errors: &[ErrorRow], want_keys: bool) -> Result<Chunk> {
     let tables = table::build(xs, errors)?;
-    let keys = if want_keys && tables.quotes.num_rows() > 0 {
-        table::quote_keys(&tables.quotes, &tables.articles)?
+    let sketches = if want_keys && tables.quotes.num_rows() > 0 {
+        table::sketches(&tables.quotes, &tables.articles)?
     } else {
         Vec::new()
     };
-    Ok(Chunk { tables, keys })
+    Ok(Chunk { tables, sketches })
 }
 
 /// Convert already opened inputs (see [`crate::input::open`], or
@@ -516,7 +551,7 @@ pub fn write_inputs(
         ..Progress::default()
     };
     let mut write_time = Duration::ZERO;
-    let mut keys: Vec<QuoteKey> = Vec::new();
+    let mut clusterer = Clusterer::new();
 
     let (read_time, extract_time) = std::thread::scope(|s| -> Result<(Duration, Duration)> {
         let reader = s.spawn(move || {
@@ -580,7 +615,9 @@ pub fn write_inputs(
                 part_bytes += b.bytes;
                 for chunk in &mut b.chunks {
                     writer.write(&chunk.tables)?;
-                    keys.append(&mut chunk.keys);
+                    for a in chunk.sketches.drain(..) {
+                        clusterer.add(&a);
+                    }
                 }
                 done.articles += b.articles;
                 done.errors += b.errors;
@@ -608,7 +645,7 @@ pub fn write_inputs(
 
     if opts.clusters {
         let t = Instant::now();
-        write_clusters(&mut writer, keys)?;
+        write_clusters(&mut writer, clusterer)?;
         manifest
             .timings
             .insert("clusters".into(), t.elapsed().as_secs_f64());

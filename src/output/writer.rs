@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use arrow_array::RecordBatch;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
-use parquet::arrow::ArrowWriter;
+use parquet::arrow::{ArrowWriter, ProjectionMask};
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::properties::WriterProperties;
 use parquet::schema::types::ColumnPath;
@@ -165,19 +165,94 @@ impl OutputWriter {
         name: &str,
         mut f: impl FnMut(RecordBatch) -> Result<RecordBatch>,
     ) -> Result<()> {
-        let Some(t) = self.tables.iter_mut().find(|t| t.name == name) else {
+        self.rewrite_emitting(name, None, |b| Ok((f(b)?, None)))
+    }
+
+    /// Like [`Self::rewrite`], but `f` may also return a batch to append to
+    /// table `into` (e.g. the clusters rows whose first quote was just read),
+    /// so a table derived from another one is written as it is streamed.
+    pub fn rewrite_emitting(
+        &mut self,
+        name: &str,
+        into: Option<&str>,
+        mut f: impl FnMut(RecordBatch) -> Result<(RecordBatch, Option<RecordBatch>)>,
+    ) -> Result<()> {
+        let (mut target, mut other) = (None, None);
+        for t in self.tables.iter_mut() {
+            if t.name == name {
+                target = Some(t);
+            } else if Some(t.name) == into {
+                other = Some(t);
+            }
+        }
+        let Some(t) = target else {
             return Err(crate::Error::Output(format!("no table named {name}")));
         };
+        if into.is_some() && other.is_none() {
+            return Err(crate::Error::Output(format!(
+                "no other table named {}",
+                into.unwrap_or_default()
+            )));
+        }
         t.close()?;
         let mut rows = 0u64;
         for path in t.done.iter().chain(std::iter::once(&t.path)) {
-            rows += rewrite_file(name, path, &mut f)?;
+            rows += rewrite_file(name, path, &mut |b| {
+                let (b, extra) = f(b)?;
+                if let (Some(o), Some(extra)) = (other.as_deref_mut(), extra) {
+                    o.write(&extra)?;
+                }
+                Ok(b)
+            })?;
         }
         if rows != t.rows {
             return Err(crate::Error::Output(format!(
                 "rewriting {name}: {rows} rows read back, {} written",
                 t.rows
             )));
+        }
+        Ok(())
+    }
+
+    /// Close table `name` and read it back batch by batch, only `columns`
+    /// (in the table's order), e.g. to look up a few values before a
+    /// [`Self::rewrite`]. No more batches can be appended to `name` afterwards.
+    pub fn scan(
+        &mut self,
+        name: &str,
+        columns: &[&str],
+        mut f: impl FnMut(RecordBatch) -> Result<()>,
+    ) -> Result<()> {
+        let Some(t) = self.tables.iter_mut().find(|t| t.name == name) else {
+            return Err(crate::Error::Output(format!("no table named {name}")));
+        };
+        t.close()?;
+        for path in t.done.iter().chain(std::iter::once(&t.path)) {
+            let file = File::open(path).map_err(|e| io_error("read back", path, e))?;
+            let builder = ParquetRecordBatchReaderBuilder::try_new(file)
+                .map_err(|e| parquet_error(path, e))?;
+            let mask = ProjectionMask::columns(builder.parquet_schema(), columns.iter().copied());
+            let reader = builder
+                .with_projection(mask)
+                .with_batch_size(REWRITE_BATCH_ROWS)
+                .build()
+                .map_err(|e| parquet_error(path, e))?;
+            for batch in reader {
+                f(batch.map_err(|e| {
+                    crate::Error::Output(format!("cannot read back {}: {e}", path.display()))
+                })?)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// End the row group in progress of every table, so that a pass over
+    /// the whole corpus (clusters) does not hold them in memory meanwhile.
+    pub fn flush(&mut self) -> Result<()> {
+        for t in &mut self.tables {
+            if let Some(w) = t.writer.as_mut() {
+                w.flush().map_err(|e| parquet_error(&t.path, e))?;
+            }
         }
         Ok(())
     }
