@@ -562,3 +562,31 @@ fn partitioned_output_holds_the_same_rows() {
         strings(&single, "clusters", "cluster_id")
     );
 }
+
+#[test]
+fn free_text_has_no_dictionary_nor_statistics() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    run(cluster_corpus(), &out, &ConvertOptions::default()).unwrap();
+    let file = File::open(out.join("quotes.parquet")).unwrap();
+    let meta = ParquetRecordBatchReaderBuilder::try_new(file)
+        .unwrap()
+        .metadata()
+        .clone();
+    let chunk = |name: &str| {
+        meta.row_group(0)
+            .columns()
+            .iter()
+            .find(|c| c.column_path().string() == name)
+            .unwrap()
+            .clone()
+    };
+    for name in ["quote_id", "text"] {
+        assert!(chunk(name).dictionary_page_offset().is_none(), "{name}");
+    }
+    assert!(chunk("text").statistics().is_none());
+    for name in ["kind", "article_id", "speaker_id"] {
+        assert!(chunk(name).dictionary_page_offset().is_some(), "{name}");
+        assert!(chunk(name).statistics().is_some(), "{name}");
+    }
+}

@@ -8,7 +8,7 @@ use arrow_array::RecordBatch;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::arrow::{ArrowWriter, ProjectionMask};
 use parquet::basic::{Compression, ZstdLevel};
-use parquet::file::properties::WriterProperties;
+use parquet::file::properties::{EnabledStatistics, WriterProperties};
 use parquet::schema::types::ColumnPath;
 
 use super::atomic::{io_error, StagedDir};
@@ -85,14 +85,53 @@ pub fn table_files(dir: &Path, name: &str) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// Columns whose values (almost) never repeat: a dictionary for them is
+/// wasted work (building it was the costliest part of encoding) and falls
+/// back to plain encoding anyway once it outgrows its page.
+const NO_DICTIONARY: [(&str, &str); 12] = [
+    ("articles", "article_id"),
+    ("articles", "url"),
+    ("articles", "title"),
+    ("articles", "text"),
+    ("quotes", "quote_id"),
+    ("quotes", "text"),
+    ("claims", "claim_id"),
+    ("claims", "text"),
+    ("dates", "date_id"),
+    ("clusters", "cluster_id"),
+    ("clusters", "text"),
+    ("clusters", "quote_ids.list.item"),
+];
+
+/// Free-text columns: min/max statistics of prose prune nothing.
+const NO_STATISTICS: [(&str, &str); 6] = [
+    ("articles", "url"),
+    ("articles", "title"),
+    ("articles", "text"),
+    ("quotes", "text"),
+    ("claims", "text"),
+    ("clusters", "text"),
+];
+
+/// A dotted Parquet column path (`quote_ids.list.item`).
+fn path(dotted: &str) -> ColumnPath {
+    ColumnPath::new(dotted.split('.').map(str::to_string).collect())
+}
+
 fn properties(name: &str) -> WriterProperties {
     let mut b = WriterProperties::builder()
         .set_compression(Compression::ZSTD(ZstdLevel::default()))
         .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
         .set_created_by(format!("sayso {}", crate::VERSION));
-    // article bodies never repeat: a dictionary page for them is wasted work
-    if name == "articles" {
-        b = b.set_column_dictionary_enabled(ColumnPath::from("text"), false);
+    for (table, column) in NO_DICTIONARY {
+        if table == name {
+            b = b.set_column_dictionary_enabled(path(column), false);
+        }
+    }
+    for (table, column) in NO_STATISTICS {
+        if table == name {
+            b = b.set_column_statistics_enabled(path(column), EnabledStatistics::None);
+        }
     }
     b.build()
 }

@@ -37,6 +37,14 @@ fn slice(text: &str, span: Span) -> &str {
     text.get(span.start..span.end).unwrap_or("")
 }
 
+/// Append `{article_id}:{tag}:{start}` without a `String` per row.
+fn append_id(b: &mut StringBuilder, article_id: &str, tag: char, start: usize) {
+    use std::fmt::Write;
+    // writing into a StringBuilder cannot fail; append_value("") ends the value
+    let _ = write!(b, "{article_id}:{tag}:{start}");
+    b.append_value("");
+}
+
 fn batch(name: &str, columns: Vec<ArrayRef>) -> Result<RecordBatch> {
     let schema = schema(name).expect("known table");
     Ok(RecordBatch::try_new(schema, columns)?)
@@ -51,7 +59,9 @@ pub fn articles(xs: &[Extraction]) -> Result<RecordBatch> {
     let mut published = Date32Builder::new();
     let mut inferred = BooleanBuilder::new();
     let mut language = DictBuilder::new();
-    let mut text = LargeStringBuilder::new();
+    // sized up front: growing a buffer of megabytes by doubling copies it
+    let text_bytes: usize = xs.iter().map(|x| x.article.text.len()).sum();
+    let mut text = LargeStringBuilder::with_capacity(xs.len(), text_bytes);
     let (mut nq, mut nc, mut nd) = (
         Int32Builder::new(),
         Int32Builder::new(),
@@ -121,8 +131,7 @@ impl UtteranceCols {
     fn push(&mut self, x: &Extraction, map: &OffsetMap, tag: char, u: &Utterance) {
         let text = x.article.text.as_str();
         let start = map.char_offset(u.span.start);
-        self.id
-            .append_value(format!("{}:{}:{}", x.article_id, tag, start));
+        append_id(&mut self.id, &x.article_id, tag, start);
         self.article_id.append_value(&x.article_id);
         self.text.append_value(&u.text);
         self.start.append_value(i32_of(start));
@@ -281,7 +290,7 @@ pub fn dates(xs: &[Extraction]) -> Result<RecordBatch> {
         let map = OffsetMap::new(&x.article.text);
         for t in &x.dates {
             let s = map.char_offset(t.span.start);
-            id.append_value(format!("{}:d:{}", x.article_id, s));
+            append_id(&mut id, &x.article_id, 'd', s);
             aid.append_value(&x.article_id);
             text.append_value(slice(&x.article.text, t.span));
             start.append_value(i32_of(s));
