@@ -175,6 +175,7 @@ fn convert_options(a: &ConvertArgs) -> ConvertOptions {
         max_article_bytes: a.max_article_mb.map(|mb| (mb * 1e6) as usize),
         clusters: !a.no_clusters,
         part_bytes: a.part_size.map(|mb| (mb.max(0.0) * 1e6) as u64),
+        resume: a.resume,
     }
 }
 
@@ -219,7 +220,7 @@ fn convert(a: ConvertArgs, quiet: bool, verbose: bool) -> Result<(), Failure> {
             serde_json::to_string_pretty(&manifest).map_err(|e| Error::Output(e.to_string()))?;
         writeln!(io::stdout().lock(), "{json}")?;
     }
-    let errors = manifest.count("errors");
+    let errors = manifest.errors_this_run();
     if a.strict && errors > 0 {
         return Err(Failure::Strict(format!(
             "--strict: {errors} errors row(s) written to {}",

@@ -30,12 +30,13 @@
 //! `clusters: false` (`--no-clusters`) keeps a run bounded by its batches.
 
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::Once;
 use std::time::{Duration, Instant};
 
+use arrow_array::{Array, ArrayAccessor};
 use crossbeam_channel::bounded;
 use rayon::prelude::*;
 
@@ -46,7 +47,7 @@ use crate::extract::Extractor;
 use crate::input::{Format, InputOptions, Inputs, Record};
 use crate::model::Extraction;
 use crate::output::{Manifest, OutputWriter};
-use crate::table::{self, ErrorRow, Tables};
+use crate::table::{self, ErrorRow, Tables, TABLE_NAMES};
 
 /// Articles per batch: enough work to keep every core busy between two
 /// hand-offs, few enough that a batch of news articles is a few MB.
@@ -81,6 +82,10 @@ pub struct ConvertOptions {
     /// the current one (checked between batches of up to 8 MB). `None`: one
     /// file per table.
     pub part_bytes: Option<u64>,
+    /// Add the articles to the existing output directory `out` instead of
+    /// replacing it (see [`resume`](self#resume)); a missing `out` is
+    /// simply created.
+    pub resume: bool,
 }
 
 impl Default for ConvertOptions {
@@ -93,6 +98,7 @@ impl Default for ConvertOptions {
             max_article_bytes: None,
             clusters: true,
             part_bytes: None,
+            resume: false,
         }
     }
 }
@@ -262,6 +268,8 @@ impl Batch {
 /// The reader's bookkeeping: ids seen so far, the size limit.
 struct Admit {
     seen: HashMap<String, u32>,
+    /// Article ids of the output being resumed: such articles are skipped.
+    existing: HashSet<String>,
     max_bytes: usize,
 }
 
@@ -285,6 +293,14 @@ impl Admit {
             }
         };
         let id = article.article_id();
+        if self.existing.contains(&id) {
+            batch.errors.push(ErrorRow {
+                input: location,
+                article_id: Some(id),
+                error: "an article with this id is already in the output (converted by an earlier run); skipped".into(),
+            });
+            return;
+        }
         for w in warnings {
             batch.errors.push(ErrorRow {
                 input: location.clone(),
@@ -354,7 +370,53 @@ fn config_json(opts: &ConvertOptions, jobs: usize) -> serde_json::Value {
         "max_article_bytes": opts.max_article_bytes.unwrap_or(DEFAULT_MAX_ARTICLE_BYTES),
         "clusters": opts.clusters,
         "part_bytes": opts.part_bytes,
+        "resume": opts.resume,
     })
+}
+
+/// What a resumed run needs of the output it adds to: the article ids
+/// already there (skipped when met again), and, when clustering, the earlier
+/// quotes rows fed to `clusterer` first, in their order, so the clusters are
+/// those of one run over everything. Holds the ids and outlets of the
+/// earlier articles meanwhile.
+fn earlier_rows(
+    writer: &OutputWriter,
+    clusterer: Option<&mut Clusterer>,
+) -> Result<HashSet<String>> {
+    let mut ids = HashSet::new();
+    let mut outlets: HashMap<String, Option<String>> = HashMap::new();
+    let want_outlets = clusterer.is_some();
+    writer.scan_done("articles", &["article_id", "source"], |b| {
+        let id = table::strings(&b, "article_id")?;
+        let source = table::dictionary_strings(&b, "source")?;
+        for i in 0..b.num_rows() {
+            ids.insert(id.value(i).to_string());
+            if want_outlets {
+                outlets.insert(
+                    id.value(i).to_string(),
+                    source.is_valid(i).then(|| source.value(i).to_string()),
+                );
+            }
+        }
+        Ok(())
+    })?;
+    if let Some(clusterer) = clusterer {
+        let columns = [
+            "article_id",
+            "text",
+            "start",
+            "speaker",
+            "speaker_id",
+            "date",
+        ];
+        writer.scan_done("quotes", &columns, |b| {
+            for a in table::sketches_with(&b, |id| outlets.get(id).cloned().flatten())? {
+                clusterer.add(&a);
+            }
+            Ok(())
+        })?;
+    }
+    Ok(ids)
 }
 
 /// The corpus-wide pass: cluster the quotes, then stream `quotes` back once
@@ -533,14 +595,28 @@ pub fn write_inputs(
         inputs.paths.clone(),
     );
     let total_bytes = inputs.total_bytes;
-    let mut writer = match opts.part_bytes {
-        Some(_) => OutputWriter::create_partitioned(out, opts.overwrite)?,
-        None => OutputWriter::create(out, opts.overwrite)?,
+    let resuming = opts.resume && std::fs::symlink_metadata(out).is_ok();
+    let (mut writer, previous) = if resuming {
+        let (w, m) = OutputWriter::resume(out)?;
+        (w, Some(m))
+    } else {
+        let w = match opts.part_bytes {
+            Some(_) => OutputWriter::create_partitioned(out, opts.overwrite)?,
+            None => OutputWriter::create(out, opts.overwrite)?,
+        };
+        (w, None)
     };
     let mut part_bytes = 0u64;
     let extractor = Extractor::new();
+    let mut clusterer = Clusterer::new();
+    let existing = if resuming {
+        earlier_rows(&writer, opts.clusters.then_some(&mut clusterer))?
+    } else {
+        HashSet::new()
+    };
     let mut admit = Admit {
         seen: HashMap::new(),
+        existing,
         max_bytes: opts.max_article_bytes.unwrap_or(DEFAULT_MAX_ARTICLE_BYTES),
     };
 
@@ -551,7 +627,6 @@ pub fn write_inputs(
         ..Progress::default()
     };
     let mut write_time = Duration::ZERO;
-    let mut clusterer = Clusterer::new();
 
     let (read_time, extract_time) = std::thread::scope(|s| -> Result<(Duration, Duration)> {
         let reader = s.spawn(move || {
@@ -651,6 +726,20 @@ pub fn write_inputs(
             .insert("clusters".into(), t.elapsed().as_secs_f64());
     }
     manifest.input_bytes = done.bytes;
+    if let Some(prev) = previous {
+        for name in TABLE_NAMES {
+            let before = if name == "clusters" {
+                0
+            } else {
+                prev.count(name)
+            };
+            manifest
+                .added
+                .insert(name.into(), writer.rows(name).saturating_sub(before));
+        }
+        manifest.inputs = prev.inputs.into_iter().chain(manifest.inputs).collect();
+        manifest.input_bytes += prev.input_bytes;
+    }
     manifest
         .timings
         .insert("read".into(), read_time.as_secs_f64());

@@ -176,6 +176,80 @@ impl OutputWriter {
         })
     }
 
+    /// Reopen the output directory `target` to add rows to it: a new staged
+    /// directory holds the earlier files (hard links, or copies where links
+    /// are refused) as the first parts of every table, and new parts after
+    /// them; `target` itself is not touched until [`Self::finish`] swaps the
+    /// directories, so a failure leaves it as it was. The `clusters` table
+    /// starts empty (it is recomputed over all quotes); the other tables
+    /// keep their rows, counted from the earlier manifest, which is returned.
+    pub fn resume(target: &Path) -> Result<(OutputWriter, Manifest)> {
+        let old = Manifest::read(target)?;
+        let dir = StagedDir::create(target, true)?;
+        let mut tables = Vec::with_capacity(TABLE_NAMES.len());
+        let mut next_part = 0usize;
+        let mut olds = Vec::with_capacity(TABLE_NAMES.len());
+        for name in TABLE_NAMES {
+            let sub = dir.path().join(name);
+            std::fs::create_dir(&sub).map_err(|e| io_error("create", &sub, e))?;
+            let files: Vec<PathBuf> = table_files(target, name)?
+                .into_iter()
+                .filter(|p| p.is_file())
+                .collect();
+            next_part = next_part.max(files.len());
+            olds.push(files);
+        }
+        for (name, files) in TABLE_NAMES.into_iter().zip(olds) {
+            let mut done = Vec::new();
+            if name != "clusters" {
+                for (i, file) in files.iter().enumerate() {
+                    let path = table_path(dir.path(), name, Some(i));
+                    if std::fs::hard_link(file, &path).is_err() {
+                        std::fs::copy(file, &path).map_err(|e| io_error("copy", file, e))?;
+                    }
+                    done.push(path);
+                }
+            }
+            let path = table_path(dir.path(), name, Some(next_part));
+            let writer = open_writer(name, &path)?;
+            tables.push(TableWriter {
+                name,
+                path,
+                writer: Some(writer),
+                rows: if name == "clusters" {
+                    0
+                } else {
+                    old.count(name)
+                },
+                done,
+            });
+        }
+        let writer = OutputWriter {
+            dir,
+            tables,
+            part: Some(next_part + 1),
+        };
+        Ok((writer, old))
+    }
+
+    /// Read back the parts of table `name` that were complete when this
+    /// writer was opened or rotated (not the one being written), only
+    /// `columns`, batch by batch.
+    pub fn scan_done(
+        &self,
+        name: &str,
+        columns: &[&str],
+        mut f: impl FnMut(RecordBatch) -> Result<()>,
+    ) -> Result<()> {
+        let Some(t) = self.tables.iter().find(|t| t.name == name) else {
+            return Err(crate::Error::Output(format!("no table named {name}")));
+        };
+        for path in &t.done {
+            scan_file(path, columns, &mut f)?;
+        }
+        Ok(())
+    }
+
     /// Finish the current part of every table and start the next one
     /// (partitioned output only; single files ignore this).
     pub fn rotate(&mut self) -> Result<()> {
@@ -267,20 +341,7 @@ impl OutputWriter {
         };
         t.close()?;
         for path in t.done.iter().chain(std::iter::once(&t.path)) {
-            let file = File::open(path).map_err(|e| io_error("read back", path, e))?;
-            let builder = ParquetRecordBatchReaderBuilder::try_new(file)
-                .map_err(|e| parquet_error(path, e))?;
-            let mask = ProjectionMask::columns(builder.parquet_schema(), columns.iter().copied());
-            let reader = builder
-                .with_projection(mask)
-                .with_batch_size(REWRITE_BATCH_ROWS)
-                .build()
-                .map_err(|e| parquet_error(path, e))?;
-            for batch in reader {
-                f(batch.map_err(|e| {
-                    crate::Error::Output(format!("cannot read back {}: {e}", path.display()))
-                })?)?;
-            }
+            scan_file(path, columns, &mut f)?;
         }
         Ok(())
     }
@@ -340,6 +401,29 @@ impl OutputWriter {
         std::fs::write(&path, json).map_err(|e| io_error("write", &path, e))?;
         dir.commit()
     }
+}
+
+/// Read `columns` of one Parquet file, batch by batch.
+fn scan_file(
+    path: &Path,
+    columns: &[&str],
+    f: &mut impl FnMut(RecordBatch) -> Result<()>,
+) -> Result<()> {
+    let file = File::open(path).map_err(|e| io_error("read back", path, e))?;
+    let builder =
+        ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| parquet_error(path, e))?;
+    let mask = ProjectionMask::columns(builder.parquet_schema(), columns.iter().copied());
+    let reader = builder
+        .with_projection(mask)
+        .with_batch_size(REWRITE_BATCH_ROWS)
+        .build()
+        .map_err(|e| parquet_error(path, e))?;
+    for batch in reader {
+        f(batch.map_err(|e| {
+            crate::Error::Output(format!("cannot read back {}: {e}", path.display()))
+        })?)?;
+    }
+    Ok(())
 }
 
 /// Stream one Parquet file of table `name` through `f` into a new file that

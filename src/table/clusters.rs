@@ -31,16 +31,40 @@ fn opt(a: &StringArray, i: usize) -> Option<String> {
     a.is_valid(i).then(|| a.value(i).to_string())
 }
 
+/// The values of a dictionary-encoded string column.
+pub(crate) fn dictionary_strings<'a>(
+    b: &'a RecordBatch,
+    name: &str,
+) -> Result<arrow_array::TypedDictionaryArray<'a, Int32Type, StringArray>> {
+    b.column_by_name(name)
+        .and_then(|c| c.as_dictionary_opt::<Int32Type>())
+        .and_then(|d| d.downcast_dict::<StringArray>())
+        .ok_or_else(|| Error::Output(format!("{name} is not a dictionary of strings")))
+}
+
 /// What clustering needs of every row of a `quotes` batch, grouped by
 /// article in row order (quotes rows of an article are contiguous). The
 /// outlet comes from the `articles` batch of the same extraction batch.
 pub fn sketches(quotes: &RecordBatch, articles: &RecordBatch) -> Result<Vec<ArticleSketch>> {
     let ids = strings(articles, "article_id")?;
-    let sources = articles
-        .column_by_name("source")
-        .and_then(|c| c.as_dictionary_opt::<Int32Type>())
-        .and_then(|d| d.downcast_dict::<StringArray>())
-        .ok_or_else(|| Error::Output("articles.source is not a dictionary of strings".into()))?;
+    let sources = dictionary_strings(articles, "source")?;
+    // articles rows are in the same order as the quotes: walk them along
+    let mut next = 0usize;
+    sketches_with(quotes, |a| {
+        while next < ids.len() && ids.value(next) != a {
+            next += 1;
+        }
+        (next < ids.len() && sources.is_valid(next)).then(|| sources.value(next).to_string())
+    })
+}
+
+/// Like [`sketches`], with the outlet of each article given by `source_of`
+/// (called once per article, in row order). Needs the columns `article_id`,
+/// `text`, `start`, `speaker`, `speaker_id` and `date` only.
+pub fn sketches_with(
+    quotes: &RecordBatch,
+    mut source_of: impl FnMut(&str) -> Option<String>,
+) -> Result<Vec<ArticleSketch>> {
     let (aid, text) = (strings(quotes, "article_id")?, strings(quotes, "text")?);
     let (speaker, speaker_id) = (strings(quotes, "speaker")?, strings(quotes, "speaker_id")?);
     let start = quotes
@@ -52,19 +76,12 @@ pub fn sketches(quotes: &RecordBatch, articles: &RecordBatch) -> Result<Vec<Arti
         .and_then(|c| c.as_any().downcast_ref::<Date32Array>())
         .ok_or_else(|| Error::Output("quotes.date is not a date32 column".into()))?;
     let mut out: Vec<ArticleSketch> = Vec::new();
-    let mut next_article = 0usize;
     for i in 0..quotes.num_rows() {
         let a = aid.value(i);
         if out.last().is_none_or(|s| s.article_id != a) {
-            // articles rows are in the same order: find this one's outlet
-            while next_article < ids.len() && ids.value(next_article) != a {
-                next_article += 1;
-            }
-            let source = (next_article < ids.len() && sources.is_valid(next_article))
-                .then(|| sources.value(next_article).to_string());
             out.push(ArticleSketch {
                 article_id: a.to_string(),
-                source,
+                source: source_of(a),
                 quotes: Vec::new(),
             });
         }

@@ -10,8 +10,8 @@ mod schema;
 use arrow_array::RecordBatch;
 
 pub use build::{date32, ClusterRow};
-pub(crate) use clusters::strings;
-pub use clusters::{sketches, with_cluster_ids};
+pub(crate) use clusters::{dictionary_strings, strings};
+pub use clusters::{sketches, sketches_with, with_cluster_ids};
 pub use describe::{describe_json, describe_text};
 pub use schema::{schema, type_name};
 
