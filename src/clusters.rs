@@ -218,6 +218,42 @@ impl Clusterer {
         f
     }
 
+    /// For every wording long enough for LSH and every band, the first
+    /// wording (lowest number) with the same band hash, at `form * BANDS +
+    /// band`. Computed band by band with a sort: 4 bytes per wording and band
+    /// (plus 16 for the band being sorted), where a hash map of every bucket
+    /// cost some 20 bytes per entry, and twice that while it grew.
+    fn first_in_bucket(&self) -> Vec<u32> {
+        let n = self.form_speaker.len();
+        let mut first = vec![NONE; n * BANDS];
+        let mut pairs: Vec<(u64, u32)> = Vec::new();
+        for b in 0..BANDS {
+            pairs.clear();
+            for f in 0..n as u32 {
+                let w = self.words(f);
+                if w.len() < MIN_WORDS {
+                    continue;
+                }
+                // rows b*ROWS.. of the MinHash signature, and the band hash of them
+                let mut h = b as u64;
+                for r in 0..ROWS {
+                    let seed = (b * ROWS + r) as u64 + 1;
+                    let min = w.iter().map(|&x| mix(x, seed)).min().unwrap_or(u64::MAX);
+                    h = mix(h ^ min, 0x5EED);
+                }
+                pairs.push((h, f));
+            }
+            pairs.sort_unstable();
+            for group in pairs.chunk_by(|x, y| x.0 == y.0) {
+                let lead = group[0].1;
+                for &(_, f) in group {
+                    first[f as usize * BANDS + b] = lead;
+                }
+            }
+        }
+        first
+    }
+
     fn speakers_agree(&self, a: u32, b: u32) -> bool {
         let (sa, na) = self.form_speaker[a as usize];
         let (sb, nb) = self.form_speaker[b as usize];
@@ -236,11 +272,11 @@ impl Clusterer {
         let mut uf = UnionFind((0..n_forms as u32).collect());
         // short quotations: identical wording and same speaker only
         let mut exact: HashMap<(u64, u32, bool), u32> = HashMap::new();
-        // LSH buckets: band hash → the first wording seen in it; a few more
-        // representatives only when a newcomer matched none of them. Each
-        // newcomer is compared with these representatives only, never with
-        // every member, so a bucket of many copies costs little.
-        let mut first_rep: HashMap<u64, u32> = HashMap::new();
+        // LSH buckets: each wording is compared with the first wording of
+        // its bucket in every band, and with a few more representatives kept
+        // only when a newcomer matched none. Never with every member, so a
+        // bucket of many copies costs little.
+        let first = self.first_in_bucket();
         let mut more_reps: HashMap<u64, Vec<u32>> = HashMap::new();
         for f in 0..n_forms as u32 {
             let w = self.words(f);
@@ -266,16 +302,12 @@ impl Clusterer {
                 }
                 continue;
             }
-            let sig = signature(w);
             for b in 0..BANDS {
-                let mut h: u64 = b as u64;
-                for r in 0..ROWS {
-                    h = mix(h ^ sig[b * ROWS + r], 0x5EED);
+                let rep = first[f as usize * BANDS + b];
+                if rep == f {
+                    continue; // the first of its bucket
                 }
-                let Some(&rep) = first_rep.get(&h) else {
-                    first_rep.insert(h, f);
-                    continue;
-                };
+                let h = (u64::from(rep) << 8) | b as u64;
                 let more = more_reps.get(&h).map_or(&[][..], Vec::as_slice);
                 let mut joined = false;
                 for &g in std::iter::once(&rep).chain(more) {
@@ -292,7 +324,7 @@ impl Clusterer {
                 }
             }
         }
-        drop((exact, first_rep, more_reps));
+        drop((exact, first, more_reps));
         let Clusterer {
             article_ids,
             article_ends,
@@ -576,19 +608,6 @@ fn mix(h: u64, seed: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
-}
-
-fn signature(words: &[u64]) -> [u64; HASHES] {
-    let mut sig = [u64::MAX; HASHES];
-    for &w in words {
-        for (i, s) in sig.iter_mut().enumerate() {
-            let h = mix(w, i as u64 + 1);
-            if h < *s {
-                *s = h;
-            }
-        }
-    }
-    sig
 }
 
 struct UnionFind(Vec<u32>);

@@ -6,28 +6,34 @@
 //! 1. one thread reads records and groups them into batches (256 articles or
 //!    8 MB of text), turning unreadable records, warnings, oversize articles
 //!    and duplicate ids into `errors` rows;
-//! 2. one thread extracts each batch in parallel on a local rayon pool of
-//!    `jobs` threads and builds its Arrow tables;
-//! 3. the calling thread writes the tables and reports progress.
+//! 2. one thread hands each batch to a local rayon pool of `jobs` threads,
+//!    whose workers extract chunks of 32 articles and build everything of
+//!    them that needs no corpus-wide state: Arrow tables (code point
+//!    offsets, ids) and the clustering sketches of their quotes;
+//! 3. the calling thread only encodes the tables as Parquet, adds the
+//!    sketches to the clustering pass, and reports progress.
 //!
 //! Memory is bounded by the few batches in flight, never by the corpus,
 //! except for the clustering pass (see below).
 //!
-//! Clusters are a corpus-wide pass: while the batches are written, the writer
-//! keeps a [`QuoteKey`] per quotes row (ids, outlet, quoted words, speaker,
-//! date). After the last batch it clusters them, writes
-//! `clusters.parquet`, and rewrites `quotes.parquet` batch by batch with the
-//! `cluster_id` column filled in. Holding the quotes table back until the end
-//! would cost the whole table in memory instead; the rewrite costs one more
-//! read and write of a table much smaller than `articles`. Everything happens
-//! in the staged directory, so the output stays atomic.
+//! Clusters are a corpus-wide pass: while the batches are written, a
+//! [`Clusterer`] keeps about 20 bytes per quotes row and one entry per
+//! distinct wording (see [`crate::clusters`]). After the last batch it
+//! clusters them, then streams `quotes.parquet` back, rewriting it with the
+//! `cluster_id` column filled in and writing each `clusters` row as its first
+//! quotation goes by (representative texts that come later are read in a
+//! first, text-only pass). Everything happens in the staged directory, so
+//! the output stays atomic. `clusters: false` (`--no-clusters`) skips it.
 //!
-//! That pass is the one part of memory that grows with the corpus: about
-//! 0.5–0.7 KB per quote at its peak (keys, content-word sets, cluster
-//! members). Measured on 200 MB of generated text with the release binary:
-//! 147 MB peak RSS with `--no-clusters`, 532 MB with clusters (875 001
-//! quotes), 372 MB on a corpus of PolNeAR-like density (341 906 quotes).
-//! `clusters: false` (`--no-clusters`) keeps a run bounded by its batches.
+//! # Resume
+//!
+//! With `resume`, the earlier output becomes the first parts of a new
+//! staged directory (hard links: nothing is extracted or copied again), its
+//! article ids are loaded so that articles met again are skipped (an
+//! `errors` row says so), its quotes rows are fed to the clustering pass
+//! before the new ones, and the new batches go into new parts. The result
+//! holds the rows of one run over both inputs (with the earlier rows first);
+//! the old directory is swapped out only at the end.
 
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
