@@ -78,7 +78,7 @@ pub fn sketches_with(
     let mut out: Vec<ArticleSketch> = Vec::new();
     for i in 0..quotes.num_rows() {
         let a = aid.value(i);
-        if out.last().is_none_or(|s| s.article_id != a) {
+        if !matches!(out.last(), Some(s) if s.article_id == a) {
             out.push(ArticleSketch {
                 article_id: a.to_string(),
                 source: source_of(a),
