@@ -187,6 +187,24 @@ pub fn summary(m: &Manifest, out: &Path) -> String {
     } else {
         0.0
     };
+    if !m.added.is_empty() {
+        // a resumed run: what it added, then the totals
+        let added = |t: &str| m.added.get(t).copied().unwrap_or(0);
+        return format!(
+            "added {} articles ({} errors): {} quotes, {} claims, {} dates in {:.2} s ({:.1} MB/s) → {} (now {} articles, {} quotes, {} clusters)",
+            added("articles"),
+            added("errors"),
+            added("quotes"),
+            added("claims"),
+            added("dates"),
+            secs,
+            mbs,
+            out.display(),
+            m.count("articles"),
+            m.count("quotes"),
+            m.count("clusters")
+        );
+    }
     format!(
         "converted {} articles ({} errors): {} quotes, {} claims, {} dates in {:.2} s ({:.1} MB/s) → {}",
         m.count("articles"),
