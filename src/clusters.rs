@@ -641,13 +641,32 @@ impl Clustering {
 
     /// The row of cluster `c`, given the text of its [`Self::rep`] quotation.
     pub fn row(&self, c: usize, text: String) -> Cluster {
-        let s = &self.clusters[c];
+        let mut row = self.head(c, text);
+        self.member_ids(c, |a, start| row.quote_ids.push(format!("{a}:q:{start}")));
+        row
+    }
+
+    /// Calls `f(article_id, start)` for every quotation of cluster `c`, in
+    /// order: its quote ids, without holding them all.
+    pub fn member_ids(&self, c: usize, mut f: impl FnMut(&str, u32)) {
+        for &q in self.members(c) {
+            let r = &self.quotes[q as usize];
+            f(&self.names.article(r.article), r.start);
+        }
+    }
+
+    fn members(&self, c: usize) -> &[u32] {
         let from = if c == 0 {
             0
         } else {
             self.member_ends[c - 1] as usize
         };
-        let members = &self.members[from..self.member_ends[c] as usize];
+        &self.members[from..self.member_ends[c] as usize]
+    }
+
+    /// The row of cluster `c` without its quote ids (see [`Self::member_ids`]).
+    pub fn head(&self, c: usize, text: String) -> Cluster {
+        let s = &self.clusters[c];
         let speaker = (s.speaker_row != NONE)
             .then(|| self.form_speaker[self.quotes[s.speaker_row as usize].form as usize].1)
             .and_then(|n| self.names.speakers.str(n))
@@ -662,7 +681,7 @@ impl Clustering {
             first_date: (s.first_date != NO_DATE)
                 .then(|| NaiveDate::from_num_days_from_ce_opt(s.first_date))
                 .flatten(),
-            quote_ids: members.iter().map(|&q| self.quote_id(q as usize)).collect(),
+            quote_ids: Vec::new(),
         }
     }
 }

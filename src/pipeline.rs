@@ -439,6 +439,11 @@ fn earlier_rows(writer: &OutputWriter, clusterer: Option<&mut Clusterer>) -> Res
     Ok(ids)
 }
 
+/// Clusters rows per batch, and bytes of their quote ids: a batch is
+/// written once either is reached (one cluster may exceed the latter alone).
+const CLUSTER_BATCH_ROWS: usize = 16 * 1024;
+const CLUSTER_BATCH_BYTES: usize = 8 * 1024 * 1024;
+
 /// The corpus-wide pass: cluster the quotes, then stream `quotes` back once
 /// (twice when some cluster is represented by a later, longer quotation) to
 /// fill its `cluster_id` column and write each `clusters` row when its first
@@ -468,13 +473,14 @@ fn write_clusters(writer: &mut OutputWriter, clusterer: Clusterer) -> Result<()>
         })?;
     }
     let mut row = 0usize;
+    let mut rows = table::ClustersBuilder::default();
     writer.rewrite_emitting("quotes", Some("clusters"), |batch| {
         let (qid, text) = (
             table::strings(&batch, "quote_id")?,
             table::strings(&batch, "text")?,
         );
         let mut ids = Vec::with_capacity(batch.num_rows());
-        let mut rows = Vec::new();
+        let mut done = Vec::new();
         for i in 0..batch.num_rows() {
             let q = row + i;
             if q >= found.n_quotes() || !found.has_quote_id(q, qid.value(i)) {
@@ -492,18 +498,22 @@ fn write_clusters(writer: &mut OutputWriter, clusterer: Clusterer) -> Result<()>
                 } else {
                     texts.remove(&rep).unwrap_or_default()
                 };
-                rows.push(found.row(c, t));
+                rows.start_row(&found.head(c, t));
+                found.member_ids(c, |a, start| rows.add_quote_id(a, start));
+                rows.end_row();
+                if rows.rows() >= CLUSTER_BATCH_ROWS || rows.id_bytes() >= CLUSTER_BATCH_BYTES {
+                    done.push(rows.finish()?);
+                }
             }
         }
         row += batch.num_rows();
-        let clusters = if rows.is_empty() {
-            None
-        } else {
-            Some(table::build_clusters(&rows)?)
-        };
         let batch = table::with_cluster_ids(batch, ids.iter().map(|s| Some(s.as_str())))?;
-        Ok((batch, clusters))
-    })
+        Ok((batch, done))
+    })?;
+    if rows.rows() > 0 {
+        writer.write_table("clusters", &rows.finish()?)?;
+    }
+    Ok(())
 }
 
 /// Articles per table chunk: each rayon worker extracts a chunk and builds

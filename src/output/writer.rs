@@ -278,17 +278,17 @@ impl OutputWriter {
         name: &str,
         mut f: impl FnMut(RecordBatch) -> Result<RecordBatch>,
     ) -> Result<()> {
-        self.rewrite_emitting(name, None, |b| Ok((f(b)?, None)))
+        self.rewrite_emitting(name, None, |b| Ok((f(b)?, Vec::new())))
     }
 
-    /// Like [`Self::rewrite`], but `f` may also return a batch to append to
+    /// Like [`Self::rewrite`], but `f` may also return batches to append to
     /// table `into` (e.g. the clusters rows whose first quote was just read),
     /// so a table derived from another one is written as it is streamed.
     pub fn rewrite_emitting(
         &mut self,
         name: &str,
         into: Option<&str>,
-        mut f: impl FnMut(RecordBatch) -> Result<(RecordBatch, Option<RecordBatch>)>,
+        mut f: impl FnMut(RecordBatch) -> Result<(RecordBatch, Vec<RecordBatch>)>,
     ) -> Result<()> {
         let (mut target, mut other) = (None, None);
         for t in self.tables.iter_mut() {
@@ -312,8 +312,10 @@ impl OutputWriter {
         for path in t.done.iter().chain(std::iter::once(&t.path)) {
             rows += rewrite_file(name, path, &mut |b| {
                 let (b, extra) = f(b)?;
-                if let (Some(o), Some(extra)) = (other.as_deref_mut(), extra) {
-                    o.write(&extra)?;
+                if let Some(o) = other.as_deref_mut() {
+                    for e in &extra {
+                        o.write(e)?;
+                    }
                 }
                 Ok(b)
             })?;

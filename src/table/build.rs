@@ -348,39 +348,83 @@ pub use crate::clusters::Cluster as ClusterRow;
 
 /// The `clusters` table.
 pub fn clusters(rows: &[ClusterRow]) -> Result<RecordBatch> {
-    let (mut id, mut text, mut speaker, mut sid) = (
-        StringBuilder::new(),
-        StringBuilder::new(),
-        StringBuilder::new(),
-        StringBuilder::new(),
-    );
-    let (mut na, mut ns, mut first) = (
-        Int32Builder::new(),
-        Int32Builder::new(),
-        Date32Builder::new(),
-    );
-    let mut qids = ListBuilder::new(StringBuilder::new());
+    let mut b = ClustersBuilder::default();
     for r in rows {
-        id.append_value(&r.cluster_id);
-        text.append_value(&r.text);
-        speaker.append_option(r.speaker.as_deref());
-        sid.append_option(r.speaker_id.as_deref());
-        na.append_value(i32::try_from(r.n_articles).unwrap_or(i32::MAX));
-        ns.append_value(i32::try_from(r.n_sources).unwrap_or(i32::MAX));
-        first.append_option(r.first_date.map(date32));
-        append_list(&mut qids, &r.quote_ids);
+        b.start_row(r);
+        b.end_row();
     }
-    batch(
-        "clusters",
-        vec![
-            Arc::new(id.finish()),
-            Arc::new(text.finish()),
-            Arc::new(speaker.finish()),
-            Arc::new(sid.finish()),
-            Arc::new(na.finish()),
-            Arc::new(ns.finish()),
-            Arc::new(first.finish()),
-            Arc::new(qids.finish()),
-        ],
-    )
+    b.finish()
+}
+
+/// Builds `clusters` batches row by row. Member ids can be written straight
+/// into the list column ([`Self::add_quote_id`]): a cluster of a million
+/// copies would otherwise first hold a million `String`s.
+#[derive(Default)]
+pub struct ClustersBuilder {
+    id: StringBuilder,
+    text: StringBuilder,
+    speaker: StringBuilder,
+    sid: StringBuilder,
+    na: Int32Builder,
+    ns: Int32Builder,
+    first: Date32Builder,
+    qids: ListBuilder<StringBuilder>,
+    rows: usize,
+}
+
+impl ClustersBuilder {
+    /// Begin a row: every column of `r`, and its `quote_ids` so far.
+    pub fn start_row(&mut self, r: &ClusterRow) {
+        self.id.append_value(&r.cluster_id);
+        self.text.append_value(&r.text);
+        self.speaker.append_option(r.speaker.as_deref());
+        self.sid.append_option(r.speaker_id.as_deref());
+        self.na
+            .append_value(i32::try_from(r.n_articles).unwrap_or(i32::MAX));
+        self.ns
+            .append_value(i32::try_from(r.n_sources).unwrap_or(i32::MAX));
+        self.first.append_option(r.first_date.map(date32));
+        for q in &r.quote_ids {
+            self.qids.values().append_value(q);
+        }
+    }
+
+    /// Add `{article_id}:q:{start}` to the quote ids of the row begun.
+    pub fn add_quote_id(&mut self, article_id: &str, start: u32) {
+        append_id(self.qids.values(), article_id, 'q', start as usize);
+    }
+
+    /// End the row begun.
+    pub fn end_row(&mut self) {
+        self.qids.append(true);
+        self.rows += 1;
+    }
+
+    /// Rows built since the last [`Self::finish`].
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// Bytes of quote ids held: a batch is finished once it holds enough.
+    pub fn id_bytes(&self) -> usize {
+        self.qids.values_ref().values_slice().len()
+    }
+
+    /// The batch of the rows built so far; the builder starts again empty.
+    pub fn finish(&mut self) -> Result<RecordBatch> {
+        self.rows = 0;
+        batch(
+            "clusters",
+            vec![
+                Arc::new(self.id.finish()),
+                Arc::new(self.text.finish()),
+                Arc::new(self.speaker.finish()),
+                Arc::new(self.sid.finish()),
+                Arc::new(self.na.finish()),
+                Arc::new(self.ns.finish()),
+                Arc::new(self.first.finish()),
+                Arc::new(self.qids.finish()),
+            ],
+        )
+    }
 }
