@@ -175,6 +175,7 @@ fn convert_options(a: &ConvertArgs) -> ConvertOptions {
         max_article_bytes: a.max_article_mb.map(|mb| (mb * 1e6) as usize),
         clusters: !a.no_clusters,
         part_bytes: a.part_size.map(|mb| (mb.max(0.0) * 1e6) as u64),
+        resume: a.resume,
     }
 }
 
@@ -186,6 +187,24 @@ pub fn summary(m: &Manifest, out: &Path) -> String {
     } else {
         0.0
     };
+    if !m.added.is_empty() {
+        // a resumed run: what it added, then the totals
+        let added = |t: &str| m.added.get(t).copied().unwrap_or(0);
+        return format!(
+            "added {} articles ({} errors): {} quotes, {} claims, {} dates in {:.2} s ({:.1} MB/s) → {} (now {} articles, {} quotes, {} clusters)",
+            added("articles"),
+            added("errors"),
+            added("quotes"),
+            added("claims"),
+            added("dates"),
+            secs,
+            mbs,
+            out.display(),
+            m.count("articles"),
+            m.count("quotes"),
+            m.count("clusters")
+        );
+    }
     format!(
         "converted {} articles ({} errors): {} quotes, {} claims, {} dates in {:.2} s ({:.1} MB/s) → {}",
         m.count("articles"),
@@ -219,7 +238,7 @@ fn convert(a: ConvertArgs, quiet: bool, verbose: bool) -> Result<(), Failure> {
             serde_json::to_string_pretty(&manifest).map_err(|e| Error::Output(e.to_string()))?;
         writeln!(io::stdout().lock(), "{json}")?;
     }
-    let errors = manifest.count("errors");
+    let errors = manifest.errors_this_run();
     if a.strict && errors > 0 {
         return Err(Failure::Strict(format!(
             "--strict: {errors} errors row(s) written to {}",

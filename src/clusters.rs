@@ -10,24 +10,81 @@
 //! - quotations with fewer than 4 content words only match an identical
 //!   wording by the same speaker (short phrases such as "thank you" recur
 //!   without being the same utterance).
+//!
+//! Memory is what makes this pass scale: it is the one part of a conversion
+//! that sees the whole corpus. A [`Clusterer`] keeps, per quotation, 20 bytes
+//! (article number, start, wording number, text length, date) and, per
+//! distinct *wording* (same content words, same speaker), its word hashes
+//! (8 bytes a word), its speaker as two `u32` into interned strings, and,
+//! while clustering, 64 bytes of LSH bucket heads. Copies of one statement
+//! across thousands of articles thus cost 20 bytes each; a new wording some
+//! 0.2 KB. Article ids are front-coded, outlets and speakers interned. No
+//! quote text is kept: the representative wording of a cluster is read back
+//! from the written `quotes` table (see [`Clustering::rep`]).
 
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::article::fnv1a64;
 
-/// What clustering needs to know of one quote row.
+const HASHES: usize = 32;
+const BANDS: usize = 16;
+const ROWS: usize = HASHES / BANDS;
+const MIN_WORDS: usize = 4;
+const CONTAINMENT: f64 = 0.8;
+const JACCARD: f64 = 0.6;
+/// Representatives kept per LSH bucket (distinct speakers may share one).
+const REPS_PER_BUCKET: usize = 4;
+/// "No value" in the compact `u32` / `i32` columns.
+const NONE: u32 = u32::MAX;
+const NO_DATE: i32 = i32::MIN;
+
+fn stopwords() -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| crate::lexicon::lines(include_str!("../lexicons/stopwords.txt")).collect())
+}
+
+/// The content words of a quotation, lowercased, as sorted distinct hashes.
+pub fn content_words(text: &str) -> Vec<u64> {
+    let stop = stopwords();
+    let mut lower = String::new();
+    let mut out: Vec<u64> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .filter_map(|w| {
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            (!stop.contains(lower.as_str())).then(|| fnv1a64(lower.as_bytes()))
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// What clustering needs of one quotes row; computed by the workers from
+/// the row alone (no corpus-wide state).
 #[derive(Debug, Clone, PartialEq)]
-pub struct QuoteKey {
-    pub quote_id: String,
+pub struct QuoteSketch {
+    /// Code point start: the row's id is `{article_id}:q:{start}`.
+    pub start: u32,
+    /// Bytes of its text: the longest wording represents a cluster.
+    pub text_len: u32,
+    /// [`content_words`] of its text.
+    pub words: Vec<u64>,
+    pub speaker_id: Option<String>,
+    pub speaker: Option<String>,
+    pub date: Option<NaiveDate>,
+}
+
+/// The quotes rows of one article, in row order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleSketch {
     pub article_id: String,
     pub source: Option<String>,
-    pub text: String,
-    pub speaker: Option<String>,
-    pub speaker_id: Option<String>,
-    pub date: Option<NaiveDate>,
+    pub quotes: Vec<QuoteSketch>,
 }
 
 /// One row of the clusters table.
@@ -43,31 +100,590 @@ pub struct Cluster {
     pub quote_ids: Vec<String>,
 }
 
-const HASHES: usize = 32;
-const BANDS: usize = 16;
-const ROWS: usize = HASHES / BANDS;
-const MIN_WORDS: usize = 4;
-const CONTAINMENT: f64 = 0.8;
-const JACCARD: f64 = 0.6;
-
-fn stopwords() -> &'static HashSet<&'static str> {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    S.get_or_init(|| crate::lexicon::lines(include_str!("../lexicons/stopwords.txt")).collect())
+/// Strings stored once, numbered in order of first appearance.
+#[derive(Default)]
+struct Interner {
+    index: HashMap<Arc<str>, u32>,
+    strings: Vec<Arc<str>>,
 }
 
-/// The content words of a quotation, lowercased, as hashes.
-fn content_words(text: &str) -> Vec<u64> {
-    let stop = stopwords();
-    let mut out: Vec<u64> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| !stop.contains(w.as_str()))
-        .map(|w| fnv1a64(w.as_bytes()))
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+impl Interner {
+    fn get(&mut self, s: Option<&str>) -> u32 {
+        let Some(s) = s else { return NONE };
+        if let Some(&i) = self.index.get(s) {
+            return i;
+        }
+        let i = self.strings.len() as u32;
+        let s: Arc<str> = Arc::from(s);
+        self.strings.push(s.clone());
+        self.index.insert(s, i);
+        i
+    }
+    fn str(&self, i: u32) -> Option<&str> {
+        self.strings.get(i as usize).map(|s| &**s)
+    }
+}
+
+/// Strings front-coded in blocks of 16: each block starts with a whole
+/// string, the others store only what differs from the one before (length
+/// of the shared prefix, then the rest). Article ids of one corpus tend to
+/// share long prefixes (`reuters-2024-000123`), so they cost a few bytes
+/// each instead of their length plus an 8-byte offset.
+#[derive(Default)]
+struct Ids {
+    bytes: Vec<u8>,
+    blocks: Vec<usize>,
+    n: usize,
+    last: Vec<u8>,
+}
+
+const IDS_BLOCK: usize = 16;
+
+fn put_varint(out: &mut Vec<u8>, mut v: usize) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn get_varint(bytes: &[u8], at: &mut usize) -> usize {
+    let (mut v, mut shift) = (0usize, 0);
+    while let Some(&b) = bytes.get(*at) {
+        *at += 1;
+        v |= usize::from(b & 0x7F) << shift;
+        if b < 0x80 {
+            break;
+        }
+        shift += 7;
+    }
+    v
+}
+
+impl Ids {
+    fn len(&self) -> usize {
+        self.n
+    }
+
+    fn push(&mut self, s: &str) {
+        let s = s.as_bytes();
+        let shared = if self.n % IDS_BLOCK == 0 {
+            self.blocks.push(self.bytes.len());
+            0
+        } else {
+            self.last.iter().zip(s).take_while(|(a, b)| a == b).count()
+        };
+        put_varint(&mut self.bytes, shared);
+        put_varint(&mut self.bytes, s.len() - shared);
+        self.bytes.extend_from_slice(&s[shared..]);
+        self.last.clear();
+        self.last.extend_from_slice(s);
+        self.n += 1;
+    }
+
+    fn get(&self, i: usize) -> String {
+        let mut at = self.blocks[i / IDS_BLOCK];
+        let mut cur: Vec<u8> = Vec::new();
+        for _ in 0..=i % IDS_BLOCK {
+            let shared = get_varint(&self.bytes, &mut at);
+            let rest = get_varint(&self.bytes, &mut at);
+            cur.truncate(shared);
+            cur.extend_from_slice(&self.bytes[at..at + rest]);
+            at += rest;
+        }
+        // whole UTF-8 strings went in, so whole ones come out
+        String::from_utf8(cur).unwrap_or_default()
+    }
+}
+
+/// One quotes row: 20 bytes.
+#[derive(Debug, Clone, Copy)]
+struct QuoteRef {
+    article: u32,
+    start: u32,
+    form: u32,
+    text_len: u32,
+    /// Days from the common era, or [`NO_DATE`].
+    date: i32,
+}
+
+/// Quotations, added in row order, then clustered by [`Self::finish`].
+#[derive(Default)]
+pub struct Clusterer {
+    /// Article ids (only articles with quotes).
+    article_ids: Ids,
+    article_source: Vec<u32>,
+    sources: Interner,
+    speaker_ids: Interner,
+    speakers: Interner,
+    quotes: Vec<QuoteRef>,
+    /// Distinct wordings: content-word hashes and speaker of each form.
+    form_of: HashMap<u64, u32>,
+    form_words: Vec<u64>,
+    form_ends: Vec<usize>,
+    form_speaker: Vec<(u32, u32)>,
+}
+
+impl Clusterer {
+    pub fn new() -> Clusterer {
+        Clusterer::default()
+    }
+
+    /// Quotations added so far.
+    pub fn len(&self) -> usize {
+        self.quotes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.quotes.is_empty()
+    }
+
+    /// Add the quotes rows of one article (articles in row order).
+    pub fn add(&mut self, a: &ArticleSketch) {
+        if a.quotes.is_empty() {
+            return;
+        }
+        let article = self.article_ids.len() as u32;
+        self.article_ids.push(&a.article_id);
+        let source = self.sources.get(a.source.as_deref());
+        self.article_source.push(source);
+        for q in &a.quotes {
+            let sid = self.speaker_ids.get(q.speaker_id.as_deref());
+            let name = self.speakers.get(q.speaker.as_deref());
+            let form = self.form(&q.words, (sid, name));
+            self.quotes.push(QuoteRef {
+                article,
+                start: q.start,
+                form,
+                text_len: q.text_len,
+                date: q.date.map_or(NO_DATE, |d| d.num_days_from_ce()),
+            });
+        }
+    }
+
+    fn words(&self, form: u32) -> &[u64] {
+        let f = form as usize;
+        let from = if f == 0 { 0 } else { self.form_ends[f - 1] };
+        &self.form_words[from..self.form_ends[f]]
+    }
+
+    /// The number of this wording, a new one if never seen.
+    fn form(&mut self, words: &[u64], speaker: (u32, u32)) -> u32 {
+        let mut h = mix(words.len() as u64, u64::from(speaker.0));
+        h = mix(h, u64::from(speaker.1));
+        for &w in words {
+            h = mix(h ^ w, 0xF0);
+        }
+        if let Some(&f) = self.form_of.get(&h) {
+            if self.words(f) == words && self.form_speaker[f as usize] == speaker {
+                return f;
+            }
+            // a 64-bit collision: a form of its own, found by LSH instead
+        }
+        let f = self.form_speaker.len() as u32;
+        self.form_words.extend_from_slice(words);
+        self.form_ends.push(self.form_words.len());
+        self.form_speaker.push(speaker);
+        self.form_of.entry(h).or_insert(f);
+        f
+    }
+
+    /// For every wording long enough for LSH and every band, the first
+    /// wording (lowest number) with the same band hash, at `form * BANDS +
+    /// band`. Computed band by band with a sort: 4 bytes per wording and band
+    /// (plus 16 for the band being sorted), where a hash map of every bucket
+    /// cost some 20 bytes per entry, and twice that while it grew.
+    fn first_in_bucket(&self) -> Vec<u32> {
+        let n = self.form_speaker.len();
+        let mut first = vec![NONE; n * BANDS];
+        let mut pairs: Vec<(u64, u32)> = Vec::new();
+        for b in 0..BANDS {
+            pairs.clear();
+            for f in 0..n as u32 {
+                let w = self.words(f);
+                if w.len() < MIN_WORDS {
+                    continue;
+                }
+                // rows b*ROWS.. of the MinHash signature, and the band hash of them
+                let mut h = b as u64;
+                for r in 0..ROWS {
+                    let seed = (b * ROWS + r) as u64 + 1;
+                    let min = w.iter().map(|&x| mix(x, seed)).min().unwrap_or(u64::MAX);
+                    h = mix(h ^ min, 0x5EED);
+                }
+                pairs.push((h, f));
+            }
+            pairs.sort_unstable();
+            for group in pairs.chunk_by(|x, y| x.0 == y.0) {
+                let lead = group[0].1;
+                for &(_, f) in group {
+                    first[f as usize * BANDS + b] = lead;
+                }
+            }
+        }
+        first
+    }
+
+    fn speakers_agree(&self, a: u32, b: u32) -> bool {
+        let (sa, na) = self.form_speaker[a as usize];
+        let (sb, nb) = self.form_speaker[b as usize];
+        match (sa != NONE, sb != NONE) {
+            (true, true) => sa == sb,
+            // one side resolved: a stated name must not contradict it
+            (true, false) | (false, true) => na == NONE || nb == NONE || na == nb,
+            (false, false) => true,
+        }
+    }
+
+    /// Group the quotations. Consumes the word hashes; what remains is what
+    /// the clusters table and the `cluster_id` column need.
+    pub fn finish(self) -> Clustering {
+        let n_forms = self.form_speaker.len();
+        let mut uf = UnionFind((0..n_forms as u32).collect());
+        // short quotations: identical wording and same speaker only
+        let mut exact: HashMap<(u64, u32, bool), u32> = HashMap::new();
+        // LSH buckets: each wording is compared with the first wording of
+        // its bucket in every band, and with a few more representatives kept
+        // only when a newcomer matched none. Never with every member, so a
+        // bucket of many copies costs little.
+        let first = self.first_in_bucket();
+        let mut more_reps: HashMap<u64, Vec<u32>> = HashMap::new();
+        for f in 0..n_forms as u32 {
+            let w = self.words(f);
+            if w.len() < MIN_WORDS {
+                if w.is_empty() {
+                    continue;
+                }
+                let (sid, name) = self.form_speaker[f as usize];
+                let key = if sid != NONE {
+                    (sid, true)
+                } else if name != NONE {
+                    (name, false)
+                } else {
+                    continue;
+                };
+                let wh = w.iter().fold(0u64, |h, &x| mix(h ^ x, 0x5A));
+                match exact.get(&(wh, key.0, key.1)) {
+                    Some(&g) if self.words(g) == w => uf.union(f, g),
+                    Some(_) => {}
+                    None => {
+                        exact.insert((wh, key.0, key.1), f);
+                    }
+                }
+                continue;
+            }
+            for b in 0..BANDS {
+                let rep = first[f as usize * BANDS + b];
+                if rep == f {
+                    continue; // the first of its bucket
+                }
+                let h = (u64::from(rep) << 8) | b as u64;
+                let more = more_reps.get(&h).map_or(&[][..], Vec::as_slice);
+                let mut joined = false;
+                for &g in std::iter::once(&rep).chain(more) {
+                    if uf.find(f) == uf.find(g)
+                        || (self.speakers_agree(f, g) && similar(w, self.words(g)))
+                    {
+                        uf.union(f, g);
+                        joined = true;
+                        break;
+                    }
+                }
+                if !joined && 1 + more.len() < REPS_PER_BUCKET {
+                    more_reps.entry(h).or_default().push(f);
+                }
+            }
+        }
+        drop((exact, first, more_reps));
+        let Clusterer {
+            article_ids,
+            article_source,
+            speaker_ids,
+            speakers,
+            quotes,
+            form_speaker,
+            ..
+        } = self;
+        Clustering::gather(
+            Names {
+                article_ids,
+                speaker_ids,
+                speakers,
+            },
+            &article_source,
+            quotes,
+            &form_speaker,
+            uf,
+        )
+    }
+}
+
+/// The strings a clustering result still needs.
+struct Names {
+    article_ids: Ids,
+    speaker_ids: Interner,
+    speakers: Interner,
+}
+
+impl Names {
+    fn article(&self, a: u32) -> String {
+        self.article_ids.get(a as usize)
+    }
+}
+
+/// What one cluster is, without its text and quote ids (36 bytes).
+#[derive(Debug, Clone, Copy)]
+struct Summary {
+    first: u32,
+    /// The quotation with the longest text (the earliest of equals).
+    rep: u32,
+    rep_len: u32,
+    n_articles: u32,
+    last_article: u32,
+    n_sources: u32,
+    first_date: i32,
+    /// Majority speaker id, and the first quotation that has it.
+    speaker_id: u32,
+    speaker_row: u32,
+}
+
+/// The clusters found: in order of their first quotation, every quotation in
+/// exactly one (possibly alone).
+pub struct Clustering {
+    names: Names,
+    quotes: Vec<QuoteRef>,
+    /// Speaker (id, name) of each quotation's wording.
+    form_speaker: Vec<(u32, u32)>,
+    cluster_of_form: Vec<u32>,
+    clusters: Vec<Summary>,
+    /// Quotation numbers grouped by cluster (`member_ends` delimits them).
+    members: Vec<u32>,
+    member_ends: Vec<u32>,
+}
+
+impl Clustering {
+    fn gather(
+        names: Names,
+        article_source: &[u32],
+        quotes: Vec<QuoteRef>,
+        form_speaker: &[(u32, u32)],
+        mut uf: UnionFind,
+    ) -> Clustering {
+        let n_forms = form_speaker.len();
+        // clusters numbered in order of their first quotation
+        let mut cluster_of_root = vec![NONE; n_forms];
+        let mut cluster_of_form = vec![NONE; n_forms];
+        let mut clusters: Vec<Summary> = Vec::new();
+        // (cluster, speaker id) → (count, first quotation), for every speaker
+        // id of a cluster but the first one seen
+        let mut votes: HashMap<(u32, u32), (u32, u32)> = HashMap::new();
+        let mut first_votes: Vec<u32> = Vec::new();
+        // (cluster, outlet) pairs, consecutive repeats skipped, counted at the end
+        let mut outlets: Vec<(u32, u32)> = Vec::new();
+        let mut last_outlet: Vec<u32> = Vec::new();
+        for (q, r) in quotes.iter().enumerate() {
+            let q = q as u32;
+            let f = r.form as usize;
+            let c = match cluster_of_form[f] {
+                NONE => {
+                    let root = uf.find(r.form) as usize;
+                    if cluster_of_root[root] == NONE {
+                        cluster_of_root[root] = clusters.len() as u32;
+                        clusters.push(Summary {
+                            first: q,
+                            rep: q,
+                            rep_len: r.text_len,
+                            n_articles: 0,
+                            last_article: NONE,
+                            n_sources: 0,
+                            first_date: NO_DATE,
+                            speaker_id: NONE,
+                            speaker_row: NONE,
+                        });
+                        first_votes.push(0);
+                        last_outlet.push(NONE);
+                    }
+                    cluster_of_form[f] = cluster_of_root[root];
+                    cluster_of_form[f]
+                }
+                c => c,
+            };
+            let s = &mut clusters[c as usize];
+            if r.text_len > s.rep_len {
+                s.rep = q;
+                s.rep_len = r.text_len;
+            }
+            if s.last_article != r.article {
+                s.last_article = r.article;
+                s.n_articles += 1;
+            }
+            if r.date != NO_DATE && (s.first_date == NO_DATE || r.date < s.first_date) {
+                s.first_date = r.date;
+            }
+            let sid = form_speaker[f].0;
+            if sid != NONE {
+                if s.speaker_id == NONE || s.speaker_id == sid {
+                    if s.speaker_id == NONE {
+                        s.speaker_id = sid;
+                        s.speaker_row = q;
+                    }
+                    first_votes[c as usize] += 1;
+                } else {
+                    votes.entry((c, sid)).or_insert((0, q)).0 += 1;
+                }
+            }
+            let outlet = article_source[r.article as usize];
+            if outlet != NONE && last_outlet[c as usize] != outlet {
+                last_outlet[c as usize] = outlet;
+                outlets.push((c, outlet));
+            }
+        }
+        drop((cluster_of_root, last_outlet, uf));
+        // majority speaker: most quotations, the earliest seen among equals
+        let mut best: HashMap<u32, (u32, u32, u32)> = HashMap::new();
+        for (&(c, sid), &(count, row)) in &votes {
+            let first = (first_votes[c as usize], clusters[c as usize].speaker_row);
+            let e = best.entry(c).or_insert((first.0, first.1, NONE));
+            if count > e.0 || (count == e.0 && row < e.1) {
+                *e = (count, row, sid);
+            }
+        }
+        for (c, (_, row, sid)) in best {
+            if sid != NONE {
+                let s = &mut clusters[c as usize];
+                s.speaker_id = sid;
+                s.speaker_row = row;
+            }
+        }
+        drop((votes, first_votes));
+        outlets.sort_unstable();
+        outlets.dedup();
+        for (c, _) in outlets {
+            clusters[c as usize].n_sources += 1;
+        }
+        // members grouped by cluster, in quotation order (a counting sort)
+        let mut member_ends = vec![0u32; clusters.len()];
+        for r in &quotes {
+            member_ends[cluster_of_form[r.form as usize] as usize] += 1;
+        }
+        let mut next = Vec::with_capacity(clusters.len());
+        let mut total = 0u32;
+        for n in member_ends.iter_mut() {
+            next.push(total);
+            total += *n;
+            *n = total;
+        }
+        let mut members = vec![0u32; quotes.len()];
+        for (q, r) in quotes.iter().enumerate() {
+            let c = cluster_of_form[r.form as usize] as usize;
+            members[next[c] as usize] = q as u32;
+            next[c] += 1;
+        }
+        Clustering {
+            names,
+            quotes,
+            form_speaker: form_speaker.to_vec(),
+            cluster_of_form,
+            clusters,
+            members,
+            member_ends,
+        }
+    }
+
+    /// Number of clusters.
+    pub fn len(&self) -> usize {
+        self.clusters.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.clusters.is_empty()
+    }
+
+    /// Number of quotations clustered.
+    pub fn n_quotes(&self) -> usize {
+        self.quotes.len()
+    }
+
+    /// The cluster of quotation `q` (row number in the quotes table).
+    pub fn cluster_of(&self, q: usize) -> usize {
+        self.cluster_of_form[self.quotes[q].form as usize] as usize
+    }
+
+    /// The quotation whose text represents cluster `c` (the longest wording).
+    pub fn rep(&self, c: usize) -> usize {
+        self.clusters[c].rep as usize
+    }
+
+    /// The first quotation of cluster `c`: clusters are in this order.
+    pub fn first(&self, c: usize) -> usize {
+        self.clusters[c].first as usize
+    }
+
+    /// `{article_id}:q:{start}` of quotation `q`, as the quotes table has it.
+    pub fn quote_id(&self, q: usize) -> String {
+        let r = &self.quotes[q];
+        format!("{}:q:{}", self.names.article(r.article), r.start)
+    }
+
+    /// Does quotes row `q` have the id `id`? (Checks that rows and keys line up.)
+    pub fn has_quote_id(&self, q: usize, id: &str) -> bool {
+        let r = &self.quotes[q];
+        id.strip_prefix(self.names.article(r.article).as_str())
+            .and_then(|rest| rest.strip_prefix(":q:"))
+            .is_some_and(|n| n.parse::<u32>() == Ok(r.start))
+    }
+
+    /// The stable id of cluster `c`: a hash of its first quotation's id.
+    pub fn cluster_id(&self, c: usize) -> String {
+        let id = self.quote_id(self.first(c));
+        format!("k{:016x}", fnv1a64(id.as_bytes()))
+    }
+
+    /// The row of cluster `c`, given the text of its [`Self::rep`] quotation.
+    pub fn row(&self, c: usize, text: String) -> Cluster {
+        let mut row = self.head(c, text);
+        self.member_ids(c, |a, start| row.quote_ids.push(format!("{a}:q:{start}")));
+        row
+    }
+
+    /// Calls `f(article_id, start)` for every quotation of cluster `c`, in
+    /// order: its quote ids, without holding them all.
+    pub fn member_ids(&self, c: usize, mut f: impl FnMut(&str, u32)) {
+        for &q in self.members(c) {
+            let r = &self.quotes[q as usize];
+            f(&self.names.article(r.article), r.start);
+        }
+    }
+
+    fn members(&self, c: usize) -> &[u32] {
+        let from = if c == 0 {
+            0
+        } else {
+            self.member_ends[c - 1] as usize
+        };
+        &self.members[from..self.member_ends[c] as usize]
+    }
+
+    /// The row of cluster `c` without its quote ids (see [`Self::member_ids`]).
+    pub fn head(&self, c: usize, text: String) -> Cluster {
+        let s = &self.clusters[c];
+        let speaker = (s.speaker_row != NONE)
+            .then(|| self.form_speaker[self.quotes[s.speaker_row as usize].form as usize].1)
+            .and_then(|n| self.names.speakers.str(n))
+            .map(str::to_string);
+        Cluster {
+            cluster_id: self.cluster_id(c),
+            text,
+            speaker,
+            speaker_id: self.names.speaker_ids.str(s.speaker_id).map(str::to_string),
+            n_articles: s.n_articles,
+            n_sources: s.n_sources,
+            first_date: (s.first_date != NO_DATE)
+                .then(|| NaiveDate::from_num_days_from_ce_opt(s.first_date))
+                .flatten(),
+            quote_ids: Vec::new(),
+        }
+    }
 }
 
 fn mix(h: u64, seed: u64) -> u64 {
@@ -78,46 +694,24 @@ fn mix(h: u64, seed: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-fn signature(words: &[u64]) -> [u64; HASHES] {
-    let mut sig = [u64::MAX; HASHES];
-    for &w in words {
-        for (i, s) in sig.iter_mut().enumerate() {
-            let h = mix(w, i as u64 + 1);
-            if h < *s {
-                *s = h;
-            }
-        }
-    }
-    sig
-}
-
-struct UnionFind(Vec<usize>);
+struct UnionFind(Vec<u32>);
 
 impl UnionFind {
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.0[x] != x {
-            self.0[x] = self.0[self.0[x]];
-            x = self.0[x];
+    fn find(&mut self, mut x: u32) -> u32 {
+        while self.0[x as usize] != x {
+            let up = self.0[self.0[x as usize] as usize];
+            self.0[x as usize] = up;
+            x = up;
         }
         x
     }
-    fn union(&mut self, a: usize, b: usize) {
+    fn union(&mut self, a: u32, b: u32) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
-            // the smaller index is the root: clusters are named by their first quote
+            // the smaller number is the root (a choice, not needed for ids)
             let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.0[hi] = lo;
+            self.0[hi as usize] = lo;
         }
-    }
-}
-
-fn speakers_agree(a: &QuoteKey, b: &QuoteKey) -> bool {
-    match (&a.speaker_id, &b.speaker_id) {
-        (Some(x), Some(y)) => x == y,
-        _ => match (&a.speaker, &b.speaker) {
-            (Some(x), Some(y)) if a.speaker_id.is_some() || b.speaker_id.is_some() => x == y,
-            _ => true,
-        },
     }
 }
 
@@ -148,167 +742,74 @@ fn similar(wa: &[u64], wb: &[u64]) -> bool {
     containment >= CONTAINMENT || jaccard >= JACCARD
 }
 
-/// Group quotations into clusters. Returns the clusters (in order of their
-/// first quotation) and, for each input quotation, the index of its cluster.
-/// Every quotation is in exactly one cluster (possibly alone).
-pub fn cluster(quotes: &[QuoteKey]) -> (Vec<Cluster>, Vec<usize>) {
-    let n = quotes.len();
-    let words: Vec<Vec<u64>> = quotes.iter().map(|q| content_words(&q.text)).collect();
-    let mut uf = UnionFind((0..n).collect());
-    // short quotations: identical wording and same speaker only
-    let mut exact: HashMap<(Vec<u64>, Option<&str>), usize> = HashMap::new();
-    // LSH buckets: band hash → the first quotation seen in it. Each newcomer
-    // is compared with that representative only, never with every member,
-    // so a bucket of thousands of copies costs thousands of comparisons.
-    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
-    for i in 0..n {
-        let w = &words[i];
-        if w.len() < MIN_WORDS {
-            if w.is_empty() {
-                continue;
-            }
-            let key = (
-                w.clone(),
-                quotes[i]
-                    .speaker_id
-                    .as_deref()
-                    .or(quotes[i].speaker.as_deref()),
-            );
-            if key.1.is_none() {
-                continue;
-            }
-            match exact.get(&key) {
-                Some(&j) => uf.union(i, j),
-                None => {
-                    exact.insert(key, i);
-                }
-            }
-            continue;
-        }
-        let sig = signature(w);
-        for b in 0..BANDS {
-            let mut h: u64 = b as u64;
-            for r in 0..ROWS {
-                h = mix(h ^ sig[b * ROWS + r], 0x5EED);
-            }
-            let reps = buckets.entry((b, h)).or_default();
-            // a few representatives per bucket (distinct speakers may share one)
-            let mut joined = false;
-            for &j in reps.iter() {
-                if uf.find(i) == uf.find(j) {
-                    joined = true;
-                    break;
-                }
-                if speakers_agree(&quotes[i], &quotes[j]) && similar(w, &words[j]) {
-                    uf.union(i, j);
-                    joined = true;
-                    break;
-                }
-            }
-            if !joined && reps.len() < 4 {
-                reps.push(i);
-            }
-        }
+/// Cluster quotations held in memory with their texts (tests, small inputs):
+/// the clusters in order of their first quotation and, per quotation, the
+/// number of its cluster.
+pub fn cluster_texts(articles: &[ArticleSketch], texts: &[&str]) -> (Vec<Cluster>, Vec<usize>) {
+    let mut c = Clusterer::new();
+    for a in articles {
+        c.add(a);
     }
-    // gather
-    let mut index_of_root: HashMap<usize, usize> = HashMap::new();
-    let mut members: Vec<Vec<usize>> = Vec::new();
-    let mut assignment = vec![0usize; n];
-    for i in 0..n {
-        let r = uf.find(i);
-        let ci = *index_of_root.entry(r).or_insert_with(|| {
-            members.push(Vec::new());
-            members.len() - 1
-        });
-        members[ci].push(i);
-        assignment[i] = ci;
-    }
-    let clusters = members
-        .iter()
-        .map(|m| {
-            let first = &quotes[m[0]];
-            // the most complete wording represents the cluster
-            let rep = m
-                .iter()
-                .copied()
-                .max_by_key(|&i| (quotes[i].text.len(), std::cmp::Reverse(i)))
-                .unwrap_or(m[0]);
-            let mut votes: HashMap<&str, (usize, usize)> = HashMap::new();
-            for (order, &i) in m.iter().enumerate() {
-                if let Some(s) = quotes[i].speaker_id.as_deref() {
-                    let e = votes.entry(s).or_insert((0, order));
-                    e.0 += 1;
-                }
-            }
-            let majority = votes
-                .iter()
-                .max_by_key(|(_, (c, order))| (*c, std::cmp::Reverse(*order)))
-                .map(|(s, _)| *s);
-            let speaker_row = majority.and_then(|s| {
-                m.iter()
-                    .find(|&&i| quotes[i].speaker_id.as_deref() == Some(s))
-            });
-            let articles: HashSet<&str> =
-                m.iter().map(|&i| quotes[i].article_id.as_str()).collect();
-            let sources: HashSet<&str> = m
-                .iter()
-                .filter_map(|&i| quotes[i].source.as_deref())
-                .collect();
-            Cluster {
-                cluster_id: format!("k{:016x}", fnv1a64(first.quote_id.as_bytes())),
-                text: quotes[rep].text.clone(),
-                speaker: speaker_row.and_then(|&i| quotes[i].speaker.clone()),
-                speaker_id: majority.map(str::to_string),
-                n_articles: articles.len() as u32,
-                n_sources: sources.len() as u32,
-                first_date: m.iter().filter_map(|&i| quotes[i].date).min(),
-                quote_ids: m.iter().map(|&i| quotes[i].quote_id.clone()).collect(),
-            }
-        })
+    let found = c.finish();
+    let rows = (0..found.len())
+        .map(|k| found.row(k, texts[found.rep(k)].to_string()))
         .collect();
-    (clusters, assignment)
+    let assignment = (0..found.n_quotes()).map(|q| found.cluster_of(q)).collect();
+    (rows, assignment)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn q(id: &str, article: &str, source: &str, text: &str, speaker: &str) -> QuoteKey {
-        QuoteKey {
-            quote_id: id.into(),
-            article_id: article.into(),
-            source: Some(source.into()),
-            text: text.into(),
-            speaker: Some(speaker.into()),
-            speaker_id: Some(crate::speakers::speaker_id(speaker)),
-            date: NaiveDate::from_ymd_opt(2024, 3, 1),
-        }
+    /// One article per quotation: (article id, outlet, text, speaker).
+    fn run(qs: &[(&str, &str, &str, &str)]) -> (Vec<Cluster>, Vec<usize>) {
+        let articles: Vec<ArticleSketch> = qs
+            .iter()
+            .map(|(id, source, text, speaker)| ArticleSketch {
+                article_id: id.to_string(),
+                source: Some(source.to_string()),
+                quotes: vec![QuoteSketch {
+                    start: 1,
+                    text_len: text.len() as u32,
+                    words: content_words(text),
+                    speaker_id: Some(crate::speakers::speaker_id(speaker)),
+                    speaker: Some(speaker.to_string()),
+                    date: NaiveDate::from_ymd_opt(2024, 3, 1),
+                }],
+            })
+            .collect();
+        let texts: Vec<&str> = qs.iter().map(|q| q.2).collect();
+        cluster_texts(&articles, &texts)
     }
 
     #[test]
     fn two_translations_of_one_statement_cluster() {
-        let qs = vec![
-            q(
-                "a:q:1",
+        let (cl, asg) = run(&[
+            (
                 "a",
                 "Daily One",
                 "the repair work on the northern dam is coming to an end",
                 "Ida Holm",
             ),
-            q(
-                "b:q:5",
+            (
                 "b",
                 "Evening Two",
                 "the repair work on the northern dam is really coming to an end",
                 "Ida Holm",
             ),
-        ];
-        let (cl, asg) = cluster(&qs);
+        ]);
         assert_eq!(cl.len(), 1);
         assert_eq!(asg, vec![0, 0]);
         assert_eq!(cl[0].n_articles, 2);
         assert_eq!(cl[0].n_sources, 2);
         assert_eq!(cl[0].speaker_id.as_deref(), Some("ida-holm"));
+        assert_eq!(cl[0].speaker.as_deref(), Some("Ida Holm"));
+        assert_eq!(cl[0].quote_ids, vec!["a:q:1", "b:q:1"]);
+        assert_eq!(
+            cl[0].cluster_id,
+            format!("k{:016x}", fnv1a64("a:q:1".as_bytes()))
+        );
         assert_eq!(
             cl[0].text,
             "the repair work on the northern dam is really coming to an end"
@@ -317,81 +818,127 @@ mod tests {
 
     #[test]
     fn a_truncated_quote_joins_the_full_one() {
-        let qs = vec![
-            q(
-                "a:q:1",
+        let (_, asg) = run(&[
+            (
                 "a",
                 "X",
                 "We will rebuild every bridge the flood destroyed, and we will start in the spring",
                 "Ida Holm",
             ),
-            q(
-                "b:q:1",
+            (
                 "b",
                 "Y",
                 "We will rebuild every bridge the flood destroyed",
                 "Ida Holm",
             ),
-        ];
-        assert_eq!(cluster(&qs).1, vec![0, 0]);
+        ]);
+        assert_eq!(asg, vec![0, 0]);
     }
 
     #[test]
     fn different_statements_on_one_topic_stay_apart() {
-        let qs = vec![
-            q(
-                "a:q:1",
+        let (_, asg) = run(&[
+            (
                 "a",
                 "X",
                 "The northern dam needs new gates before the autumn rains arrive",
                 "Ida Holm",
             ),
-            q(
-                "b:q:1",
+            (
                 "b",
                 "Y",
                 "Funding for the northern dam was cut twice by the previous government",
                 "Ida Holm",
             ),
-        ];
-        assert_eq!(cluster(&qs).1, vec![0, 1]);
+        ]);
+        assert_eq!(asg, vec![0, 1]);
     }
 
     #[test]
     fn same_words_by_different_speakers_stay_apart() {
-        let qs = vec![
-            q(
-                "a:q:1",
+        let (_, asg) = run(&[
+            (
                 "a",
                 "X",
                 "We will not accept this budget under any circumstances",
                 "Ida Holm",
             ),
-            q(
-                "b:q:1",
+            (
                 "b",
                 "Y",
                 "We will not accept this budget under any circumstances",
                 "Oskar Lind",
             ),
-        ];
-        assert_eq!(cluster(&qs).1, vec![0, 1]);
+        ]);
+        assert_eq!(asg, vec![0, 1]);
+    }
+
+    #[test]
+    fn short_phrases_need_the_same_speaker() {
+        let (cl, asg) = run(&[
+            ("a", "X", "Budget talks failed", "Ida Holm"),
+            ("b", "X", "Budget talks failed", "Oskar Lind"),
+            ("c", "Y", "budget talks failed", "Ida Holm"),
+        ]);
+        assert_eq!(asg, vec![0, 1, 0]);
+        assert_eq!(cl[0].n_sources, 2);
+        // equal lengths: the earliest wording represents the cluster
+        assert_eq!(cl[0].text, "Budget talks failed");
+    }
+
+    #[test]
+    fn majority_speaker_and_first_date() {
+        let text = "Every school in the valley will reopen on Monday morning";
+        let q = |start, speaker: Option<&str>, day| QuoteSketch {
+            start,
+            text_len: text.len() as u32,
+            words: content_words(text),
+            speaker_id: speaker.map(crate::speakers::speaker_id),
+            speaker: speaker.map(str::to_string),
+            date: NaiveDate::from_ymd_opt(2024, 3, day),
+        };
+        let a = ArticleSketch {
+            article_id: "a".into(),
+            source: None,
+            quotes: vec![q(5, None, 9), q(40, Some("Bo Ek"), 4)],
+        };
+        let b = ArticleSketch {
+            article_id: "b".into(),
+            source: Some("Z".into()),
+            quotes: vec![q(7, Some("Bo Ek"), 6), q(90, None, 2)],
+        };
+        let (cl, asg) = cluster_texts(&[a, b], &[text; 4]);
+        assert_eq!(asg, vec![0, 0, 0, 0]);
+        let c = &cl[0];
+        assert_eq!(c.speaker.as_deref(), Some("Bo Ek"));
+        assert_eq!((c.n_articles, c.n_sources), (2, 1));
+        assert_eq!(c.first_date, NaiveDate::from_ymd_opt(2024, 3, 2));
+        assert_eq!(c.quote_ids, vec!["a:q:5", "a:q:40", "b:q:7", "b:q:90"]);
+    }
+
+    #[test]
+    fn front_coded_ids_come_back_whole() {
+        let words = ["a-001", "a-002", "a-0021", "b", "", "é-ü", "é-ü2", "x"];
+        let mut ids = Ids::default();
+        let all: Vec<String> = (0..40).map(|i| format!("{}{i}", words[i % 8])).collect();
+        for s in &all {
+            ids.push(s);
+        }
+        assert_eq!(ids.len(), 40);
+        for (i, s) in all.iter().enumerate() {
+            assert_eq!(&ids.get(i), s);
+        }
     }
 
     #[test]
     fn a_huge_bucket_of_copies_is_one_cluster() {
-        let qs: Vec<QuoteKey> = (0..5000)
-            .map(|i| {
-                q(
-                    &format!("a{i}:q:0"),
-                    &format!("a{i}"),
-                    "X",
-                    "Every school in the valley will reopen on Monday morning",
-                    "Ida Holm",
-                )
-            })
+        let text = "Every school in the valley will reopen on Monday morning";
+        let ids: Vec<String> = (0..5000).map(|i| format!("a{i}")).collect();
+        let qs: Vec<(&str, &str, &str, &str)> = ids
+            .iter()
+            .map(|id| (id.as_str(), "X", text, "Ida Holm"))
             .collect();
-        let (cl, _) = cluster(&qs);
+        let (cl, _) = run(&qs);
         assert_eq!(cl.len(), 1);
         assert_eq!(cl[0].quote_ids.len(), 5000);
         assert_eq!(cl[0].n_articles, 5000);

@@ -6,47 +6,54 @@
 //! 1. one thread reads records and groups them into batches (256 articles or
 //!    8 MB of text), turning unreadable records, warnings, oversize articles
 //!    and duplicate ids into `errors` rows;
-//! 2. one thread extracts each batch in parallel on a local rayon pool of
-//!    `jobs` threads and builds its Arrow tables;
-//! 3. the calling thread writes the tables and reports progress.
+//! 2. one thread hands each batch to a local rayon pool of `jobs` threads,
+//!    whose workers extract chunks of 32 articles and build everything of
+//!    them that needs no corpus-wide state: Arrow tables (code point
+//!    offsets, ids) and the clustering sketches of their quotes;
+//! 3. the calling thread only encodes the tables as Parquet, adds the
+//!    sketches to the clustering pass, and reports progress.
 //!
 //! Memory is bounded by the few batches in flight, never by the corpus,
 //! except for the clustering pass (see below).
 //!
-//! Clusters are a corpus-wide pass: while the batches are written, the writer
-//! keeps a [`QuoteKey`] per quotes row (ids, outlet, quoted words, speaker,
-//! date). After the last batch it clusters them, writes
-//! `clusters.parquet`, and rewrites `quotes.parquet` batch by batch with the
-//! `cluster_id` column filled in. Holding the quotes table back until the end
-//! would cost the whole table in memory instead; the rewrite costs one more
-//! read and write of a table much smaller than `articles`. Everything happens
-//! in the staged directory, so the output stays atomic.
+//! Clusters are a corpus-wide pass: while the batches are written, a
+//! [`Clusterer`] keeps about 20 bytes per quotes row and one entry per
+//! distinct wording (see [`crate::clusters`]). After the last batch it
+//! clusters them, then streams `quotes.parquet` back, rewriting it with the
+//! `cluster_id` column filled in and writing each `clusters` row as its first
+//! quotation goes by (representative texts that come later are read in a
+//! first, text-only pass). Everything happens in the staged directory, so
+//! the output stays atomic. `clusters: false` (`--no-clusters`) skips it.
 //!
-//! That pass is the one part of memory that grows with the corpus: about
-//! 0.5–0.7 KB per quote at its peak (keys, content-word sets, cluster
-//! members). Measured on 200 MB of generated text with the release binary:
-//! 147 MB peak RSS with `--no-clusters`, 532 MB with clusters (875 001
-//! quotes), 372 MB on a corpus of PolNeAR-like density (341 906 quotes).
-//! `clusters: false` (`--no-clusters`) keeps a run bounded by its batches.
+//! # Resume
+//!
+//! With `resume`, the earlier output becomes the first parts of a new
+//! staged directory (hard links: nothing is extracted or copied again), its
+//! article ids are loaded so that articles met again are skipped (an
+//! `errors` row says so), its quotes rows are fed to the clustering pass
+//! before the new ones, and the new batches go into new parts. The result
+//! holds the rows of one run over both inputs (with the earlier rows first);
+//! the old directory is swapped out only at the end.
 
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::Once;
 use std::time::{Duration, Instant};
 
+use arrow_array::{Array, ArrayAccessor};
 use crossbeam_channel::bounded;
 use rayon::prelude::*;
 
 use crate::article::Article;
-use crate::clusters::{self, QuoteKey};
+use crate::clusters::{ArticleSketch, Clusterer};
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::input::{Format, InputOptions, Inputs, Record};
 use crate::model::Extraction;
 use crate::output::{Manifest, OutputWriter};
-use crate::table::{self, ErrorRow, Tables};
+use crate::table::{self, ErrorRow, Tables, TABLE_NAMES};
 
 /// Articles per batch: enough work to keep every core busy between two
 /// hand-offs, few enough that a batch of news articles is a few MB.
@@ -81,6 +88,10 @@ pub struct ConvertOptions {
     /// the current one (checked between batches of up to 8 MB). `None`: one
     /// file per table.
     pub part_bytes: Option<u64>,
+    /// Add the articles to the existing output directory `out` instead of
+    /// replacing it (see [`resume`](self#resume)); a missing `out` is
+    /// simply created.
+    pub resume: bool,
 }
 
 impl Default for ConvertOptions {
@@ -93,6 +104,7 @@ impl Default for ConvertOptions {
             max_article_bytes: None,
             clusters: true,
             part_bytes: None,
+            resume: false,
         }
     }
 }
@@ -182,20 +194,7 @@ fn extract_located(
     install_quiet_hook();
     let results: Vec<std::result::Result<Extraction, ErrorRow>> = articles
         .into_par_iter()
-        .map(|(location, article)| {
-            let article_id = article.article_id();
-            QUIET_PANIC.with(|q| q.set(true));
-            let r = panic::catch_unwind(AssertUnwindSafe(|| extractor.extract(article)));
-            QUIET_PANIC.with(|q| q.set(false));
-            r.map_err(|p| ErrorRow {
-                input: location,
-                article_id: Some(article_id),
-                error: format!(
-                    "internal error while extracting this article ({}); the article was skipped, please report it with its text",
-                    panic_message(p.as_ref())
-                ),
-            })
-        })
+        .map(|(location, article)| extract_one(extractor, location, article))
         .collect();
     let mut ok = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
@@ -206,6 +205,44 @@ fn extract_located(
         }
     }
     (ok, errors)
+}
+
+/// Extract articles one after the other on the current thread; a panic in
+/// one article becomes an errors row for it.
+fn extract_sequential(
+    extractor: &Extractor,
+    articles: Vec<(String, Article)>,
+) -> (Vec<Extraction>, Vec<ErrorRow>) {
+    install_quiet_hook();
+    let mut ok = Vec::with_capacity(articles.len());
+    let mut errors = Vec::new();
+    for (location, article) in articles {
+        match extract_one(extractor, location, article) {
+            Ok(x) => ok.push(x),
+            Err(e) => errors.push(e),
+        }
+    }
+    (ok, errors)
+}
+
+/// Extract one article under `catch_unwind`.
+fn extract_one(
+    extractor: &Extractor,
+    location: String,
+    article: Article,
+) -> std::result::Result<Extraction, ErrorRow> {
+    let article_id = article.article_id();
+    QUIET_PANIC.with(|q| q.set(true));
+    let r = panic::catch_unwind(AssertUnwindSafe(|| extractor.extract(article)));
+    QUIET_PANIC.with(|q| q.set(false));
+    r.map_err(|p| ErrorRow {
+        input: location,
+        article_id: Some(article_id),
+        error: format!(
+            "internal error while extracting this article ({}); the article was skipped, please report it with its text",
+            panic_message(p.as_ref())
+        ),
+    })
 }
 
 /// A batch on its way from the reader to the extractor.
@@ -235,9 +272,28 @@ impl Batch {
 }
 
 /// The reader's bookkeeping: ids seen so far, the size limit.
+///
+/// Ids are remembered as 64-bit hashes, 8 bytes each where the ids
+/// themselves cost some 70 (a corpus of 3 M short articles held 200 MB of
+/// them). Two distinct ids share a hash with a probability of about
+/// n² / 2⁶⁵ (one in four million for 3 M ids); one of them would then be
+/// treated as a duplicate, renamed and reported in `errors`.
+#[derive(Default)]
 struct Admit {
-    seen: HashMap<String, u32>,
+    seen: HashSet<u64>,
+    /// How often each id met more than once was met (only those).
+    repeats: HashMap<String, u32>,
+    /// Article ids of the output being resumed: such articles are skipped.
+    existing: HashSet<u64>,
     max_bytes: usize,
+}
+
+/// SipHash with fixed keys: well mixed, and the same in every run.
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
 }
 
 impl Admit {
@@ -260,6 +316,14 @@ impl Admit {
             }
         };
         let id = article.article_id();
+        if self.existing.contains(&id_hash(&id)) {
+            batch.errors.push(ErrorRow {
+                input: location,
+                article_id: Some(id),
+                error: "an article with this id is already in the output (converted by an earlier run); skipped".into(),
+            });
+            return;
+        }
         for w in warnings {
             batch.errors.push(ErrorRow {
                 input: location.clone(),
@@ -287,18 +351,18 @@ impl Admit {
 
     /// The id itself the first time; `id~2`, `id~3`… (with an errors row) after.
     fn unique_id(&mut self, id: String, location: &str, batch: &mut Batch) -> String {
-        let n = self.seen.entry(id.clone()).or_insert(0);
-        *n += 1;
-        if *n == 1 {
+        if self.seen.insert(id_hash(&id)) {
             return id;
         }
+        let n = self.repeats.entry(id.clone()).or_insert(1);
+        *n += 1;
         let mut k = *n;
         let mut new = format!("{id}~{k}");
-        while self.seen.contains_key(&new) {
+        while self.seen.contains(&id_hash(&new)) {
             k += 1;
             new = format!("{id}~{k}");
         }
-        self.seen.insert(new.clone(), 1);
+        self.seen.insert(id_hash(&new));
         batch.errors.push(ErrorRow {
             input: location.to_string(),
             article_id: Some(new.clone()),
@@ -329,49 +393,201 @@ fn config_json(opts: &ConvertOptions, jobs: usize) -> serde_json::Value {
         "max_article_bytes": opts.max_article_bytes.unwrap_or(DEFAULT_MAX_ARTICLE_BYTES),
         "clusters": opts.clusters,
         "part_bytes": opts.part_bytes,
+        "resume": opts.resume,
     })
 }
 
-/// Clusters rows written per batch.
-const CLUSTER_BATCH_ROWS: usize = 16 * 1024;
-
-/// The corpus-wide pass: cluster the quotes, write `clusters`, and rewrite
-/// `quotes` with its `cluster_id` column.
-fn write_clusters(writer: &mut OutputWriter, keys: Vec<QuoteKey>) -> Result<()> {
-    let (found, assignment) = clusters::cluster(&keys);
-    drop(keys);
-    let mut ids = Vec::with_capacity(found.len());
-    let mut rows = Vec::with_capacity(CLUSTER_BATCH_ROWS);
-    for c in found {
-        ids.push(c.cluster_id.clone());
-        rows.push(c);
-        if rows.len() == CLUSTER_BATCH_ROWS {
-            writer.write_table("clusters", &table::build_clusters(&rows)?)?;
-            rows.clear();
+/// What a resumed run needs of the output it adds to: the article ids
+/// already there (skipped when met again), and, when clustering, the earlier
+/// quotes rows fed to `clusterer` first, in their order, so the clusters are
+/// those of one run over everything. Holds the ids and outlets of the
+/// earlier articles meanwhile.
+fn earlier_rows(writer: &OutputWriter, clusterer: Option<&mut Clusterer>) -> Result<HashSet<u64>> {
+    let mut ids = HashSet::new();
+    let mut outlets: HashMap<String, Option<String>> = HashMap::new();
+    let want_outlets = clusterer.is_some();
+    writer.scan_done("articles", &["article_id", "source"], |b| {
+        let id = table::strings(&b, "article_id")?;
+        let source = table::dictionary_strings(&b, "source")?;
+        for i in 0..b.num_rows() {
+            ids.insert(id_hash(id.value(i)));
+            if want_outlets {
+                outlets.insert(
+                    id.value(i).to_string(),
+                    source.is_valid(i).then(|| source.value(i).to_string()),
+                );
+            }
         }
+        Ok(())
+    })?;
+    if let Some(clusterer) = clusterer {
+        let columns = [
+            "article_id",
+            "text",
+            "start",
+            "speaker",
+            "speaker_id",
+            "date",
+        ];
+        writer.scan_done("quotes", &columns, |b| {
+            for a in table::sketches_with(&b, |id| outlets.get(id).cloned().flatten())? {
+                clusterer.add(&a);
+            }
+            Ok(())
+        })?;
     }
-    writer.write_table("clusters", &table::build_clusters(&rows)?)?;
-    drop(rows);
-    let mut next = assignment.iter();
-    writer.rewrite("quotes", |batch| {
-        let n = batch.num_rows();
-        table::with_cluster_ids(
-            batch,
-            next.by_ref()
-                .take(n)
-                .map(|&c| ids.get(c).map(String::as_str)),
-        )
-    })
+    Ok(ids)
+}
+
+/// Clusters rows per batch, and bytes of their quote ids: a batch is
+/// written once either is reached (one cluster may exceed the latter alone).
+const CLUSTER_BATCH_ROWS: usize = 16 * 1024;
+const CLUSTER_BATCH_BYTES: usize = 8 * 1024 * 1024;
+
+/// The corpus-wide pass: cluster the quotes, then stream `quotes` back once
+/// (twice when some cluster is represented by a later, longer quotation) to
+/// fill its `cluster_id` column and write each `clusters` row when its first
+/// quotation goes by. No quote text is held but those representatives.
+fn write_clusters(writer: &mut OutputWriter, clusterer: Clusterer) -> Result<()> {
+    writer.flush()?;
+    let found = clusterer.finish();
+    let mut later: Vec<usize> = (0..found.len())
+        .filter(|&c| found.rep(c) != found.first(c))
+        .map(|c| found.rep(c))
+        .collect();
+    later.sort_unstable();
+    let mut texts: HashMap<usize, String> = HashMap::with_capacity(later.len());
+    if !later.is_empty() {
+        let mut row = 0usize;
+        let mut next = later.iter().copied().peekable();
+        writer.scan("quotes", &["text"], |batch| {
+            let text = table::strings(&batch, "text")?;
+            for i in 0..batch.num_rows() {
+                while next.next_if(|&q| q < row + i).is_some() {}
+                if next.next_if_eq(&(row + i)).is_some() {
+                    texts.insert(row + i, text.value(i).to_string());
+                }
+            }
+            row += batch.num_rows();
+            Ok(())
+        })?;
+    }
+    let mut row = 0usize;
+    let mut rows = table::ClustersBuilder::default();
+    writer.rewrite_emitting("quotes", Some("clusters"), |batch| {
+        let (qid, text) = (
+            table::strings(&batch, "quote_id")?,
+            table::strings(&batch, "text")?,
+        );
+        let mut ids = Vec::with_capacity(batch.num_rows());
+        let mut done = Vec::new();
+        for i in 0..batch.num_rows() {
+            let q = row + i;
+            if q >= found.n_quotes() || !found.has_quote_id(q, qid.value(i)) {
+                return Err(Error::Output(format!(
+                    "quotes row {q} ({}) does not match the clustering keys",
+                    qid.value(i)
+                )));
+            }
+            let c = found.cluster_of(q);
+            ids.push(found.cluster_id(c));
+            if found.first(c) == q {
+                let rep = found.rep(c);
+                let t = if rep == q {
+                    text.value(i).to_string()
+                } else {
+                    texts.remove(&rep).unwrap_or_default()
+                };
+                rows.start_row(&found.head(c, t));
+                found.member_ids(c, |a, start| rows.add_quote_id(a, start));
+                rows.end_row();
+                if rows.rows() >= CLUSTER_BATCH_ROWS || rows.id_bytes() >= CLUSTER_BATCH_BYTES {
+                    done.push(rows.finish()?);
+                }
+            }
+        }
+        row += batch.num_rows();
+        let batch = table::with_cluster_ids(batch, ids.iter().map(|s| Some(s.as_str())))?;
+        Ok((batch, done))
+    })?;
+    if rows.rows() > 0 {
+        writer.write_table("clusters", &rows.finish()?)?;
+    }
+    Ok(())
+}
+
+/// Articles per table chunk: each rayon worker extracts a chunk and builds
+/// its Arrow batches, so the writer thread only encodes Parquet. The chunking
+/// depends on the input order only, never on the number of threads, so the
+/// Parquet bytes are the same for any `jobs`.
+const CHUNK_ARTICLES: usize = 32;
+
+/// The tables of one chunk of a batch, built by a worker.
+struct Chunk {
+    tables: Tables,
+    /// What clustering needs of the quotes rows (empty when it is off).
+    sketches: Vec<ArticleSketch>,
 }
 
 /// What the extraction stage hands to the writer.
 struct Built {
-    tables: Tables,
-    /// Clustering keys of the quotes rows (empty when clustering is off).
-    keys: Vec<QuoteKey>,
+    /// In input order; the batch's errors rows are in the first chunk.
+    chunks: Vec<Chunk>,
     articles: u64,
     errors: u64,
     bytes: u64,
+}
+
+/// Extract one batch in the current rayon pool and build its tables, chunk by
+/// chunk, inside the workers.
+fn extract_and_build(
+    extractor: &Extractor,
+    articles: Vec<(String, Article)>,
+    mut errors: Vec<ErrorRow>,
+    bytes: u64,
+    want_keys: bool,
+) -> Result<Built> {
+    let mut groups: Vec<Vec<(String, Article)>> = Vec::new();
+    let mut it = articles.into_iter().peekable();
+    while it.peek().is_some() {
+        groups.push(it.by_ref().take(CHUNK_ARTICLES).collect());
+    }
+    let done: Vec<(Vec<Extraction>, Vec<ErrorRow>, Result<Chunk>)> = groups
+        .into_par_iter()
+        .map(|group| {
+            let (xs, panics) = extract_sequential(extractor, group);
+            let chunk = build_chunk(&xs, &[], want_keys);
+            (xs, panics, chunk)
+        })
+        .collect();
+    let mut chunks = Vec::with_capacity(done.len() + 1);
+    let mut extracted = 0u64;
+    for (xs, panics, chunk) in done {
+        extracted += xs.len() as u64;
+        errors.extend(panics);
+        chunks.push(chunk?);
+    }
+    // errors rows are few: one small chunk of their own, first, so the errors
+    // table keeps input order within the batch
+    if !errors.is_empty() {
+        chunks.insert(0, build_chunk(&[], &errors, false)?);
+    }
+    Ok(Built {
+        chunks,
+        articles: extracted,
+        errors: errors.len() as u64,
+        bytes,
+    })
+}
+
+fn build_chunk(xs: &[Extraction], errors: &[ErrorRow], want_keys: bool) -> Result<Chunk> {
+    let tables = table::build(xs, errors)?;
+    let sketches = if want_keys && tables.quotes.num_rows() > 0 {
+        table::sketches(&tables.quotes, &tables.articles)?
+    } else {
+        Vec::new()
+    };
+    Ok(Chunk { tables, sketches })
 }
 
 /// Convert already opened inputs (see [`crate::input::open`], or
@@ -409,15 +625,29 @@ pub fn write_inputs(
         inputs.paths.clone(),
     );
     let total_bytes = inputs.total_bytes;
-    let mut writer = match opts.part_bytes {
-        Some(_) => OutputWriter::create_partitioned(out, opts.overwrite)?,
-        None => OutputWriter::create(out, opts.overwrite)?,
+    let resuming = opts.resume && std::fs::symlink_metadata(out).is_ok();
+    let (mut writer, previous) = if resuming {
+        let (w, m) = OutputWriter::resume(out)?;
+        (w, Some(m))
+    } else {
+        let w = match opts.part_bytes {
+            Some(_) => OutputWriter::create_partitioned(out, opts.overwrite)?,
+            None => OutputWriter::create(out, opts.overwrite)?,
+        };
+        (w, None)
     };
     let mut part_bytes = 0u64;
     let extractor = Extractor::new();
+    let mut clusterer = Clusterer::new();
+    let existing = if resuming {
+        earlier_rows(&writer, opts.clusters.then_some(&mut clusterer))?
+    } else {
+        HashSet::new()
+    };
     let mut admit = Admit {
-        seen: HashMap::new(),
+        existing,
         max_bytes: opts.max_article_bytes.unwrap_or(DEFAULT_MAX_ARTICLE_BYTES),
+        ..Admit::default()
     };
 
     let (batch_tx, batch_rx) = bounded::<Batch>(CHANNEL_BATCHES);
@@ -427,7 +657,6 @@ pub fn write_inputs(
         ..Progress::default()
     };
     let mut write_time = Duration::ZERO;
-    let mut keys: Vec<QuoteKey> = Vec::new();
 
     let (read_time, extract_time) = std::thread::scope(|s| -> Result<(Duration, Duration)> {
         let reader = s.spawn(move || {
@@ -462,24 +691,11 @@ pub fn write_inputs(
                 let t = Instant::now();
                 let Batch {
                     articles,
-                    mut errors,
+                    errors,
                     bytes,
                 } = batch;
-                let (xs, panics) = pool_ref.install(|| extract_located(extractor_ref, articles));
-                errors.extend(panics);
-                let built = table::build(&xs, &errors).and_then(|tables| {
-                    let keys = if want_keys {
-                        table::quote_keys(&tables.quotes, &tables.articles)?
-                    } else {
-                        Vec::new()
-                    };
-                    Ok(Built {
-                        tables,
-                        keys,
-                        articles: xs.len() as u64,
-                        errors: errors.len() as u64,
-                        bytes,
-                    })
+                let built = pool_ref.install(|| {
+                    extract_and_build(extractor_ref, articles, errors, bytes, want_keys)
                 });
                 busy += t.elapsed();
                 let failed = built.is_err();
@@ -502,8 +718,12 @@ pub fn write_inputs(
                     part_bytes = 0;
                 }
                 part_bytes += b.bytes;
-                writer.write(&b.tables)?;
-                keys.append(&mut b.keys);
+                for chunk in &mut b.chunks {
+                    writer.write(&chunk.tables)?;
+                    for a in chunk.sketches.drain(..) {
+                        clusterer.add(&a);
+                    }
+                }
                 done.articles += b.articles;
                 done.errors += b.errors;
                 done.bytes += b.bytes;
@@ -530,12 +750,26 @@ pub fn write_inputs(
 
     if opts.clusters {
         let t = Instant::now();
-        write_clusters(&mut writer, keys)?;
+        write_clusters(&mut writer, clusterer)?;
         manifest
             .timings
             .insert("clusters".into(), t.elapsed().as_secs_f64());
     }
     manifest.input_bytes = done.bytes;
+    if let Some(prev) = previous {
+        for name in TABLE_NAMES {
+            let before = if name == "clusters" {
+                0
+            } else {
+                prev.count(name)
+            };
+            manifest
+                .added
+                .insert(name.into(), writer.rows(name).saturating_sub(before));
+        }
+        manifest.inputs = prev.inputs.into_iter().chain(manifest.inputs).collect();
+        manifest.input_bytes += prev.input_bytes;
+    }
     manifest
         .timings
         .insert("read".into(), read_time.as_secs_f64());

@@ -562,3 +562,186 @@ fn partitioned_output_holds_the_same_rows() {
         strings(&single, "clusters", "cluster_id")
     );
 }
+
+#[test]
+fn free_text_has_no_dictionary_nor_statistics() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    run(cluster_corpus(), &out, &ConvertOptions::default()).unwrap();
+    let file = File::open(out.join("quotes.parquet")).unwrap();
+    let meta = ParquetRecordBatchReaderBuilder::try_new(file)
+        .unwrap()
+        .metadata()
+        .clone();
+    let chunk = |name: &str| {
+        meta.row_group(0)
+            .columns()
+            .iter()
+            .find(|c| c.column_path().string() == name)
+            .unwrap()
+            .clone()
+    };
+    for name in ["quote_id", "text"] {
+        assert!(chunk(name).dictionary_page_offset().is_none(), "{name}");
+    }
+    assert!(chunk("text").statistics().is_none());
+    for name in ["kind", "article_id", "speaker_id"] {
+        assert!(chunk(name).dictionary_page_offset().is_some(), "{name}");
+        assert!(chunk(name).statistics().is_some(), "{name}");
+    }
+}
+
+/// One value of a column of the schema, as text (`null` for a null).
+fn cell(c: &arrow_array::ArrayRef, i: usize) -> String {
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::{Date32Type, Float32Type, Int32Type};
+    use arrow_schema::DataType;
+    if c.is_null(i) {
+        return "null".into();
+    }
+    match c.data_type() {
+        DataType::Utf8 => c.as_string::<i32>().value(i).to_string(),
+        DataType::LargeUtf8 => c.as_string::<i64>().value(i).to_string(),
+        DataType::Int32 => c.as_primitive::<Int32Type>().value(i).to_string(),
+        DataType::Float32 => c.as_primitive::<Float32Type>().value(i).to_string(),
+        DataType::Date32 => c.as_primitive::<Date32Type>().value(i).to_string(),
+        DataType::Boolean => c.as_boolean().value(i).to_string(),
+        DataType::Dictionary(_, _) => {
+            let d = c.as_dictionary::<Int32Type>();
+            let k = d.keys().value(i) as usize;
+            d.values().as_string::<i32>().value(k).to_string()
+        }
+        DataType::List(_) => {
+            let items = c.as_list::<i32>().value(i);
+            let items = items.as_string::<i32>();
+            format!(
+                "[{}]",
+                items
+                    .iter()
+                    .map(|s| s.unwrap_or("null"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        }
+        other => panic!("no test display for {other}"),
+    }
+}
+
+/// Every row of every table of an output directory (single files or parts),
+/// each row as its values joined, sorted: the table as a set of rows.
+fn row_set(dir: &Path, table: &str) -> Vec<String> {
+    let mut rows = Vec::new();
+    for path in sayso::output::table_files(dir, table).unwrap() {
+        let reader = ParquetRecordBatchReaderBuilder::try_new(File::open(path).unwrap())
+            .unwrap()
+            .build()
+            .unwrap();
+        for b in reader {
+            let b = b.unwrap();
+            for i in 0..b.num_rows() {
+                let row: Vec<String> = b.columns().iter().map(|c| cell(c, i)).collect();
+                rows.push(row.join(" | "));
+            }
+        }
+    }
+    rows.sort();
+    rows
+}
+
+/// The sample and the cluster corpus, split in two runs: the statement quoted
+/// by two outlets has one copy in each half.
+fn halves() -> (Vec<Record>, Vec<Record>) {
+    let mut a = sample();
+    let mut b = a.split_off(a.len() / 2);
+    let mut c = cluster_corpus();
+    b.push(c.pop().unwrap());
+    b.push(c.pop().unwrap());
+    a.push(c.pop().unwrap());
+    (a, b)
+}
+
+#[test]
+fn resume_adds_to_an_output_as_if_converted_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = halves();
+    let once = tmp.path().join("once");
+    let all: Vec<Record> = a.iter().cloned().chain(b.iter().cloned()).collect();
+    let m_once = run(all, &once, &ConvertOptions::default()).unwrap();
+
+    let out = tmp.path().join("out");
+    run(a.clone(), &out, &ConvertOptions::default()).unwrap();
+    let articles_a = std::fs::read(out.join("articles.parquet")).unwrap();
+    let resume = ConvertOptions {
+        resume: true,
+        ..ConvertOptions::default()
+    };
+    let m = run(b, &out, &resume).unwrap();
+    // the earlier tables became the first parts, untouched (not extracted again)
+    assert!(!out.join("articles.parquet").exists());
+    assert_eq!(
+        std::fs::read(out.join("articles/part-00000.parquet")).unwrap(),
+        articles_a
+    );
+    assert_eq!(sayso::output::table_files(&out, "quotes").unwrap().len(), 2);
+    for name in TABLE_NAMES {
+        assert_eq!(m.count(name), m_once.count(name), "{name}");
+        assert_eq!(row_set(&out, name), row_set(&once, name), "{name}");
+    }
+    assert_eq!(
+        m.added["articles"],
+        m_once.count("articles") - a.len() as u64
+    );
+    assert_eq!(m.inputs, vec!["mem".to_string(), "mem".to_string()]);
+    // the statement split over the two runs is one cluster
+    assert!(row_set(&out, "clusters")
+        .iter()
+        .any(|r| r.contains("Halla Brunvik | halla-brunvik | 2 | 2")));
+
+    // the same articles again: all skipped with a note, nothing else changes
+    let before = row_set(&out, "quotes");
+    let n_a = a.len() as u64;
+    let m2 = run(a, &out, &resume).unwrap();
+    assert_eq!(m2.added["articles"], 0);
+    assert_eq!(m2.added["errors"], n_a);
+    assert_eq!(m2.errors_this_run(), n_a);
+    assert_eq!(row_set(&out, "quotes"), before);
+    assert!(row_set(&out, "errors")
+        .iter()
+        .all(|r| r.contains("already in the output")));
+}
+
+#[test]
+fn a_failed_resume_leaves_the_output_as_it_was() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    run(cluster_corpus(), &out, &ConvertOptions::default()).unwrap();
+    let quotes = std::fs::read(out.join("quotes.parquet")).unwrap();
+    // a resume into a directory that is not a sayso output fails up front
+    let foreign = tmp.path().join("foreign");
+    std::fs::create_dir(&foreign).unwrap();
+    std::fs::write(foreign.join("notes.txt"), "x").unwrap();
+    let resume = ConvertOptions {
+        resume: true,
+        ..ConvertOptions::default()
+    };
+    assert!(run(cluster_corpus(), &foreign, &resume).is_err());
+    assert!(foreign.join("notes.txt").is_file());
+    // a resume whose clustering pass cannot read an earlier part fails, and
+    // the earlier output stays as it was
+    let broken = tmp.path().join("broken");
+    run(cluster_corpus(), &broken, &ConvertOptions::default()).unwrap();
+    std::fs::write(broken.join("quotes.parquet"), b"not parquet").unwrap();
+    assert!(run(sample(), &broken, &resume).is_err());
+    assert_eq!(
+        std::fs::read(broken.join("quotes.parquet")).unwrap(),
+        b"not parquet"
+    );
+    assert!(broken.join("articles.parquet").is_file());
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert_eq!(std::fs::read(out.join("quotes.parquet")).unwrap(), quotes);
+}

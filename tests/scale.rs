@@ -33,7 +33,7 @@ fn same_parquet_bytes_for_any_jobs() {
             jobs: Some(jobs),
             ..ConvertOptions::default()
         };
-        let m = convert(&[input.clone()], &out, &opts, None).unwrap();
+        let m = convert(std::slice::from_ref(&input), &out, &opts, None).unwrap();
         assert_eq!(m.count("errors"), 0);
         assert!(m.count("articles") > 5000, "{}", m.count("articles"));
         // the sample repeated: its quotes recur, so clusters span many articles

@@ -126,15 +126,20 @@ pub struct ConvertArgs {
     /// Input files, directories, globs, or `-` for standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<String>,
-    /// Output directory (must not exist, unless --overwrite).
+    /// Output directory (must not exist, unless --overwrite or --resume).
     #[arg(short, long, value_name = "DIR")]
     pub out: PathBuf,
     /// Worker threads (default: all cores). The output is the same for any value.
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
     /// Replace DIR if it holds an earlier sayso output.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "resume")]
     pub overwrite: bool,
+    /// Add these articles to the earlier sayso output in DIR (as new parts;
+    /// articles whose id is already there are skipped) and recompute its
+    /// clusters over everything; DIR is created if missing.
+    #[arg(long)]
+    pub resume: bool,
     /// Exit with code 1 when any input problem was recorded in errors.parquet.
     #[arg(long)]
     pub strict: bool,

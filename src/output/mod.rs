@@ -27,6 +27,10 @@ pub struct Manifest {
     pub timings: std::collections::BTreeMap<String, f64>,
     /// Bytes of input text read.
     pub input_bytes: u64,
+    /// Rows added by the last run, per table, when it resumed an earlier
+    /// output (`counts` are then the totals); empty otherwise.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub added: std::collections::BTreeMap<String, u64>,
 }
 
 impl Manifest {
@@ -45,6 +49,14 @@ impl Manifest {
     /// Rows written to table `name` (0 when absent).
     pub fn count(&self, name: &str) -> u64 {
         self.counts.get(name).copied().unwrap_or(0)
+    }
+
+    /// Errors rows written by the last run (not by the runs it resumed).
+    pub fn errors_this_run(&self) -> u64 {
+        self.added
+            .get("errors")
+            .copied()
+            .unwrap_or_else(|| self.count("errors"))
     }
 
     /// Read `_manifest.json` of an output directory.

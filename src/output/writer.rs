@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use arrow_array::RecordBatch;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
-use parquet::arrow::ArrowWriter;
+use parquet::arrow::{ArrowWriter, ProjectionMask};
 use parquet::basic::{Compression, ZstdLevel};
-use parquet::file::properties::WriterProperties;
+use parquet::file::properties::{EnabledStatistics, WriterProperties};
 use parquet::schema::types::ColumnPath;
 
 use super::atomic::{io_error, StagedDir};
@@ -85,14 +85,53 @@ pub fn table_files(dir: &Path, name: &str) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// Columns whose values (almost) never repeat: a dictionary for them is
+/// wasted work (building it was the costliest part of encoding) and falls
+/// back to plain encoding anyway once it outgrows its page.
+const NO_DICTIONARY: [(&str, &str); 12] = [
+    ("articles", "article_id"),
+    ("articles", "url"),
+    ("articles", "title"),
+    ("articles", "text"),
+    ("quotes", "quote_id"),
+    ("quotes", "text"),
+    ("claims", "claim_id"),
+    ("claims", "text"),
+    ("dates", "date_id"),
+    ("clusters", "cluster_id"),
+    ("clusters", "text"),
+    ("clusters", "quote_ids.list.item"),
+];
+
+/// Free-text columns: min/max statistics of prose prune nothing.
+const NO_STATISTICS: [(&str, &str); 6] = [
+    ("articles", "url"),
+    ("articles", "title"),
+    ("articles", "text"),
+    ("quotes", "text"),
+    ("claims", "text"),
+    ("clusters", "text"),
+];
+
+/// A dotted Parquet column path (`quote_ids.list.item`).
+fn path(dotted: &str) -> ColumnPath {
+    ColumnPath::new(dotted.split('.').map(str::to_string).collect())
+}
+
 fn properties(name: &str) -> WriterProperties {
     let mut b = WriterProperties::builder()
         .set_compression(Compression::ZSTD(ZstdLevel::default()))
         .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
         .set_created_by(format!("sayso {}", crate::VERSION));
-    // article bodies never repeat: a dictionary page for them is wasted work
-    if name == "articles" {
-        b = b.set_column_dictionary_enabled(ColumnPath::from("text"), false);
+    for (table, column) in NO_DICTIONARY {
+        if table == name {
+            b = b.set_column_dictionary_enabled(path(column), false);
+        }
+    }
+    for (table, column) in NO_STATISTICS {
+        if table == name {
+            b = b.set_column_statistics_enabled(path(column), EnabledStatistics::None);
+        }
     }
     b.build()
 }
@@ -137,6 +176,80 @@ impl OutputWriter {
         })
     }
 
+    /// Reopen the output directory `target` to add rows to it: a new staged
+    /// directory holds the earlier files (hard links, or copies where links
+    /// are refused) as the first parts of every table, and new parts after
+    /// them; `target` itself is not touched until [`Self::finish`] swaps the
+    /// directories, so a failure leaves it as it was. The `clusters` table
+    /// starts empty (it is recomputed over all quotes); the other tables
+    /// keep their rows, counted from the earlier manifest, which is returned.
+    pub fn resume(target: &Path) -> Result<(OutputWriter, Manifest)> {
+        let old = Manifest::read(target)?;
+        let dir = StagedDir::create(target, true)?;
+        let mut tables = Vec::with_capacity(TABLE_NAMES.len());
+        let mut next_part = 0usize;
+        let mut olds = Vec::with_capacity(TABLE_NAMES.len());
+        for name in TABLE_NAMES {
+            let sub = dir.path().join(name);
+            std::fs::create_dir(&sub).map_err(|e| io_error("create", &sub, e))?;
+            let files: Vec<PathBuf> = table_files(target, name)?
+                .into_iter()
+                .filter(|p| p.is_file())
+                .collect();
+            next_part = next_part.max(files.len());
+            olds.push(files);
+        }
+        for (name, files) in TABLE_NAMES.into_iter().zip(olds) {
+            let mut done = Vec::new();
+            if name != "clusters" {
+                for (i, file) in files.iter().enumerate() {
+                    let path = table_path(dir.path(), name, Some(i));
+                    if std::fs::hard_link(file, &path).is_err() {
+                        std::fs::copy(file, &path).map_err(|e| io_error("copy", file, e))?;
+                    }
+                    done.push(path);
+                }
+            }
+            let path = table_path(dir.path(), name, Some(next_part));
+            let writer = open_writer(name, &path)?;
+            tables.push(TableWriter {
+                name,
+                path,
+                writer: Some(writer),
+                rows: if name == "clusters" {
+                    0
+                } else {
+                    old.count(name)
+                },
+                done,
+            });
+        }
+        let writer = OutputWriter {
+            dir,
+            tables,
+            part: Some(next_part + 1),
+        };
+        Ok((writer, old))
+    }
+
+    /// Read back the parts of table `name` that were complete when this
+    /// writer was opened or rotated (not the one being written), only
+    /// `columns`, batch by batch.
+    pub fn scan_done(
+        &self,
+        name: &str,
+        columns: &[&str],
+        mut f: impl FnMut(RecordBatch) -> Result<()>,
+    ) -> Result<()> {
+        let Some(t) = self.tables.iter().find(|t| t.name == name) else {
+            return Err(crate::Error::Output(format!("no table named {name}")));
+        };
+        for path in &t.done {
+            scan_file(path, columns, &mut f)?;
+        }
+        Ok(())
+    }
+
     /// Finish the current part of every table and start the next one
     /// (partitioned output only; single files ignore this).
     pub fn rotate(&mut self) -> Result<()> {
@@ -165,19 +278,83 @@ impl OutputWriter {
         name: &str,
         mut f: impl FnMut(RecordBatch) -> Result<RecordBatch>,
     ) -> Result<()> {
-        let Some(t) = self.tables.iter_mut().find(|t| t.name == name) else {
+        self.rewrite_emitting(name, None, |b| Ok((f(b)?, Vec::new())))
+    }
+
+    /// Like [`Self::rewrite`], but `f` may also return batches to append to
+    /// table `into` (e.g. the clusters rows whose first quote was just read),
+    /// so a table derived from another one is written as it is streamed.
+    pub fn rewrite_emitting(
+        &mut self,
+        name: &str,
+        into: Option<&str>,
+        mut f: impl FnMut(RecordBatch) -> Result<(RecordBatch, Vec<RecordBatch>)>,
+    ) -> Result<()> {
+        let (mut target, mut other) = (None, None);
+        for t in self.tables.iter_mut() {
+            if t.name == name {
+                target = Some(t);
+            } else if Some(t.name) == into {
+                other = Some(t);
+            }
+        }
+        let Some(t) = target else {
             return Err(crate::Error::Output(format!("no table named {name}")));
         };
+        if into.is_some() && other.is_none() {
+            return Err(crate::Error::Output(format!(
+                "no other table named {}",
+                into.unwrap_or_default()
+            )));
+        }
         t.close()?;
         let mut rows = 0u64;
         for path in t.done.iter().chain(std::iter::once(&t.path)) {
-            rows += rewrite_file(name, path, &mut f)?;
+            rows += rewrite_file(name, path, &mut |b| {
+                let (b, extra) = f(b)?;
+                if let Some(o) = other.as_deref_mut() {
+                    for e in &extra {
+                        o.write(e)?;
+                    }
+                }
+                Ok(b)
+            })?;
         }
         if rows != t.rows {
             return Err(crate::Error::Output(format!(
                 "rewriting {name}: {rows} rows read back, {} written",
                 t.rows
             )));
+        }
+        Ok(())
+    }
+
+    /// Close table `name` and read it back batch by batch, only `columns`
+    /// (in the table's order), e.g. to look up a few values before a
+    /// [`Self::rewrite`]. No more batches can be appended to `name` afterwards.
+    pub fn scan(
+        &mut self,
+        name: &str,
+        columns: &[&str],
+        mut f: impl FnMut(RecordBatch) -> Result<()>,
+    ) -> Result<()> {
+        let Some(t) = self.tables.iter_mut().find(|t| t.name == name) else {
+            return Err(crate::Error::Output(format!("no table named {name}")));
+        };
+        t.close()?;
+        for path in t.done.iter().chain(std::iter::once(&t.path)) {
+            scan_file(path, columns, &mut f)?;
+        }
+        Ok(())
+    }
+
+    /// End the row group in progress of every table, so that a pass over
+    /// the whole corpus (clusters) does not hold them in memory meanwhile.
+    pub fn flush(&mut self) -> Result<()> {
+        for t in &mut self.tables {
+            if let Some(w) = t.writer.as_mut() {
+                w.flush().map_err(|e| parquet_error(&t.path, e))?;
+            }
         }
         Ok(())
     }
@@ -226,6 +403,29 @@ impl OutputWriter {
         std::fs::write(&path, json).map_err(|e| io_error("write", &path, e))?;
         dir.commit()
     }
+}
+
+/// Read `columns` of one Parquet file, batch by batch.
+fn scan_file(
+    path: &Path,
+    columns: &[&str],
+    f: &mut impl FnMut(RecordBatch) -> Result<()>,
+) -> Result<()> {
+    let file = File::open(path).map_err(|e| io_error("read back", path, e))?;
+    let builder =
+        ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| parquet_error(path, e))?;
+    let mask = ProjectionMask::columns(builder.parquet_schema(), columns.iter().copied());
+    let reader = builder
+        .with_projection(mask)
+        .with_batch_size(REWRITE_BATCH_ROWS)
+        .build()
+        .map_err(|e| parquet_error(path, e))?;
+    for batch in reader {
+        f(batch.map_err(|e| {
+            crate::Error::Output(format!("cannot read back {}: {e}", path.display()))
+        })?)?;
+    }
+    Ok(())
 }
 
 /// Stream one Parquet file of table `name` through `f` into a new file that

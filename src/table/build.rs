@@ -37,6 +37,14 @@ fn slice(text: &str, span: Span) -> &str {
     text.get(span.start..span.end).unwrap_or("")
 }
 
+/// Append `{article_id}:{tag}:{start}` without a `String` per row.
+fn append_id(b: &mut StringBuilder, article_id: &str, tag: char, start: usize) {
+    use std::fmt::Write;
+    // writing into a StringBuilder cannot fail; append_value("") ends the value
+    let _ = write!(b, "{article_id}:{tag}:{start}");
+    b.append_value("");
+}
+
 fn batch(name: &str, columns: Vec<ArrayRef>) -> Result<RecordBatch> {
     let schema = schema(name).expect("known table");
     Ok(RecordBatch::try_new(schema, columns)?)
@@ -51,7 +59,9 @@ pub fn articles(xs: &[Extraction]) -> Result<RecordBatch> {
     let mut published = Date32Builder::new();
     let mut inferred = BooleanBuilder::new();
     let mut language = DictBuilder::new();
-    let mut text = LargeStringBuilder::new();
+    // sized up front: growing a buffer of megabytes by doubling copies it
+    let text_bytes: usize = xs.iter().map(|x| x.article.text.len()).sum();
+    let mut text = LargeStringBuilder::with_capacity(xs.len(), text_bytes);
     let (mut nq, mut nc, mut nd) = (
         Int32Builder::new(),
         Int32Builder::new(),
@@ -121,8 +131,7 @@ impl UtteranceCols {
     fn push(&mut self, x: &Extraction, map: &OffsetMap, tag: char, u: &Utterance) {
         let text = x.article.text.as_str();
         let start = map.char_offset(u.span.start);
-        self.id
-            .append_value(format!("{}:{}:{}", x.article_id, tag, start));
+        append_id(&mut self.id, &x.article_id, tag, start);
         self.article_id.append_value(&x.article_id);
         self.text.append_value(&u.text);
         self.start.append_value(i32_of(start));
@@ -281,7 +290,7 @@ pub fn dates(xs: &[Extraction]) -> Result<RecordBatch> {
         let map = OffsetMap::new(&x.article.text);
         for t in &x.dates {
             let s = map.char_offset(t.span.start);
-            id.append_value(format!("{}:d:{}", x.article_id, s));
+            append_id(&mut id, &x.article_id, 'd', s);
             aid.append_value(&x.article_id);
             text.append_value(slice(&x.article.text, t.span));
             start.append_value(i32_of(s));
@@ -339,39 +348,83 @@ pub use crate::clusters::Cluster as ClusterRow;
 
 /// The `clusters` table.
 pub fn clusters(rows: &[ClusterRow]) -> Result<RecordBatch> {
-    let (mut id, mut text, mut speaker, mut sid) = (
-        StringBuilder::new(),
-        StringBuilder::new(),
-        StringBuilder::new(),
-        StringBuilder::new(),
-    );
-    let (mut na, mut ns, mut first) = (
-        Int32Builder::new(),
-        Int32Builder::new(),
-        Date32Builder::new(),
-    );
-    let mut qids = ListBuilder::new(StringBuilder::new());
+    let mut b = ClustersBuilder::default();
     for r in rows {
-        id.append_value(&r.cluster_id);
-        text.append_value(&r.text);
-        speaker.append_option(r.speaker.as_deref());
-        sid.append_option(r.speaker_id.as_deref());
-        na.append_value(i32::try_from(r.n_articles).unwrap_or(i32::MAX));
-        ns.append_value(i32::try_from(r.n_sources).unwrap_or(i32::MAX));
-        first.append_option(r.first_date.map(date32));
-        append_list(&mut qids, &r.quote_ids);
+        b.start_row(r);
+        b.end_row();
     }
-    batch(
-        "clusters",
-        vec![
-            Arc::new(id.finish()),
-            Arc::new(text.finish()),
-            Arc::new(speaker.finish()),
-            Arc::new(sid.finish()),
-            Arc::new(na.finish()),
-            Arc::new(ns.finish()),
-            Arc::new(first.finish()),
-            Arc::new(qids.finish()),
-        ],
-    )
+    b.finish()
+}
+
+/// Builds `clusters` batches row by row. Member ids can be written straight
+/// into the list column ([`Self::add_quote_id`]): a cluster of a million
+/// copies would otherwise first hold a million `String`s.
+#[derive(Default)]
+pub struct ClustersBuilder {
+    id: StringBuilder,
+    text: StringBuilder,
+    speaker: StringBuilder,
+    sid: StringBuilder,
+    na: Int32Builder,
+    ns: Int32Builder,
+    first: Date32Builder,
+    qids: ListBuilder<StringBuilder>,
+    rows: usize,
+}
+
+impl ClustersBuilder {
+    /// Begin a row: every column of `r`, and its `quote_ids` so far.
+    pub fn start_row(&mut self, r: &ClusterRow) {
+        self.id.append_value(&r.cluster_id);
+        self.text.append_value(&r.text);
+        self.speaker.append_option(r.speaker.as_deref());
+        self.sid.append_option(r.speaker_id.as_deref());
+        self.na
+            .append_value(i32::try_from(r.n_articles).unwrap_or(i32::MAX));
+        self.ns
+            .append_value(i32::try_from(r.n_sources).unwrap_or(i32::MAX));
+        self.first.append_option(r.first_date.map(date32));
+        for q in &r.quote_ids {
+            self.qids.values().append_value(q);
+        }
+    }
+
+    /// Add `{article_id}:q:{start}` to the quote ids of the row begun.
+    pub fn add_quote_id(&mut self, article_id: &str, start: u32) {
+        append_id(self.qids.values(), article_id, 'q', start as usize);
+    }
+
+    /// End the row begun.
+    pub fn end_row(&mut self) {
+        self.qids.append(true);
+        self.rows += 1;
+    }
+
+    /// Rows built since the last [`Self::finish`].
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// Bytes of quote ids held: a batch is finished once it holds enough.
+    pub fn id_bytes(&self) -> usize {
+        self.qids.values_ref().values_slice().len()
+    }
+
+    /// The batch of the rows built so far; the builder starts again empty.
+    pub fn finish(&mut self) -> Result<RecordBatch> {
+        self.rows = 0;
+        batch(
+            "clusters",
+            vec![
+                Arc::new(self.id.finish()),
+                Arc::new(self.text.finish()),
+                Arc::new(self.speaker.finish()),
+                Arc::new(self.sid.finish()),
+                Arc::new(self.na.finish()),
+                Arc::new(self.ns.finish()),
+                Arc::new(self.first.finish()),
+                Arc::new(self.qids.finish()),
+            ],
+        )
+    }
 }

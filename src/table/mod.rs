@@ -9,8 +9,9 @@ mod schema;
 
 use arrow_array::RecordBatch;
 
-pub use build::{date32, ClusterRow};
-pub use clusters::{quote_keys, with_cluster_ids};
+pub use build::{date32, ClusterRow, ClustersBuilder};
+pub(crate) use clusters::{dictionary_strings, strings};
+pub use clusters::{sketches, sketches_with, with_cluster_ids};
 pub use describe::{describe_json, describe_text};
 pub use schema::{schema, type_name};
 
