@@ -360,3 +360,25 @@ fn a_name_after_said_is_the_subject_of_the_mixed_content() {
         )]
     );
 }
+
+#[test]
+fn ratios_of_people_report() {
+    assert_eq!(
+        claims("Nearly two in three said the rent cap had helped them."),
+        vec![(
+            "the rent cap had helped them".into(),
+            "indirect",
+            s("Nearly two in three"),
+            "claim_after"
+        )]
+    );
+    assert_eq!(
+        claims("Nine out of 10 say the buses are late."),
+        vec![(
+            "the buses are late".into(),
+            "indirect",
+            s("Nine out of 10"),
+            "claim_after"
+        )]
+    );
+}
