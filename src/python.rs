@@ -604,7 +604,8 @@ fn arrow_batches(obj: &Bound<'_, PyAny>) -> PyResult<Vec<RecordBatch>> {
 /// Cluster quotations across articles, as the corpus-wide pass of `convert`.
 ///
 /// `quotes` holds the `quotes` columns `quote_id`, `article_id`, `text`,
-/// `speaker`, `speaker_id` (strings) and `date` (date32); `articles` the
+/// `speaker`, `speaker_id` (strings), `start` (int32) and `date` (date32),
+/// the rows of an article together and in order of `start`; `articles` the
 /// `articles` columns `article_id` (string) and `source` (dictionary of
 /// strings). Returns the `clusters` table and a table of `quote_id`,
 /// `cluster_id`, one row per quotes row in the same order.
@@ -618,10 +619,19 @@ fn cluster_quotes(
 ) -> PyResult<(PyTable, PyTable)> {
     let (quotes, articles) = (quotes.into_inner(), articles.into_inner());
     let (clusters, ids) = run_detached(py, move || {
-        let keys = table::quote_keys(&quotes, &articles)?;
-        let (found, assignment) = crate::clusters::cluster(&keys);
-        let quote_ids: arrow_array::StringArray =
-            keys.iter().map(|k| Some(k.quote_id.as_str())).collect();
+        let sketches = table::sketches(&quotes, &articles)?;
+        let column = |name: &str| {
+            quotes
+                .column_by_name(name)
+                .and_then(|c| c.as_any().downcast_ref::<arrow_array::StringArray>())
+                .cloned()
+                .ok_or_else(|| Error::Input(format!("quotes.{name} must be a string column")))
+        };
+        let (text, quote_ids) = (column("text")?, column("quote_id")?);
+        let texts: Vec<&str> = (0..arrow_array::Array::len(&text))
+            .map(|i| text.value(i))
+            .collect();
+        let (found, assignment) = crate::clusters::cluster_texts(&sketches, &texts);
         let cluster_ids: arrow_array::StringArray = assignment
             .iter()
             .map(|&c| found.get(c).map(|f| f.cluster_id.as_str()))

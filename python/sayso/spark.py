@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
 EXTRACTED = ("articles", "quotes", "claims", "speakers", "dates", "errors")
 
 #: The columns :func:`clusters` collects to the driver.
-_CLUSTER_QUOTE_COLUMNS = ("quote_id", "article_id", "text", "speaker", "speaker_id", "date")
+_CLUSTER_QUOTE_COLUMNS = ("quote_id", "article_id", "start", "text", "speaker", "speaker_id", "date")
 
 
 def _pa() -> Any:
@@ -235,13 +235,14 @@ def _assign(quotes_df: "DataFrame", articles_df: Optional["DataFrame"]) -> Tuple
     pa = _pa()
     import pyarrow.compute as pc
 
-    q = quotes_df.select(*_CLUSTER_QUOTE_COLUMNS).orderBy("article_id", "start" if "start" in quotes_df.columns else "quote_id")
+    q = quotes_df.select(*_CLUSTER_QUOTE_COLUMNS).orderBy("article_id", "start")
     quotes = q.toArrow()
     quotes = quotes.cast(
         pa.schema(
             [
                 pa.field("quote_id", pa.string()),
                 pa.field("article_id", pa.string()),
+                pa.field("start", pa.int32()),
                 pa.field("text", pa.string()),
                 pa.field("speaker", pa.string()),
                 pa.field("speaker_id", pa.string()),
