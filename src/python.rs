@@ -619,7 +619,9 @@ fn cluster_quotes(
 ) -> PyResult<(PyTable, PyTable)> {
     let (quotes, articles) = (quotes.into_inner(), articles.into_inner());
     let (clusters, ids) = run_detached(py, move || {
-        let sketches = table::sketches(&quotes, &articles)?;
+        // the outlet of each article, whatever the order of the articles rows
+        let sources = article_sources(&articles)?;
+        let sketches = table::sketches_with(&quotes, |a| sources.get(a).cloned())?;
         let column = |name: &str| {
             quotes
                 .column_by_name(name)
@@ -649,6 +651,43 @@ fn cluster_quotes(
         Ok((table::build_clusters(&found)?, ids))
     })?;
     Ok((py_table(&clusters)?, py_table(&ids)?))
+}
+
+/// `article_id` → `source` of an `articles` batch (source as plain or
+/// dictionary-encoded strings).
+fn article_sources(
+    articles: &RecordBatch,
+) -> crate::error::Result<rustc_hash::FxHashMap<String, String>> {
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::Int32Type;
+    use arrow_array::{Array, ArrayAccessor, StringArray};
+    let ids = articles
+        .column_by_name("article_id")
+        .and_then(|c| c.as_any().downcast_ref::<StringArray>())
+        .ok_or_else(|| Error::Input("articles.article_id must be a string column".into()))?;
+    let column = articles
+        .column_by_name("source")
+        .ok_or_else(|| Error::Input("articles has no source column".into()))?;
+    let source_at: Box<dyn Fn(usize) -> Option<String>> =
+        if let Some(plain) = column.as_any().downcast_ref::<StringArray>() {
+            Box::new(move |i| plain.is_valid(i).then(|| plain.value(i).to_string()))
+        } else if let Some(dict) = column
+            .as_dictionary_opt::<Int32Type>()
+            .and_then(|d| d.downcast_dict::<StringArray>())
+        {
+            Box::new(move |i| dict.is_valid(i).then(|| dict.value(i).to_string()))
+        } else {
+            return Err(Error::Input(
+                "articles.source must be strings or a dictionary of strings".into(),
+            ));
+        };
+    let mut out = rustc_hash::FxHashMap::default();
+    for i in 0..ids.len() {
+        if let (true, Some(src)) = (ids.is_valid(i), source_at(i)) {
+            out.entry(ids.value(i).to_string()).or_insert(src);
+        }
+    }
+    Ok(out)
 }
 
 /// The Arrow schema of table `name`, or None for an unknown name.
