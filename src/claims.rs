@@ -954,7 +954,7 @@ fn according_to(
             return None;
         }
         let content = Span::new(doc.tokens[start].start, doc.tokens[end_tok - 1].end);
-        return make(
+        let u = make(
             doc,
             si,
             content,
@@ -964,13 +964,14 @@ fn according_to(
             Kind::AccordingTo,
             "according_to",
         );
+        return with_phrase_source(doc, u, m, k + 2, src_end);
     }
     // content, according to X.
     if word(doc, k - 1) != "," {
         return None;
     }
     let content = Span::new(doc.tokens[lo].start, doc.tokens[k - 2].end);
-    make(
+    let u = make(
         doc,
         si,
         content,
@@ -979,5 +980,41 @@ fn according_to(
         "according to",
         Kind::AccordingTo,
         "according_to",
-    )
+    );
+    with_phrase_source(doc, u, m, k + 2, src_end)
+}
+
+/// The longest noun phrase after "according to" that may stand for a
+/// source without a name ("according to federal statistics", "according to
+/// attorneys for the family"), in tokens.
+const MAX_SOURCE_PHRASE: usize = 10;
+
+/// When no mention names the source of an according-to claim, its noun
+/// phrase (tokens `from..to`) is the speaker as written, with no corpus key:
+/// like a noun-phrase subject, the same words elsewhere are not the same
+/// source.
+fn with_phrase_source(
+    doc: &Document,
+    u: Option<Utterance>,
+    m: Option<usize>,
+    from: usize,
+    to: usize,
+) -> Option<Utterance> {
+    let mut u = u?;
+    if m.is_some() || to <= from || to - from > MAX_SOURCE_PHRASE {
+        return Some(u);
+    }
+    let mut e = to;
+    while e > from && is_punct(doc, e - 1) {
+        e -= 1;
+    }
+    if e <= from
+        || (from..e).any(|j| doc.in_quote(Span::new(doc.tokens[j].start, doc.tokens[j].end)))
+    {
+        return Some(u);
+    }
+    let span = Span::new(doc.tokens[from].start, doc.tokens[e - 1].end);
+    u.mention = Some(span);
+    u.speaker = Some(span.text(doc.text).to_string());
+    Some(u)
 }

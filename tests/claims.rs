@@ -382,3 +382,31 @@ fn ratios_of_people_report() {
         )]
     );
 }
+
+#[test]
+fn an_unnamed_according_to_source_is_its_phrase() {
+    let x = extract(Article::new(
+        "According to federal housing statistics, rents rose by a third. \
+         The depot will close, according to attorneys for the drivers.",
+    ));
+    let c: Vec<_> = x
+        .claims
+        .iter()
+        .map(|c| (c.text.clone(), c.speaker.clone(), c.speaker_id.clone()))
+        .collect();
+    assert_eq!(
+        c,
+        vec![
+            (
+                "rents rose by a third".to_string(),
+                s("federal housing statistics"),
+                None
+            ),
+            (
+                "The depot will close".to_string(),
+                s("attorneys for the drivers"),
+                None
+            ),
+        ]
+    );
+}
