@@ -11,7 +11,7 @@
 //! (almost) all one quotation is that quotation, not a claim.
 
 use crate::attribution::lexicons::lexicons;
-use crate::attribution::sieves::{is_punct, subject_before, word};
+use crate::attribution::sieves::{is_punct, speech_noun_at, subject_before, word};
 use crate::attribution::{CueClass, Document, MentionKind};
 use crate::model::{Kind, Span, Utterance};
 
@@ -56,6 +56,21 @@ const ADVERBIAL_STARTS: &[&str] = &[
     "when",
 ];
 
+/// Words naming a day that may stand bare between a cue and its clause
+/// ("announced Sunday she would …") but never start the content.
+const DAY_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+];
+
 /// Verbs after "there" that make it the subject of an existential clause
 /// ("said there was no evidence"), not the adverb of place ("said there").
 const EXISTENTIAL_VERBS: &[&str] = &[
@@ -95,7 +110,6 @@ const VERB_ONLY_FORMS: &[&str] = &[
     "maintains",
     "concedes",
     "confirms",
-    "insists",
     "hopes",
 ];
 
@@ -569,13 +583,6 @@ fn claim_after(
                                 | "so"
                                 | "yes"
                                 | "no"
-                                | "thursday"
-                                | "monday"
-                                | "tuesday"
-                                | "wednesday"
-                                | "friday"
-                                | "saturday"
-                                | "sunday"
                                 | "and"
                                 | "but"
                                 | "or"
@@ -589,9 +596,6 @@ fn claim_after(
                                 | "last"
                                 | "earlier"
                                 | "later"
-                                | "yesterday"
-                                | "today"
-                                | "tonight"
                                 | "recently"
                                 | "also"
                                 | "then"
@@ -603,6 +607,7 @@ fn claim_after(
                                 | "little"
                                 | "much"
                         )
+                        && !DAY_WORDS.contains(&w.as_str())
                 }
             };
             // "said there was …": an existential clause, not the place
@@ -613,19 +618,8 @@ fn claim_after(
                 && !is_punct(doc, c + 1)
                 && doc.mention_at_token(c + 1).is_none();
             // "announced Sunday she would resign": a bare day, then the clause
-            let day_clause = matches!(
-                w.as_str(),
-                "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "yesterday"
-                    | "today"
-                    | "tonight"
-            ) && !is_punct(doc, c + 1)
+            let day_clause = DAY_WORDS.contains(&w.as_str())
+                && !is_punct(doc, c + 1)
                 && !matches!(
                     word(doc, c + 1).to_lowercase().as_str(),
                     "that"
@@ -797,11 +791,7 @@ fn as_x_said(doc: &Document, si: usize, lo: usize, end_tok: usize) -> Option<Utt
 /// that verb's claim stands instead.
 fn in_source(doc: &Document, si: usize, lo: usize, end_tok: usize) -> Option<Utterance> {
     let comma = (lo + 1..(lo + 16).min(end_tok)).find(|&j| word(doc, j) == ",")?;
-    let noun = (lo + 1..comma).find(|&j| {
-        lexicons()
-            .speech_nouns
-            .contains_key(word(doc, j).to_lowercase().as_str())
-    })?;
+    let (noun, lemma) = (lo + 1..comma).find_map(|j| speech_noun_at(doc, j).map(|l| (j, l)))?;
     let start = comma + 1;
     if start + 2 >= end_tok || (start..end_tok).any(|j| doc.cue_at_token(j).is_some()) {
         return None;
@@ -823,9 +813,7 @@ fn in_source(doc: &Document, si: usize, lo: usize, end_tok: usize) -> Option<Utt
         content,
         mention,
         Span::new(t.start, t.end),
-        lexicons()
-            .speech_nouns
-            .get(word(doc, noun).to_lowercase().as_str())?,
+        lemma,
         Kind::Indirect,
         "in_source",
     )
@@ -943,7 +931,7 @@ fn according_to(
         },
         |m| doc.mentions[m].end_token,
     );
-    if k <= lo + 1 {
+    let content = if k <= lo + 1 {
         // According to X, content.
         let mut start = src_end;
         while start < end_tok && word(doc, start) != "," {
@@ -953,24 +941,14 @@ fn according_to(
         if start >= end_tok {
             return None;
         }
-        let content = Span::new(doc.tokens[start].start, doc.tokens[end_tok - 1].end);
-        let u = make(
-            doc,
-            si,
-            content,
-            m,
-            cue,
-            "according to",
-            Kind::AccordingTo,
-            "according_to",
-        );
-        return with_phrase_source(doc, u, m, k + 2, src_end);
-    }
-    // content, according to X.
-    if word(doc, k - 1) != "," {
-        return None;
-    }
-    let content = Span::new(doc.tokens[lo].start, doc.tokens[k - 2].end);
+        Span::new(doc.tokens[start].start, doc.tokens[end_tok - 1].end)
+    } else {
+        // content, according to X.
+        if word(doc, k - 1) != "," {
+            return None;
+        }
+        Span::new(doc.tokens[lo].start, doc.tokens[k - 2].end)
+    };
     let u = make(
         doc,
         si,

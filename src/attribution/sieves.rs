@@ -142,6 +142,15 @@ pub(crate) fn word<'t>(doc: &Document<'t>, i: usize) -> &'t str {
     doc.tokens.get(i).map_or("", |t| t.text(doc.text))
 }
 
+/// The lemma of the speech noun at token `i` ("statement", "survey"),
+/// lexicons/nominal_cues.tsv.
+pub(crate) fn speech_noun_at(doc: &Document, i: usize) -> Option<&'static str> {
+    super::lexicons::lexicons()
+        .speech_nouns
+        .get(word(doc, i).to_lowercase().as_str())
+        .copied()
+}
+
 /// A cue starting at token `i` (speech or cognition class), and the token after it.
 fn cue_at(doc: &Document, i: usize) -> Option<(Span, &'static str, usize)> {
     let c = doc.cue_at_token(i)?;
@@ -261,8 +270,7 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
             .filter(|&m| doc.mentions[m].possessive)
         {
             let noun_tok = doc.mentions[m].end_token;
-            let nw = word(doc, noun_tok).to_lowercase();
-            if let Some(lemma) = super::lexicons::lexicons().speech_nouns.get(nw.as_str()) {
+            if let Some(lemma) = speech_noun_at(doc, noun_tok) {
                 let t = doc.tokens[noun_tok];
                 return Some(Found {
                     mention: m,
@@ -310,10 +318,7 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
     // X's message/statement (after a quotation: "“…” — Lee's message")
     if doc.mentions[m].possessive {
         let nt = doc.mentions[m].end_token;
-        if let Some(lemma) = super::lexicons::lexicons()
-            .speech_nouns
-            .get(word(doc, nt).to_lowercase().as_str())
-        {
+        if let Some(lemma) = speech_noun_at(doc, nt) {
             let t = doc.tokens[nt];
             return Some(Found {
                 mention: m,
@@ -408,10 +413,7 @@ pub fn attribution_before(doc: &Document, open: usize) -> Option<Found> {
             break;
         }
         // X's statement read: / X's message said:
-        if let Some(lemma) = super::lexicons::lexicons()
-            .speech_nouns
-            .get(word(doc, k).to_lowercase().as_str())
-        {
+        if let Some(lemma) = speech_noun_at(doc, k) {
             if k > 0 {
                 if let Some(m) = doc
                     .mention_ending_at(k)
@@ -495,11 +497,8 @@ fn subject_colon(doc: &Document, open: usize) -> Option<Found> {
     let colon = open - 1;
     let sentence = *doc.token_sentence.get(open)?;
     let first = doc.token_at(doc.seg.sentences[sentence].start);
-    let noun = (colon.saturating_sub(6).max(first)..colon).find(|&k| {
-        super::lexicons::lexicons()
-            .speech_nouns
-            .contains_key(word(doc, k).to_lowercase().as_str())
-    })?;
+    let (noun, lemma) = (colon.saturating_sub(6).max(first)..colon)
+        .find_map(|k| speech_noun_at(doc, k).map(|l| (k, l)))?;
     let m = doc.mention_at_token(first).filter(|&m| {
         !doc.mentions[m].in_quote
             && !doc.mentions[m].possessive
@@ -513,9 +512,7 @@ fn subject_colon(doc: &Document, open: usize) -> Option<Found> {
     Some(Found {
         mention: m,
         cue: Span::new(t.start, t.end),
-        lemma: super::lexicons::lexicons()
-            .speech_nouns
-            .get(word(doc, noun).to_lowercase().as_str())?,
+        lemma,
         addressee: None,
         end_token: colon + 1,
         start_token: first,

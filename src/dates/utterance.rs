@@ -45,13 +45,10 @@ pub fn date(
     };
     // 1. a date in the sentence of the speech event, nearest to the cue
     let at = u.cue.unwrap_or(Span::new(u.span.start, u.span.start));
-    let mut sentences = [seg.sentence_at(at.start), u.sentence];
-    sentences.sort_unstable();
+    let cue_sentence = seg.sentence_at(at.start);
+    let (a, b) = (cue_sentence.min(u.sentence), cue_sentence.max(u.sentence));
     let mut in_event: Option<(usize, NaiveDate)> = None;
-    for (k, &si) in sentences.iter().enumerate() {
-        if k == 1 && si == sentences[0] {
-            break;
-        }
+    for si in std::iter::once(a).chain((b != a).then_some(b)) {
         let Some(sent) = seg.sentences.get(si) else {
             continue;
         };
