@@ -10,6 +10,9 @@
 //! - a curly `“` opens and `”` closes; `«` opens and `»` closes (a second
 //!   opening mark before the closing one restarts the pair, as a stray mark
 //!   is likelier than nesting of the same mark);
+//! - typewriter marks: ``` `` ``` opens and a doubled apostrophe `''`
+//!   closes; a `''` with no open pair opens one (some archives write
+//!   `''Yes,'' she said.`);
 //! - a mark left open at the end of its paragraph encloses nothing: only
 //!   matched pairs count.
 //!
@@ -67,30 +70,50 @@ pub fn enclosed(chars: &[char]) -> Vec<bool> {
 }
 
 fn mark_paragraph(chars: &[char], para: Range<usize>, out: &mut [bool]) {
-    let (mut straight, mut curly, mut angle): (Option<usize>, Option<usize>, Option<usize>) =
-        (None, None, None);
+    let (mut straight, mut curly, mut angle, mut doubled): (
+        Option<usize>,
+        Option<usize>,
+        Option<usize>,
+        Option<usize>,
+    ) = (None, None, None, None);
     let mut fill =
         |open: usize, close: usize| out[open + 1..close].iter_mut().for_each(|e| *e = true);
-    for i in para {
-        match chars[i] {
-            '"' => match straight.take() {
+    let mut i = para.start;
+    while i < para.end {
+        let next = (i + 1 < para.end).then(|| chars[i + 1]);
+        match (chars[i], next) {
+            // Typewriter style: `` opens, a doubled apostrophe '' closes, or
+            // toggles like a straight mark when it also opens (''Yes,'' he said).
+            ('`', Some('`')) => {
+                doubled = Some(i + 1);
+                i += 1;
+            }
+            ('\'', Some('\'')) => {
+                match doubled.take() {
+                    Some(o) => fill(o, i),
+                    None => doubled = Some(i + 1),
+                }
+                i += 1;
+            }
+            ('"', _) => match straight.take() {
                 Some(o) => fill(o, i),
                 None => straight = Some(i),
             },
-            '“' => curly = Some(i),
-            '”' => {
+            ('“', _) => curly = Some(i),
+            ('”', _) => {
                 if let Some(o) = curly.take() {
                     fill(o, i)
                 }
             }
-            '«' => angle = Some(i),
-            '»' => {
+            ('«', _) => angle = Some(i),
+            ('»', _) => {
                 if let Some(o) = angle.take() {
                     fill(o, i)
                 }
             }
             _ => {}
         }
+        i += 1;
     }
 }
 
@@ -108,7 +131,8 @@ pub fn classify(chars: &[char], enc: &[bool], ranges: &[(usize, usize)]) -> Gold
     for &(s, e) in crate::eval::overlap::normalize(ranges, n).iter() {
         for i in s..e {
             let c = chars[i];
-            if is_quote_mark(c) {
+            let doubled = (c == '\'' || c == '`') && (i + 1 < e && chars[i + 1] == c);
+            if is_quote_mark(c) || doubled {
                 has_mark = true;
             } else if !c.is_whitespace() {
                 counted += 1;
