@@ -58,6 +58,23 @@ fn abbreviations() -> &'static HashSet<&'static str> {
     })
 }
 
+fn sentence_final_abbreviations() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        crate::lexicon::lines(include_str!(
+            "../../lexicons/sentence_final_abbreviations.txt"
+        ))
+        .collect()
+    })
+}
+
+fn sentence_openers() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        crate::lexicon::lines(include_str!("../../lexicons/sentence_openers.txt")).collect()
+    })
+}
+
 /// Split `text` into paragraphs (non-blank lines) and sentences.
 pub fn segment(text: &str) -> Segments {
     let mut seg = Segments::default();
@@ -135,7 +152,7 @@ fn split_sentences(
         if !(next.is_uppercase() || next.is_ascii_digit() || is_opener(next)) {
             continue;
         }
-        if c == '.' && is_abbreviation(para, i) {
+        if c == '.' && is_abbreviation(para, i) && !ends_sentence_anyway(para, i, &rest[ws..]) {
             continue;
         }
         let _ = bytes;
@@ -163,6 +180,24 @@ fn push_trimmed(
             paragraph,
         });
     }
+}
+
+/// An abbreviation that may end a sentence ("the U.S.", "Acme Inc.")
+/// followed by a word that opens one ("He", "The").
+fn ends_sentence_anyway(para: &str, dot: usize, next: &str) -> bool {
+    let before = &para[..dot];
+    let word = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .next()
+        .unwrap_or("");
+    if !sentence_final_abbreviations().contains(word) {
+        return false;
+    }
+    let opener = next
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    sentence_openers().contains(opener)
 }
 
 /// Is the period at byte `dot` of `para` the end of an abbreviation?
@@ -230,6 +265,22 @@ mod tests {
         assert_eq!(
             sentences("It cost 3.5 million. 2019 was worse."),
             vec!["It cost 3.5 million.", "2019 was worse."]
+        );
+        // an abbreviation that may end a sentence, before a sentence opener
+        assert_eq!(
+            sentences(
+                "The plant moved to the U.S. They hired 40 people at Acme Inc. The rest left."
+            ),
+            vec![
+                "The plant moved to the U.S.",
+                "They hired 40 people at Acme Inc.",
+                "The rest left."
+            ]
+        );
+        // but not before a name, nor after a title
+        assert_eq!(
+            sentences("The U.S. Navy sent Gen. He Lin and Acme Inc. Chief Ito."),
+            vec!["The U.S. Navy sent Gen. He Lin and Acme Inc. Chief Ito."]
         );
     }
 
