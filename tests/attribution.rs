@@ -276,3 +276,25 @@ fn an_inverted_said_opens_the_sentence() {
         )]
     );
 }
+
+#[test]
+fn name_with_an_apostrophe_before_a_capital() {
+    assert_eq!(
+        who("“The dam held through the night,” said Fenna O'Dowd, on her first day in charge."),
+        vec![(s("Fenna O'Dowd"), "cue_after")]
+    );
+}
+
+#[test]
+fn party_and_state_label_after_a_name() {
+    assert_eq!(
+        rows("“We will fund the bridge,” Sen. Lina Broek (D-Ore.) said Tuesday."),
+        vec![(
+            "We will fund the bridge,".into(),
+            s("Lina Broek"),
+            s("Sen. Lina Broek (D-Ore.)"),
+            s("said"),
+            "cue_after"
+        )]
+    );
+}

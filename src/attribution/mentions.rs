@@ -130,8 +130,14 @@ pub fn find_in_sentence(
                 continue;
             }
         }
-        // contractions (We’re, I'll, Don't) are never names
-        let contraction = w.contains(['\'', '’']) && !strip_possessive(w).1;
+        // contractions (We’re, I'll, Don't) are never names; an apostrophe
+        // before a capital is part of one (O'Neal, D’Souza)
+        let contraction = w.contains(['\'', '’'])
+            && !strip_possessive(w).1
+            && !w
+                .split(['\'', '’'])
+                .nth(1)
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase));
         if (is_cap(w) || lex.demonyms.contains_key(w)) && !contraction {
             let (m, next) = name_sequence(text, toks, i, to, sentence, from);
             if let Some(m) = m {
@@ -270,6 +276,30 @@ fn role_phrase(
         },
         end_tok,
     ))
+}
+
+/// A short parenthesised label made of capitalised words, initials and
+/// punctuation right at token `i` ("(D-Ore.)", "(R)"): the token after its
+/// closing bracket.
+fn name_label(text: &str, toks: &[Token], i: usize, to: usize) -> Option<usize> {
+    if i >= to || toks[i].text(text) != "(" {
+        return None;
+    }
+    for k in i + 1..to.min(i + 8) {
+        let t = toks[k];
+        let w = t.text(text);
+        if w == ")" {
+            return (k > i + 1).then_some(k + 1);
+        }
+        let ok = match t.kind {
+            TokenKind::Word => is_cap(w),
+            _ => matches!(w, "-" | "." | "," | "–"),
+        };
+        if !ok {
+            return None;
+        }
+    }
+    None
 }
 
 /// A capitalised sequence starting at token `i`: demonyms, titles, then a name.
@@ -538,6 +568,15 @@ fn name_sequence(
         .start,
         end_byte,
     );
+    // a party and state label after a person's name belongs to the mention
+    // ("Ann Lowe (D-Ore.) said"): the cue then follows it directly
+    let mut next = next;
+    if kind == MentionKind::Person && !possessive {
+        if let Some(after) = name_label(text, toks, next, to) {
+            span.end = toks[after - 1].end;
+            next = after;
+        }
+    }
     let mut first_tok = first_tok;
     // "the Kremlin": the written mention keeps its article, the name does not
     if org
