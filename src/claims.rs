@@ -71,6 +71,40 @@ const DAY_WORDS: &[&str] = &[
     "tonight",
 ];
 
+/// Units of a time phrase after "this", "last" or "next" ("said this week").
+const TIME_UNITS: &[&str] = &[
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+];
+
+/// The number of tokens of a time phrase at token `c` that may stand between
+/// a cue and its clause: a day word ("Sunday"), "this/last/next" and a unit
+/// ("this month"), or "earlier/later this" and a unit; 0 when there is none.
+fn time_phrase_len(doc: &Document, c: usize) -> usize {
+    let w = |k: usize| word(doc, k).to_lowercase();
+    let unit = |k: usize| TIME_UNITS.contains(&w(k).as_str());
+    let first = w(c);
+    if DAY_WORDS.contains(&first.as_str()) {
+        1
+    } else if matches!(first.as_str(), "this" | "last" | "next") && unit(c + 1) {
+        2
+    } else if matches!(first.as_str(), "earlier" | "later") && w(c + 1) == "this" && unit(c + 2) {
+        3
+    } else {
+        0
+    }
+}
+
 /// Verbs after "there" that make it the subject of an existential clause
 /// ("said there was no evidence"), not the adverb of place ("said there").
 const EXISTENTIAL_VERBS: &[&str] = &[
@@ -617,11 +651,15 @@ fn claim_after(
                 && lexicons().infinitive_cues.contains(lemma)
                 && !is_punct(doc, c + 1)
                 && doc.mention_at_token(c + 1).is_none();
-            // "announced Sunday she would resign": a bare day, then the clause
-            let day_clause = DAY_WORDS.contains(&w.as_str())
-                && !is_punct(doc, c + 1)
+            // "announced Sunday she would resign", "said this month it would":
+            // a time phrase, then the clause
+            let day_len = time_phrase_len(doc, c);
+            let after_day = word(doc, c + day_len).to_lowercase();
+            let day_clause = day_len > 0
+                && c + day_len < end_tok
+                && !is_punct(doc, c + day_len)
                 && !matches!(
-                    word(doc, c + 1).to_lowercase().as_str(),
+                    after_day.as_str(),
                     "that"
                         | "in"
                         | "on"
@@ -642,7 +680,7 @@ fn claim_after(
                 return None;
             }
             if day_clause {
-                c + 1
+                c + day_len
             } else {
                 c
             }

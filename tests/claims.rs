@@ -337,6 +337,21 @@ fn as_clauses_and_bare_days_before_the_content() {
             "claim_after"
         )]
     );
+    for text in [
+        "The ferry company said this month it would cut the night crossing.",
+        "The ferry company said earlier this week it would cut the night crossing.",
+    ] {
+        assert_eq!(
+            claims(text),
+            vec![(
+                "it would cut the night crossing".into(),
+                "indirect",
+                s("The ferry company"),
+                "claim_after"
+            )],
+            "{text}"
+        );
+    }
     // an as-clause without a cue is no attribution
     assert_eq!(claims("As the drivers left, the depot went quiet."), vec![]);
 }
