@@ -298,3 +298,23 @@ fn party_and_state_label_after_a_name() {
         )]
     );
 }
+
+#[test]
+fn a_quotation_before_a_speech_verb_is_kept_even_without_a_named_speaker() {
+    // no mention names the speaker: the row stays, honestly unattributed
+    assert_eq!(
+        rows("\"The gate stays shut tonight,\" said the man at the gate."),
+        vec![(
+            "The gate stays shut tonight,".into(),
+            None,
+            None,
+            None,
+            "unattributed"
+        )]
+    );
+    // an occupation noun is a role mention
+    assert_eq!(
+        who("Rain fell.\n\"We rebuilt it once,\" said the engineer. \"Not twice.\""),
+        vec![(s("the engineer"), "cue_inside")]
+    );
+}

@@ -402,7 +402,7 @@ fn ratios_of_people_report() {
 fn an_unnamed_according_to_source_is_its_phrase() {
     let x = extract(Article::new(
         "According to federal housing statistics, rents rose by a third. \
-         The depot will close, according to attorneys for the drivers.",
+         The depot will close, according to court filings from the union.",
     ));
     let c: Vec<_> = x
         .claims
@@ -419,7 +419,7 @@ fn an_unnamed_according_to_source_is_its_phrase() {
             ),
             (
                 "The depot will close".to_string(),
-                s("attorneys for the drivers"),
+                s("court filings from the union"),
                 None
             ),
         ]

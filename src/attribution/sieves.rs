@@ -1087,9 +1087,14 @@ fn classify(doc: &Document, quotes: &mut Vec<Utterance>) {
         let sent_end = doc.token_at(s.end);
         let last_end = doc.seg.sentences[doc.seg.sentence_at(q.span.end.saturating_sub(1))].end;
         let right_end = doc.token_at(last_end).max(sent_end);
+        // a speech verb right after the quotation attributes it, even to a
+        // speaker no mention names ("“…,” said the man at the gate.")
         let right_continues = after < right_end
             && !is_punct(doc, after)
             && !matches!(q.method, "cue_after" | "cue_inside")
+            && doc
+                .cue_at_token(after)
+                .is_none_or(|c| c.class != CueClass::Speech)
             && word(doc, after)
                 .chars()
                 .next()
