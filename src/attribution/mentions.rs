@@ -1,10 +1,15 @@
 //! Mentions of who may speak: person and organisation names (with titles),
 //! role nouns ("the Russian President", "officials") and pronouns.
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 use super::lexicons::{lexicons, RoleClass};
 use crate::lexicon::lower;
 use crate::model::Span;
-use crate::text::{Token, TokenKind};
+use crate::text::{Lowered, Token, TokenKind};
 
 /// What kind of mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +68,122 @@ const PARTICLES: &[&str] = &[
     "la", "le", "dos", "das", "ben", "af", "zu",
 ];
 
+/// What a lowercase word is to the mention finder, one bit per word list:
+/// a token is looked up once per article, not once per list and visit
+/// (the role-phrase scan alone visits most tokens up to five times).
+mod flag {
+    pub const DETERMINER: u8 = 1;
+    pub const STOP: u8 = 2;
+    /// A one-word form of a reporting cue.
+    pub const CUE: u8 = 4;
+    /// A role noun (one- or two-word key).
+    pub const ROLE: u8 = 8;
+    /// The first word of a two-word role noun.
+    pub const ROLE_FIRST: u8 = 16;
+    /// The lowercase form of a demonym: only these need the (case-sensitive)
+    /// demonym lookup.
+    pub const DEMONYM: u8 = 32;
+}
+
+/// Word-list flags by lowercase word. Most words have at most 7 bytes: those
+/// are keys packed into an integer (one multiply to hash, no string compare).
+struct WordTable {
+    short: FxHashMap<u64, u8>,
+    long: FxHashMap<Box<str>, u8>,
+}
+
+/// `w` packed with its length when it has at most 7 bytes.
+#[inline]
+fn pack(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    if b.len() > 7 {
+        return None;
+    }
+    let mut k = [0u8; 8];
+    k[..b.len()].copy_from_slice(b);
+    k[7] = b.len() as u8;
+    Some(u64::from_le_bytes(k))
+}
+
+fn word_table() -> &'static WordTable {
+    static T: OnceLock<WordTable> = OnceLock::new();
+    T.get_or_init(|| {
+        let lex = lexicons();
+        let mut t = WordTable {
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+        };
+        let mut add = |w: &str, f: u8| match pack(w) {
+            Some(k) => *t.short.entry(k).or_default() |= f,
+            None => *t.long.entry(w.into()).or_default() |= f,
+        };
+        DETERMINERS.iter().for_each(|w| add(w, flag::DETERMINER));
+        STOP.iter().for_each(|w| add(w, flag::STOP));
+        super::cues::cue_words().for_each(|w| add(w, flag::CUE));
+        lex.roles.keys().for_each(|w| add(w, flag::ROLE));
+        lex.role_first_words
+            .iter()
+            .for_each(|w| add(w, flag::ROLE_FIRST));
+        lex.demonyms
+            .keys()
+            .for_each(|w| add(&w.to_lowercase(), flag::DEMONYM));
+        t
+    })
+}
+
+/// The flags of lowercase word `lw`.
+fn word_flags(lw: &str) -> u8 {
+    let t = word_table();
+    match pack(lw) {
+        Some(k) => t.short.get(&k),
+        None => t.long.get(lw),
+    }
+    .copied()
+    .unwrap_or(0)
+}
+
+/// The tokens of an article as the mention finder reads them: lowercase
+/// forms and word-list flags, computed once per token.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    pub lower: Lowered,
+    flags: Vec<u8>,
+}
+
+impl Words {
+    /// For tokens of `text`, with room for about `tokens` of them.
+    pub fn new(text: &str, tokens: usize) -> Words {
+        Words {
+            lower: Lowered::new(text, tokens),
+            flags: Vec::with_capacity(tokens),
+        }
+    }
+
+    /// Append `tokens` (the next tokens of `text`).
+    pub fn extend(&mut self, text: &str, tokens: &[Token]) {
+        let from = self.lower.len();
+        self.lower.extend(text, tokens);
+        for i in from..self.lower.len() {
+            self.flags.push(word_flags(self.lower.get(i)));
+        }
+    }
+
+    #[inline]
+    fn low(&self, i: usize) -> &str {
+        self.lower.get(i)
+    }
+
+    #[inline]
+    fn flags(&self, i: usize) -> u8 {
+        self.flags[i]
+    }
+
+    #[inline]
+    fn has(&self, i: usize, f: u8) -> bool {
+        self.flags[i] & f != 0
+    }
+}
+
 fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
@@ -78,17 +199,18 @@ fn strip_possessive(w: &str) -> (&str, bool) {
     (w, false)
 }
 
-/// Find the mentions in the tokens `toks[from..to]` of one sentence.
+/// Find the mentions in the tokens `toks[from..to]` of one sentence;
+/// `words` covers at least the tokens up to `to`.
 pub fn find_in_sentence(
     text: &str,
     toks: &[Token],
+    words: &Words,
     from: usize,
     to: usize,
     sentence: usize,
     out: &mut Vec<Mention>,
 ) {
     let lex = lexicons();
-    let word = |i: usize| toks[i].text(text);
     let is_word = |i: usize| i < to && toks[i].kind == TokenKind::Word;
     let mut i = from;
     while i < to {
@@ -122,9 +244,10 @@ pub fn find_in_sentence(
             _ => {}
         }
         // a determiner opens a possible role phrase: the [modifiers] ROLE
-        let lw = lower(w);
-        if DETERMINERS.contains(&lw.as_ref()) || (is_cap(w) && strip_possessive(w).1) {
-            if let Some((m, next)) = role_phrase(text, toks, i, to, sentence) {
+        let lw = words.low(i);
+        let fl = words.flags(i);
+        if fl & flag::DETERMINER != 0 || (is_cap(w) && strip_possessive(w).1) {
+            if let Some((m, next)) = role_phrase(text, toks, words, i, to, sentence) {
                 out.push(m);
                 i = next;
                 continue;
@@ -132,8 +255,9 @@ pub fn find_in_sentence(
         }
         // contractions (We’re, I'll, Don't) are never names
         let contraction = w.contains(['\'', '’']) && !strip_possessive(w).1;
-        if (is_cap(w) || lex.demonyms.contains_key(w)) && !contraction {
-            let (m, next) = name_sequence(text, toks, i, to, sentence, from);
+        if (is_cap(w) || (fl & flag::DEMONYM != 0 && lex.demonyms.contains_key(w))) && !contraction
+        {
+            let (m, next) = name_sequence(text, toks, words, i, to, sentence, from);
             if let Some(m) = m {
                 out.push(m);
             }
@@ -141,20 +265,17 @@ pub fn find_in_sentence(
             continue;
         }
         // bare plural role ("officials said", "analysts say")
-        if let Some(&(class, plural)) = lex.roles.get(lw.as_ref()) {
-            if plural
-                && !(i + 1 < to
-                    && is_word(i + 1)
-                    && lex.roles.contains_key(lower(word(i + 1)).as_ref()))
-            {
+        let role = match fl & flag::ROLE {
+            0 => None,
+            _ => lex.roles.get(lw),
+        };
+        if let Some(&(class, plural)) = role {
+            if plural && !(i + 1 < to && is_word(i + 1) && words.has(i + 1, flag::ROLE)) {
                 // lowercase modifiers before the noun belong to it ("port officials", "senior aides")
                 let mut first = i;
                 while first > from && i - first < 2 && toks[first - 1].kind == TokenKind::Word {
                     let pw = toks[first - 1].text(text);
-                    if is_cap(pw)
-                        || STOP.contains(&lower(pw).as_ref())
-                        || super::cues::is_cue_word(pw)
-                    {
+                    if is_cap(pw) || words.has(first - 1, flag::STOP | flag::CUE) {
                         break;
                     }
                     first -= 1;
@@ -184,6 +305,7 @@ pub fn find_in_sentence(
 fn role_phrase(
     text: &str,
     toks: &[Token],
+    words: &Words,
     i: usize,
     to: usize,
     sentence: usize,
@@ -202,33 +324,42 @@ fn role_phrase(
             break;
         }
         let w = t.text(text);
-        let (bare, _) = strip_possessive(w);
-        let lw = lower(bare);
+        let (bare, poss) = strip_possessive(w);
+        // the lowercase bare word and its flags; a possessive is rare enough
+        // to be lowered and looked up here
+        let (lw, fl): (Cow<str>, u8) = if poss {
+            let l = lower(bare);
+            let f = word_flags(&l);
+            (l, f)
+        } else {
+            (Cow::Borrowed(words.low(j)), words.flags(j))
+        };
         // two-word roles first ("prime minister", "vice president")
-        if j + 1 < to
-            && toks[j + 1].kind == TokenKind::Word
-            && lex.role_first_words.contains(lw.as_ref())
-        {
-            let two = format!("{} {}", lw, lower(toks[j + 1].text(text)));
+        if j + 1 < to && toks[j + 1].kind == TokenKind::Word && fl & flag::ROLE_FIRST != 0 {
+            let two = format!("{} {}", lw, words.low(j + 1));
             if let Some(&(class, _)) = lex.roles.get(two.as_str()) {
                 head = Some((j, j + 2, class, two));
                 j += 2;
                 continue;
             }
         }
-        if let Some(&(class, _)) = lex.roles.get(lw.as_ref()) {
-            head = Some((j, j + 1, class, lw.into_owned()));
-            j += 1;
-            // a role noun followed by another role noun: the later one is the head
-            continue;
+        if fl & flag::ROLE != 0 {
+            if let Some(&(class, _)) = lex.roles.get(lw.as_ref()) {
+                head = Some((j, j + 1, class, lw.into_owned()));
+                j += 1;
+                // a role noun followed by another role noun: the later one is the head
+                continue;
+            }
         }
         if head.is_some() {
             break;
         }
-        if let Some(c) = lex.demonyms.get(bare) {
-            country = Some(*c);
+        if fl & flag::DEMONYM != 0 {
+            if let Some(c) = lex.demonyms.get(bare) {
+                country = Some(*c);
+            }
         }
-        if super::cues::is_cue_word(w) && !is_cap(w) {
+        if !is_cap(w) && words.has(j, flag::CUE) {
             break;
         }
         j += 1;
@@ -276,6 +407,7 @@ fn role_phrase(
 fn name_sequence(
     text: &str,
     toks: &[Token],
+    words_of: &Words,
     i: usize,
     to: usize,
     sentence: usize,
@@ -303,16 +435,19 @@ fn name_sequence(
                 }
                 break;
             }
-            let lower_particle = PARTICLES.contains(&bare)
-                || bare
-                    .split_once('-')
-                    .is_some_and(|(p, _)| PARTICLES.contains(&p));
+            // only a lowercase word needs the particle lists
+            let lower_particle = || {
+                PARTICLES.contains(&bare)
+                    || bare
+                        .split_once('-')
+                        .is_some_and(|(p, _)| PARTICLES.contains(&p))
+            };
             if is_cap(bare)
-                || (lower_particle
+                || (lower_particle()
                     && !words.is_empty()
                     && j + 1 < to
                     && is_cap(toks[j + 1].text(text)))
-                || (lower_particle && bare.contains('-') && !words.is_empty())
+                || (lower_particle() && bare.contains('-') && !words.is_empty())
             {
                 words.push(j);
                 j += 1;
@@ -381,6 +516,7 @@ fn name_sequence(
     // titles (longest first)
     let mut role: Option<String> = None;
     let mut had_title = false;
+    let mut cand = String::new();
     'titles: while a < words.len() {
         let longest = if lex.title_first_words.contains(wtext(a)) {
             lex.max_title_words
@@ -388,8 +524,20 @@ fn name_sequence(
             1
         };
         for n in (1..=longest.min(words.len() - a)).rev() {
-            let cand = (a..a + n).map(wtext).collect::<Vec<_>>().join(" ");
-            if let Some(r) = lex.titles.get(cand.as_str()) {
+            // one word (most candidates) is looked up as it is
+            let key = if n == 1 {
+                wtext(a)
+            } else {
+                cand.clear();
+                for k in a..a + n {
+                    if k > a {
+                        cand.push(' ');
+                    }
+                    cand.push_str(wtext(k));
+                }
+                cand.as_str()
+            };
+            if let Some(r) = lex.titles.get(key) {
                 if let Some(r) = r {
                     role = Some(r.to_string());
                 }
@@ -407,7 +555,8 @@ fn name_sequence(
             k += 1;
         }
         if k < to && is_cap(toks[k].text(text)) {
-            let (place, after) = name_sequence(text, toks, k, to, sentence, sent_from);
+            let (place, after) =
+                name_sequence(text, toks, words_of, k, to, sentence, sent_from);
             if let Some(place) = place {
                 let place_words: Vec<&str> = place.name.text(text).split(' ').collect();
                 // the place part ends at its last organisation/place word; the rest is a person
@@ -444,7 +593,7 @@ fn name_sequence(
             }
         }
     }
-    let rest: Vec<usize> = words[a..].to_vec();
+    let rest: &[usize] = &words[a..];
     let first_tok = words[lead];
     let last_tok = toks[*words.last().unwrap()];
     let (last_bare, _) = strip_possessive(last_tok.text(text));
@@ -453,9 +602,7 @@ fn name_sequence(
     if rest.is_empty() {
         // "the Russian President" / "President" alone: a role mention
         if let Some(r) = role.clone() {
-            let det = if first_tok > sent_from
-                && DETERMINERS.contains(&lower(toks[first_tok - 1].text(text)).as_ref())
-            {
+            let det = if first_tok > sent_from && words_of.has(first_tok - 1, flag::DETERMINER) {
                 first_tok - 1
             } else {
                 first_tok
@@ -484,9 +631,8 @@ fn name_sequence(
     if next < to && toks[next].kind == TokenKind::Word && !possessive {
         let nw = toks[next].text(text);
         if lex.roles.contains_key(strip_possessive(nw).0) && !is_cap(nw) {
-            if let Some((mut m, n2)) = role_phrase(text, toks, next - 1, to, sentence) {
-                let det = if first_tok > sent_from
-                    && DETERMINERS.contains(&lower(toks[first_tok - 1].text(text)).as_ref())
+            if let Some((mut m, n2)) = role_phrase(text, toks, words_of, next - 1, to, sentence) {
+                let det = if first_tok > sent_from && words_of.has(first_tok - 1, flag::DETERMINER)
                 {
                     first_tok - 1
                 } else {

@@ -43,12 +43,15 @@ impl<'a> Document<'a> {
     pub fn new(text: &'a str, seg: &'a Segments, quoted: Vec<Span>) -> Document<'a> {
         let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut token_sentence = Vec::with_capacity(text.len() / 5);
+        let mut words = mentions::Words::new(text, text.len() / 5);
         let mut mentions = Vec::new();
         for (si, s) in seg.sentences.iter().enumerate() {
             let from = tokens.len();
             tokenize(text, s.start, s.end, &mut tokens);
             token_sentence.resize(tokens.len(), si);
-            mentions::find_in_sentence(text, &tokens, from, tokens.len(), si, &mut mentions);
+            words.extend(text, &tokens[from..]);
+            let to = tokens.len();
+            mentions::find_in_sentence(text, &tokens, &words, from, to, si, &mut mentions);
         }
         let mut quoted = quoted;
         quoted.sort();

@@ -1,0 +1,89 @@
+//! The lowercase form of every token, computed once per article.
+//!
+//! Word lists are lowercase; lowering a word at each lookup allocated a
+//! `String` for every capitalised word, several times per token (a profile
+//! of the mention finder put a third of its instructions in `to_lowercase`
+//! and the allocator). One buffer holds them all instead.
+
+use super::Token;
+
+/// Lowercase forms of the tokens of one text.
+#[derive(Debug, Clone, Default)]
+pub struct Lowered {
+    /// The text with ASCII letters lowered (an ASCII token is at its own
+    /// offsets), then the lowercase forms of the other tokens.
+    buf: String,
+    /// Token `i` is `buf[spans[i].0..spans[i].1]`.
+    spans: Vec<(u32, u32)>,
+}
+
+impl Lowered {
+    /// Lowercase forms for tokens of `text`, with room for about `tokens`.
+    pub fn new(text: &str, tokens: usize) -> Lowered {
+        Lowered {
+            buf: text.to_ascii_lowercase(),
+            spans: Vec::with_capacity(tokens),
+        }
+    }
+
+    /// Append the lowercase forms of `tokens` (tokens of the text given to
+    /// [`Lowered::new`]).
+    pub fn extend(&mut self, text: &str, tokens: &[Token]) {
+        // offsets fit: the readers cut an article long before 4 GiB
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let ascii = match (tokens.first(), tokens.last()) {
+            (Some(a), Some(b)) => text[a.start..b.end].is_ascii(),
+            _ => true,
+        };
+        for t in tokens {
+            if ascii || text[t.start..t.end].is_ascii() {
+                // ASCII lowercase is `to_lowercase` for ASCII
+                self.spans.push((at(t.start), at(t.end)));
+            } else {
+                // the whole token at once: a final sigma depends on its neighbours
+                let from = self.buf.len();
+                self.buf.push_str(&text[t.start..t.end].to_lowercase());
+                self.spans.push((at(from), at(self.buf.len())));
+            }
+        }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// No tokens.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The lowercase form of token `i` (`w.to_lowercase()` of its text `w`).
+    #[inline]
+    pub fn get(&self, i: usize) -> &str {
+        let (a, b) = self.spans[i];
+        &self.buf[a as usize..b as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    #[test]
+    fn every_token_as_to_lowercase() {
+        let text = "The ÉLYSÉE said ΟΔΟΣ's MacDonald, 3.5 OK.";
+        let mut toks = Vec::new();
+        tokenize(text, 0, text.len(), &mut toks);
+        let mut low = Lowered::new(text, toks.len());
+        low.extend(text, &toks[..3]);
+        low.extend(text, &toks[3..]);
+        assert_eq!(low.len(), toks.len());
+        let got: Vec<&str> = (0..low.len()).map(|i| low.get(i)).collect();
+        let want: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+        assert_eq!(got, want);
+        assert_eq!(got[1], "élysée");
+        assert_eq!(got[3], "οδοσ's");
+    }
+}
