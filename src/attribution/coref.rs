@@ -90,10 +90,12 @@ const PRONOUN_LOOKBACK: usize = 6;
 
 fn norm_token(w: &str) -> String {
     let w = w.trim_end_matches(['.', ',']);
-    let lower = w.to_lowercase();
+    let mut lower = w.to_lowercase();
     for p in ["al-", "el-", "ad-", "as-", "an-"] {
-        if let Some(r) = lower.strip_prefix(p) {
-            return r.to_string();
+        if lower.starts_with(p) {
+            // in place: no second string
+            lower.drain(..p.len());
+            return lower;
         }
     }
     lower
@@ -106,11 +108,25 @@ fn name_tokens(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn role_matches(role: &str, entity_role: &str) -> bool {
+/// Does `role` match `entity_role`? `leader` is whether `role` is one of
+/// [`LEADER_ROLES`], known once per role mention rather than per entity role.
+fn role_matches(role: &str, leader: bool, entity_role: &str) -> bool {
     role == entity_role
         || entity_role.ends_with(role)
         || role.ends_with(entity_role)
-        || (LEADER_ROLES.contains(&role) && LEADER_ROLES.contains(&entity_role))
+        || (leader && LEADER_ROLES.contains(&entity_role))
+}
+
+/// What a role mention asks of one recent entity, worked out once: the
+/// candidate search and the most-recent search both read it.
+#[derive(Clone, Copy)]
+struct RoleFit {
+    /// A person named in the narrative, with a compatible country, one of
+    /// whose roles matches.
+    role_ok: bool,
+    /// The same person and country, joined without a matching role (a
+    /// leader role or counterpart with a stated country).
+    loose_ok: bool,
 }
 
 /// Resolve every mention to an entity (or none). Mentions must be in text order.
@@ -122,21 +138,26 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
     // the normalised name tokens of each entity, kept beside `ents` so the
     // candidate checks do not re-split and re-lowercase names
     let mut ent_toks: Vec<Vec<String>> = Vec::new();
+    // scratch buffers reused across mentions
+    let mut cands: Vec<usize> = Vec::new();
+    let mut fits: Vec<RoleFit> = Vec::new();
     // apposition: "the Russian leader Jane Doe", "Jane Doe, the Russian leader,"
     let n = mentions.len();
     for i in 0..n {
         let kind = mentions[i].kind;
         match kind {
             MentionKind::Person | MentionKind::Org => {
-                let name = mentions[i].name.text(text).to_string();
-                let toks = name_tokens(&name);
-                if toks.is_empty() {
+                let name = mentions[i].name.text(text);
+                let toks = name_tokens(name);
+                let Some(last) = toks.last() else {
                     continue;
-                }
+                };
                 let person = kind == MentionKind::Person;
                 // candidates share the last token, or contain a single-token name
-                let mut cands: Vec<usize> =
-                    index.get(toks.last().unwrap()).cloned().unwrap_or_default();
+                cands.clear();
+                if let Some(v) = index.get(last) {
+                    cands.extend_from_slice(v);
+                }
                 if toks.len() > 1 {
                     for t in &toks {
                         if let Some(v) = index.get(t) {
@@ -165,31 +186,39 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                                 || toks[0].chars().count() <= 2)
                     }
                 });
-                let ei = match found {
-                    Some(ei) => ei,
+                let (ei, longer) = match found {
+                    Some(ei) => (ei, toks.len() > ent_toks[ei].len()),
                     None => {
                         ents.push(Entity {
-                            name: name.clone(),
+                            name: name.to_string(),
                             person,
                             roles: vec![],
                             countries: vec![],
                             aliases: vec![],
                             mentions: vec![],
                         });
-                        ent_toks.push(toks.clone());
-                        ents.len() - 1
+                        // filled with `toks` below
+                        ent_toks.push(Vec::new());
+                        (ents.len() - 1, true)
                     }
                 };
-                let longer = toks.len() > ent_toks[ei].len();
                 for t in &toks {
-                    let v = index.entry(t.clone()).or_default();
-                    if v.last() != Some(&ei) && !v.contains(&ei) {
-                        v.push(ei);
+                    match index.get_mut(t.as_str()) {
+                        Some(v) => {
+                            if v.last() != Some(&ei) && !v.contains(&ei) {
+                                v.push(ei);
+                            }
+                        }
+                        None => {
+                            index.insert(t.clone(), vec![ei]);
+                        }
                     }
                 }
                 let e = &mut ents[ei];
                 if longer {
-                    e.name = name;
+                    if found.is_some() {
+                        e.name = name.to_string();
+                    }
                     ent_toks[ei] = toks;
                 }
                 e.person |= person;
@@ -201,8 +230,7 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                     && mentions[i - 1].end_token == mentions[i].first_token
                 {
                     mentions[i - 1].entity = Some(ei);
-                    let m = mentions[i - 1].clone();
-                    add_info(&mut ents[ei], &m, text);
+                    add_info(&mut ents[ei], &mentions[i - 1], text);
                 }
             }
             MentionKind::Role(class) => {
@@ -216,8 +244,7 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                 {
                     let ei = mentions[i - 1].entity.unwrap();
                     mentions[i].entity = Some(ei);
-                    let m = mentions[i].clone();
-                    add_info(&mut ents[ei], &m, text);
+                    add_info(&mut ents[ei], &mentions[i], text);
                     continue;
                 }
                 if class != RoleClass::Person {
@@ -230,14 +257,16 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                 {
                     continue;
                 }
-                let Some(role) = mentions[i].role.clone() else {
+                let Some(role) = mentions[i].role.as_deref() else {
                     continue;
                 };
-                if !RESOLVABLE_ROLES.contains(&role.as_str())
+                if !RESOLVABLE_ROLES.contains(&role)
                     && !RESOLVABLE_ROLES.iter().any(|r| role.ends_with(r))
                 {
                     continue;
                 }
+                let leader = LEADER_ROLES.contains(&role);
+                let counterpart = ["counterpart", "host", "guest"].contains(&role);
                 let country = mentions[i].country;
                 // a stated country must agree; when no entity has that country
                 // yet, an entity without any country may take it
@@ -250,61 +279,53 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                     e.person && e.mentions.iter().take(8).any(|&k| !mentions[k].in_quote)
                 };
                 let recent = ents.len().saturating_sub(RECENT_ENTITIES);
-                let cand = ents
-                    .iter()
-                    .enumerate()
-                    .skip(recent)
-                    .rev()
-                    .filter(|(_, e)| narrated(e))
-                    .find(|(_, e)| {
-                        let country_ok = match country {
-                            Some(c) => {
-                                e.countries.contains(&c)
-                                    || (!country_known && e.countries.is_empty())
-                            }
-                            None => true,
-                        };
-                        let role_ok = e.roles.iter().any(|r| role_matches(&role, r))
-                            || (country.is_some()
-                                && LEADER_ROLES.contains(&role.as_str())
-                                && e.roles.is_empty());
-                        country_ok
-                            && (role_ok
-                                || (country.is_some()
-                                    && ["counterpart", "host", "guest"].contains(&role.as_str())))
-                    });
-                // most recent by last mention, not by creation
-                let best = cand.map(|(ei, _)| ei).map(|first| {
+                fits.clear();
+                fits.extend(ents[recent..].iter().map(|e| {
+                    let country_ok = match country {
+                        Some(c) => {
+                            e.countries.contains(&c) || (!country_known && e.countries.is_empty())
+                        }
+                        None => true,
+                    };
+                    let eligible = country_ok && narrated(e);
+                    let role_ok = eligible && e.roles.iter().any(|r| role_matches(role, leader, r));
+                    let loose_ok = eligible
+                        && country.is_some()
+                        && ((leader && e.roles.is_empty()) || counterpart);
+                    RoleFit { role_ok, loose_ok }
+                }));
+                // the most recently created fitting entity…
+                let cand = fits.iter().rposition(|f| f.role_ok || f.loose_ok);
+                // …then the most recent by last mention, not by creation
+                let best = cand.map(|first| {
                     let mut best = first;
-                    let mut best_pos = ents[first].mentions.last().copied();
-                    for (ei, e) in ents.iter().enumerate().skip(recent) {
-                        if !narrated(e) || ei == first {
+                    let mut best_pos = ents[recent + first].mentions.last().copied();
+                    for (k, f) in fits.iter().enumerate() {
+                        if k == first || !f.role_ok {
                             continue;
                         }
-                        let ok_c = country.is_none_or(|c| {
-                            e.countries.contains(&c) || (!country_known && e.countries.is_empty())
-                        });
-                        let ok_r = e.roles.iter().any(|r| role_matches(&role, r));
-                        if ok_c && ok_r && e.mentions.last().copied() > best_pos {
-                            best = ei;
-                            best_pos = e.mentions.last().copied();
+                        let pos = ents[recent + k].mentions.last().copied();
+                        if pos > best_pos {
+                            best = k;
+                            best_pos = pos;
                         }
                     }
-                    best
+                    recent + best
                 });
                 if let Some(ei) = best {
-                    mentions[i].entity = Some(ei);
-                    let m = mentions[i].clone();
-                    ents[ei].mentions.push(i);
+                    let m = &mentions[i];
+                    let e = &mut ents[ei];
+                    e.mentions.push(i);
                     if let Some(c) = m.country {
-                        if !ents[ei].countries.contains(&c) {
-                            ents[ei].countries.push(c);
+                        if !e.countries.contains(&c) {
+                            e.countries.push(c);
                         }
                     }
-                    let alias = m.span.text(text).to_string();
-                    if !ents[ei].aliases.contains(&alias) {
-                        ents[ei].aliases.push(alias);
+                    let alias = m.span.text(text);
+                    if !e.aliases.iter().any(|a| a == alias) {
+                        e.aliases.push(alias.to_string());
                     }
+                    mentions[i].entity = Some(ei);
                 }
             }
             MentionKind::Pronoun { plural } => {
@@ -337,9 +358,9 @@ fn add_info(e: &mut Entity, m: &Mention, text: &str) {
             e.countries.push(c);
         }
     }
-    let alias = m.span.text(text).to_string();
-    if !e.aliases.contains(&alias) {
-        e.aliases.push(alias);
+    let alias = m.span.text(text);
+    if !e.aliases.iter().any(|a| a == alias) {
+        e.aliases.push(alias.to_string());
     }
 }
 

@@ -47,9 +47,15 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
 /// Tokenize `text[start..end]`, appending to `out`.
 pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let s = &text[start..end];
+    let bytes = s.as_bytes();
     let n = s.len();
     let mut i = 0;
     while i < n {
+        // ASCII spaces (`char::is_whitespace` below says the same) without decoding
+        if matches!(bytes[i], b' ' | b'\t'..=b'\r') {
+            i += 1;
+            continue;
+        }
         let (c, cl) = char_at(s, i);
         if c.is_whitespace() {
             i += cl;
@@ -59,6 +65,12 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             let numeric = c.is_ascii_digit();
             let mut j = i + cl;
             while j < n {
+                // ASCII letters and digits, the bulk of a word, skip the
+                // decoding and the inner-character rules
+                if bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
                 let (d, dl) = char_at(s, j);
                 if d.is_alphanumeric() {
                     j += dl;
