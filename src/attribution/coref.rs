@@ -90,7 +90,12 @@ const PRONOUN_LOOKBACK: usize = 6;
 
 fn norm_token(w: &str) -> String {
     let w = w.trim_end_matches(['.', ',']);
-    let mut lower = w.to_lowercase();
+    // ASCII (nearly every name) lowers without decoding
+    let mut lower = if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_lowercase()
+    };
     for p in ["al-", "el-", "ad-", "as-", "an-"] {
         if lower.starts_with(p) {
             // in place: no second string

@@ -99,10 +99,12 @@ fn pack(w: &str) -> Option<u64> {
     if b.len() > 7 {
         return None;
     }
-    let mut k = [0u8; 8];
-    k[..b.len()].copy_from_slice(b);
-    k[7] = b.len() as u8;
-    Some(u64::from_le_bytes(k))
+    // a byte loop: a short variable-length copy would call memcpy
+    let mut k = (b.len() as u64) << 56;
+    for (n, &c) in b.iter().enumerate() {
+        k |= (c as u64) << (8 * n);
+    }
+    Some(k)
 }
 
 fn word_table() -> &'static WordTable {
@@ -163,8 +165,13 @@ impl Words {
     pub fn extend(&mut self, text: &str, tokens: &[Token]) {
         let from = self.lower.len();
         self.lower.extend(text, tokens);
-        for i in from..self.lower.len() {
-            self.flags.push(word_flags(self.lower.get(i)));
+        // numbers and punctuation are in no word list (checked in the tests)
+        for (i, t) in (from..).zip(tokens) {
+            let f = match t.kind {
+                TokenKind::Word => word_flags(self.lower.get(i)),
+                _ => 0,
+            };
+            self.flags.push(f);
         }
     }
 
@@ -212,6 +219,7 @@ pub fn find_in_sentence(
 ) {
     let lex = lexicons();
     let is_word = |i: usize| i < to && toks[i].kind == TokenKind::Word;
+    let mut scratch = NameScratch::default();
     let mut i = from;
     while i < to {
         let t = toks[i];
@@ -257,7 +265,7 @@ pub fn find_in_sentence(
         let contraction = w.contains(['\'', '’']) && !strip_possessive(w).1;
         if (is_cap(w) || (fl & flag::DEMONYM != 0 && lex.demonyms.contains_key(w))) && !contraction
         {
-            let (m, next) = name_sequence(text, toks, words, i, to, sentence, from);
+            let (m, next) = name_sequence(text, toks, words, i, to, sentence, from, &mut scratch);
             if let Some(m) = m {
                 out.push(m);
             }
@@ -403,20 +411,34 @@ fn role_phrase(
     ))
 }
 
+/// Buffers of [`name_sequence`], reused across the capitalised words of a
+/// sentence (one allocation per sentence rather than per word).
+#[derive(Default)]
+struct NameScratch<'t> {
+    /// Token indices of the name words.
+    words: Vec<usize>,
+    /// Their text without a possessive ending.
+    bares: Vec<&'t str>,
+}
+
 /// A capitalised sequence starting at token `i`: demonyms, titles, then a name.
-fn name_sequence(
-    text: &str,
+#[allow(clippy::too_many_arguments)]
+fn name_sequence<'t>(
+    text: &'t str,
     toks: &[Token],
     words_of: &Words,
     i: usize,
     to: usize,
     sentence: usize,
     sent_from: usize,
+    scratch: &mut NameScratch<'t>,
 ) -> (Option<Mention>, usize) {
     let lex = lexicons();
     // collect the sequence: cap words, particles between cap words, periods after titles/initials
     let mut j = i;
-    let mut words: Vec<usize> = Vec::new();
+    let NameScratch { words, bares } = scratch;
+    words.clear();
+    bares.clear();
     let mut possessive = false;
     while j < to {
         let t = toks[j];
@@ -450,6 +472,7 @@ fn name_sequence(
                 || (lower_particle() && bare.contains('-') && !words.is_empty())
             {
                 words.push(j);
+                bares.push(bare);
                 j += 1;
                 if poss {
                     possessive = true;
@@ -477,7 +500,7 @@ fn name_sequence(
     if words.is_empty() {
         return (None, i + 1);
     }
-    let wtext = |k: usize| strip_possessive(toks[words[k]].text(text)).0;
+    let wtext = |k: usize| bares[k];
     // leading non-name words ("However", "The", "In")
     let mut lead = 0;
     while lead < words.len()
@@ -555,8 +578,16 @@ fn name_sequence(
             k += 1;
         }
         if k < to && is_cap(toks[k].text(text)) {
-            let (place, after) =
-                name_sequence(text, toks, words_of, k, to, sentence, sent_from);
+            let (place, after) = name_sequence(
+                text,
+                toks,
+                words_of,
+                k,
+                to,
+                sentence,
+                sent_from,
+                &mut NameScratch::default(),
+            );
             if let Some(place) = place {
                 let place_words: Vec<&str> = place.name.text(text).split(' ').collect();
                 // the place part ends at its last organisation/place word; the rest is a person
@@ -710,4 +741,44 @@ fn name_sequence(
         }),
         next,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_hold_only_words() {
+        // `Words` looks up word tokens only: a number starts with a digit and
+        // punctuation is one non-letter, so neither can be a key that starts
+        // with a letter
+        let lex = lexicons();
+        let keys = DETERMINERS
+            .iter()
+            .chain(STOP)
+            .copied()
+            .chain(super::super::cues::cue_words())
+            .chain(lex.roles.keys().copied())
+            .chain(lex.role_first_words.iter().copied())
+            .chain(lex.demonyms.keys().copied());
+        for k in keys {
+            assert!(
+                k.chars().next().is_some_and(char::is_alphabetic),
+                "{k:?} does not start with a letter"
+            );
+        }
+    }
+
+    #[test]
+    fn flags_by_lowercase_word() {
+        assert_eq!(word_flags("the"), flag::DETERMINER | flag::STOP);
+        assert_eq!(word_flags("The"), 0);
+        assert_ne!(word_flags("said") & flag::CUE, 0);
+        assert_ne!(word_flags("officials") & flag::ROLE, 0);
+        assert_ne!(word_flags("prime") & flag::ROLE_FIRST, 0);
+        assert_ne!(word_flags("syrian") & flag::DEMONYM, 0);
+        assert_eq!(word_flags("xylophone"), 0);
+        assert_eq!(pack("abcdefgh"), None);
+        assert_ne!(pack("a"), pack("a\0"));
+    }
 }

@@ -56,7 +56,14 @@ impl<'a> Document<'a> {
         let mut quoted = quoted;
         quoted.sort();
         let cues = cues::find_cues(text);
-        subjects::add_noun_phrase_subjects(text, &tokens, &token_sentence, &cues, &mut mentions);
+        subjects::add_noun_phrase_subjects(
+            text,
+            &tokens,
+            &words.lower,
+            &token_sentence,
+            &cues,
+            &mut mentions,
+        );
         for m in mentions.iter_mut() {
             m.in_quote = inside_any(&quoted, m.span);
         }
