@@ -88,29 +88,67 @@ const PRONOUN_LOOKBACK_MENTIONS: usize = 24;
 /// Pronouns look back at most this many sentences.
 const PRONOUN_LOOKBACK: usize = 6;
 
-fn norm_token(w: &str) -> String {
-    let w = w.trim_end_matches(['.', ',']);
-    // ASCII (nearly every name) lowers without decoding
-    let mut lower = if w.is_ascii() {
-        w.to_ascii_lowercase()
-    } else {
-        w.to_lowercase()
-    };
-    for p in ["al-", "el-", "ad-", "as-", "an-"] {
-        if lower.starts_with(p) {
-            // in place: no second string
-            lower.drain(..p.len());
-            return lower;
-        }
-    }
-    lower
+/// Normalised name tokens (lowercase, without a final period or comma or an
+/// Arabic article) as small integers: names are compared token by token,
+/// and a per-article interner makes that an integer compare and the name
+/// index a `Vec`, with one string per distinct token instead of one per
+/// token of every mention (the strings were half of the resolver's time).
+#[derive(Default)]
+struct Interner {
+    ids: rustc_hash::FxHashMap<String, u32>,
+    /// Byte length and character count of each token.
+    sizes: Vec<(usize, usize)>,
+    buf: String,
 }
 
-fn name_tokens(s: &str) -> Vec<String> {
-    s.split_whitespace()
-        .map(norm_token)
-        .filter(|t| !t.is_empty())
-        .collect()
+impl Interner {
+    /// The normalised tokens of name `s`, into `out`.
+    fn name_tokens(&mut self, s: &str, out: &mut Vec<u32>) {
+        out.clear();
+        for w in s.split_whitespace() {
+            let w = w.trim_end_matches(['.', ',']);
+            self.buf.clear();
+            if w.is_ascii() {
+                // ASCII (nearly every name) lowers without decoding
+                self.buf.push_str(w);
+                self.buf.make_ascii_lowercase();
+            } else {
+                self.buf.push_str(&w.to_lowercase());
+            }
+            let mut t = self.buf.as_str();
+            if let Some(p) = ["al-", "el-", "ad-", "as-", "an-"]
+                .into_iter()
+                .find(|p| t.starts_with(p))
+            {
+                t = &t[p.len()..];
+            }
+            if t.is_empty() {
+                continue;
+            }
+            let id = match self.ids.get(t) {
+                Some(&id) => id,
+                None => {
+                    let id = self.sizes.len() as u32;
+                    self.ids.insert(t.to_string(), id);
+                    self.sizes.push((t.len(), t.chars().count()));
+                    id
+                }
+            };
+            out.push(id);
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.sizes.len()
+    }
+
+    fn bytes(&self, id: u32) -> usize {
+        self.sizes[id as usize].0
+    }
+
+    fn chars(&self, id: u32) -> usize {
+        self.sizes[id as usize].1
+    }
 }
 
 /// Does `role` match `entity_role`? `leader` is whether `role` is one of
@@ -139,11 +177,13 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
     let mut ents: Vec<Entity> = Vec::new();
     // normalised name token → entities whose name contains it (keeps lookups
     // proportional to the candidates, not to every entity of a long article)
-    let mut index: rustc_hash::FxHashMap<String, Vec<usize>> = rustc_hash::FxHashMap::default();
+    let mut interner = Interner::default();
+    let mut index: Vec<Vec<usize>> = Vec::new();
     // the normalised name tokens of each entity, kept beside `ents` so the
     // candidate checks do not re-split and re-lowercase names
-    let mut ent_toks: Vec<Vec<String>> = Vec::new();
+    let mut ent_toks: Vec<Vec<u32>> = Vec::new();
     // scratch buffers reused across mentions
+    let mut toks: Vec<u32> = Vec::new();
     let mut cands: Vec<usize> = Vec::new();
     let mut fits: Vec<RoleFit> = Vec::new();
     // apposition: "the Russian leader Jane Doe", "Jane Doe, the Russian leader,"
@@ -153,21 +193,21 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
         match kind {
             MentionKind::Person | MentionKind::Org => {
                 let name = mentions[i].name.text(text);
-                let toks = name_tokens(name);
-                let Some(last) = toks.last() else {
+                interner.name_tokens(name, &mut toks);
+                let Some(&last) = toks.last() else {
                     continue;
                 };
+                if index.len() < interner.len() {
+                    index.resize_with(interner.len(), Vec::new);
+                }
                 let person = kind == MentionKind::Person;
                 // candidates share the last token, or contain a single-token name
                 cands.clear();
-                if let Some(v) = index.get(last) {
-                    cands.extend_from_slice(v);
-                }
+                cands.extend_from_slice(&index[last as usize]);
                 if toks.len() > 1 {
-                    for t in &toks {
-                        if let Some(v) = index.get(t) {
-                            cands.extend(v.iter().filter(|&&e| ent_toks[e].len() == 1));
-                        }
+                    for &t in &toks {
+                        let v = &index[t as usize];
+                        cands.extend(v.iter().filter(|&&e| ent_toks[e].len() == 1));
                     }
                 }
                 cands.sort_unstable();
@@ -181,14 +221,14 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                     if toks.len() == 1 {
                         // a surname or a single name joins a fuller name containing it
                         et.iter().any(|t| *t == toks[0])
-                            && (et.last() == Some(&toks[0]) || toks[0].len() >= 3)
+                            && (et.last() == Some(&toks[0]) || interner.bytes(toks[0]) >= 3)
                     } else if et.len() == 1 {
                         toks.contains(&et[0])
                     } else {
                         et.last() == toks.last()
                             && (et[0] == toks[0]
-                                || et[0].chars().count() <= 2
-                                || toks[0].chars().count() <= 2)
+                                || interner.chars(et[0]) <= 2
+                                || interner.chars(toks[0]) <= 2)
                     }
                 });
                 let (ei, longer) = match found {
@@ -207,16 +247,10 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                         (ents.len() - 1, true)
                     }
                 };
-                for t in &toks {
-                    match index.get_mut(t.as_str()) {
-                        Some(v) => {
-                            if v.last() != Some(&ei) && !v.contains(&ei) {
-                                v.push(ei);
-                            }
-                        }
-                        None => {
-                            index.insert(t.clone(), vec![ei]);
-                        }
+                for &t in &toks {
+                    let v = &mut index[t as usize];
+                    if v.last() != Some(&ei) && !v.contains(&ei) {
+                        v.push(ei);
                     }
                 }
                 let e = &mut ents[ei];
@@ -224,7 +258,7 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                     if found.is_some() {
                         e.name = name.to_string();
                     }
-                    ent_toks[ei] = toks;
+                    ent_toks[ei].clone_from(&toks);
                 }
                 e.person |= person;
                 mentions[i].entity = Some(ei);
