@@ -192,10 +192,19 @@ impl Words {
 }
 
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_uppercase())
+    match w.as_bytes().first() {
+        // ASCII without decoding: `char::is_uppercase` is A-Z there
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(|c| c.is_uppercase()),
+    }
 }
 
 fn strip_possessive(w: &str) -> (&str, bool) {
+    // every ending below ends in `s`, `'` or the last byte of `’`: most
+    // words end otherwise and need no suffix test
+    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return (w, false);
+    }
     for suf in ["'s", "’s", "'", "’"] {
         if let Some(s) = w.strip_suffix(suf) {
             if !s.is_empty() {
@@ -262,8 +271,10 @@ pub fn find_in_sentence(
             }
         }
         // contractions (We’re, I'll, Don't) are never names
-        let contraction = w.contains(['\'', '’']) && !strip_possessive(w).1;
-        if (is_cap(w) || (fl & flag::DEMONYM != 0 && lex.demonyms.contains_key(w))) && !contraction
+        let contraction =
+            || (w.contains('\'') || w.contains('’')) && !strip_possessive(w).1;
+        if (is_cap(w) || (fl & flag::DEMONYM != 0 && lex.demonyms.contains_key(w)))
+            && !contraction()
         {
             let (m, next) = name_sequence(text, toks, words, i, to, sentence, from, &mut scratch);
             if let Some(m) = m {

@@ -15,6 +15,10 @@ pub struct Lowered {
     buf: String,
     /// Token `i` is `buf[spans[i].0..spans[i].1]`.
     spans: Vec<(u32, u32)>,
+    /// The first non-ASCII byte of the text at or after the last token
+    /// start that needed it: tokens ending before it are ASCII, without a
+    /// test per token.
+    next_non_ascii: usize,
 }
 
 impl Lowered {
@@ -23,6 +27,7 @@ impl Lowered {
         Lowered {
             buf: text.to_ascii_lowercase(),
             spans: Vec::with_capacity(tokens),
+            next_non_ascii: non_ascii_from(text, 0),
         }
     }
 
@@ -31,12 +36,11 @@ impl Lowered {
     pub fn extend(&mut self, text: &str, tokens: &[Token]) {
         // offsets fit: the readers cut an article long before 4 GiB
         let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        let ascii = match (tokens.first(), tokens.last()) {
-            (Some(a), Some(b)) => text[a.start..b.end].is_ascii(),
-            _ => true,
-        };
         for t in tokens {
-            if ascii || text[t.start..t.end].is_ascii() {
+            if self.next_non_ascii < t.start {
+                self.next_non_ascii = non_ascii_from(text, t.start);
+            }
+            if t.end <= self.next_non_ascii {
                 // ASCII lowercase is `to_lowercase` for ASCII
                 self.spans.push((at(t.start), at(t.end)));
             } else {
@@ -66,6 +70,15 @@ impl Lowered {
     }
 }
 
+/// Offset of the first non-ASCII byte of `text` at or after `from` (the
+/// text length if none).
+fn non_ascii_from(text: &str, from: usize) -> usize {
+    let b = text.as_bytes();
+    b.get(from..)
+        .and_then(|rest| rest.iter().position(|c| !c.is_ascii()))
+        .map_or(b.len(), |k| from + k)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,7 +86,7 @@ mod tests {
 
     #[test]
     fn every_token_as_to_lowercase() {
-        let text = "The ÉLYSÉE said ΟΔΟΣ's MacDonald, 3.5 OK.";
+        let text = "The ÉLYSÉE said ΟΔΟΣ's MacDonald, “3.5” OK’d.";
         let mut toks = Vec::new();
         tokenize(text, 0, text.len(), &mut toks);
         let mut low = Lowered::new(text, toks.len());
