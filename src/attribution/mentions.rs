@@ -107,18 +107,37 @@ fn pack(w: &str) -> Option<u64> {
     Some(k)
 }
 
+impl WordTable {
+    fn new() -> WordTable {
+        WordTable {
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+        }
+    }
+
+    fn add(&mut self, w: &str, f: u8) {
+        match pack(w) {
+            Some(k) => *self.short.entry(k).or_default() |= f,
+            None => *self.long.entry(w.into()).or_default() |= f,
+        }
+    }
+
+    fn get(&self, w: &str) -> u8 {
+        match pack(w) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(w),
+        }
+        .copied()
+        .unwrap_or(0)
+    }
+}
+
 fn word_table() -> &'static WordTable {
     static T: OnceLock<WordTable> = OnceLock::new();
     T.get_or_init(|| {
         let lex = lexicons();
-        let mut t = WordTable {
-            short: FxHashMap::default(),
-            long: FxHashMap::default(),
-        };
-        let mut add = |w: &str, f: u8| match pack(w) {
-            Some(k) => *t.short.entry(k).or_default() |= f,
-            None => *t.long.entry(w.into()).or_default() |= f,
-        };
+        let mut t = WordTable::new();
+        let mut add = |w: &str, f: u8| t.add(w, f);
         DETERMINERS.iter().for_each(|w| add(w, flag::DETERMINER));
         STOP.iter().for_each(|w| add(w, flag::STOP));
         super::cues::cue_words().for_each(|w| add(w, flag::CUE));
@@ -135,13 +154,45 @@ fn word_table() -> &'static WordTable {
 
 /// The flags of lowercase word `lw`.
 fn word_flags(lw: &str) -> u8 {
-    let t = word_table();
-    match pack(lw) {
-        Some(k) => t.short.get(&k),
-        None => t.long.get(lw),
-    }
-    .copied()
-    .unwrap_or(0)
+    word_table().get(lw)
+}
+
+/// What a word as written is to the name finder, one bit per
+/// case-sensitive word list: a name word is looked up once, not once per
+/// list (a capitalised word asked up to eight of them).
+mod exact {
+    pub const NON_NAME: u8 = 1;
+    /// A title key (one word or several).
+    pub const TITLE: u8 = 2;
+    pub const TITLE_FIRST: u8 = 4;
+    /// A demonym key (one word or several).
+    pub const DEMONYM: u8 = 8;
+    pub const DEMONYM_FIRST: u8 = 16;
+    pub const COUNTRY: u8 = 32;
+    pub const ORG: u8 = 64;
+}
+
+/// The case-sensitive flags of word `w`.
+fn exact_flags(w: &str) -> u8 {
+    static T: OnceLock<WordTable> = OnceLock::new();
+    T.get_or_init(|| {
+        let lex = lexicons();
+        let mut t = WordTable::new();
+        let mut add = |w: &str, f: u8| t.add(w, f);
+        lex.non_names.iter().for_each(|w| add(w, exact::NON_NAME));
+        lex.titles.keys().for_each(|w| add(w, exact::TITLE));
+        lex.title_first_words
+            .iter()
+            .for_each(|w| add(w, exact::TITLE_FIRST));
+        lex.demonyms.keys().for_each(|w| add(w, exact::DEMONYM));
+        lex.demonym_first_words
+            .iter()
+            .for_each(|w| add(w, exact::DEMONYM_FIRST));
+        lex.countries.iter().for_each(|w| add(w, exact::COUNTRY));
+        lex.org_words.iter().for_each(|w| add(w, exact::ORG));
+        t
+    })
+    .get(w)
 }
 
 /// The tokens of an article as the mention finder reads them: lowercase
@@ -430,6 +481,8 @@ struct NameScratch<'t> {
     words: Vec<usize>,
     /// Their text without a possessive ending.
     bares: Vec<&'t str>,
+    /// The [`exact`] flags of each bare word.
+    exacts: Vec<u8>,
 }
 
 /// A capitalised sequence starting at token `i`: demonyms, titles, then a name.
@@ -447,9 +500,14 @@ fn name_sequence<'t>(
     let lex = lexicons();
     // collect the sequence: cap words, particles between cap words, periods after titles/initials
     let mut j = i;
-    let NameScratch { words, bares } = scratch;
+    let NameScratch {
+        words,
+        bares,
+        exacts,
+    } = scratch;
     words.clear();
     bares.clear();
+    exacts.clear();
     let mut possessive = false;
     while j < to {
         let t = toks[j];
@@ -484,6 +542,7 @@ fn name_sequence<'t>(
             {
                 words.push(j);
                 bares.push(bare);
+                exacts.push(exact_flags(bare));
                 j += 1;
                 if poss {
                     possessive = true;
@@ -512,12 +571,10 @@ fn name_sequence<'t>(
         return (None, i + 1);
     }
     let wtext = |k: usize| bares[k];
+    let has = |k: usize, f: u8| exacts[k] & f != 0;
     // leading non-name words ("However", "The", "In")
     let mut lead = 0;
-    while lead < words.len()
-        && lex.non_names.contains(wtext(lead))
-        && !lex.titles.contains_key(wtext(lead))
-    {
+    while lead < words.len() && has(lead, exact::NON_NAME) && !has(lead, exact::TITLE) {
         lead += 1;
     }
     if lead == words.len() {
@@ -531,7 +588,7 @@ fn name_sequence<'t>(
     // demonyms
     let mut country = None;
     while a < words.len() {
-        if a + 1 < words.len() && lex.demonym_first_words.contains(wtext(a)) {
+        if a + 1 < words.len() && has(a, exact::DEMONYM_FIRST) {
             let two = format!("{} {}", wtext(a), wtext(a + 1));
             if let Some(c) = lex.demonyms.get(two.as_str()) {
                 country = Some(*c);
@@ -539,7 +596,11 @@ fn name_sequence<'t>(
                 continue;
             }
         }
-        match lex.demonyms.get(wtext(a)) {
+        let one = match has(a, exact::DEMONYM) {
+            true => lex.demonyms.get(wtext(a)),
+            false => None,
+        };
+        match one {
             Some(c) if a + 1 < words.len() => {
                 country = Some(*c);
                 a += 1;
@@ -552,14 +613,17 @@ fn name_sequence<'t>(
     let mut had_title = false;
     let mut cand = String::new();
     'titles: while a < words.len() {
-        let longest = if lex.title_first_words.contains(wtext(a)) {
+        let longest = if has(a, exact::TITLE_FIRST) {
             lex.max_title_words
         } else {
             1
         };
         for n in (1..=longest.min(words.len() - a)).rev() {
-            // one word (most candidates) is looked up as it is
+            // one word (most candidates) is looked up as it is, when a title
             let key = if n == 1 {
+                if !has(a, exact::TITLE) {
+                    continue;
+                }
                 wtext(a)
             } else {
                 cand.clear();
@@ -698,14 +762,10 @@ fn name_sequence<'t>(
             toks[words[lead] - 1].text(text),
             "in" | "at" | "near" | "across" | "throughout" | "outside" | "inside" | "into"
         );
-    let place = lex
-        .countries
-        .contains(strip_possessive(toks[rest[0]].text(text)).0)
-        && rest.len() == 1;
-    let org = rest.iter().any(|&k| {
-        lex.org_words
-            .contains(strip_possessive(toks[k].text(text)).0)
-    }) || (after_the && !had_title)
+    // `rest` is `words[a..]`: its bare words and flags are from `a` on
+    let place = has(a, exact::COUNTRY) && rest.len() == 1;
+    let org = (a..words.len()).any(|k| has(k, exact::ORG))
+        || (after_the && !had_title)
         || after_locative
         || place;
     let name = Span::new(toks[rest[0]].start, end_byte);
@@ -789,6 +849,13 @@ mod tests {
         assert_ne!(word_flags("prime") & flag::ROLE_FIRST, 0);
         assert_ne!(word_flags("syrian") & flag::DEMONYM, 0);
         assert_eq!(word_flags("xylophone"), 0);
+        assert_ne!(exact_flags("Mr") & exact::TITLE, 0);
+        assert_ne!(exact_flags("Prime") & exact::TITLE_FIRST, 0);
+        assert_ne!(exact_flags("Syrian") & exact::DEMONYM, 0);
+        assert_eq!(exact_flags("syrian"), 0);
+        assert_ne!(exact_flags("However") & exact::NON_NAME, 0);
+        assert_ne!(exact_flags("Ministry") & exact::ORG, 0);
+        assert_ne!(exact_flags("Syria") & exact::COUNTRY, 0);
         assert_eq!(pack("abcdefgh"), None);
         assert_ne!(pack("a"), pack("a\0"));
     }
