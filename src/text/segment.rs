@@ -107,21 +107,31 @@ fn split_sentences(
     let para = &text[start..end];
     let bytes = para.as_bytes();
     let mut sent_start = 0usize;
-    let mut iter = para.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let char_at = |k: usize| para[k..].chars().next();
+    // a terminal is `.`, `!`, `?` or `…` (which starts with byte E2, only
+    // ever a lead byte): a byte scan skips to the candidates instead of
+    // decoding every character
+    let mut at = 0;
+    while let Some(k) = bytes[at..]
+        .iter()
+        .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+    {
+        let i = at + k;
+        let c = char_at(i).unwrap_or('\u{FFFD}');
+        at = i + c.len_utf8();
         if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
         // absorb runs of terminal punctuation and closers
-        let mut j = i + c.len_utf8();
-        while let Some(&(k, d)) = iter.peek() {
+        let mut j = at;
+        while let Some(d) = char_at(j) {
             if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
-                j = k + d.len_utf8();
-                iter.next();
+                j += d.len_utf8();
             } else {
                 break;
             }
         }
+        at = j;
         // must be followed by whitespace, then a sentence opener
         let rest = &para[j..];
         let ws = rest.len() - rest.trim_start().len();
@@ -138,7 +148,6 @@ fn split_sentences(
         if c == '.' && is_abbreviation(para, i) {
             continue;
         }
-        let _ = bytes;
         push_trimmed(para, start, sent_start, j, paragraph, out);
         sent_start = j + ws;
     }
