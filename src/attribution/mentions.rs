@@ -322,8 +322,7 @@ pub fn find_in_sentence(
             }
         }
         // contractions (We’re, I'll, Don't) are never names
-        let contraction =
-            || (w.contains('\'') || w.contains('’')) && !strip_possessive(w).1;
+        let contraction = || (w.contains('\'') || w.contains('’')) && !strip_possessive(w).1;
         if (is_cap(w) || (fl & flag::DEMONYM != 0 && lex.demonyms.contains_key(w)))
             && !contraction()
         {

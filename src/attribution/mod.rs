@@ -33,6 +33,8 @@ pub struct Document<'a> {
     token_cue: Vec<u32>,
     /// For each token, the mention whose tokens start at it (`NONE` if none).
     token_mention: Vec<u32>,
+    /// Lowercase forms and word-list flags of the tokens.
+    words: mentions::Words,
 }
 
 const NONE: u32 = u32::MAX;
@@ -96,7 +98,14 @@ impl<'a> Document<'a> {
             quoted,
             token_cue,
             token_mention,
+            words,
         }
+    }
+
+    /// Token `i` in lowercase (`to_lowercase` of its text), computed once
+    /// per article: cheaper than lowering the token again.
+    pub fn lower(&self, i: usize) -> &str {
+        self.words.lower.get(i)
     }
 
     /// Index of the first token starting at or after byte `pos`.
@@ -168,4 +177,19 @@ fn inside_any(sorted: &[Span], s: Span) -> bool {
 /// Attribute each quotation in place (see [`sieves`]).
 pub fn attribute(doc: &Document, quotes: &mut Vec<Utterance>) {
     sieves::run(doc, quotes);
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn tokens_in_lowercase() {
+        let text = "The Minister SAID it.\nÉLYSÉE ’90s";
+        let seg = crate::text::segment(text);
+        let doc = super::Document::new(text, &seg, vec![]);
+        let got: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.lower(i)).collect();
+        assert_eq!(
+            got,
+            ["the", "minister", "said", "it", ".", "élysée", "’", "90s"]
+        );
+    }
 }
