@@ -74,9 +74,21 @@ impl Lowered {
 /// text length if none).
 fn non_ascii_from(text: &str, from: usize) -> usize {
     let b = text.as_bytes();
-    b.get(from..)
-        .and_then(|rest| rest.iter().position(|c| !c.is_ascii()))
-        .map_or(b.len(), |k| from + k)
+    let Some(rest) = b.get(from..) else {
+        return b.len();
+    };
+    // whole chunks first: `is_ascii` tests a word at a time
+    let mut k = 0;
+    for chunk in rest.chunks(16) {
+        if !chunk.is_ascii() {
+            break;
+        }
+        k += chunk.len();
+    }
+    rest[k..]
+        .iter()
+        .position(|c| !c.is_ascii())
+        .map_or(b.len(), |p| from + k + p)
 }
 
 #[cfg(test)]

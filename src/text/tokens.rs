@@ -27,6 +27,18 @@ impl Token {
     }
 }
 
+/// ASCII letters and digits, by byte: one load per byte in the word loop
+/// (non-ASCII bytes are false and take the decoding path).
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 fn is_inner_word(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '‐')
 }
@@ -67,7 +79,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             while j < n {
                 // ASCII letters and digits, the bulk of a word, skip the
                 // decoding and the inner-character rules
-                if bytes[j].is_ascii_alphanumeric() {
+                if ASCII_ALNUM[bytes[j] as usize] {
                     j += 1;
                     continue;
                 }
