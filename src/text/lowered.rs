@@ -40,8 +40,9 @@ impl Lowered {
             if self.next_non_ascii < t.start {
                 self.next_non_ascii = non_ascii_from(text, t.start);
             }
-            if t.end <= self.next_non_ascii {
-                // ASCII lowercase is `to_lowercase` for ASCII
+            if t.end <= self.next_non_ascii || caseless_beyond_ascii(&text[t.start..t.end]) {
+                // ASCII lowercase is `to_lowercase` for ASCII, and the text
+                // keeps the other characters as they are
                 self.spans.push((at(t.start), at(t.end)));
             } else {
                 // the whole token at once: a final sigma depends on its neighbours
@@ -68,6 +69,17 @@ impl Lowered {
         let (a, b) = self.spans[i];
         &self.buf[a as usize..b as usize]
     }
+}
+
+/// Do the non-ASCII characters of `w` lowercase to themselves (curly
+/// quotes and apostrophes, most of the non-ASCII tokens)? Then `w` with its
+/// ASCII lowered is `w.to_lowercase()`: only a character that changes
+/// (such as a final sigma) depends on its neighbours.
+fn caseless_beyond_ascii(w: &str) -> bool {
+    w.chars().filter(|c| !c.is_ascii()).all(|c| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    })
 }
 
 /// Offset of the first non-ASCII byte of `text` at or after `from` (the
@@ -98,7 +110,7 @@ mod tests {
 
     #[test]
     fn every_token_as_to_lowercase() {
-        let text = "The ÉLYSÉE said ΟΔΟΣ's MacDonald, “3.5” OK’d.";
+        let text = "The ÉLYSÉE said ΟΔΟΣ's MacDonald, “3.5” OK’d ΟΔΟΣ İstanbul ß.";
         let mut toks = Vec::new();
         tokenize(text, 0, text.len(), &mut toks);
         let mut low = Lowered::new(text, toks.len());
