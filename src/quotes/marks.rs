@@ -47,6 +47,18 @@ fn next_char(s: &str, i: usize) -> Option<char> {
     s[i..].chars().next()
 }
 
+/// The bytes a quotation mark can start with (see [`marks`]), by byte: one
+/// load per byte in the scan.
+const MARK_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'`' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
+
 /// The quotation marks of one paragraph, in order, with apostrophes removed.
 fn marks(para: &str, base: usize) -> Vec<Mark> {
     let mut out = Vec::new();
@@ -55,10 +67,7 @@ fn marks(para: &str, base: usize) -> Vec<Mark> {
     // rest), and those two are only ever lead bytes: a byte scan skips to
     // the candidates instead of decoding every character
     let mut at = 0;
-    while let Some(k) = bytes[at..]
-        .iter()
-        .position(|b| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
-    {
+    while let Some(k) = bytes[at..].iter().position(|&b| MARK_LEAD[b as usize]) {
         let i = at + k;
         let c = next_char(para, i).unwrap_or('\u{FFFD}');
         at = i + c.len_utf8();

@@ -93,6 +93,18 @@ fn is_opener(c: char) -> bool {
     )
 }
 
+/// The bytes a sentence terminal can start with, by byte: one load per
+/// byte in the scan of [`split_sentences`].
+const TERMINAL_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    // `…` is E2 80 A6
+    t[0xE2] = true;
+    t
+};
+
 /// Sentence boundaries: `.`, `!`, `?` or `…` (with any closing quotes and
 /// brackets after it), then whitespace, then an uppercase letter, a digit or
 /// an opening quote. A period after a listed abbreviation or a single capital
@@ -112,10 +124,7 @@ fn split_sentences(
     // ever a lead byte): a byte scan skips to the candidates instead of
     // decoding every character
     let mut at = 0;
-    while let Some(k) = bytes[at..]
-        .iter()
-        .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
-    {
+    while let Some(k) = bytes[at..].iter().position(|&b| TERMINAL_LEAD[b as usize]) {
         let i = at + k;
         let c = char_at(i).unwrap_or('\u{FFFD}');
         at = i + c.len_utf8();
