@@ -88,29 +88,88 @@ const PRONOUN_LOOKBACK_MENTIONS: usize = 24;
 /// Pronouns look back at most this many sentences.
 const PRONOUN_LOOKBACK: usize = 6;
 
-fn norm_token(w: &str) -> String {
-    let w = w.trim_end_matches(['.', ',']);
-    let lower = w.to_lowercase();
-    for p in ["al-", "el-", "ad-", "as-", "an-"] {
-        if let Some(r) = lower.strip_prefix(p) {
-            return r.to_string();
+/// Normalised name tokens (lowercase, without a final period or comma or an
+/// Arabic article) as small integers: names are compared token by token,
+/// and a per-article interner makes that an integer compare and the name
+/// index a `Vec`, with one string per distinct token instead of one per
+/// token of every mention (the strings were half of the resolver's time).
+#[derive(Default)]
+struct Interner {
+    ids: rustc_hash::FxHashMap<String, u32>,
+    /// Byte length and character count of each token.
+    sizes: Vec<(usize, usize)>,
+    buf: String,
+}
+
+impl Interner {
+    /// The normalised tokens of name `s`, into `out`.
+    fn name_tokens(&mut self, s: &str, out: &mut Vec<u32>) {
+        out.clear();
+        for w in s.split_whitespace() {
+            let w = w.trim_end_matches(['.', ',']);
+            self.buf.clear();
+            if w.is_ascii() {
+                // ASCII (nearly every name) lowers without decoding
+                self.buf.push_str(w);
+                self.buf.make_ascii_lowercase();
+            } else {
+                self.buf.push_str(&w.to_lowercase());
+            }
+            let mut t = self.buf.as_str();
+            if let Some(p) = ["al-", "el-", "ad-", "as-", "an-"]
+                .into_iter()
+                .find(|p| t.starts_with(p))
+            {
+                t = &t[p.len()..];
+            }
+            if t.is_empty() {
+                continue;
+            }
+            let id = match self.ids.get(t) {
+                Some(&id) => id,
+                None => {
+                    let id = self.sizes.len() as u32;
+                    self.ids.insert(t.to_string(), id);
+                    self.sizes.push((t.len(), t.chars().count()));
+                    id
+                }
+            };
+            out.push(id);
         }
     }
-    lower
+
+    fn len(&self) -> usize {
+        self.sizes.len()
+    }
+
+    fn bytes(&self, id: u32) -> usize {
+        self.sizes[id as usize].0
+    }
+
+    fn chars(&self, id: u32) -> usize {
+        self.sizes[id as usize].1
+    }
 }
 
-fn name_tokens(s: &str) -> Vec<String> {
-    s.split_whitespace()
-        .map(norm_token)
-        .filter(|t| !t.is_empty())
-        .collect()
-}
-
-fn role_matches(role: &str, entity_role: &str) -> bool {
+/// Does `role` match `entity_role`? `leader` is whether `role` is one of
+/// [`LEADER_ROLES`], known once per role mention rather than per entity role.
+fn role_matches(role: &str, leader: bool, entity_role: &str) -> bool {
     role == entity_role
         || entity_role.ends_with(role)
         || role.ends_with(entity_role)
-        || (LEADER_ROLES.contains(&role) && LEADER_ROLES.contains(&entity_role))
+        || (leader && LEADER_ROLES.contains(&entity_role))
+}
+
+/// What a role mention asks of one recent entity, worked out once: the
+/// candidate search and the most-recent search both read it.
+#[derive(Clone, Copy)]
+struct RoleFit {
+    /// A person named in the narrative, with a compatible country, one of
+    /// whose roles matches.
+    role_ok: bool,
+    /// The same person and country, joined without a matching role (a
+    /// leader role or counterpart with a stated country).
+    loose_ok: bool,
 }
 
 /// Resolve every mention to an entity (or none). Mentions must be in text order.
@@ -118,30 +177,37 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
     let mut ents: Vec<Entity> = Vec::new();
     // normalised name token → entities whose name contains it (keeps lookups
     // proportional to the candidates, not to every entity of a long article)
-    let mut index: rustc_hash::FxHashMap<String, Vec<usize>> = rustc_hash::FxHashMap::default();
+    let mut interner = Interner::default();
+    let mut index: Vec<Vec<usize>> = Vec::new();
     // the normalised name tokens of each entity, kept beside `ents` so the
     // candidate checks do not re-split and re-lowercase names
-    let mut ent_toks: Vec<Vec<String>> = Vec::new();
+    let mut ent_toks: Vec<Vec<u32>> = Vec::new();
+    // scratch buffers reused across mentions
+    let mut toks: Vec<u32> = Vec::new();
+    let mut cands: Vec<usize> = Vec::new();
+    let mut fits: Vec<RoleFit> = Vec::new();
     // apposition: "the Russian leader Jane Doe", "Jane Doe, the Russian leader,"
     let n = mentions.len();
     for i in 0..n {
         let kind = mentions[i].kind;
         match kind {
             MentionKind::Person | MentionKind::Org => {
-                let name = mentions[i].name.text(text).to_string();
-                let toks = name_tokens(&name);
-                if toks.is_empty() {
+                let name = mentions[i].name.text(text);
+                interner.name_tokens(name, &mut toks);
+                let Some(&last) = toks.last() else {
                     continue;
+                };
+                if index.len() < interner.len() {
+                    index.resize_with(interner.len(), Vec::new);
                 }
                 let person = kind == MentionKind::Person;
                 // candidates share the last token, or contain a single-token name
-                let mut cands: Vec<usize> =
-                    index.get(toks.last().unwrap()).cloned().unwrap_or_default();
+                cands.clear();
+                cands.extend_from_slice(&index[last as usize]);
                 if toks.len() > 1 {
-                    for t in &toks {
-                        if let Some(v) = index.get(t) {
-                            cands.extend(v.iter().filter(|&&e| ent_toks[e].len() == 1));
-                        }
+                    for &t in &toks {
+                        let v = &index[t as usize];
+                        cands.extend(v.iter().filter(|&&e| ent_toks[e].len() == 1));
                     }
                 }
                 cands.sort_unstable();
@@ -155,42 +221,44 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                     if toks.len() == 1 {
                         // a surname or a single name joins a fuller name containing it
                         et.iter().any(|t| *t == toks[0])
-                            && (et.last() == Some(&toks[0]) || toks[0].len() >= 3)
+                            && (et.last() == Some(&toks[0]) || interner.bytes(toks[0]) >= 3)
                     } else if et.len() == 1 {
                         toks.contains(&et[0])
                     } else {
                         et.last() == toks.last()
                             && (et[0] == toks[0]
-                                || et[0].chars().count() <= 2
-                                || toks[0].chars().count() <= 2)
+                                || interner.chars(et[0]) <= 2
+                                || interner.chars(toks[0]) <= 2)
                     }
                 });
-                let ei = match found {
-                    Some(ei) => ei,
+                let (ei, longer) = match found {
+                    Some(ei) => (ei, toks.len() > ent_toks[ei].len()),
                     None => {
                         ents.push(Entity {
-                            name: name.clone(),
+                            name: name.to_string(),
                             person,
                             roles: vec![],
                             countries: vec![],
                             aliases: vec![],
                             mentions: vec![],
                         });
-                        ent_toks.push(toks.clone());
-                        ents.len() - 1
+                        // filled with `toks` below
+                        ent_toks.push(Vec::new());
+                        (ents.len() - 1, true)
                     }
                 };
-                let longer = toks.len() > ent_toks[ei].len();
-                for t in &toks {
-                    let v = index.entry(t.clone()).or_default();
+                for &t in &toks {
+                    let v = &mut index[t as usize];
                     if v.last() != Some(&ei) && !v.contains(&ei) {
                         v.push(ei);
                     }
                 }
                 let e = &mut ents[ei];
                 if longer {
-                    e.name = name;
-                    ent_toks[ei] = toks;
+                    if found.is_some() {
+                        e.name = name.to_string();
+                    }
+                    ent_toks[ei].clone_from(&toks);
                 }
                 e.person |= person;
                 mentions[i].entity = Some(ei);
@@ -201,8 +269,7 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                     && mentions[i - 1].end_token == mentions[i].first_token
                 {
                     mentions[i - 1].entity = Some(ei);
-                    let m = mentions[i - 1].clone();
-                    add_info(&mut ents[ei], &m, text);
+                    add_info(&mut ents[ei], &mentions[i - 1], text);
                 }
             }
             MentionKind::Role(class) => {
@@ -216,8 +283,7 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                 {
                     let ei = mentions[i - 1].entity.unwrap();
                     mentions[i].entity = Some(ei);
-                    let m = mentions[i].clone();
-                    add_info(&mut ents[ei], &m, text);
+                    add_info(&mut ents[ei], &mentions[i], text);
                     continue;
                 }
                 if class != RoleClass::Person {
@@ -230,14 +296,16 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                 {
                     continue;
                 }
-                let Some(role) = mentions[i].role.clone() else {
+                let Some(role) = mentions[i].role.as_deref() else {
                     continue;
                 };
-                if !RESOLVABLE_ROLES.contains(&role.as_str())
+                if !RESOLVABLE_ROLES.contains(&role)
                     && !RESOLVABLE_ROLES.iter().any(|r| role.ends_with(r))
                 {
                     continue;
                 }
+                let leader = LEADER_ROLES.contains(&role);
+                let counterpart = ["counterpart", "host", "guest"].contains(&role);
                 let country = mentions[i].country;
                 // a stated country must agree; when no entity has that country
                 // yet, an entity without any country may take it
@@ -250,61 +318,53 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                     e.person && e.mentions.iter().take(8).any(|&k| !mentions[k].in_quote)
                 };
                 let recent = ents.len().saturating_sub(RECENT_ENTITIES);
-                let cand = ents
-                    .iter()
-                    .enumerate()
-                    .skip(recent)
-                    .rev()
-                    .filter(|(_, e)| narrated(e))
-                    .find(|(_, e)| {
-                        let country_ok = match country {
-                            Some(c) => {
-                                e.countries.contains(&c)
-                                    || (!country_known && e.countries.is_empty())
-                            }
-                            None => true,
-                        };
-                        let role_ok = e.roles.iter().any(|r| role_matches(&role, r))
-                            || (country.is_some()
-                                && LEADER_ROLES.contains(&role.as_str())
-                                && e.roles.is_empty());
-                        country_ok
-                            && (role_ok
-                                || (country.is_some()
-                                    && ["counterpart", "host", "guest"].contains(&role.as_str())))
-                    });
-                // most recent by last mention, not by creation
-                let best = cand.map(|(ei, _)| ei).map(|first| {
+                fits.clear();
+                fits.extend(ents[recent..].iter().map(|e| {
+                    let country_ok = match country {
+                        Some(c) => {
+                            e.countries.contains(&c) || (!country_known && e.countries.is_empty())
+                        }
+                        None => true,
+                    };
+                    let eligible = country_ok && narrated(e);
+                    let role_ok = eligible && e.roles.iter().any(|r| role_matches(role, leader, r));
+                    let loose_ok = eligible
+                        && country.is_some()
+                        && ((leader && e.roles.is_empty()) || counterpart);
+                    RoleFit { role_ok, loose_ok }
+                }));
+                // the most recently created fitting entity…
+                let cand = fits.iter().rposition(|f| f.role_ok || f.loose_ok);
+                // …then the most recent by last mention, not by creation
+                let best = cand.map(|first| {
                     let mut best = first;
-                    let mut best_pos = ents[first].mentions.last().copied();
-                    for (ei, e) in ents.iter().enumerate().skip(recent) {
-                        if !narrated(e) || ei == first {
+                    let mut best_pos = ents[recent + first].mentions.last().copied();
+                    for (k, f) in fits.iter().enumerate() {
+                        if k == first || !f.role_ok {
                             continue;
                         }
-                        let ok_c = country.is_none_or(|c| {
-                            e.countries.contains(&c) || (!country_known && e.countries.is_empty())
-                        });
-                        let ok_r = e.roles.iter().any(|r| role_matches(&role, r));
-                        if ok_c && ok_r && e.mentions.last().copied() > best_pos {
-                            best = ei;
-                            best_pos = e.mentions.last().copied();
+                        let pos = ents[recent + k].mentions.last().copied();
+                        if pos > best_pos {
+                            best = k;
+                            best_pos = pos;
                         }
                     }
-                    best
+                    recent + best
                 });
                 if let Some(ei) = best {
-                    mentions[i].entity = Some(ei);
-                    let m = mentions[i].clone();
-                    ents[ei].mentions.push(i);
+                    let m = &mentions[i];
+                    let e = &mut ents[ei];
+                    e.mentions.push(i);
                     if let Some(c) = m.country {
-                        if !ents[ei].countries.contains(&c) {
-                            ents[ei].countries.push(c);
+                        if !e.countries.contains(&c) {
+                            e.countries.push(c);
                         }
                     }
-                    let alias = m.span.text(text).to_string();
-                    if !ents[ei].aliases.contains(&alias) {
-                        ents[ei].aliases.push(alias);
+                    let alias = m.span.text(text);
+                    if !e.aliases.iter().any(|a| a == alias) {
+                        e.aliases.push(alias.to_string());
                     }
+                    mentions[i].entity = Some(ei);
                 }
             }
             MentionKind::Pronoun { plural } => {
@@ -337,9 +397,9 @@ fn add_info(e: &mut Entity, m: &Mention, text: &str) {
             e.countries.push(c);
         }
     }
-    let alias = m.span.text(text).to_string();
-    if !e.aliases.contains(&alias) {
-        e.aliases.push(alias);
+    let alias = m.span.text(text);
+    if !e.aliases.iter().any(|a| a == alias) {
+        e.aliases.push(alias.to_string());
     }
 }
 

@@ -71,6 +71,11 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
+/// The one-word forms of the reporting cues, as written in the lexicon.
+pub fn cue_words() -> impl Iterator<Item = &'static str> {
+    lexicon().words.iter().copied()
+}
+
 /// Is `w` (one word, any case) a form of a reporting cue?
 pub fn is_cue_word(w: &str) -> bool {
     lexicon().words.contains(crate::lexicon::lower(w).as_ref())

@@ -1,10 +1,15 @@
 //! Mentions of who may speak: person and organisation names (with titles),
 //! role nouns ("the Russian President", "officials") and pronouns.
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 use super::lexicons::{lexicons, RoleClass};
 use crate::lexicon::lower;
 use crate::model::Span;
-use crate::text::{Token, TokenKind};
+use crate::text::{Lowered, Token, TokenKind};
 
 /// What kind of mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,11 +68,194 @@ const PARTICLES: &[&str] = &[
     "la", "le", "dos", "das", "ben", "af", "zu",
 ];
 
+/// What a lowercase word is to the mention finder, one bit per word list:
+/// a token is looked up once per article, not once per list and visit
+/// (the role-phrase scan alone visits most tokens up to five times).
+mod flag {
+    pub const DETERMINER: u8 = 1;
+    pub const STOP: u8 = 2;
+    /// A one-word form of a reporting cue.
+    pub const CUE: u8 = 4;
+    /// A role noun (one- or two-word key).
+    pub const ROLE: u8 = 8;
+    /// The first word of a two-word role noun.
+    pub const ROLE_FIRST: u8 = 16;
+    /// The lowercase form of a demonym: only these need the (case-sensitive)
+    /// demonym lookup.
+    pub const DEMONYM: u8 = 32;
+}
+
+/// Word-list flags by lowercase word. Most words have at most 7 bytes: those
+/// are keys packed into an integer (one multiply to hash, no string compare).
+struct WordTable {
+    short: FxHashMap<u64, u8>,
+    long: FxHashMap<Box<str>, u8>,
+}
+
+/// `w` packed with its length when it has at most 7 bytes.
+#[inline]
+fn pack(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    if b.len() > 7 {
+        return None;
+    }
+    // a byte loop: a short variable-length copy would call memcpy
+    let mut k = (b.len() as u64) << 56;
+    for (n, &c) in b.iter().enumerate() {
+        k |= (c as u64) << (8 * n);
+    }
+    Some(k)
+}
+
+impl WordTable {
+    fn new() -> WordTable {
+        WordTable {
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+        }
+    }
+
+    fn add(&mut self, w: &str, f: u8) {
+        match pack(w) {
+            Some(k) => *self.short.entry(k).or_default() |= f,
+            None => *self.long.entry(w.into()).or_default() |= f,
+        }
+    }
+
+    fn get(&self, w: &str) -> u8 {
+        match pack(w) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(w),
+        }
+        .copied()
+        .unwrap_or(0)
+    }
+}
+
+fn word_table() -> &'static WordTable {
+    static T: OnceLock<WordTable> = OnceLock::new();
+    T.get_or_init(|| {
+        let lex = lexicons();
+        let mut t = WordTable::new();
+        let mut add = |w: &str, f: u8| t.add(w, f);
+        DETERMINERS.iter().for_each(|w| add(w, flag::DETERMINER));
+        STOP.iter().for_each(|w| add(w, flag::STOP));
+        super::cues::cue_words().for_each(|w| add(w, flag::CUE));
+        lex.roles.keys().for_each(|w| add(w, flag::ROLE));
+        lex.role_first_words
+            .iter()
+            .for_each(|w| add(w, flag::ROLE_FIRST));
+        lex.demonyms
+            .keys()
+            .for_each(|w| add(&w.to_lowercase(), flag::DEMONYM));
+        t
+    })
+}
+
+/// The flags of lowercase word `lw`.
+fn word_flags(lw: &str) -> u8 {
+    word_table().get(lw)
+}
+
+/// What a word as written is to the name finder, one bit per
+/// case-sensitive word list: a name word is looked up once, not once per
+/// list (a capitalised word asked up to eight of them).
+mod exact {
+    pub const NON_NAME: u8 = 1;
+    /// A title key (one word or several).
+    pub const TITLE: u8 = 2;
+    pub const TITLE_FIRST: u8 = 4;
+    /// A demonym key (one word or several).
+    pub const DEMONYM: u8 = 8;
+    pub const DEMONYM_FIRST: u8 = 16;
+    pub const COUNTRY: u8 = 32;
+    pub const ORG: u8 = 64;
+}
+
+/// The case-sensitive flags of word `w`.
+fn exact_flags(w: &str) -> u8 {
+    static T: OnceLock<WordTable> = OnceLock::new();
+    T.get_or_init(|| {
+        let lex = lexicons();
+        let mut t = WordTable::new();
+        let mut add = |w: &str, f: u8| t.add(w, f);
+        lex.non_names.iter().for_each(|w| add(w, exact::NON_NAME));
+        lex.titles.keys().for_each(|w| add(w, exact::TITLE));
+        lex.title_first_words
+            .iter()
+            .for_each(|w| add(w, exact::TITLE_FIRST));
+        lex.demonyms.keys().for_each(|w| add(w, exact::DEMONYM));
+        lex.demonym_first_words
+            .iter()
+            .for_each(|w| add(w, exact::DEMONYM_FIRST));
+        lex.countries.iter().for_each(|w| add(w, exact::COUNTRY));
+        lex.org_words.iter().for_each(|w| add(w, exact::ORG));
+        t
+    })
+    .get(w)
+}
+
+/// The tokens of an article as the mention finder reads them: lowercase
+/// forms and word-list flags, computed once per token.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    pub lower: Lowered,
+    flags: Vec<u8>,
+}
+
+impl Words {
+    /// For tokens of `text`, with room for about `tokens` of them.
+    pub fn new(text: &str, tokens: usize) -> Words {
+        Words {
+            lower: Lowered::new(text, tokens),
+            flags: Vec::with_capacity(tokens),
+        }
+    }
+
+    /// Append `tokens` (the next tokens of `text`).
+    pub fn extend(&mut self, text: &str, tokens: &[Token]) {
+        let from = self.lower.len();
+        self.lower.extend(text, tokens);
+        // numbers and punctuation are in no word list (checked in the tests)
+        for (i, t) in (from..).zip(tokens) {
+            let f = match t.kind {
+                TokenKind::Word => word_flags(self.lower.get(i)),
+                _ => 0,
+            };
+            self.flags.push(f);
+        }
+    }
+
+    #[inline]
+    fn low(&self, i: usize) -> &str {
+        self.lower.get(i)
+    }
+
+    #[inline]
+    fn flags(&self, i: usize) -> u8 {
+        self.flags[i]
+    }
+
+    #[inline]
+    fn has(&self, i: usize, f: u8) -> bool {
+        self.flags[i] & f != 0
+    }
+}
+
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_uppercase())
+    match w.as_bytes().first() {
+        // ASCII without decoding: `char::is_uppercase` is A-Z there
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(|c| c.is_uppercase()),
+    }
 }
 
 fn strip_possessive(w: &str) -> (&str, bool) {
+    // every ending below ends in `s`, `'` or the last byte of `’`: most
+    // words end otherwise and need no suffix test
+    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return (w, false);
+    }
     for suf in ["'s", "’s", "'", "’"] {
         if let Some(s) = w.strip_suffix(suf) {
             if !s.is_empty() {
@@ -78,18 +266,20 @@ fn strip_possessive(w: &str) -> (&str, bool) {
     (w, false)
 }
 
-/// Find the mentions in the tokens `toks[from..to]` of one sentence.
+/// Find the mentions in the tokens `toks[from..to]` of one sentence;
+/// `words` covers at least the tokens up to `to`.
 pub fn find_in_sentence(
     text: &str,
     toks: &[Token],
+    words: &Words,
     from: usize,
     to: usize,
     sentence: usize,
     out: &mut Vec<Mention>,
 ) {
     let lex = lexicons();
-    let word = |i: usize| toks[i].text(text);
     let is_word = |i: usize| i < to && toks[i].kind == TokenKind::Word;
+    let mut scratch = NameScratch::default();
     let mut i = from;
     while i < to {
         let t = toks[i];
@@ -122,9 +312,10 @@ pub fn find_in_sentence(
             _ => {}
         }
         // a determiner opens a possible role phrase: the [modifiers] ROLE
-        let lw = lower(w);
-        if DETERMINERS.contains(&lw.as_ref()) || (is_cap(w) && strip_possessive(w).1) {
-            if let Some((m, next)) = role_phrase(text, toks, i, to, sentence) {
+        let lw = words.low(i);
+        let fl = words.flags(i);
+        if fl & flag::DETERMINER != 0 || (is_cap(w) && strip_possessive(w).1) {
+            if let Some((m, next)) = role_phrase(text, toks, words, i, to, sentence) {
                 out.push(m);
                 i = next;
                 continue;
@@ -132,14 +323,18 @@ pub fn find_in_sentence(
         }
         // contractions (We’re, I'll, Don't) are never names; an apostrophe
         // before a capital is part of one (O'Neal, D’Souza)
-        let contraction = w.contains(['\'', '’'])
-            && !strip_possessive(w).1
-            && !w
-                .split(['\'', '’'])
-                .nth(1)
-                .is_some_and(|rest| rest.starts_with(char::is_uppercase));
-        if (is_cap(w) || lex.demonyms.contains_key(w)) && !contraction {
-            let (m, next) = name_sequence(text, toks, i, to, sentence, from);
+        let contraction = || {
+            (w.contains('\'') || w.contains('’'))
+                && !strip_possessive(w).1
+                && !w
+                    .split(['\'', '’'])
+                    .nth(1)
+                    .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        };
+        if (is_cap(w) || (fl & flag::DEMONYM != 0 && lex.demonyms.contains_key(w)))
+            && !contraction()
+        {
+            let (m, next) = name_sequence(text, toks, words, i, to, sentence, from, &mut scratch);
             if let Some(m) = m {
                 out.push(m);
             }
@@ -147,20 +342,17 @@ pub fn find_in_sentence(
             continue;
         }
         // bare plural role ("officials said", "analysts say")
-        if let Some(&(class, plural)) = lex.roles.get(lw.as_ref()) {
-            if plural
-                && !(i + 1 < to
-                    && is_word(i + 1)
-                    && lex.roles.contains_key(lower(word(i + 1)).as_ref()))
-            {
+        let role = match fl & flag::ROLE {
+            0 => None,
+            _ => lex.roles.get(lw),
+        };
+        if let Some(&(class, plural)) = role {
+            if plural && !(i + 1 < to && is_word(i + 1) && words.has(i + 1, flag::ROLE)) {
                 // lowercase modifiers before the noun belong to it ("port officials", "senior aides")
                 let mut first = i;
                 while first > from && i - first < 2 && toks[first - 1].kind == TokenKind::Word {
                     let pw = toks[first - 1].text(text);
-                    if is_cap(pw)
-                        || STOP.contains(&lower(pw).as_ref())
-                        || super::cues::is_cue_word(pw)
-                    {
+                    if is_cap(pw) || words.has(first - 1, flag::STOP | flag::CUE) {
                         break;
                     }
                     first -= 1;
@@ -190,6 +382,7 @@ pub fn find_in_sentence(
 fn role_phrase(
     text: &str,
     toks: &[Token],
+    words: &Words,
     i: usize,
     to: usize,
     sentence: usize,
@@ -208,33 +401,42 @@ fn role_phrase(
             break;
         }
         let w = t.text(text);
-        let (bare, _) = strip_possessive(w);
-        let lw = lower(bare);
+        let (bare, poss) = strip_possessive(w);
+        // the lowercase bare word and its flags; a possessive is rare enough
+        // to be lowered and looked up here
+        let (lw, fl): (Cow<str>, u8) = if poss {
+            let l = lower(bare);
+            let f = word_flags(&l);
+            (l, f)
+        } else {
+            (Cow::Borrowed(words.low(j)), words.flags(j))
+        };
         // two-word roles first ("prime minister", "vice president")
-        if j + 1 < to
-            && toks[j + 1].kind == TokenKind::Word
-            && lex.role_first_words.contains(lw.as_ref())
-        {
-            let two = format!("{} {}", lw, lower(toks[j + 1].text(text)));
+        if j + 1 < to && toks[j + 1].kind == TokenKind::Word && fl & flag::ROLE_FIRST != 0 {
+            let two = format!("{} {}", lw, words.low(j + 1));
             if let Some(&(class, _)) = lex.roles.get(two.as_str()) {
                 head = Some((j, j + 2, class, two));
                 j += 2;
                 continue;
             }
         }
-        if let Some(&(class, _)) = lex.roles.get(lw.as_ref()) {
-            head = Some((j, j + 1, class, lw.into_owned()));
-            j += 1;
-            // a role noun followed by another role noun: the later one is the head
-            continue;
+        if fl & flag::ROLE != 0 {
+            if let Some(&(class, _)) = lex.roles.get(lw.as_ref()) {
+                head = Some((j, j + 1, class, lw.into_owned()));
+                j += 1;
+                // a role noun followed by another role noun: the later one is the head
+                continue;
+            }
         }
         if head.is_some() {
             break;
         }
-        if let Some(c) = lex.demonyms.get(bare) {
-            country = Some(*c);
+        if fl & flag::DEMONYM != 0 {
+            if let Some(c) = lex.demonyms.get(bare) {
+                country = Some(*c);
+            }
         }
-        if super::cues::is_cue_word(w) && !is_cap(w) {
+        if !is_cap(w) && words.has(j, flag::CUE) {
             break;
         }
         j += 1;
@@ -302,19 +504,41 @@ fn name_label(text: &str, toks: &[Token], i: usize, to: usize) -> Option<usize> 
     None
 }
 
+/// Buffers of [`name_sequence`], reused across the capitalised words of a
+/// sentence (one allocation per sentence rather than per word).
+#[derive(Default)]
+struct NameScratch<'t> {
+    /// Token indices of the name words.
+    words: Vec<usize>,
+    /// Their text without a possessive ending.
+    bares: Vec<&'t str>,
+    /// The [`exact`] flags of each bare word.
+    exacts: Vec<u8>,
+}
+
 /// A capitalised sequence starting at token `i`: demonyms, titles, then a name.
-fn name_sequence(
-    text: &str,
+#[allow(clippy::too_many_arguments)]
+fn name_sequence<'t>(
+    text: &'t str,
     toks: &[Token],
+    words_of: &Words,
     i: usize,
     to: usize,
     sentence: usize,
     sent_from: usize,
+    scratch: &mut NameScratch<'t>,
 ) -> (Option<Mention>, usize) {
     let lex = lexicons();
     // collect the sequence: cap words, particles between cap words, periods after titles/initials
     let mut j = i;
-    let mut words: Vec<usize> = Vec::new();
+    let NameScratch {
+        words,
+        bares,
+        exacts,
+    } = scratch;
+    words.clear();
+    bares.clear();
+    exacts.clear();
     let mut possessive = false;
     while j < to {
         let t = toks[j];
@@ -333,18 +557,23 @@ fn name_sequence(
                 }
                 break;
             }
-            let lower_particle = PARTICLES.contains(&bare)
-                || bare
-                    .split_once('-')
-                    .is_some_and(|(p, _)| PARTICLES.contains(&p));
+            // only a lowercase word needs the particle lists
+            let lower_particle = || {
+                PARTICLES.contains(&bare)
+                    || bare
+                        .split_once('-')
+                        .is_some_and(|(p, _)| PARTICLES.contains(&p))
+            };
             if is_cap(bare)
-                || (lower_particle
+                || (lower_particle()
                     && !words.is_empty()
                     && j + 1 < to
                     && is_cap(toks[j + 1].text(text)))
-                || (lower_particle && bare.contains('-') && !words.is_empty())
+                || (lower_particle() && bare.contains('-') && !words.is_empty())
             {
                 words.push(j);
+                bares.push(bare);
+                exacts.push(exact_flags(bare));
                 j += 1;
                 if poss {
                     possessive = true;
@@ -372,13 +601,11 @@ fn name_sequence(
     if words.is_empty() {
         return (None, i + 1);
     }
-    let wtext = |k: usize| strip_possessive(toks[words[k]].text(text)).0;
+    let wtext = |k: usize| bares[k];
+    let has = |k: usize, f: u8| exacts[k] & f != 0;
     // leading non-name words ("However", "The", "In")
     let mut lead = 0;
-    while lead < words.len()
-        && lex.non_names.contains(wtext(lead))
-        && !lex.titles.contains_key(wtext(lead))
-    {
+    while lead < words.len() && has(lead, exact::NON_NAME) && !has(lead, exact::TITLE) {
         lead += 1;
     }
     if lead == words.len() {
@@ -392,7 +619,7 @@ fn name_sequence(
     // demonyms
     let mut country = None;
     while a < words.len() {
-        if a + 1 < words.len() && lex.demonym_first_words.contains(wtext(a)) {
+        if a + 1 < words.len() && has(a, exact::DEMONYM_FIRST) {
             let two = format!("{} {}", wtext(a), wtext(a + 1));
             if let Some(c) = lex.demonyms.get(two.as_str()) {
                 country = Some(*c);
@@ -400,7 +627,11 @@ fn name_sequence(
                 continue;
             }
         }
-        match lex.demonyms.get(wtext(a)) {
+        let one = match has(a, exact::DEMONYM) {
+            true => lex.demonyms.get(wtext(a)),
+            false => None,
+        };
+        match one {
             Some(c) if a + 1 < words.len() => {
                 country = Some(*c);
                 a += 1;
@@ -411,15 +642,31 @@ fn name_sequence(
     // titles (longest first)
     let mut role: Option<String> = None;
     let mut had_title = false;
+    let mut cand = String::new();
     'titles: while a < words.len() {
-        let longest = if lex.title_first_words.contains(wtext(a)) {
+        let longest = if has(a, exact::TITLE_FIRST) {
             lex.max_title_words
         } else {
             1
         };
         for n in (1..=longest.min(words.len() - a)).rev() {
-            let cand = (a..a + n).map(wtext).collect::<Vec<_>>().join(" ");
-            if let Some(r) = lex.titles.get(cand.as_str()) {
+            // one word (most candidates) is looked up as it is, when a title
+            let key = if n == 1 {
+                if !has(a, exact::TITLE) {
+                    continue;
+                }
+                wtext(a)
+            } else {
+                cand.clear();
+                for k in a..a + n {
+                    if k > a {
+                        cand.push(' ');
+                    }
+                    cand.push_str(wtext(k));
+                }
+                cand.as_str()
+            };
+            if let Some(r) = lex.titles.get(key) {
                 if let Some(r) = r {
                     role = Some(r.to_string());
                 }
@@ -437,7 +684,16 @@ fn name_sequence(
             k += 1;
         }
         if k < to && is_cap(toks[k].text(text)) {
-            let (place, after) = name_sequence(text, toks, k, to, sentence, sent_from);
+            let (place, after) = name_sequence(
+                text,
+                toks,
+                words_of,
+                k,
+                to,
+                sentence,
+                sent_from,
+                &mut NameScratch::default(),
+            );
             if let Some(place) = place {
                 let place_words: Vec<&str> = place.name.text(text).split(' ').collect();
                 // the place part ends at its last organisation/place word; the rest is a person
@@ -474,7 +730,7 @@ fn name_sequence(
             }
         }
     }
-    let rest: Vec<usize> = words[a..].to_vec();
+    let rest: &[usize] = &words[a..];
     let first_tok = words[lead];
     let last_tok = toks[*words.last().unwrap()];
     let (last_bare, _) = strip_possessive(last_tok.text(text));
@@ -483,9 +739,7 @@ fn name_sequence(
     if rest.is_empty() {
         // "the Russian President" / "President" alone: a role mention
         if let Some(r) = role.clone() {
-            let det = if first_tok > sent_from
-                && DETERMINERS.contains(&lower(toks[first_tok - 1].text(text)).as_ref())
-            {
+            let det = if first_tok > sent_from && words_of.has(first_tok - 1, flag::DETERMINER) {
                 first_tok - 1
             } else {
                 first_tok
@@ -514,9 +768,8 @@ fn name_sequence(
     if next < to && toks[next].kind == TokenKind::Word && !possessive {
         let nw = toks[next].text(text);
         if lex.roles.contains_key(strip_possessive(nw).0) && !is_cap(nw) {
-            if let Some((mut m, n2)) = role_phrase(text, toks, next - 1, to, sentence) {
-                let det = if first_tok > sent_from
-                    && DETERMINERS.contains(&lower(toks[first_tok - 1].text(text)).as_ref())
+            if let Some((mut m, n2)) = role_phrase(text, toks, words_of, next - 1, to, sentence) {
+                let det = if first_tok > sent_from && words_of.has(first_tok - 1, flag::DETERMINER)
                 {
                     first_tok - 1
                 } else {
@@ -540,14 +793,10 @@ fn name_sequence(
             toks[words[lead] - 1].text(text),
             "in" | "at" | "near" | "across" | "throughout" | "outside" | "inside" | "into"
         );
-    let place = lex
-        .countries
-        .contains(strip_possessive(toks[rest[0]].text(text)).0)
-        && rest.len() == 1;
-    let org = rest.iter().any(|&k| {
-        lex.org_words
-            .contains(strip_possessive(toks[k].text(text)).0)
-    }) || (after_the && !had_title)
+    // `rest` is `words[a..]`: its bare words and flags are from `a` on
+    let place = has(a, exact::COUNTRY) && rest.len() == 1;
+    let org = (a..words.len()).any(|k| has(k, exact::ORG))
+        || (after_the && !had_title)
         || after_locative
         || place;
     let name = Span::new(toks[rest[0]].start, end_byte);
@@ -603,4 +852,51 @@ fn name_sequence(
         }),
         next,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_hold_only_words() {
+        // `Words` looks up word tokens only: a number starts with a digit and
+        // punctuation is one non-letter, so neither can be a key that starts
+        // with a letter
+        let lex = lexicons();
+        let keys = DETERMINERS
+            .iter()
+            .chain(STOP)
+            .copied()
+            .chain(super::super::cues::cue_words())
+            .chain(lex.roles.keys().copied())
+            .chain(lex.role_first_words.iter().copied())
+            .chain(lex.demonyms.keys().copied());
+        for k in keys {
+            assert!(
+                k.chars().next().is_some_and(char::is_alphabetic),
+                "{k:?} does not start with a letter"
+            );
+        }
+    }
+
+    #[test]
+    fn flags_by_lowercase_word() {
+        assert_eq!(word_flags("the"), flag::DETERMINER | flag::STOP);
+        assert_eq!(word_flags("The"), 0);
+        assert_ne!(word_flags("said") & flag::CUE, 0);
+        assert_ne!(word_flags("officials") & flag::ROLE, 0);
+        assert_ne!(word_flags("prime") & flag::ROLE_FIRST, 0);
+        assert_ne!(word_flags("syrian") & flag::DEMONYM, 0);
+        assert_eq!(word_flags("xylophone"), 0);
+        assert_ne!(exact_flags("Mr") & exact::TITLE, 0);
+        assert_ne!(exact_flags("Prime") & exact::TITLE_FIRST, 0);
+        assert_ne!(exact_flags("Syrian") & exact::DEMONYM, 0);
+        assert_eq!(exact_flags("syrian"), 0);
+        assert_ne!(exact_flags("However") & exact::NON_NAME, 0);
+        assert_ne!(exact_flags("Ministry") & exact::ORG, 0);
+        assert_ne!(exact_flags("Syria") & exact::COUNTRY, 0);
+        assert_eq!(pack("abcdefgh"), None);
+        assert_ne!(pack("a"), pack("a\0"));
+    }
 }

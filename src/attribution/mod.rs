@@ -33,6 +33,8 @@ pub struct Document<'a> {
     token_cue: Vec<u32>,
     /// For each token, the mention whose tokens start at it (`NONE` if none).
     token_mention: Vec<u32>,
+    /// Lowercase forms and word-list flags of the tokens.
+    words: mentions::Words,
 }
 
 const NONE: u32 = u32::MAX;
@@ -43,17 +45,27 @@ impl<'a> Document<'a> {
     pub fn new(text: &'a str, seg: &'a Segments, quoted: Vec<Span>) -> Document<'a> {
         let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut token_sentence = Vec::with_capacity(text.len() / 5);
+        let mut words = mentions::Words::new(text, text.len() / 5);
         let mut mentions = Vec::new();
         for (si, s) in seg.sentences.iter().enumerate() {
             let from = tokens.len();
             tokenize(text, s.start, s.end, &mut tokens);
             token_sentence.resize(tokens.len(), si);
-            mentions::find_in_sentence(text, &tokens, from, tokens.len(), si, &mut mentions);
+            words.extend(text, &tokens[from..]);
+            let to = tokens.len();
+            mentions::find_in_sentence(text, &tokens, &words, from, to, si, &mut mentions);
         }
         let mut quoted = quoted;
         quoted.sort();
         let cues = cues::find_cues(text);
-        subjects::add_noun_phrase_subjects(text, &tokens, &token_sentence, &cues, &mut mentions);
+        subjects::add_noun_phrase_subjects(
+            text,
+            &tokens,
+            &words.lower,
+            &token_sentence,
+            &cues,
+            &mut mentions,
+        );
         for m in mentions.iter_mut() {
             m.in_quote = inside_any(&quoted, m.span);
         }
@@ -86,7 +98,14 @@ impl<'a> Document<'a> {
             quoted,
             token_cue,
             token_mention,
+            words,
         }
+    }
+
+    /// Token `i` in lowercase (`to_lowercase` of its text), computed once
+    /// per article: cheaper than lowering the token again.
+    pub fn lower(&self, i: usize) -> &str {
+        self.words.lower.get(i)
     }
 
     /// Index of the first token starting at or after byte `pos`.
@@ -158,4 +177,19 @@ fn inside_any(sorted: &[Span], s: Span) -> bool {
 /// Attribute each quotation in place (see [`sieves`]).
 pub fn attribute(doc: &Document, quotes: &mut Vec<Utterance>) {
     sieves::run(doc, quotes);
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn tokens_in_lowercase() {
+        let text = "The Minister SAID it.\nÉLYSÉE ’90s";
+        let seg = crate::text::segment(text);
+        let doc = super::Document::new(text, &seg, vec![]);
+        let got: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.lower(i)).collect();
+        assert_eq!(
+            got,
+            ["the", "minister", "said", "it", ".", "élysée", "’", "90s"]
+        );
+    }
 }

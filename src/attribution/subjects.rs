@@ -6,9 +6,8 @@
 use super::cues::Cue;
 use super::lexicons::RoleClass;
 use super::mentions::{Mention, MentionKind};
-use crate::lexicon::lower;
 use crate::model::Span;
-use crate::text::{Token, TokenKind};
+use crate::text::{Lowered, Token, TokenKind};
 
 /// Words that close a noun phrase on its left: it stops before them.
 const STOP: &[&str] = &[
@@ -74,17 +73,14 @@ const RATIO_HEDGES: &[&str] = &[
 /// The first token of a ratio subject ending before token `e` ("two in
 /// three", "nine out of 10", with a hedge such as "nearly"), if there is one.
 fn ratio_start(
-    text: &str,
+    low: &Lowered,
     toks: &[Token],
     tok_sentence: &[usize],
     e: usize,
     sentence: usize,
 ) -> Option<usize> {
-    let number = |i: usize| {
-        toks[i].kind == TokenKind::Number
-            || NUMBER_WORDS.contains(&lower(toks[i].text(text)).as_ref())
-    };
-    let word = |i: usize| lower(toks[i].text(text));
+    let number = |i: usize| toks[i].kind == TokenKind::Number || NUMBER_WORDS.contains(&low.get(i));
+    let word = |i: usize| low.get(i);
     if e < 3 || !number(e - 1) {
         return None;
     }
@@ -95,7 +91,7 @@ fn ratio_start(
     } else {
         return None;
     };
-    if f > 0 && tok_sentence[f - 1] == sentence && RATIO_HEDGES.contains(&word(f - 1).as_ref()) {
+    if f > 0 && tok_sentence[f - 1] == sentence && RATIO_HEDGES.contains(&word(f - 1)) {
         f -= 1;
     }
     (tok_sentence[f] == sentence).then_some(f)
@@ -105,6 +101,7 @@ fn ratio_start(
 pub fn add_noun_phrase_subjects(
     text: &str,
     toks: &[Token],
+    low: &Lowered,
     tok_sentence: &[usize],
     cues: &[Cue],
     mentions: &mut Vec<Mention>,
@@ -126,7 +123,7 @@ pub fn add_noun_phrase_subjects(
             continue;
         }
         // "Two in three said", "nearly nine out of 10 say": a ratio of people
-        if let Some(f) = ratio_start(text, toks, tok_sentence, e, sentence) {
+        if let Some(f) = ratio_start(low, toks, tok_sentence, e, sentence) {
             added.push(group(toks, f, e, sentence));
             continue;
         }
@@ -141,8 +138,8 @@ pub fn add_noun_phrase_subjects(
         // "… and described": a coordinated verb shares the sentence's subject
         if matches!(last, "and" | "but" | "or")
             || last.ends_with("ly")
-            || STOP.contains(&lower(last).as_ref())
-            || DETERMINERS.contains(&lower(last).as_ref())
+            || STOP.contains(&low.get(e - 1))
+            || DETERMINERS.contains(&low.get(e - 1))
         {
             continue;
         }
@@ -153,14 +150,13 @@ pub fn add_noun_phrase_subjects(
             && tok_sentence[f - 1] == sentence
             && matches!(toks[f - 1].kind, TokenKind::Word | TokenKind::Number)
         {
-            let w = toks[f - 1].text(text);
-            let lw = lower(w);
-            if STOP.contains(&lw.as_ref()) || ends.contains(&f) {
+            let lw = low.get(f - 1);
+            if STOP.contains(&lw) || ends.contains(&f) {
                 break;
             }
             f -= 1;
             n += 1;
-            if DETERMINERS.contains(&lw.as_ref()) {
+            if DETERMINERS.contains(&lw) {
                 break;
             }
         }
@@ -169,7 +165,7 @@ pub fn add_noun_phrase_subjects(
         if n == 1
             && !last.ends_with('s')
             && !last.chars().next().is_some_and(char::is_uppercase)
-            && !QUANTITY_HEADS.contains(&lower(last).as_ref())
+            && !QUANTITY_HEADS.contains(&low.get(e - 1))
         {
             continue;
         }

@@ -47,11 +47,30 @@ fn next_char(s: &str, i: usize) -> Option<char> {
     s[i..].chars().next()
 }
 
+/// The bytes a quotation mark can start with (see [`marks`]), by byte: one
+/// load per byte in the scan.
+const MARK_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'`' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
+
 /// The quotation marks of one paragraph, in order, with apostrophes removed.
 fn marks(para: &str, base: usize) -> Vec<Mark> {
     let mut out = Vec::new();
-    let mut it = para.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let bytes = para.as_bytes();
+    // every mark below is ", ' or ` or starts with byte C2 (« ») or E2 (the
+    // rest), and those two are only ever lead bytes: a byte scan skips to
+    // the candidates instead of decoding every character
+    let mut at = 0;
+    while let Some(k) = bytes[at..].iter().position(|&b| MARK_LEAD[b as usize]) {
+        let i = at + k;
+        let c = next_char(para, i).unwrap_or('\u{FFFD}');
+        at = i + c.len_utf8();
         if !matches!(
             c,
             '“' | '„'
@@ -98,12 +117,12 @@ fn marks(para: &str, base: usize) -> Vec<Mark> {
             '‹' => push(3, Family::SingleGuillemet, Role::Open),
             '›' => push(3, Family::SingleGuillemet, Role::Close),
             '`' if next == Some('`') => {
-                it.next();
+                at += 1;
                 push(2, Family::Double, Role::Open);
             }
             '\'' if next == Some('\'') => {
                 // ''word'' : two straight single quotes used as a double quote
-                it.next();
+                at += 1;
                 let after = next_char(para, i + 2);
                 let role = if prev_space && after.is_some_and(|a| !a.is_whitespace()) {
                     Role::Open

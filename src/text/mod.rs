@@ -5,10 +5,12 @@
 //! slicing, no re-decoding); offsets become code points once, when tables are
 //! built ([`OffsetMap`]).
 
+mod lowered;
 mod offsets;
 mod segment;
 mod tokens;
 
+pub use lowered::Lowered;
 pub use offsets::OffsetMap;
 pub use segment::{segment, Paragraph, Segments, Sentence};
 pub use tokens::{tokenize, Token, TokenKind};

@@ -110,6 +110,18 @@ fn is_opener(c: char) -> bool {
     )
 }
 
+/// The bytes a sentence terminal can start with, by byte: one load per
+/// byte in the scan of [`split_sentences`].
+const TERMINAL_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    // `…` is E2 80 A6
+    t[0xE2] = true;
+    t
+};
+
 /// Sentence boundaries: `.`, `!`, `?` or `…` (with any closing quotes and
 /// brackets after it), then whitespace, then an uppercase letter, a digit or
 /// an opening quote. A period after a listed abbreviation or a single capital
@@ -124,21 +136,28 @@ fn split_sentences(
     let para = &text[start..end];
     let bytes = para.as_bytes();
     let mut sent_start = 0usize;
-    let mut iter = para.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let char_at = |k: usize| para[k..].chars().next();
+    // a terminal is `.`, `!`, `?` or `…` (which starts with byte E2, only
+    // ever a lead byte): a byte scan skips to the candidates instead of
+    // decoding every character
+    let mut at = 0;
+    while let Some(k) = bytes[at..].iter().position(|&b| TERMINAL_LEAD[b as usize]) {
+        let i = at + k;
+        let c = char_at(i).unwrap_or('\u{FFFD}');
+        at = i + c.len_utf8();
         if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
         // absorb runs of terminal punctuation and closers
-        let mut j = i + c.len_utf8();
-        while let Some(&(k, d)) = iter.peek() {
+        let mut j = at;
+        while let Some(d) = char_at(j) {
             if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
-                j = k + d.len_utf8();
-                iter.next();
+                j += d.len_utf8();
             } else {
                 break;
             }
         }
+        at = j;
         // must be followed by whitespace, then a sentence opener
         let rest = &para[j..];
         let ws = rest.len() - rest.trim_start().len();
@@ -155,7 +174,6 @@ fn split_sentences(
         if c == '.' && is_abbreviation(para, i) && !ends_sentence_anyway(para, i, &rest[ws..]) {
             continue;
         }
-        let _ = bytes;
         push_trimmed(para, start, sent_start, j, paragraph, out);
         sent_start = j + ws;
     }

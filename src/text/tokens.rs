@@ -27,6 +27,18 @@ impl Token {
     }
 }
 
+/// ASCII letters and digits, by byte: one load per byte in the word loop
+/// (non-ASCII bytes are false and take the decoding path).
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 fn is_inner_word(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '‐')
 }
@@ -47,9 +59,15 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
 /// Tokenize `text[start..end]`, appending to `out`.
 pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let s = &text[start..end];
+    let bytes = s.as_bytes();
     let n = s.len();
     let mut i = 0;
     while i < n {
+        // ASCII spaces (`char::is_whitespace` below says the same) without decoding
+        if matches!(bytes[i], b' ' | b'\t'..=b'\r') {
+            i += 1;
+            continue;
+        }
         let (c, cl) = char_at(s, i);
         if c.is_whitespace() {
             i += cl;
@@ -59,6 +77,12 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             let numeric = c.is_ascii_digit();
             let mut j = i + cl;
             while j < n {
+                // ASCII letters and digits, the bulk of a word, skip the
+                // decoding and the inner-character rules
+                if ASCII_ALNUM[bytes[j] as usize] {
+                    j += 1;
+                    continue;
+                }
                 let (d, dl) = char_at(s, j);
                 if d.is_alphanumeric() {
                     j += dl;
