@@ -318,3 +318,11 @@ fn a_quotation_before_a_speech_verb_is_kept_even_without_a_named_speaker() {
         vec![(s("the engineer"), "cue_inside")]
     );
 }
+
+#[test]
+fn remembered_reports_speech() {
+    assert_eq!(
+        who("Ice closed the pass.\n\"Nobody heeded the warnings,\" remembered Tove Berg, the former warden."),
+        vec![(s("Tove Berg"), "cue_after")]
+    );
+}
