@@ -40,11 +40,14 @@ const STARTERS: &[&str] = &[
     "end",
     "every",
     "fiscal",
+    "half",
     "later",
     "less",
     "middle",
     "more",
+    "over",
     "per",
+    "sometime",
     "start",
     "that",
     "the",
@@ -72,6 +75,28 @@ fn unit_letter(u: &str) -> (&'static str, bool) {
         "DE" => ("DE", false),
         _ => ("CE", false),
     }
+}
+
+/// A duration of `n` and a half units (`2 1/2 years` → P2Y6M), written
+/// with the next smaller unit as TimeML does; `None` for a unit without one.
+fn duration_half(n: u32, unit: &str) -> Option<String> {
+    let lead = |l: &str| {
+        if n == 0 {
+            String::new()
+        } else {
+            format!("{n}{l}")
+        }
+    };
+    Some(match unit {
+        "Y" => format!("P{}6M", lead("Y")),
+        "DE" => format!("P{}Y", 10 * n + 5),
+        "CE" => format!("P{}Y", 100 * n + 50),
+        "M" => format!("P{}15D", lead("M")),
+        "D" => format!("P{}T12H", lead("D")),
+        "TH" => format!("PT{}30M", lead("H")),
+        "TM" => format!("PT{}30S", lead("M")),
+        _ => return None,
+    })
 }
 
 /// A duration value: `P3D`, `PT4H`, `PXY`.
@@ -342,6 +367,10 @@ impl<'a> G<'a> {
             Some(("EQUAL_OR_MORE", i + 2))
         } else if t.is("up") && self.is(i + 1, "to") {
             Some(("EQUAL_OR_LESS", i + 2))
+        } else if t.is("over") && self.any(i + 1, &["a", "an"]) {
+            // `over a week` is more than one; `over three years` is the
+            // span something is spread over
+            Some(("MORE_THAN", i + 1))
         } else {
             self.class(i, |c| {
                 if let Class::Approx(m) = c {
@@ -373,6 +402,28 @@ impl<'a> G<'a> {
             }) {
                 item.start = i;
                 item.modifier = Some(m);
+                return Some(item);
+            }
+            // around Nov. 1, about year end: an approximate date
+            if let Some(mut item) = self
+                .core(j)
+                .filter(|it| matches!(it.expr, Expr::Cal { .. } | Expr::CalRelYear { .. }))
+                .filter(|_| t.is("around") || t.is("about"))
+            {
+                item.start = i;
+                item.modifier = Some(m);
+                return Some(item);
+            }
+        }
+        // sometime next year: the vagueness is part of the span
+        if t.is("sometime") {
+            if let Some(mut item) = self.core(i + 1).filter(|it| {
+                !matches!(
+                    it.expr,
+                    Expr::Duration(_) | Expr::Set(_) | Expr::Ref(_) | Expr::Today
+                ) && it.clock.is_none()
+            }) {
+                item.start = i;
                 return Some(item);
             }
         }
@@ -896,9 +947,15 @@ impl<'a> G<'a> {
         ))
     }
 
-    /// Number + unit: durations (three days, 10-year, for years), and
-    /// `two years ago`, `a year earlier`.
+    /// Number + unit: durations (three days, 10-year, for years, 2 1/2
+    /// years), and `two years ago`, `a year earlier`.
     fn quantity(&self, i: usize) -> Option<Item> {
+        // `half an hour`, `half a year`
+        if self.is(i, "half") && self.any(i + 1, &["a", "an"]) {
+            let u = self.unit(i + 2).filter(|_| !self.plural(i + 2))?;
+            let v = duration_half(0, u)?;
+            return Some(Item::new(i, i + 3, Expr::Duration(v)));
+        }
         let (i0, the) = if self.is(i, "the") {
             (i + 1, true)
         } else {
@@ -911,6 +968,13 @@ impl<'a> G<'a> {
             i0
         };
         let (n, k) = self.number(j)?;
+        // 2 1/2 years
+        let half_digits = self.is(k, "1")
+            && self.is(k + 1, "/")
+            && self.glued(k + 1)
+            && self.is(k + 2, "2")
+            && self.glued(k + 2);
+        let k = if half_digits { k + 3 } else { k };
         let hyph = self.is(k, "-") && self.glued(k);
         let k = if hyph { k + 1 } else { k };
         let u = self.unit(k)?;
@@ -920,21 +984,43 @@ impl<'a> G<'a> {
         if self.any(j, &["a", "an"]) && k == j + 1 && self.plural(k) {
             return None;
         }
-        // ages: a 6-year-old
-        if hyph && self.is(k + 1, "-") && self.is(k + 2, "old") {
+        // a year-like number before a singular unit is a year (`the 1988 quarter`)
+        if !self.plural(k) && self.year(j).is_some() {
             return None;
         }
-        let end = k + 1;
+        // ages: a 6-year-old, 37 years old
+        if (hyph && self.is(k + 1, "-") && self.is(k + 2, "old"))
+            || (u == "Y" && self.is(k + 1, "old"))
+        {
+            return None;
+        }
+        let mut end = k + 1;
         // `a year-earlier quarter`: the unit belongs to a compound adjective
         if self.is(end, "-") && self.glued(end) {
             return None;
         }
+        // a minute and a half
+        let half_words = !hyph
+            && self.is(end, "and")
+            && self.any(end + 1, &["a", "one"])
+            && self.is(end + 2, "half");
+        if half_words {
+            end += 3;
+        }
+        let half = half_digits || half_words;
+        let value = |n: Option<u32>| match (half, n) {
+            (true, Some(n)) => duration_half(n, u).unwrap_or_else(|| duration(Some(n), u)),
+            _ => duration(n, u),
+        };
+        // `a week or so`: the approximation is part of the span
+        let approx_end = (self.is(end, "or") && self.is(end + 1, "so")).then_some(end + 2);
         if !the && !hyph {
-            if self.is(end, "ago") {
+            let after = approx_end.unwrap_or(end);
+            if self.is(after, "ago") {
                 let n = n? as i64;
                 return Some(Item::new(
                     i,
-                    end + 1,
+                    after + 1,
                     Expr::Shift {
                         unit: u,
                         n: -n,
@@ -945,7 +1031,7 @@ impl<'a> G<'a> {
             // `three days later`: TimeML takes the span alone, a duration;
             // `a year earlier` is the date a year before
             if self.any(end, &["earlier", "later"]) && matches!(u, "D" | "W" | "TH" | "TM" | "TS") {
-                return Some(Item::new(i, end, Expr::Duration(duration(n, u))));
+                return Some(Item::new(i, end, Expr::Duration(value(n))));
             }
             if self.any(end, &["earlier", "later"]) {
                 let n = n? as i64;
@@ -974,7 +1060,11 @@ impl<'a> G<'a> {
             }
         }
         // `one day` / `a day` alone is too often not a duration (`one day he…`)
-        Some(Item::new(i, end, Expr::Duration(duration(n, u))))
+        Some(Item::new(
+            i,
+            approx_end.unwrap_or(end),
+            Expr::Duration(value(n)),
+        ))
     }
 
     /// today, yesterday morning, tonight, last night.
@@ -1225,8 +1315,15 @@ impl<'a> G<'a> {
         let lead_year = if the { self.year(j) } else { None };
         if lead_year.is_some() {
             j += 1;
+            // the 1988 period: in a report on a quarter, that quarter of 1988
             if self.is(j, "period") {
-                return Some(Item::new(i, j + 1, Expr::Year(lead_year?)));
+                let q = Expr::Quarter {
+                    q: None,
+                    y: lead_year,
+                    year_shift: 0,
+                    latest: false,
+                };
+                return Some(Item::new(i, j + 1, q));
             }
         }
         let mut year_shift = poss_shift;
@@ -1240,6 +1337,11 @@ impl<'a> G<'a> {
                 base: Base::Published,
             };
             return Some(Item::new(i, j + 2, shift));
+        }
+        // the comparable year-ago quarter, the corresponding period
+        let same = self.any(j, &["comparable", "corresponding"]);
+        if same {
+            j += 1;
         }
         if self.any(j, &["latest", "current", "same"]) {
             latest = true;
@@ -1264,8 +1366,20 @@ impl<'a> G<'a> {
         } else {
             j
         };
+        // the quarter a year ago, the same period last year
+        let year_before = if self.is(k + 1, "a")
+            && self.is(k + 2, "year")
+            && self.any(k + 3, &["ago", "earlier"])
+        {
+            Some(k + 4)
+        } else if self.is(k + 1, "last") && self.is(k + 2, "year") && !self.is(k + 3, "'") {
+            Some(k + 3)
+        } else {
+            None
+        };
         let is_q = self.any(k, &["quarter", "period"])
-            && !(self.is(k, "period") && (q.is_some() || (year_shift == 0 && !latest)));
+            && !(self.is(k, "period")
+                && (q.is_some() || (year_shift == 0 && !latest && !same && year_before.is_none())));
         if !is_q {
             return None;
         }
@@ -1278,6 +1392,10 @@ impl<'a> G<'a> {
             }
         }
         let mut end = k + 1;
+        if let Some(e) = year_before.filter(|_| q.is_none() && year_shift == 0) {
+            year_shift = -1;
+            end = e;
+        }
         let mut y = lead_year;
         if self.is(end, "of") && self.year(end + 1).is_some() {
             y = self.year(end + 1);

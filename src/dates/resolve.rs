@@ -274,7 +274,23 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
                     };
                     Res::Period(Period::new(ymd(y, 3 * q, 1)?, Gran::Quarter), Published)
                 }
-                (None, _) => match (ctx.quarter, pubd) {
+                // the 1988 quarter: the quarter the text is about, in 1988
+                (None, Some(y)) => {
+                    let qn = match (ctx.quarter, pubd) {
+                        (Some(qp), _) => calendar::quarter(qp.day),
+                        (None, Some(p)) => {
+                            calendar::quarter(Period::new(p, Gran::Quarter).shift(-1)?.day)
+                        }
+                        (None, None) => {
+                            return Some(Res::Period(
+                                Period::new(ymd(y, 1, 1)?, Gran::Year),
+                                Absolute,
+                            ))
+                        }
+                    };
+                    Res::Period(Period::new(ymd(y, 3 * qn, 1)?, Gran::Quarter), Text)
+                }
+                (None, None) => match (ctx.quarter, pubd) {
                     // the latest quarter is over: not one the text forecasts
                     (Some(qp), Some(p))
                         if latest && qp.day >= Period::new(p, Gran::Quarter).interval()?.0 =>
@@ -395,7 +411,17 @@ pub fn resolve(item: &Item, span: Span, dir: Option<Dir>, ctx: &mut Ctx) -> Opti
                 t.begin = Some(b);
                 t.end_date = Some(e);
             }
-            if matches!(item.expr, Expr::Quarter { year_shift: 0, .. }) {
+            // a quarter of another year (`the 1988 quarter`) is a comparison,
+            // not the quarter the text is about
+            let compared = matches!(
+                item.expr,
+                Expr::Quarter {
+                    q: None,
+                    y: Some(_),
+                    ..
+                }
+            );
+            if matches!(item.expr, Expr::Quarter { year_shift: 0, .. }) && !compared {
                 ctx.quarter = Some(p);
                 ctx.long_period = false;
             }
