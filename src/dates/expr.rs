@@ -40,6 +40,10 @@ pub enum Expr {
         /// `the latest quarter`: the last one reported, never one still to come.
         latest: bool,
     },
+    /// A half year (`h` 1 or 2) of a year, or of the publication year.
+    Half { h: u32, y: Option<i32> },
+    /// The calendar week holding a day (`the week of March 6`).
+    WeekOf { y: Option<i32>, m: u32, d: u32 },
     /// A season (`SU`) with its year, or relative to the anchor.
     Season {
         s: &'static str,

@@ -505,6 +505,8 @@ impl<'a> G<'a> {
             self.reference(i),
             self.set(i),
             self.quarter(i),
+            self.half(i),
+            self.week_of(i),
             self.clock_expr(i),
         ];
         let mut best: Option<Item> = None;
@@ -1109,11 +1111,15 @@ impl<'a> G<'a> {
                 item.start = i;
                 return Some(item);
             }
+            // Tuesday nights: every Tuesday night
+            if let Some(p) = self.pod(i + 1).filter(|_| self.plural(i + 1)) {
+                return Some(Item::new(i, i + 2, Expr::Set(format!("XXXX-WXX-{wd}T{p}"))));
+            }
             let mut item = Item::new(i, i + 1, Expr::Weekday { wd, rel: None });
             self.attach_pod(&mut item);
             return Some(item);
         }
-        // Mondays, Tuesday nights: a set
+        // Mondays: a set
         let stem = t.low.strip_suffix('s')?;
         let wd = super::lexicon::get().classes(stem).iter().find_map(|c| {
             if let Class::Weekday(d) = c {
@@ -1278,6 +1284,10 @@ impl<'a> G<'a> {
         if let Some(wd) = self.weekday(i + 1) {
             return Some(Item::new(i, i + 2, Expr::Set(format!("XXXX-WXX-{wd}"))));
         }
+        // each July: that month of every year
+        if let Some(m) = self.month(i + 1).filter(|_| !self.is(i, "per")) {
+            return Some(Item::new(i, i + 2, Expr::Set(format!("XXXX-{m:02}"))));
+        }
         if let Some((n, k)) = self.number(i + 1).filter(|_| !self.is(i + 1, "a")) {
             if let Some(u) = self.unit(k) {
                 return Some(Item::new(i, k + 1, Expr::Set(duration(n, u))));
@@ -1287,6 +1297,62 @@ impl<'a> G<'a> {
             .unit(i + 1)
             .filter(|_| self.is_word_unit_singular(i + 1))?;
         Some(Item::new(i, i + 2, Expr::Set(duration(Some(1), u))))
+    }
+
+    /// the first half of 1990, the second half, the last half of the year.
+    fn half(&self, i: usize) -> Option<Item> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let j = if self.is(i + 1, "fiscal") {
+            i + 2
+        } else {
+            i + 1
+        };
+        let h = match self.tok(j)?.low {
+            "first" => 1,
+            "second" | "last" | "latter" => 2,
+            _ => return None,
+        };
+        let k = if self.is(j + 1, "-") && self.glued(j + 1) {
+            j + 2
+        } else {
+            j + 1
+        };
+        if !self.is(k, "half") {
+            return None;
+        }
+        let (y, end) = if self.is(k + 1, "of") && self.year(k + 2).is_some() {
+            (self.year(k + 2), k + 3)
+        } else if self.is(k + 1, "of")
+            && self.any(k + 2, &["the", "this"])
+            && self.is(k + 3, "year")
+        {
+            (None, k + 4)
+        } else if self.is(k + 1, "of") {
+            // the last half of the '80s: a half of something else
+            return None;
+        } else {
+            (None, k + 1)
+        };
+        Some(Item::new(i, end, Expr::Half { h, y }))
+    }
+
+    /// the week of March 6: the calendar week holding that day.
+    fn week_of(&self, i: usize) -> Option<Item> {
+        if !(self.is(i, "the") && self.is(i + 1, "week") && self.is(i + 2, "of")) {
+            return None;
+        }
+        let day = self.calendar(i + 3)?;
+        match day.expr {
+            Expr::Cal {
+                y,
+                m,
+                d: Some(d),
+                d2: None,
+            } => Some(Item::new(i, day.end, Expr::WeekOf { y, m, d })),
+            _ => None,
+        }
     }
 
     /// the third quarter [of 2017], third-quarter, the quarter, the first half.

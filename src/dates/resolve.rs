@@ -78,6 +78,7 @@ pub fn uses_tense(e: &Expr, ctx: &Ctx) -> bool {
         && matches!(
             e,
             Expr::Cal { y: None, .. }
+                | Expr::WeekOf { y: None, .. }
                 | Expr::Holiday { y: None, .. }
                 | Expr::Weekday { rel: None, .. }
                 | Expr::Quarter {
@@ -342,6 +343,23 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
             }
             None => Res::Value(unknown(Gran::Weekend), Published),
         },
+        Expr::Half { h, y } => match (y, pubd) {
+            (Some(y), _) => Res::Value(format!("{y:04}-H{h}"), Absolute),
+            (None, Some(p)) => Res::Value(format!("{:04}-H{h}", p.year()), Published),
+            (None, None) => Res::Value(format!("XXXX-H{h}"), Published),
+        },
+        Expr::WeekOf { y, m, d } => {
+            let day = Expr::Cal {
+                y,
+                m,
+                d: Some(d),
+                d2: None,
+            };
+            match resolve_date(&day, tense, ctx)? {
+                Res::Period(p, a) => Res::Period(Period::new(p.day, Gran::Week), a),
+                other => other,
+            }
+        }
         Expr::Ref(r) => Res::Value(r.to_string(), Published),
         Expr::Duration(_) | Expr::Set(_) => return None,
     })
