@@ -215,6 +215,11 @@ impl<'a> G<'a> {
             .filter(|_| self.glued(i + 1))?;
         Some(n)
     }
+    /// A capitalised unit inside a sentence is part of a title (`"This
+    /// Week"`, `"60 Minutes"`), not a time.
+    fn title_unit(&self, i: usize) -> bool {
+        i > 0 && self.tok(i).is_some_and(|t| t.cap)
+    }
     fn plural(&self, i: usize) -> bool {
         self.tok(i)
             .is_some_and(|t| t.low.ends_with('s') && !t.low.ends_with("ss"))
@@ -911,7 +916,7 @@ impl<'a> G<'a> {
                 }
             }
         }
-        let u = self.unit(k)?;
+        let u = self.unit(k).filter(|_| !self.title_unit(k))?;
         if self.plural(k) {
             // the coming weeks, the past months
             return Some(Item::new(i, k + 1, Expr::Duration(duration(None, u))));
@@ -979,7 +984,7 @@ impl<'a> G<'a> {
         let k = if half_digits { k + 3 } else { k };
         let hyph = self.is(k, "-") && self.glued(k);
         let k = if hyph { k + 1 } else { k };
-        let u = self.unit(k)?;
+        let u = self.unit(k).filter(|_| !self.title_unit(k))?;
         if hyph && (!self.glued(k) || self.plural(k) || (the && j == i0)) {
             return None;
         }
@@ -993,6 +998,15 @@ impl<'a> G<'a> {
         // ages: a 6-year-old, 37 years old
         if (hyph && self.is(k + 1, "-") && self.is(k + 2, "old"))
             || (u == "Y" && self.is(k + 1, "old"))
+        {
+            return None;
+        }
+        // `a second attempt`: the ordinal, not a second of time
+        if u == "TS"
+            && self.any(j, &["a", "an"])
+            && self.tok(k + 1).is_some_and(|n| {
+                n.kind == Kind::Word && !matches!(n.low, "later" | "earlier" | "ago" | "or" | "and")
+            })
         {
             return None;
         }
