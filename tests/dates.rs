@@ -1083,3 +1083,176 @@ fn that_year_and_the_next_day_lean_on_the_story() {
     let t = one(text, pubd(), "the next year");
     assert_eq!((t.typ, t.value.as_str()), (Date, "2018"));
 }
+
+#[test]
+fn half_units_are_written_with_the_next_smaller_unit() {
+    use TimexType::Duration;
+    for (text, surface, value) in [
+        (
+            "The crew waited 2 1/2 years for the spare parts.",
+            "2 1/2 years",
+            "P2Y6M",
+        ),
+        (
+            "The alarm rang for a minute and a half before it stopped.",
+            "a minute and a half",
+            "PT1M30S",
+        ),
+        (
+            "The ferry crossing takes half an hour in calm weather.",
+            "half an hour",
+            "PT30M",
+        ),
+        (
+            "The ministers met for 3 1/2 hours behind closed doors.",
+            "3 1/2 hours",
+            "PT3H30M",
+        ),
+    ] {
+        check(text, surface, Duration, value);
+    }
+}
+
+#[test]
+fn approximations_belong_to_the_span() {
+    let t = check(
+        "The sale should close around Dec. 3, the broker said.",
+        "around Dec. 3",
+        TimexType::Date,
+        "2017-12-03",
+    );
+    assert_eq!(t.modifier, Some("APPROX"));
+    let t = check(
+        "The survey should be finished sometime next year.",
+        "sometime next year",
+        TimexType::Date,
+        "2018",
+    );
+    assert_eq!(t.modifier, None);
+    check(
+        "Then, a week or so ago, the board changed its mind.",
+        "a week or so ago",
+        TimexType::Date,
+        "2017-W46",
+    );
+    let t = check(
+        "The trial is expected to last over a week in the capital.",
+        "over a week",
+        TimexType::Duration,
+        "P1W",
+    );
+    assert_eq!(t.modifier, Some("MORE_THAN"));
+    // the span something is spread over is no `more than`
+    check(
+        "The grant can be spent over three years on new wells.",
+        "three years",
+        TimexType::Duration,
+        "P3Y",
+    );
+}
+
+#[test]
+fn ages_titles_and_ordinals_are_not_times() {
+    for text in [
+        "Mr. Blom, 58 years old, will retire from the board.",
+        "The minister spoke on the \"Seven Days\" programme last night.",
+        "Voters rejected the plan, and a second vote is planned.",
+    ] {
+        let all = run(text, pubd());
+        assert!(
+            all.iter().all(|(_, t)| t.typ != TimexType::Duration),
+            "{text:?}: {:?}",
+            all.iter().map(|(s, t)| (s, &t.value)).collect::<Vec<_>>()
+        );
+    }
+    assert!(run("He appeared on \"This Week\" with the host.", pubd()).is_empty());
+}
+
+#[test]
+fn quarters_of_a_compared_year() {
+    // a report on the third quarter: `the 2016 period` is that quarter of 2016
+    let text = "Net income rose in the third quarter. In the 2016 period, the firm lost money. \
+                Sales in the 2016 quarter were flat. For the quarter a year ago, it earned less. \
+                Sales fell from the corresponding period last year.";
+    let all = run(text, pubd());
+    let got: Vec<(&str, &str)> = all
+        .iter()
+        .map(|(s, t)| (s.as_str(), t.value.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("the third quarter", "2017-Q3"),
+            ("the 2016 period", "2016-Q3"),
+            ("the 2016 quarter", "2016-Q3"),
+            ("the quarter a year ago", "2016-Q3"),
+            ("the corresponding period last year", "2016-Q3"),
+        ]
+    );
+}
+
+#[test]
+fn half_years_weeks_of_a_day_and_new_sets() {
+    check(
+        "Profits will be lower in the second half of 2018, the group warned.",
+        "the second half of 2018",
+        TimexType::Date,
+        "2018-H2",
+    );
+    check(
+        "Sales slowed in the first half, the retailer said.",
+        "the first half",
+        TimexType::Date,
+        "2017-H1",
+    );
+    // a half of a decade is left to the decade
+    check(
+        "Prices were flat in the last half of the 1990s.",
+        "the 1990s",
+        TimexType::Date,
+        "199",
+    );
+    let t = check(
+        "A hearing may be held the week of Dec. 4, lawyers said.",
+        "the week of Dec. 4",
+        TimexType::Date,
+        "2017-W49",
+    );
+    assert_eq!(t.anchor, Anchor::Published);
+    check(
+        "Pilgrims gather at the shrine each August for a feast.",
+        "each August",
+        TimexType::Set,
+        "XXXX-08",
+    );
+    check(
+        "The new flights leave on Friday nights from March.",
+        "Friday nights",
+        TimexType::Set,
+        "XXXX-WXX-5TNI",
+    );
+}
+
+#[test]
+fn a_plan_without_to_points_ahead() {
+    // published on Tuesday 21 November 2017
+    check(
+        "Farmers planned a march through the town on Saturday.",
+        "Saturday",
+        TimexType::Date,
+        "2017-11-25",
+    );
+    // `were planning to`: the plan, not the auxiliary, sets the direction
+    check(
+        "Growers called a blockade on Saturday and were planning to march on the capital.",
+        "Saturday",
+        TimexType::Date,
+        "2017-11-25",
+    );
+    check(
+        "Growers held a blockade on Saturday, the police said.",
+        "Saturday",
+        TimexType::Date,
+        "2017-11-18",
+    );
+}
