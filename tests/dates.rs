@@ -1256,3 +1256,103 @@ fn a_plan_without_to_points_ahead() {
         "2017-11-18",
     );
 }
+
+#[test]
+fn vague_ago_counts_and_extra_units() {
+    check(
+        "The mill was closed a few years ago after a fire.",
+        "a few years ago",
+        TimexType::Date,
+        "PAST_REF",
+    );
+    check(
+        "The pier will stay open for two more weeks this season.",
+        "two more weeks",
+        TimexType::Duration,
+        "P2W",
+    );
+    check(
+        "The lease may run for an additional year at the same rent.",
+        "an additional year",
+        TimexType::Duration,
+        "P1Y",
+    );
+    check(
+        "Over the next couple of years the plant will double output.",
+        "the next couple of years",
+        TimexType::Duration,
+        "P2Y",
+    );
+    check(
+        "Traders expect more selling in the weeks ahead at the exchange.",
+        "the weeks ahead",
+        TimexType::Duration,
+        "PXW",
+    );
+    // fractions are not quarters of a year
+    assert!(run("Farmers own a quarter of the land in the valley.", pubd()).is_empty());
+    check(
+        "The firm made money after several quarters of losses.",
+        "several quarters",
+        TimexType::Duration,
+        "PXQ",
+    );
+}
+
+#[test]
+fn fiscal_years_year_end_seasons_and_centuries() {
+    check(
+        "Sales in the current fiscal year should rise slightly.",
+        "the current fiscal year",
+        TimexType::Date,
+        "2017",
+    );
+    check(
+        "The chain had record sales in the latest fiscal year.",
+        "the latest fiscal year",
+        TimexType::Date,
+        "2016",
+    );
+    check(
+        "New rules should be in place by year's end, the regulator said.",
+        "year's end",
+        TimexType::Date,
+        "2017-12-31",
+    );
+    check(
+        "Demand for fans stayed strong well into the summer last season.",
+        "the summer",
+        TimexType::Date,
+        "2017-SU",
+    );
+    check(
+        "The chapel holds a 12th century fresco of the harvest.",
+        "12th century",
+        TimexType::Date,
+        "11",
+    );
+    check(
+        "It was among the great inventions of the twentieth century, he said.",
+        "the twentieth century",
+        TimexType::Date,
+        "19",
+    );
+}
+
+#[test]
+fn a_modified_part_of_day_is_a_time() {
+    let t = check(
+        "By mid-afternoon yesterday, the index had recovered.",
+        "mid-afternoon yesterday",
+        TimexType::Time,
+        "2017-11-20TAF",
+    );
+    assert_eq!(t.modifier, Some("MID"));
+    let t = check(
+        "By mid afternoon, rescuers had reached the village.",
+        "mid afternoon",
+        TimexType::Time,
+        "2017-11-21TAF",
+    );
+    assert_eq!(t.modifier, Some("MID"));
+}

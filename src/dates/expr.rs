@@ -17,6 +17,8 @@ pub enum Expr {
     RelMonth { m: u32, rel: i32 },
     /// A year (`2015`, `fiscal 1989`).
     Year(i32),
+    /// A century by its ordinal (`the 20th century` → 19).
+    Century(u32),
     /// A decade by its first three digits (`the 1990s` → 199).
     Decade(i32),
     /// A weekday; `rel` is -1 for `last`, 1 for `next`, 0 for `this`, `None`

@@ -309,6 +309,11 @@ impl<'a> G<'a> {
         if n == 0 {
             return Some((None, i + 1));
         }
+        // the next couple of years
+        if t.is("couple") {
+            let j = if self.is(i + 1, "of") { i + 2 } else { i + 1 };
+            return Some((Some(2), j));
+        }
         let mut total = n;
         let mut j = i + 1;
         if (20..100).contains(&n) && n % 10 == 0 {
@@ -468,6 +473,25 @@ impl<'a> G<'a> {
                 item.modifier = Some(m);
                 return Some(item);
             }
+            // mid-afternoon, early morning [yesterday | Friday]: a time of that day
+            if let Some(p) = self
+                .pod(j)
+                .filter(|_| !self.plural(j) && !self.is(j, "overnight"))
+            {
+                let day = self
+                    .deictic(j + 1)
+                    .or_else(|| self.weekday_expr(j + 1))
+                    .filter(|d| {
+                        d.pod.is_none() && matches!(d.expr, Expr::Deictic(_) | Expr::Weekday { .. })
+                    });
+                let mut item = match day {
+                    Some(d) => Item::new(i, d.end, d.expr),
+                    None => Item::new(i, j + 1, Expr::Today),
+                };
+                item.pod = Some(p);
+                item.modifier = Some(m);
+                return Some(item);
+            }
         }
         // earlier this week, later today
         if self.any(i, &["earlier", "later"]) {
@@ -551,6 +575,17 @@ impl<'a> G<'a> {
             {
                 let d: i32 = self.t[j + 1].low.parse().ok()?;
                 return Some(Item::new(i, j + 3, Expr::Decade(190 + d / 10)));
+            }
+        }
+        // the 20th century, 11th century
+        if let Some(n) = self.ord(j).filter(|n| (1..=21).contains(n)) {
+            let k = if self.tok(j).is_some_and(|x| x.kind == Kind::Digits) {
+                j + 2
+            } else {
+                j + 1
+            };
+            if self.is(k, "century") && !(self.is(k + 1, "-") && self.glued(k + 1)) {
+                return Some(Item::new(i, k + 1, Expr::Century(n)));
             }
         }
         // the nineties: the decade of the twentieth century, as `the '90s`
@@ -702,13 +737,41 @@ impl<'a> G<'a> {
                 && self.any(
                     j - 1,
                     &[
-                        "in", "during", "since", "until", "by", "last", "next", "this", "early",
-                        "late", "mid", "through", "of",
+                        "in",
+                        "during",
+                        "since",
+                        "until",
+                        "by",
+                        "last",
+                        "next",
+                        "this",
+                        "early",
+                        "late",
+                        "mid",
+                        "through",
+                        "of",
+                        "into",
+                        "over",
+                        "throughout",
                     ],
                 );
             if y.is_none() && (the || !season_context) {
                 // `the fall of the wall`, `spring` as a noun: need a year or a preposition
-                if !(the && self.any(i.wrapping_sub(1), &["in", "during", "by", "until", "this"])) {
+                if !(the
+                    && self.any(
+                        i.wrapping_sub(1),
+                        &[
+                            "in",
+                            "during",
+                            "by",
+                            "until",
+                            "this",
+                            "into",
+                            "over",
+                            "throughout",
+                        ],
+                    ))
+                {
                     return None;
                 }
             }
@@ -975,6 +1038,14 @@ impl<'a> G<'a> {
             i0
         };
         let (n, k) = self.number(j)?;
+        // two more weeks, an additional year: the count is still of the unit
+        let k = if self.any(k, &["more", "additional", "extra", "further"])
+            && self.unit(k + 1).is_some()
+        {
+            k + 1
+        } else {
+            k
+        };
         // 2 1/2 years
         let half_digits = self.is(k, "1")
             && self.is(k + 1, "/")
@@ -989,6 +1060,18 @@ impl<'a> G<'a> {
             return None;
         }
         if self.any(j, &["a", "an"]) && k == j + 1 && self.plural(k) {
+            return None;
+        }
+        // a quarter of the market, three quarters of the votes: fractions
+        // (`two quarters of growth` is time)
+        let of_det = self.is(k + 1, "of")
+            && self.any(
+                k + 2,
+                &[
+                    "the", "a", "an", "its", "their", "his", "her", "all", "that",
+                ],
+            );
+        if u == "Q" && (n == Some(1) && self.is(k + 1, "of") || n == Some(3) && of_det) {
             return None;
         }
         // a year-like number before a singular unit is a year (`the 1988 quarter`)
@@ -1032,6 +1115,10 @@ impl<'a> G<'a> {
         let approx_end = (self.is(end, "or") && self.is(end + 1, "so")).then_some(end + 2);
         if !the && !hyph {
             let after = approx_end.unwrap_or(end);
+            // a few years ago: some time before, without a count
+            if self.is(after, "ago") && n.is_none() {
+                return Some(Item::new(i, after + 1, Expr::Ref("PAST_REF")));
+            }
             if self.is(after, "ago") {
                 let n = n? as i64;
                 return Some(Item::new(
@@ -1170,6 +1257,23 @@ impl<'a> G<'a> {
         if t.is("the") && self.is(i + 1, "future") {
             return Some(Item::new(i, i + 2, Expr::Ref("FUTURE_REF")));
         }
+        // the current fiscal year, the latest fiscal year (the last one closed)
+        if t.is("the") && self.any(i + 1, &["current", "latest"]) {
+            let k = if self.is(i + 2, "fiscal") {
+                i + 3
+            } else {
+                i + 2
+            };
+            if self.is(k, "year") && !self.any(k + 1, &["'", "-"]) {
+                let n = if self.is(i + 1, "latest") { -1 } else { 0 };
+                let expr = Expr::Shift {
+                    unit: "Y",
+                    n,
+                    base: Base::Published,
+                };
+                return Some(Item::new(i, k + 1, expr));
+            }
+        }
         if t.is("the") {
             let k = if self.any(i + 1, &["fiscal", "full"]) {
                 i + 2
@@ -1240,8 +1344,11 @@ impl<'a> G<'a> {
         // year-end, year end: the last day of the year, the coming one unless
         // `since` looks back
         if t.is("year") {
+            // year-end, year end, year's end
             let k = if self.is(i + 1, "-") && self.glued(i + 1) {
                 i + 2
+            } else if self.is(i + 1, "'") && self.is(i + 2, "s") {
+                i + 3
             } else {
                 i + 1
             };
@@ -1274,6 +1381,15 @@ impl<'a> G<'a> {
                     base: Base::Text,
                 },
             ));
+        }
+        // the weeks ahead: a vague stretch of time to come
+        if t.is("the") && self.plural(i + 1) && self.is(i + 2, "ahead") {
+            if let Some(u) = self
+                .unit(i + 1)
+                .filter(|u| !matches!(*u, "WE" | "Q" | "TS"))
+            {
+                return Some(Item::new(i, i + 3, Expr::Duration(duration(None, u))));
+            }
         }
         if t.is("these") && self.is(i + 1, "days") {
             return Some(Item::new(i, i + 2, Expr::Ref("PRESENT_REF")));

@@ -187,6 +187,10 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
             Res::Period(Period::new(ymd(y, m, 1)?, Gran::Month), Published)
         }
         Expr::Year(y) => Res::Period(Period::new(ymd(y, 1, 1)?, Gran::Year), Absolute),
+        Expr::Century(n) => Res::Period(
+            Period::new(ymd(100 * (n as i32 - 1), 1, 1)?, Gran::Century),
+            Absolute,
+        ),
         Expr::Decade(d) => Res::Period(Period::new(ymd(d * 10, 1, 1)?, Gran::Decade), Absolute),
         Expr::Weekday { wd, rel } => {
             let Some(p) = pubd else {
