@@ -1356,3 +1356,19 @@ fn a_modified_part_of_day_is_a_time() {
     );
     assert_eq!(t.modifier, Some("MID"));
 }
+
+#[test]
+fn or_so_and_the_near_future() {
+    check(
+        "The depot will be closed over the next year or so, the owner said.",
+        "the next year or so",
+        TimexType::Date,
+        "2018",
+    );
+    check(
+        "The bank may list its shares in the near future.",
+        "the near future",
+        TimexType::Date,
+        "FUTURE_REF",
+    );
+}

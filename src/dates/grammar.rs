@@ -19,7 +19,11 @@ pub fn recognise(t: &[Tok<'_>]) -> Vec<Item> {
             continue;
         }
         match g.at(i) {
-            Some(item) if item.end > i => {
+            Some(mut item) if item.end > i => {
+                // the next year or so: the approximation is part of the span
+                if g.is(item.end, "or") && g.is(item.end + 1, "so") {
+                    item.end += 2;
+                }
                 i = item.end;
                 out.push(item);
             }
@@ -1257,6 +1261,10 @@ impl<'a> G<'a> {
         if t.is("the") && self.is(i + 1, "future") {
             return Some(Item::new(i, i + 2, Expr::Ref("FUTURE_REF")));
         }
+        if t.is("the") && self.is(i + 1, "near") && self.is(i + 2, "future") {
+            return Some(Item::new(i, i + 3, Expr::Ref("FUTURE_REF")));
+        }
+
         // the current fiscal year, the latest fiscal year (the last one closed)
         if t.is("the") && self.any(i + 1, &["current", "latest"]) {
             let k = if self.is(i + 2, "fiscal") {
