@@ -1372,3 +1372,26 @@ fn or_so_and_the_near_future() {
         "FUTURE_REF",
     );
 }
+
+#[test]
+fn an_amount_per_unit_is_a_set() {
+    check(
+        "The plant saves $40 million a year in fuel costs.",
+        "a year",
+        TimexType::Set,
+        "P1Y",
+    );
+    check(
+        "The line now runs twelve ferries a week to the island.",
+        "a week",
+        TimexType::Set,
+        "P1W",
+    );
+    // not after an amount: a duration
+    check(
+        "The repairs took a week, the owner said.",
+        "a week",
+        TimexType::Duration,
+        "P1W",
+    );
+}

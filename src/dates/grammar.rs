@@ -219,6 +219,39 @@ impl<'a> G<'a> {
             .filter(|_| self.glued(i + 1))?;
         Some(n)
     }
+    /// Does an amount end right before `i` (`$2 million`, `500 flights`,
+    /// `twice`), so that `a year` after it is a rate?
+    fn rate_before(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1).and_then(|k| self.tok(k)) else {
+            return false;
+        };
+        match p.kind {
+            Kind::Digits => true,
+            Kind::Punct => p.is("%"),
+            Kind::Word => {
+                matches!(
+                    p.low,
+                    "once"
+                        | "twice"
+                        | "times"
+                        | "million"
+                        | "billion"
+                        | "thousand"
+                        | "hundred"
+                        | "hundreds"
+                        | "thousands"
+                        | "dozens"
+                        | "millions"
+                        | "percent"
+                ) || (p.low.len() > 3
+                    && p.low.ends_with('s')
+                    && !p.low.ends_with("ss")
+                    && !p.cap
+                    && p.classes.is_empty())
+            }
+        }
+    }
+
     /// A capitalised unit inside a sentence is part of a title (`"This
     /// Week"`, `"60 Minutes"`), not a time.
     fn title_unit(&self, i: usize) -> bool {
@@ -1117,6 +1150,17 @@ impl<'a> G<'a> {
         };
         // `a week or so`: the approximation is part of the span
         let approx_end = (self.is(end, "or") && self.is(end + 1, "so")).then_some(end + 2);
+        // 50,000 copies a year, $2 million a year, twice a week: a rate
+        if !the
+            && !hyph
+            && !half
+            && self.any(j, &["a", "an"])
+            && k == j + 1
+            && !self.any(end, &["ago", "earlier", "later", "or", "and"])
+            && self.rate_before(i)
+        {
+            return Some(Item::new(i, end, Expr::Set(duration(Some(1), u))));
+        }
         if !the && !hyph {
             let after = approx_end.unwrap_or(end);
             // a few years ago: some time before, without a count
