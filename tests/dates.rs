@@ -1395,3 +1395,24 @@ fn an_amount_per_unit_is_a_set() {
         "P1W",
     );
 }
+
+#[test]
+fn a_relative_month_with_a_day_is_that_day() {
+    check(
+        "The mill burned down last Oct. 23 after a storm.",
+        "Oct. 23",
+        TimexType::Date,
+        "2017-10-23",
+    );
+}
+
+#[test]
+fn recent_as_an_adjective_is_no_time() {
+    assert!(run("The recent floods closed the road to the farm.", pubd()).is_empty());
+    check(
+        "Rents have doubled in recent years in the old town.",
+        "recent years",
+        TimexType::Date,
+        "PAST_REF",
+    );
+}

@@ -981,6 +981,15 @@ impl<'a> G<'a> {
             return Some(item);
         }
         if let Some(m) = self.month(k) {
+            // `last Oct. 23`: a day, read as a date of its own
+            let d = if self.is(k + 1, ".") && self.glued(k + 1) {
+                k + 2
+            } else {
+                k + 1
+            };
+            if self.day(d).is_some() {
+                return None;
+            }
             // last November: the most recent one before the anchor
             return Some(Item::new(i, k + 1, Expr::RelMonth { m, rel: r }));
         }
@@ -1352,12 +1361,13 @@ impl<'a> G<'a> {
             }
         }
         if t.is("recent") {
-            // recent years: the recent past; recent weeks: a vague duration
-            return Some(match self.unit(i + 1).filter(|_| self.plural(i + 1)) {
-                Some("Y") | Some("DE") => Item::new(i, i + 2, Expr::Ref("PAST_REF")),
-                Some(u) => Item::new(i, i + 2, Expr::Duration(duration(None, u))),
-                None => Item::new(i, i + 1, Expr::Ref("PAST_REF")),
-            });
+            // recent years: the recent past; recent weeks: a vague duration;
+            // `the recent attacks` describes the attacks, it is no time
+            return match self.unit(i + 1).filter(|_| self.plural(i + 1)) {
+                Some("Y") | Some("DE") => Some(Item::new(i, i + 2, Expr::Ref("PAST_REF"))),
+                Some(u) => Some(Item::new(i, i + 2, Expr::Duration(duration(None, u)))),
+                None => None,
+            };
         }
         if t.is("current") && self.unit(i + 1).is_none() && !self.any(i + 1, &["fiscal", "period"])
         {
