@@ -1200,7 +1200,7 @@ fn half_years_weeks_of_a_day_and_new_sets() {
         "2018-H2",
     );
     check(
-        "Sales slowed in the first half, the retailer said.",
+        "Sales slowed in the first half, the retailer said on Monday.",
         "the first half",
         TimexType::Date,
         "2017-H1",

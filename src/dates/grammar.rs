@@ -429,34 +429,20 @@ impl<'a> G<'a> {
             .map(|m| (m, i + 1))
         };
         if let Some((m, j)) = approx {
-            if let Some(mut item) = self
-                .core(j)
-                .filter(|it| matches!(it.expr, Expr::Duration(_)) || it.clock.is_some())
-            {
-                item.start = i;
-                item.modifier = Some(m);
-                return Some(item);
-            }
-            // about two years ago: the approximation is part of the expression
+            // about three weeks, about 10 a.m., about two years ago (the
+            // approximation is part of the expression), around Nov. 1
+            let date_ok = t.is("around") || t.is("about");
             if let Some(mut item) = self.core(j).filter(|it| {
                 matches!(
                     it.expr,
-                    Expr::Shift {
-                        base: Base::Ago,
-                        ..
-                    }
-                )
+                    Expr::Duration(_)
+                        | Expr::Shift {
+                            base: Base::Ago,
+                            ..
+                        }
+                ) || it.clock.is_some()
+                    || (date_ok && matches!(it.expr, Expr::Cal { .. } | Expr::CalRelYear { .. }))
             }) {
-                item.start = i;
-                item.modifier = Some(m);
-                return Some(item);
-            }
-            // around Nov. 1, about year end: an approximate date
-            if let Some(mut item) = self
-                .core(j)
-                .filter(|it| matches!(it.expr, Expr::Cal { .. } | Expr::CalRelYear { .. }))
-                .filter(|_| t.is("around") || t.is("about"))
-            {
                 item.start = i;
                 item.modifier = Some(m);
                 return Some(item);

@@ -72,13 +72,15 @@ fn mark(toks: &[Tok<'_>], i: usize) -> Option<Mark> {
     };
     let planned_before = i > 0 && past_aux(i - 1);
     // `were planning to drive`: the plan, not the auxiliary, tells the time
-    let plans_ahead = toks
-        .get(i + 1)
-        .is_some_and(|n| matches!(lex.rule(n.low), Some(Rule::BeforeTo)))
-        && toks.get(i + 2).is_some_and(|n| n.low == "to");
+    let plans_ahead = || {
+        toks.get(i + 2).is_some_and(|n| n.low == "to")
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| matches!(lex.rule(n.low), Some(Rule::BeforeTo)))
+    };
     match lex.rule(t.low) {
         // `will be held`: the participle is no past tense
-        Some(Rule::Tense(Dir::Past)) if aux || plans_ahead => return None,
+        Some(Rule::Tense(Dir::Past)) if aux || plans_ahead() => return None,
         Some(Rule::Tense(Dir::Future)) if planned_before => {
             return Some(Mark::Dir(Dir::Past, Strength::Full))
         }
