@@ -33,32 +33,6 @@ pub fn recognise(t: &[Tok<'_>]) -> Vec<Item> {
     out
 }
 
-/// Words without a class in the lexicon that the alternatives below read
-/// as the first word of an expression (`the end of`, `more than`, `every`).
-const STARTERS: &[&str] = &[
-    "a",
-    "at",
-    "beginning",
-    "each",
-    "earlier",
-    "end",
-    "every",
-    "fiscal",
-    "half",
-    "later",
-    "less",
-    "middle",
-    "more",
-    "over",
-    "per",
-    "sometime",
-    "start",
-    "that",
-    "the",
-    "these",
-    "up",
-];
-
 struct G<'a> {
     t: &'a [Tok<'a>],
 }
@@ -386,15 +360,9 @@ impl<'a> G<'a> {
             Kind::Digits => true,
             Kind::Punct => false,
             Kind::Word => {
+                // the words of the lexicon, starters included (`the`, `every`,
+                // `Mondays`): one lookup made by the tokenizer
                 !t.classes.is_empty()
-                    || STARTERS.contains(&t.low)
-                    // Mondays: a set
-                    || t.low.strip_suffix('s').is_some_and(|stem| {
-                        super::lexicon::get()
-                            .classes(stem)
-                            .iter()
-                            .any(|c| matches!(c, Class::Weekday(_)))
-                    })
             }
         }
     }
@@ -548,6 +516,8 @@ impl<'a> G<'a> {
 
     /// An expression without a leading modifier: the longest alternative.
     fn core(&self, i: usize) -> Option<Item> {
+        // `the first half`, `the week of`: only after an article
+        let the = self.is(i, "the");
         let alts = [
             self.calendar(i),
             self.relative(i),
@@ -557,8 +527,8 @@ impl<'a> G<'a> {
             self.reference(i),
             self.set(i),
             self.quarter(i),
-            self.half(i),
-            self.week_of(i),
+            if the { self.half(i) } else { None },
+            if the { self.week_of(i) } else { None },
             self.clock_expr(i),
         ];
         let mut best: Option<Item> = None;
