@@ -571,7 +571,9 @@ impl<'a> G<'a> {
             }
         }
         // the 20th century, 11th century
-        if let Some(n) = self.ord(j).filter(|n| (1..=21).contains(n)) {
+        let century = self.is(j + 1, "century") || self.is(j + 2, "century");
+        let ord = if century { self.ord(j) } else { None };
+        if let Some(n) = ord.filter(|n| (1..=21).contains(n)) {
             let k = if self.tok(j).is_some_and(|x| x.kind == Kind::Digits) {
                 j + 2
             } else {
