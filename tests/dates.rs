@@ -1416,3 +1416,15 @@ fn recent_as_an_adjective_is_no_time() {
         "PAST_REF",
     );
 }
+
+#[test]
+fn irregular_past_verbs_set_the_direction() {
+    // published on Tuesday 21 November 2017: without the verb, a bare
+    // January this far ahead would be the coming one
+    check(
+        "In January, the club brought in a new coach.",
+        "January",
+        TimexType::Date,
+        "2017-01",
+    );
+}
