@@ -1428,3 +1428,22 @@ fn irregular_past_verbs_set_the_direction() {
         "2017-01",
     );
 }
+
+#[test]
+fn a_year_ago_quarter_does_not_move_the_story() {
+    let text = "Profit rose in the third quarter from the year-ago quarter. \
+                The year-ago results included a charge.";
+    let all = run(text, pubd());
+    let got: Vec<(&str, &str)> = all
+        .iter()
+        .map(|(s, t)| (s.as_str(), t.value.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("the third quarter", "2017-Q3"),
+            ("the year-ago quarter", "2016-Q3"),
+            ("year-ago", "2016-Q3"),
+        ]
+    );
+}

@@ -449,14 +449,19 @@ pub fn resolve(item: &Item, span: Span, dir: Option<Dir>, ctx: &mut Ctx) -> Opti
             }
             // what a shift yields is told relative to the narrative, it does
             // not move it (`a year ago … a year earlier` both lean on the same date)
-            if !matches!(
-                item.expr,
-                Expr::Ref(_)
-                    | Expr::Shift {
-                        base: Base::Text | Base::Ago,
-                        ..
-                    }
-            ) {
+            // nor does a quarter of another year (`the year-ago quarter`)
+            let other_year = compared
+                || matches!(item.expr, Expr::Quarter { year_shift, .. } if year_shift != 0);
+            if !other_year
+                && !matches!(
+                    item.expr,
+                    Expr::Ref(_)
+                        | Expr::Shift {
+                            base: Base::Text | Base::Ago,
+                            ..
+                        }
+                )
+            {
                 ctx.narrative = Some(p);
             }
         }
