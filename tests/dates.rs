@@ -1083,3 +1083,367 @@ fn that_year_and_the_next_day_lean_on_the_story() {
     let t = one(text, pubd(), "the next year");
     assert_eq!((t.typ, t.value.as_str()), (Date, "2018"));
 }
+
+#[test]
+fn half_units_are_written_with_the_next_smaller_unit() {
+    use TimexType::Duration;
+    for (text, surface, value) in [
+        (
+            "The crew waited 2 1/2 years for the spare parts.",
+            "2 1/2 years",
+            "P2Y6M",
+        ),
+        (
+            "The alarm rang for a minute and a half before it stopped.",
+            "a minute and a half",
+            "PT1M30S",
+        ),
+        (
+            "The ferry crossing takes half an hour in calm weather.",
+            "half an hour",
+            "PT30M",
+        ),
+        (
+            "The ministers met for 3 1/2 hours behind closed doors.",
+            "3 1/2 hours",
+            "PT3H30M",
+        ),
+    ] {
+        check(text, surface, Duration, value);
+    }
+}
+
+#[test]
+fn approximations_belong_to_the_span() {
+    let t = check(
+        "The sale should close around Dec. 3, the broker said.",
+        "around Dec. 3",
+        TimexType::Date,
+        "2017-12-03",
+    );
+    assert_eq!(t.modifier, Some("APPROX"));
+    let t = check(
+        "The survey should be finished sometime next year.",
+        "sometime next year",
+        TimexType::Date,
+        "2018",
+    );
+    assert_eq!(t.modifier, None);
+    check(
+        "Then, a week or so ago, the board changed its mind.",
+        "a week or so ago",
+        TimexType::Date,
+        "2017-W46",
+    );
+    let t = check(
+        "The trial is expected to last over a week in the capital.",
+        "over a week",
+        TimexType::Duration,
+        "P1W",
+    );
+    assert_eq!(t.modifier, Some("MORE_THAN"));
+    // the span something is spread over is no `more than`
+    check(
+        "The grant can be spent over three years on new wells.",
+        "three years",
+        TimexType::Duration,
+        "P3Y",
+    );
+}
+
+#[test]
+fn ages_titles_and_ordinals_are_not_times() {
+    for text in [
+        "Mr. Blom, 58 years old, will retire from the board.",
+        "The minister spoke on the \"Seven Days\" programme last night.",
+        "Voters rejected the plan, and a second vote is planned.",
+    ] {
+        let all = run(text, pubd());
+        assert!(
+            all.iter().all(|(_, t)| t.typ != TimexType::Duration),
+            "{text:?}: {:?}",
+            all.iter().map(|(s, t)| (s, &t.value)).collect::<Vec<_>>()
+        );
+    }
+    assert!(run("He appeared on \"This Week\" with the host.", pubd()).is_empty());
+}
+
+#[test]
+fn quarters_of_a_compared_year() {
+    // a report on the third quarter: `the 2016 period` is that quarter of 2016
+    let text = "Net income rose in the third quarter. In the 2016 period, the firm lost money. \
+                Sales in the 2016 quarter were flat. For the quarter a year ago, it earned less. \
+                Sales fell from the corresponding period last year.";
+    let all = run(text, pubd());
+    let got: Vec<(&str, &str)> = all
+        .iter()
+        .map(|(s, t)| (s.as_str(), t.value.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("the third quarter", "2017-Q3"),
+            ("the 2016 period", "2016-Q3"),
+            ("the 2016 quarter", "2016-Q3"),
+            ("the quarter a year ago", "2016-Q3"),
+            ("the corresponding period last year", "2016-Q3"),
+        ]
+    );
+}
+
+#[test]
+fn half_years_weeks_of_a_day_and_new_sets() {
+    check(
+        "Profits will be lower in the second half of 2018, the group warned.",
+        "the second half of 2018",
+        TimexType::Date,
+        "2018-H2",
+    );
+    check(
+        "Sales slowed in the first half, the retailer said on Monday.",
+        "the first half",
+        TimexType::Date,
+        "2017-H1",
+    );
+    // a half of a decade is left to the decade
+    check(
+        "Prices were flat in the last half of the 1990s.",
+        "the 1990s",
+        TimexType::Date,
+        "199",
+    );
+    let t = check(
+        "A hearing may be held the week of Dec. 4, lawyers said.",
+        "the week of Dec. 4",
+        TimexType::Date,
+        "2017-W49",
+    );
+    assert_eq!(t.anchor, Anchor::Published);
+    check(
+        "Pilgrims gather at the shrine each August for a feast.",
+        "each August",
+        TimexType::Set,
+        "XXXX-08",
+    );
+    check(
+        "The new flights leave on Friday nights from March.",
+        "Friday nights",
+        TimexType::Set,
+        "XXXX-WXX-5TNI",
+    );
+}
+
+#[test]
+fn a_plan_without_to_points_ahead() {
+    // published on Tuesday 21 November 2017
+    check(
+        "Farmers planned a march through the town on Saturday.",
+        "Saturday",
+        TimexType::Date,
+        "2017-11-25",
+    );
+    // `were planning to`: the plan, not the auxiliary, sets the direction
+    check(
+        "Growers called a blockade on Saturday and were planning to march on the capital.",
+        "Saturday",
+        TimexType::Date,
+        "2017-11-25",
+    );
+    check(
+        "Growers held a blockade on Saturday, the police said.",
+        "Saturday",
+        TimexType::Date,
+        "2017-11-18",
+    );
+}
+
+#[test]
+fn vague_ago_counts_and_extra_units() {
+    check(
+        "The mill was closed a few years ago after a fire.",
+        "a few years ago",
+        TimexType::Date,
+        "PAST_REF",
+    );
+    check(
+        "The pier will stay open for two more weeks this season.",
+        "two more weeks",
+        TimexType::Duration,
+        "P2W",
+    );
+    check(
+        "The lease may run for an additional year at the same rent.",
+        "an additional year",
+        TimexType::Duration,
+        "P1Y",
+    );
+    check(
+        "Over the next couple of years the plant will double output.",
+        "the next couple of years",
+        TimexType::Duration,
+        "P2Y",
+    );
+    check(
+        "Traders expect more selling in the weeks ahead at the exchange.",
+        "the weeks ahead",
+        TimexType::Duration,
+        "PXW",
+    );
+    // fractions are not quarters of a year
+    assert!(run("Farmers own a quarter of the land in the valley.", pubd()).is_empty());
+    check(
+        "The firm made money after several quarters of losses.",
+        "several quarters",
+        TimexType::Duration,
+        "PXQ",
+    );
+}
+
+#[test]
+fn fiscal_years_year_end_seasons_and_centuries() {
+    check(
+        "Sales in the current fiscal year should rise slightly.",
+        "the current fiscal year",
+        TimexType::Date,
+        "2017",
+    );
+    check(
+        "The chain had record sales in the latest fiscal year.",
+        "the latest fiscal year",
+        TimexType::Date,
+        "2016",
+    );
+    check(
+        "New rules should be in place by year's end, the regulator said.",
+        "year's end",
+        TimexType::Date,
+        "2017-12-31",
+    );
+    check(
+        "Demand for fans stayed strong well into the summer last season.",
+        "the summer",
+        TimexType::Date,
+        "2017-SU",
+    );
+    check(
+        "The chapel holds a 12th century fresco of the harvest.",
+        "12th century",
+        TimexType::Date,
+        "11",
+    );
+    check(
+        "It was among the great inventions of the twentieth century, he said.",
+        "the twentieth century",
+        TimexType::Date,
+        "19",
+    );
+}
+
+#[test]
+fn a_modified_part_of_day_is_a_time() {
+    let t = check(
+        "By mid-afternoon yesterday, the index had recovered.",
+        "mid-afternoon yesterday",
+        TimexType::Time,
+        "2017-11-20TAF",
+    );
+    assert_eq!(t.modifier, Some("MID"));
+    let t = check(
+        "By mid afternoon, rescuers had reached the village.",
+        "mid afternoon",
+        TimexType::Time,
+        "2017-11-21TAF",
+    );
+    assert_eq!(t.modifier, Some("MID"));
+}
+
+#[test]
+fn or_so_and_the_near_future() {
+    check(
+        "The depot will be closed over the next year or so, the owner said.",
+        "the next year or so",
+        TimexType::Date,
+        "2018",
+    );
+    check(
+        "The bank may list its shares in the near future.",
+        "the near future",
+        TimexType::Date,
+        "FUTURE_REF",
+    );
+}
+
+#[test]
+fn an_amount_per_unit_is_a_set() {
+    check(
+        "The plant saves $40 million a year in fuel costs.",
+        "a year",
+        TimexType::Set,
+        "P1Y",
+    );
+    check(
+        "The line now runs twelve ferries a week to the island.",
+        "a week",
+        TimexType::Set,
+        "P1W",
+    );
+    // not after an amount: a duration
+    check(
+        "The repairs took a week, the owner said.",
+        "a week",
+        TimexType::Duration,
+        "P1W",
+    );
+}
+
+#[test]
+fn a_relative_month_with_a_day_is_that_day() {
+    check(
+        "The mill burned down last Oct. 23 after a storm.",
+        "Oct. 23",
+        TimexType::Date,
+        "2017-10-23",
+    );
+}
+
+#[test]
+fn recent_as_an_adjective_is_no_time() {
+    assert!(run("The recent floods closed the road to the farm.", pubd()).is_empty());
+    check(
+        "Rents have doubled in recent years in the old town.",
+        "recent years",
+        TimexType::Date,
+        "PAST_REF",
+    );
+}
+
+#[test]
+fn irregular_past_verbs_set_the_direction() {
+    // published on Tuesday 21 November 2017: without the verb, a bare
+    // January this far ahead would be the coming one
+    check(
+        "In January, the club brought in a new coach.",
+        "January",
+        TimexType::Date,
+        "2017-01",
+    );
+}
+
+#[test]
+fn a_year_ago_quarter_does_not_move_the_story() {
+    let text = "Profit rose in the third quarter from the year-ago quarter. \
+                The year-ago results included a charge.";
+    let all = run(text, pubd());
+    let got: Vec<(&str, &str)> = all
+        .iter()
+        .map(|(s, t)| (s.as_str(), t.value.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("the third quarter", "2017-Q3"),
+            ("the year-ago quarter", "2016-Q3"),
+            ("year-ago", "2016-Q3"),
+        ]
+    );
+}

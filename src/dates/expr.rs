@@ -17,6 +17,8 @@ pub enum Expr {
     RelMonth { m: u32, rel: i32 },
     /// A year (`2015`, `fiscal 1989`).
     Year(i32),
+    /// A century by its ordinal (`the 20th century` → 19).
+    Century(u32),
     /// A decade by its first three digits (`the 1990s` → 199).
     Decade(i32),
     /// A weekday; `rel` is -1 for `last`, 1 for `next`, 0 for `this`, `None`
@@ -40,6 +42,10 @@ pub enum Expr {
         /// `the latest quarter`: the last one reported, never one still to come.
         latest: bool,
     },
+    /// A half year (`h` 1 or 2) of a year, or of the publication year.
+    Half { h: u32, y: Option<i32> },
+    /// The calendar week holding a day (`the week of March 6`).
+    WeekOf { y: Option<i32>, m: u32, d: u32 },
     /// A season (`SU`) with its year, or relative to the anchor.
     Season {
         s: &'static str,

@@ -19,7 +19,11 @@ pub fn recognise(t: &[Tok<'_>]) -> Vec<Item> {
             continue;
         }
         match g.at(i) {
-            Some(item) if item.end > i => {
+            Some(mut item) if item.end > i => {
+                // the next year or so: the approximation is part of the span
+                if g.is(item.end, "or") && g.is(item.end + 1, "so") {
+                    item.end += 2;
+                }
                 i = item.end;
                 out.push(item);
             }
@@ -28,29 +32,6 @@ pub fn recognise(t: &[Tok<'_>]) -> Vec<Item> {
     }
     out
 }
-
-/// Words without a class in the lexicon that the alternatives below read
-/// as the first word of an expression (`the end of`, `more than`, `every`).
-const STARTERS: &[&str] = &[
-    "a",
-    "at",
-    "beginning",
-    "each",
-    "earlier",
-    "end",
-    "every",
-    "fiscal",
-    "later",
-    "less",
-    "middle",
-    "more",
-    "per",
-    "start",
-    "that",
-    "the",
-    "these",
-    "up",
-];
 
 struct G<'a> {
     t: &'a [Tok<'a>],
@@ -72,6 +53,28 @@ fn unit_letter(u: &str) -> (&'static str, bool) {
         "DE" => ("DE", false),
         _ => ("CE", false),
     }
+}
+
+/// A duration of `n` and a half units (`2 1/2 years` → P2Y6M), written
+/// with the next smaller unit as TimeML does; `None` for a unit without one.
+fn duration_half(n: u32, unit: &str) -> Option<String> {
+    let lead = |l: &str| {
+        if n == 0 {
+            String::new()
+        } else {
+            format!("{n}{l}")
+        }
+    };
+    Some(match unit {
+        "Y" => format!("P{}6M", lead("Y")),
+        "DE" => format!("P{}Y", 10 * n + 5),
+        "CE" => format!("P{}Y", 100 * n + 50),
+        "M" => format!("P{}15D", lead("M")),
+        "D" => format!("P{}T12H", lead("D")),
+        "TH" => format!("PT{}30M", lead("H")),
+        "TM" => format!("PT{}30S", lead("M")),
+        _ => return None,
+    })
 }
 
 /// A duration value: `P3D`, `PT4H`, `PXY`.
@@ -190,6 +193,44 @@ impl<'a> G<'a> {
             .filter(|_| self.glued(i + 1))?;
         Some(n)
     }
+    /// Does an amount end right before `i` (`$2 million`, `500 flights`,
+    /// `twice`), so that `a year` after it is a rate?
+    fn rate_before(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1).and_then(|k| self.tok(k)) else {
+            return false;
+        };
+        match p.kind {
+            Kind::Digits => true,
+            Kind::Punct => p.is("%"),
+            Kind::Word => {
+                matches!(
+                    p.low,
+                    "once"
+                        | "twice"
+                        | "times"
+                        | "million"
+                        | "billion"
+                        | "thousand"
+                        | "hundred"
+                        | "hundreds"
+                        | "thousands"
+                        | "dozens"
+                        | "millions"
+                        | "percent"
+                ) || (p.low.len() > 3
+                    && p.low.ends_with('s')
+                    && !p.low.ends_with("ss")
+                    && !p.cap
+                    && p.classes.is_empty())
+            }
+        }
+    }
+
+    /// A capitalised unit inside a sentence is part of a title (`"This
+    /// Week"`, `"60 Minutes"`), not a time.
+    fn title_unit(&self, i: usize) -> bool {
+        i > 0 && self.tok(i).is_some_and(|t| t.cap)
+    }
     fn plural(&self, i: usize) -> bool {
         self.tok(i)
             .is_some_and(|t| t.low.ends_with('s') && !t.low.ends_with("ss"))
@@ -279,6 +320,11 @@ impl<'a> G<'a> {
         if n == 0 {
             return Some((None, i + 1));
         }
+        // the next couple of years
+        if t.is("couple") {
+            let j = if self.is(i + 1, "of") { i + 2 } else { i + 1 };
+            return Some((Some(2), j));
+        }
         let mut total = n;
         let mut j = i + 1;
         if (20..100).contains(&n) && n % 10 == 0 {
@@ -314,15 +360,9 @@ impl<'a> G<'a> {
             Kind::Digits => true,
             Kind::Punct => false,
             Kind::Word => {
+                // the words of the lexicon, starters included (`the`, `every`,
+                // `Mondays`): one lookup made by the tokenizer
                 !t.classes.is_empty()
-                    || STARTERS.contains(&t.low)
-                    // Mondays: a set
-                    || t.low.strip_suffix('s').is_some_and(|stem| {
-                        super::lexicon::get()
-                            .classes(stem)
-                            .iter()
-                            .any(|c| matches!(c, Class::Weekday(_)))
-                    })
             }
         }
     }
@@ -342,6 +382,10 @@ impl<'a> G<'a> {
             Some(("EQUAL_OR_MORE", i + 2))
         } else if t.is("up") && self.is(i + 1, "to") {
             Some(("EQUAL_OR_LESS", i + 2))
+        } else if t.is("over") && self.any(i + 1, &["a", "an"]) {
+            // `over a week` is more than one; `over three years` is the
+            // span something is spread over
+            Some(("MORE_THAN", i + 1))
         } else {
             self.class(i, |c| {
                 if let Class::Approx(m) = c {
@@ -353,26 +397,34 @@ impl<'a> G<'a> {
             .map(|m| (m, i + 1))
         };
         if let Some((m, j)) = approx {
-            if let Some(mut item) = self
-                .core(j)
-                .filter(|it| matches!(it.expr, Expr::Duration(_)) || it.clock.is_some())
-            {
+            // about three weeks, about 10 a.m., about two years ago (the
+            // approximation is part of the expression), around Nov. 1
+            let date_ok = t.is("around") || t.is("about");
+            if let Some(mut item) = self.core(j).filter(|it| {
+                matches!(
+                    it.expr,
+                    Expr::Duration(_)
+                        | Expr::Shift {
+                            base: Base::Ago,
+                            ..
+                        }
+                ) || it.clock.is_some()
+                    || (date_ok && matches!(it.expr, Expr::Cal { .. } | Expr::CalRelYear { .. }))
+            }) {
                 item.start = i;
                 item.modifier = Some(m);
                 return Some(item);
             }
-            // about two years ago: the approximation is part of the expression
-            if let Some(mut item) = self.core(j).filter(|it| {
-                matches!(
+        }
+        // sometime next year: the vagueness is part of the span
+        if t.is("sometime") {
+            if let Some(mut item) = self.core(i + 1).filter(|it| {
+                !matches!(
                     it.expr,
-                    Expr::Shift {
-                        base: Base::Ago,
-                        ..
-                    }
-                )
+                    Expr::Duration(_) | Expr::Set(_) | Expr::Ref(_) | Expr::Today
+                ) && it.clock.is_none()
             }) {
                 item.start = i;
-                item.modifier = Some(m);
                 return Some(item);
             }
         }
@@ -412,6 +464,25 @@ impl<'a> G<'a> {
                 item.modifier = Some(m);
                 return Some(item);
             }
+            // mid-afternoon, early morning [yesterday | Friday]: a time of that day
+            if let Some(p) = self
+                .pod(j)
+                .filter(|_| !self.plural(j) && !self.is(j, "overnight"))
+            {
+                let day = self
+                    .deictic(j + 1)
+                    .or_else(|| self.weekday_expr(j + 1))
+                    .filter(|d| {
+                        d.pod.is_none() && matches!(d.expr, Expr::Deictic(_) | Expr::Weekday { .. })
+                    });
+                let mut item = match day {
+                    Some(d) => Item::new(i, d.end, d.expr),
+                    None => Item::new(i, j + 1, Expr::Today),
+                };
+                item.pod = Some(p);
+                item.modifier = Some(m);
+                return Some(item);
+            }
         }
         // earlier this week, later today
         if self.any(i, &["earlier", "later"]) {
@@ -445,6 +516,8 @@ impl<'a> G<'a> {
 
     /// An expression without a leading modifier: the longest alternative.
     fn core(&self, i: usize) -> Option<Item> {
+        // `the first half`, `the week of`: only after an article
+        let the = self.is(i, "the");
         let alts = [
             self.calendar(i),
             self.relative(i),
@@ -454,6 +527,8 @@ impl<'a> G<'a> {
             self.reference(i),
             self.set(i),
             self.quarter(i),
+            if the { self.half(i) } else { None },
+            if the { self.week_of(i) } else { None },
             self.clock_expr(i),
         ];
         let mut best: Option<Item> = None;
@@ -493,6 +568,19 @@ impl<'a> G<'a> {
             {
                 let d: i32 = self.t[j + 1].low.parse().ok()?;
                 return Some(Item::new(i, j + 3, Expr::Decade(190 + d / 10)));
+            }
+        }
+        // the 20th century, 11th century
+        let century = self.is(j + 1, "century") || self.is(j + 2, "century");
+        let ord = if century { self.ord(j) } else { None };
+        if let Some(n) = ord.filter(|n| (1..=21).contains(n)) {
+            let k = if self.tok(j).is_some_and(|x| x.kind == Kind::Digits) {
+                j + 2
+            } else {
+                j + 1
+            };
+            if self.is(k, "century") && !(self.is(k + 1, "-") && self.glued(k + 1)) {
+                return Some(Item::new(i, k + 1, Expr::Century(n)));
             }
         }
         // the nineties: the decade of the twentieth century, as `the '90s`
@@ -644,13 +732,41 @@ impl<'a> G<'a> {
                 && self.any(
                     j - 1,
                     &[
-                        "in", "during", "since", "until", "by", "last", "next", "this", "early",
-                        "late", "mid", "through", "of",
+                        "in",
+                        "during",
+                        "since",
+                        "until",
+                        "by",
+                        "last",
+                        "next",
+                        "this",
+                        "early",
+                        "late",
+                        "mid",
+                        "through",
+                        "of",
+                        "into",
+                        "over",
+                        "throughout",
                     ],
                 );
             if y.is_none() && (the || !season_context) {
                 // `the fall of the wall`, `spring` as a noun: need a year or a preposition
-                if !(the && self.any(i.wrapping_sub(1), &["in", "during", "by", "until", "this"])) {
+                if !(the
+                    && self.any(
+                        i.wrapping_sub(1),
+                        &[
+                            "in",
+                            "during",
+                            "by",
+                            "until",
+                            "this",
+                            "into",
+                            "over",
+                            "throughout",
+                        ],
+                    ))
+                {
                     return None;
                 }
             }
@@ -823,6 +939,15 @@ impl<'a> G<'a> {
             return Some(item);
         }
         if let Some(m) = self.month(k) {
+            // `last Oct. 23`: a day, read as a date of its own
+            let d = if self.is(k + 1, ".") && self.glued(k + 1) {
+                k + 2
+            } else {
+                k + 1
+            };
+            if self.day(d).is_some() {
+                return None;
+            }
             // last November: the most recent one before the anchor
             return Some(Item::new(i, k + 1, Expr::RelMonth { m, rel: r }));
         }
@@ -858,7 +983,7 @@ impl<'a> G<'a> {
                 }
             }
         }
-        let u = self.unit(k)?;
+        let u = self.unit(k).filter(|_| !self.title_unit(k))?;
         if self.plural(k) {
             // the coming weeks, the past months
             return Some(Item::new(i, k + 1, Expr::Duration(duration(None, u))));
@@ -896,9 +1021,15 @@ impl<'a> G<'a> {
         ))
     }
 
-    /// Number + unit: durations (three days, 10-year, for years), and
-    /// `two years ago`, `a year earlier`.
+    /// Number + unit: durations (three days, 10-year, for years, 2 1/2
+    /// years), and `two years ago`, `a year earlier`.
     fn quantity(&self, i: usize) -> Option<Item> {
+        // `half an hour`, `half a year`
+        if self.is(i, "half") && self.any(i + 1, &["a", "an"]) {
+            let u = self.unit(i + 2).filter(|_| !self.plural(i + 2))?;
+            let v = duration_half(0, u)?;
+            return Some(Item::new(i, i + 3, Expr::Duration(v)));
+        }
         let (i0, the) = if self.is(i, "the") {
             (i + 1, true)
         } else {
@@ -911,30 +1042,103 @@ impl<'a> G<'a> {
             i0
         };
         let (n, k) = self.number(j)?;
+        // two more weeks, an additional year: the count is still of the unit
+        let k = if self.any(k, &["more", "additional", "extra", "further"])
+            && self.unit(k + 1).is_some()
+        {
+            k + 1
+        } else {
+            k
+        };
+        // 2 1/2 years
+        let half_digits = self.is(k, "1")
+            && self.is(k + 1, "/")
+            && self.glued(k + 1)
+            && self.is(k + 2, "2")
+            && self.glued(k + 2);
+        let k = if half_digits { k + 3 } else { k };
         let hyph = self.is(k, "-") && self.glued(k);
         let k = if hyph { k + 1 } else { k };
-        let u = self.unit(k)?;
+        let u = self.unit(k).filter(|_| !self.title_unit(k))?;
         if hyph && (!self.glued(k) || self.plural(k) || (the && j == i0)) {
             return None;
         }
         if self.any(j, &["a", "an"]) && k == j + 1 && self.plural(k) {
             return None;
         }
-        // ages: a 6-year-old
-        if hyph && self.is(k + 1, "-") && self.is(k + 2, "old") {
+        // a quarter of the market, three quarters of the votes: fractions
+        // (`two quarters of growth` is time)
+        let of_det = self.is(k + 1, "of")
+            && self.any(
+                k + 2,
+                &[
+                    "the", "a", "an", "its", "their", "his", "her", "all", "that",
+                ],
+            );
+        if u == "Q" && (n == Some(1) && self.is(k + 1, "of") || n == Some(3) && of_det) {
             return None;
         }
-        let end = k + 1;
+        // a year-like number before a singular unit is a year (`the 1988 quarter`)
+        if !self.plural(k) && self.year(j).is_some() {
+            return None;
+        }
+        // ages: a 6-year-old, 37 years old
+        if (hyph && self.is(k + 1, "-") && self.is(k + 2, "old"))
+            || (u == "Y" && self.is(k + 1, "old"))
+        {
+            return None;
+        }
+        // `a second attempt`: the ordinal, not a second of time
+        if u == "TS"
+            && self.any(j, &["a", "an"])
+            && self.tok(k + 1).is_some_and(|n| {
+                n.kind == Kind::Word && !matches!(n.low, "later" | "earlier" | "ago" | "or" | "and")
+            })
+        {
+            return None;
+        }
+        let mut end = k + 1;
         // `a year-earlier quarter`: the unit belongs to a compound adjective
         if self.is(end, "-") && self.glued(end) {
             return None;
         }
+        // a minute and a half
+        let half_words = !hyph
+            && self.is(end, "and")
+            && self.any(end + 1, &["a", "one"])
+            && self.is(end + 2, "half");
+        if half_words {
+            end += 3;
+        }
+        let half = half_digits || half_words;
+        let value = |n: Option<u32>| match (half, n) {
+            (true, Some(n)) => duration_half(n, u).unwrap_or_else(|| duration(Some(n), u)),
+            _ => duration(n, u),
+        };
+        // `a week or so`: the approximation is part of the span
+        let approx_end = (self.is(end, "or") && self.is(end + 1, "so")).then_some(end + 2);
+        // 50,000 copies a year, $2 million a year, twice a week: a rate
+        if !the
+            && !hyph
+            && !half
+            && self.any(j, &["a", "an"])
+            && k == j + 1
+            && !self.any(end, &["ago", "earlier", "later", "or", "and"])
+            && self.rate_before(i)
+        {
+            return Some(Item::new(i, end, Expr::Set(duration(Some(1), u))));
+        }
         if !the && !hyph {
-            if self.is(end, "ago") {
+            let after = approx_end.unwrap_or(end);
+            // a few years ago: some time before, without a count
+            if self.is(after, "ago") && n.is_none() {
+                return Some(Item::new(i, after + 1, Expr::Ref("PAST_REF")));
+            }
+            if self.is(after, "ago") {
                 let n = n? as i64;
                 return Some(Item::new(
                     i,
-                    end + 1,
+                    after + 1,
                     Expr::Shift {
                         unit: u,
                         n: -n,
@@ -945,7 +1149,7 @@ impl<'a> G<'a> {
             // `three days later`: TimeML takes the span alone, a duration;
             // `a year earlier` is the date a year before
             if self.any(end, &["earlier", "later"]) && matches!(u, "D" | "W" | "TH" | "TM" | "TS") {
-                return Some(Item::new(i, end, Expr::Duration(duration(n, u))));
+                return Some(Item::new(i, end, Expr::Duration(value(n))));
             }
             if self.any(end, &["earlier", "later"]) {
                 let n = n? as i64;
@@ -974,7 +1178,11 @@ impl<'a> G<'a> {
             }
         }
         // `one day` / `a day` alone is too often not a duration (`one day he…`)
-        Some(Item::new(i, end, Expr::Duration(duration(n, u))))
+        Some(Item::new(
+            i,
+            approx_end.unwrap_or(end),
+            Expr::Duration(value(n)),
+        ))
     }
 
     /// today, yesterday morning, tonight, last night.
@@ -1019,11 +1227,15 @@ impl<'a> G<'a> {
                 item.start = i;
                 return Some(item);
             }
+            // Tuesday nights: every Tuesday night
+            if let Some(p) = self.pod(i + 1).filter(|_| self.plural(i + 1)) {
+                return Some(Item::new(i, i + 2, Expr::Set(format!("XXXX-WXX-{wd}T{p}"))));
+            }
             let mut item = Item::new(i, i + 1, Expr::Weekday { wd, rel: None });
             self.attach_pod(&mut item);
             return Some(item);
         }
-        // Mondays, Tuesday nights: a set
+        // Mondays: a set
         let stem = t.low.strip_suffix('s')?;
         let wd = super::lexicon::get().classes(stem).iter().find_map(|c| {
             if let Class::Weekday(d) = c {
@@ -1060,6 +1272,27 @@ impl<'a> G<'a> {
         if t.is("the") && self.is(i + 1, "future") {
             return Some(Item::new(i, i + 2, Expr::Ref("FUTURE_REF")));
         }
+        if t.is("the") && self.is(i + 1, "near") && self.is(i + 2, "future") {
+            return Some(Item::new(i, i + 3, Expr::Ref("FUTURE_REF")));
+        }
+
+        // the current fiscal year, the latest fiscal year (the last one closed)
+        if t.is("the") && self.any(i + 1, &["current", "latest"]) {
+            let k = if self.is(i + 2, "fiscal") {
+                i + 3
+            } else {
+                i + 2
+            };
+            if self.is(k, "year") && !self.any(k + 1, &["'", "-"]) {
+                let n = if self.is(i + 1, "latest") { -1 } else { 0 };
+                let expr = Expr::Shift {
+                    unit: "Y",
+                    n,
+                    base: Base::Published,
+                };
+                return Some(Item::new(i, k + 1, expr));
+            }
+        }
         if t.is("the") {
             let k = if self.any(i + 1, &["fiscal", "full"]) {
                 i + 2
@@ -1086,12 +1319,13 @@ impl<'a> G<'a> {
             }
         }
         if t.is("recent") {
-            // recent years: the recent past; recent weeks: a vague duration
-            return Some(match self.unit(i + 1).filter(|_| self.plural(i + 1)) {
-                Some("Y") | Some("DE") => Item::new(i, i + 2, Expr::Ref("PAST_REF")),
-                Some(u) => Item::new(i, i + 2, Expr::Duration(duration(None, u))),
-                None => Item::new(i, i + 1, Expr::Ref("PAST_REF")),
-            });
+            // recent years: the recent past; recent weeks: a vague duration;
+            // `the recent attacks` describes the attacks, it is no time
+            return match self.unit(i + 1).filter(|_| self.plural(i + 1)) {
+                Some("Y") | Some("DE") => Some(Item::new(i, i + 2, Expr::Ref("PAST_REF"))),
+                Some(u) => Some(Item::new(i, i + 2, Expr::Duration(duration(None, u)))),
+                None => None,
+            };
         }
         if t.is("current") && self.unit(i + 1).is_none() && !self.any(i + 1, &["fiscal", "period"])
         {
@@ -1130,8 +1364,11 @@ impl<'a> G<'a> {
         // year-end, year end: the last day of the year, the coming one unless
         // `since` looks back
         if t.is("year") {
+            // year-end, year end, year's end
             let k = if self.is(i + 1, "-") && self.glued(i + 1) {
                 i + 2
+            } else if self.is(i + 1, "'") && self.is(i + 2, "s") {
+                i + 3
             } else {
                 i + 1
             };
@@ -1165,6 +1402,15 @@ impl<'a> G<'a> {
                 },
             ));
         }
+        // the weeks ahead: a vague stretch of time to come
+        if t.is("the") && self.plural(i + 1) && self.is(i + 2, "ahead") {
+            if let Some(u) = self
+                .unit(i + 1)
+                .filter(|u| !matches!(*u, "WE" | "Q" | "TS"))
+            {
+                return Some(Item::new(i, i + 3, Expr::Duration(duration(None, u))));
+            }
+        }
         if t.is("these") && self.is(i + 1, "days") {
             return Some(Item::new(i, i + 2, Expr::Ref("PRESENT_REF")));
         }
@@ -1188,6 +1434,10 @@ impl<'a> G<'a> {
         if let Some(wd) = self.weekday(i + 1) {
             return Some(Item::new(i, i + 2, Expr::Set(format!("XXXX-WXX-{wd}"))));
         }
+        // each July: that month of every year
+        if let Some(m) = self.month(i + 1).filter(|_| !self.is(i, "per")) {
+            return Some(Item::new(i, i + 2, Expr::Set(format!("XXXX-{m:02}"))));
+        }
         if let Some((n, k)) = self.number(i + 1).filter(|_| !self.is(i + 1, "a")) {
             if let Some(u) = self.unit(k) {
                 return Some(Item::new(i, k + 1, Expr::Set(duration(n, u))));
@@ -1197,6 +1447,62 @@ impl<'a> G<'a> {
             .unit(i + 1)
             .filter(|_| self.is_word_unit_singular(i + 1))?;
         Some(Item::new(i, i + 2, Expr::Set(duration(Some(1), u))))
+    }
+
+    /// the first half of 1990, the second half, the last half of the year.
+    fn half(&self, i: usize) -> Option<Item> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let j = if self.is(i + 1, "fiscal") {
+            i + 2
+        } else {
+            i + 1
+        };
+        let h = match self.tok(j)?.low {
+            "first" => 1,
+            "second" | "last" | "latter" => 2,
+            _ => return None,
+        };
+        let k = if self.is(j + 1, "-") && self.glued(j + 1) {
+            j + 2
+        } else {
+            j + 1
+        };
+        if !self.is(k, "half") {
+            return None;
+        }
+        let (y, end) = if self.is(k + 1, "of") && self.year(k + 2).is_some() {
+            (self.year(k + 2), k + 3)
+        } else if self.is(k + 1, "of")
+            && self.any(k + 2, &["the", "this"])
+            && self.is(k + 3, "year")
+        {
+            (None, k + 4)
+        } else if self.is(k + 1, "of") {
+            // the last half of the '80s: a half of something else
+            return None;
+        } else {
+            (None, k + 1)
+        };
+        Some(Item::new(i, end, Expr::Half { h, y }))
+    }
+
+    /// the week of March 6: the calendar week holding that day.
+    fn week_of(&self, i: usize) -> Option<Item> {
+        if !(self.is(i, "the") && self.is(i + 1, "week") && self.is(i + 2, "of")) {
+            return None;
+        }
+        let day = self.calendar(i + 3)?;
+        match day.expr {
+            Expr::Cal {
+                y,
+                m,
+                d: Some(d),
+                d2: None,
+            } => Some(Item::new(i, day.end, Expr::WeekOf { y, m, d })),
+            _ => None,
+        }
     }
 
     /// the third quarter [of 2017], third-quarter, the quarter, the first half.
@@ -1225,8 +1531,15 @@ impl<'a> G<'a> {
         let lead_year = if the { self.year(j) } else { None };
         if lead_year.is_some() {
             j += 1;
+            // the 1988 period: in a report on a quarter, that quarter of 1988
             if self.is(j, "period") {
-                return Some(Item::new(i, j + 1, Expr::Year(lead_year?)));
+                let q = Expr::Quarter {
+                    q: None,
+                    y: lead_year,
+                    year_shift: 0,
+                    latest: false,
+                };
+                return Some(Item::new(i, j + 1, q));
             }
         }
         let mut year_shift = poss_shift;
@@ -1240,6 +1553,11 @@ impl<'a> G<'a> {
                 base: Base::Published,
             };
             return Some(Item::new(i, j + 2, shift));
+        }
+        // the comparable year-ago quarter, the corresponding period
+        let same = self.any(j, &["comparable", "corresponding"]);
+        if same {
+            j += 1;
         }
         if self.any(j, &["latest", "current", "same"]) {
             latest = true;
@@ -1264,8 +1582,20 @@ impl<'a> G<'a> {
         } else {
             j
         };
+        // the quarter a year ago, the same period last year
+        let year_before = if self.is(k + 1, "a")
+            && self.is(k + 2, "year")
+            && self.any(k + 3, &["ago", "earlier"])
+        {
+            Some(k + 4)
+        } else if self.is(k + 1, "last") && self.is(k + 2, "year") && !self.is(k + 3, "'") {
+            Some(k + 3)
+        } else {
+            None
+        };
         let is_q = self.any(k, &["quarter", "period"])
-            && !(self.is(k, "period") && (q.is_some() || (year_shift == 0 && !latest)));
+            && !(self.is(k, "period")
+                && (q.is_some() || (year_shift == 0 && !latest && !same && year_before.is_none())));
         if !is_q {
             return None;
         }
@@ -1278,6 +1608,10 @@ impl<'a> G<'a> {
             }
         }
         let mut end = k + 1;
+        if let Some(e) = year_before.filter(|_| q.is_none() && year_shift == 0) {
+            year_shift = -1;
+            end = e;
+        }
         let mut y = lead_year;
         if self.is(end, "of") && self.year(end + 1).is_some() {
             y = self.year(end + 1);

@@ -33,6 +33,10 @@ pub enum Class {
     /// A word the grammar reads by itself (`recent`, `noon`): it only makes
     /// the sentence worth tagging.
     Literal,
+    /// A word that can start an expression without meaning anything by
+    /// itself (`the`, `every`, `Mondays`); it does not make a sentence
+    /// worth tagging.
+    Starter,
 }
 
 impl Class {
@@ -41,7 +45,12 @@ impl Class {
     fn triggers(&self) -> bool {
         !matches!(
             self,
-            Class::Num(_) | Class::Ord(_) | Class::Rel(_) | Class::Mod(_) | Class::Approx(_)
+            Class::Num(_)
+                | Class::Ord(_)
+                | Class::Rel(_)
+                | Class::Mod(_)
+                | Class::Approx(_)
+                | Class::Starter
         )
     }
 }
@@ -122,6 +131,7 @@ fn parse_class(class: &str, value: &'static str) -> Option<Class> {
         "approx" => Class::Approx(value),
         "yearword" => Class::YearWord,
         "literal" => Class::Literal,
+        "starter" => Class::Starter,
         "decade" => Class::DecadeWord(n()?),
         _ => return None,
     })

@@ -19,6 +19,17 @@
 //! - Seasons are meteorological (summer = June–August).
 //! - Without a publication date, relative expressions keep X for what is
 //!   unknown (`XXXX-11-20`, `XXXX-WXX-1`) and have no interval.
+//!
+//! TimeML conventions followed (checked on TimeBank and AQUAINT):
+//! - A half unit is written with the next smaller unit (`2 1/2 years` →
+//!   P2Y6M, `a minute and a half` → PT1M30S).
+//! - A unit right after an amount is a rate, a SET (`$2 million a year` →
+//!   P1Y); ages (`52 years old`), titles (`"This Week"`), fractions (`a
+//!   quarter of the market`) and `recent` before a noun are no times.
+//! - In a report on a quarter, `the 1988 period` and `the quarter a year
+//!   ago` are that quarter of the year named or before.
+//! - Approximations belong to the span (`around Nov. 1`, `a week or so
+//!   ago`, `sometime next year`); a vague count before `ago` is PAST_REF.
 
 mod calendar;
 mod expr;

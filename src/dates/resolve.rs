@@ -78,6 +78,7 @@ pub fn uses_tense(e: &Expr, ctx: &Ctx) -> bool {
         && matches!(
             e,
             Expr::Cal { y: None, .. }
+                | Expr::WeekOf { y: None, .. }
                 | Expr::Holiday { y: None, .. }
                 | Expr::Weekday { rel: None, .. }
                 | Expr::Quarter {
@@ -186,6 +187,10 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
             Res::Period(Period::new(ymd(y, m, 1)?, Gran::Month), Published)
         }
         Expr::Year(y) => Res::Period(Period::new(ymd(y, 1, 1)?, Gran::Year), Absolute),
+        Expr::Century(n) => Res::Period(
+            Period::new(ymd(100 * (n as i32 - 1), 1, 1)?, Gran::Century),
+            Absolute,
+        ),
         Expr::Decade(d) => Res::Period(Period::new(ymd(d * 10, 1, 1)?, Gran::Decade), Absolute),
         Expr::Weekday { wd, rel } => {
             let Some(p) = pubd else {
@@ -274,7 +279,23 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
                     };
                     Res::Period(Period::new(ymd(y, 3 * q, 1)?, Gran::Quarter), Published)
                 }
-                (None, _) => match (ctx.quarter, pubd) {
+                // the 1988 quarter: the quarter the text is about, in 1988
+                (None, Some(y)) => {
+                    let qn = match (ctx.quarter, pubd) {
+                        (Some(qp), _) => calendar::quarter(qp.day),
+                        (None, Some(p)) => {
+                            calendar::quarter(Period::new(p, Gran::Quarter).shift(-1)?.day)
+                        }
+                        (None, None) => {
+                            return Some(Res::Period(
+                                Period::new(ymd(y, 1, 1)?, Gran::Year),
+                                Absolute,
+                            ))
+                        }
+                    };
+                    Res::Period(Period::new(ymd(y, 3 * qn, 1)?, Gran::Quarter), Text)
+                }
+                (None, None) => match (ctx.quarter, pubd) {
                     // the latest quarter is over: not one the text forecasts
                     (Some(qp), Some(p))
                         if latest && qp.day >= Period::new(p, Gran::Quarter).interval()?.0 =>
@@ -326,6 +347,23 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
             }
             None => Res::Value(unknown(Gran::Weekend), Published),
         },
+        Expr::Half { h, y } => match (y, pubd) {
+            (Some(y), _) => Res::Value(format!("{y:04}-H{h}"), Absolute),
+            (None, Some(p)) => Res::Value(format!("{:04}-H{h}", p.year()), Published),
+            (None, None) => Res::Value(format!("XXXX-H{h}"), Published),
+        },
+        Expr::WeekOf { y, m, d } => {
+            let day = Expr::Cal {
+                y,
+                m,
+                d: Some(d),
+                d2: None,
+            };
+            match resolve_date(&day, tense, ctx)? {
+                Res::Period(p, a) => Res::Period(Period::new(p.day, Gran::Week), a),
+                other => other,
+            }
+        }
         Expr::Ref(r) => Res::Value(r.to_string(), Published),
         Expr::Duration(_) | Expr::Set(_) => return None,
     })
@@ -395,20 +433,35 @@ pub fn resolve(item: &Item, span: Span, dir: Option<Dir>, ctx: &mut Ctx) -> Opti
                 t.begin = Some(b);
                 t.end_date = Some(e);
             }
-            if matches!(item.expr, Expr::Quarter { year_shift: 0, .. }) {
+            // a quarter of another year (`the 1988 quarter`) is a comparison,
+            // not the quarter the text is about
+            let compared = matches!(
+                item.expr,
+                Expr::Quarter {
+                    q: None,
+                    y: Some(_),
+                    ..
+                }
+            );
+            if matches!(item.expr, Expr::Quarter { year_shift: 0, .. }) && !compared {
                 ctx.quarter = Some(p);
                 ctx.long_period = false;
             }
             // what a shift yields is told relative to the narrative, it does
             // not move it (`a year ago … a year earlier` both lean on the same date)
-            if !matches!(
-                item.expr,
-                Expr::Ref(_)
-                    | Expr::Shift {
-                        base: Base::Text | Base::Ago,
-                        ..
-                    }
-            ) {
+            // nor does a quarter of another year (`the year-ago quarter`)
+            let other_year = compared
+                || matches!(item.expr, Expr::Quarter { year_shift, .. } if year_shift != 0);
+            if !other_year
+                && !matches!(
+                    item.expr,
+                    Expr::Ref(_)
+                        | Expr::Shift {
+                            base: Base::Text | Base::Ago,
+                            ..
+                        }
+                )
+            {
                 ctx.narrative = Some(p);
             }
         }

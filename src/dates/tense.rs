@@ -71,9 +71,16 @@ fn mark(toks: &[Tok<'_>], i: usize) -> Option<Mark> {
         k.is_some_and(|k| matches!(toks[k].low, "was" | "were" | "had"))
     };
     let planned_before = i > 0 && past_aux(i - 1);
+    // `were planning to drive`: the plan, not the auxiliary, tells the time
+    let plans_ahead = || {
+        toks.get(i + 2).is_some_and(|n| n.low == "to")
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| matches!(lex.rule(n.low), Some(Rule::BeforeTo)))
+    };
     match lex.rule(t.low) {
         // `will be held`: the participle is no past tense
-        Some(Rule::Tense(Dir::Past)) if aux => return None,
+        Some(Rule::Tense(Dir::Past)) if aux || plans_ahead() => return None,
         Some(Rule::Tense(Dir::Future)) if planned_before => {
             return Some(Mark::Dir(Dir::Past, Strength::Full))
         }
@@ -82,10 +89,9 @@ fn mark(toks: &[Tok<'_>], i: usize) -> Option<Mark> {
         Some(Rule::BeforeTo) if toks.get(i + 1).is_some_and(|n| n.low == "to") => {
             return Some(Mark::Dir(Dir::Future, Strength::Full))
         }
-        Some(Rule::PastBeforeTo) if toks.get(i + 1).is_some_and(|n| n.low == "to") => {
-            return Some(Mark::Dir(Dir::Future, Strength::Ahead))
-        }
-        Some(Rule::BeforeTo) | Some(Rule::PastBeforeTo) => return None,
+        // `planned to leave on Friday`, `planned a rally on Saturday`
+        Some(Rule::PastBeforeTo) => return Some(Mark::Dir(Dir::Future, Strength::Ahead)),
+        Some(Rule::BeforeTo) => return None,
         Some(Rule::Report) => return Some(Mark::Dir(Dir::Past, Strength::Weak)),
         Some(Rule::Boundary) => return Some(Mark::Boundary),
         Some(Rule::Aux) | Some(Rule::Det) | None => {}
