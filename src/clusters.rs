@@ -196,13 +196,22 @@ impl Ids {
     }
 }
 
-/// One quotes row: 20 bytes.
+/// One quotes row: 12 bytes. Its text length and date matter only through
+/// the longest and earliest of its wording, kept per wording
+/// ([`FormBest`]): copies of a statement cost these 12 bytes each.
 #[derive(Debug, Clone, Copy)]
 struct QuoteRef {
     article: u32,
     start: u32,
     form: u32,
-    text_len: u32,
+}
+
+/// What the clusters table needs of a wording's quotations besides their
+/// ids: the longest one (the earliest of equals) and the earliest date.
+#[derive(Debug, Clone, Copy)]
+struct FormBest {
+    rep: u32,
+    rep_len: u32,
     /// Days from the common era, or [`NO_DATE`].
     date: i32,
 }
@@ -222,6 +231,7 @@ pub struct Clusterer {
     form_words: Vec<u64>,
     form_ends: Vec<usize>,
     form_speaker: Vec<(u32, u32)>,
+    form_best: Vec<FormBest>,
 }
 
 impl Clusterer {
@@ -251,12 +261,19 @@ impl Clusterer {
             let sid = self.speaker_ids.get(q.speaker_id.as_deref());
             let name = self.speakers.get(q.speaker.as_deref());
             let form = self.form(&q.words, (sid, name));
+            let row = self.quotes.len() as u32;
+            let best = &mut self.form_best[form as usize];
+            if best.rep == NONE || q.text_len > best.rep_len {
+                (best.rep, best.rep_len) = (row, q.text_len);
+            }
+            let date = q.date.map_or(NO_DATE, |d| d.num_days_from_ce());
+            if date != NO_DATE && (best.date == NO_DATE || date < best.date) {
+                best.date = date;
+            }
             self.quotes.push(QuoteRef {
                 article,
                 start: q.start,
                 form,
-                text_len: q.text_len,
-                date: q.date.map_or(NO_DATE, |d| d.num_days_from_ce()),
             });
         }
     }
@@ -284,6 +301,11 @@ impl Clusterer {
         self.form_words.extend_from_slice(words);
         self.form_ends.push(self.form_words.len());
         self.form_speaker.push(speaker);
+        self.form_best.push(FormBest {
+            rep: NONE,
+            rep_len: 0,
+            date: NO_DATE,
+        });
         self.form_of.entry(h).or_insert(f);
         f
     }
@@ -402,8 +424,14 @@ impl Clusterer {
             speakers,
             quotes,
             form_speaker,
-            ..
+            form_best,
+            form_of,
+            form_words,
+            form_ends,
+            sources,
         } = self;
+        // the word hashes are done with: freed before the members are gathered
+        drop((form_of, form_words, form_ends, sources));
         Clustering::gather(
             Names {
                 article_ids,
@@ -412,7 +440,7 @@ impl Clusterer {
             },
             &article_source,
             quotes,
-            &form_speaker,
+            (&form_speaker, &form_best),
             uf,
         )
     }
@@ -466,7 +494,7 @@ impl Clustering {
         names: Names,
         article_source: &[u32],
         quotes: Vec<QuoteRef>,
-        form_speaker: &[(u32, u32)],
+        (form_speaker, form_best): (&[(u32, u32)], &[FormBest]),
         mut uf: UnionFind,
     ) -> Clustering {
         let n_forms = form_speaker.len();
@@ -486,13 +514,14 @@ impl Clustering {
             let f = r.form as usize;
             let c = match cluster_of_form[f] {
                 NONE => {
+                    let best = form_best[f];
                     let root = uf.find(r.form) as usize;
                     if cluster_of_root[root] == NONE {
                         cluster_of_root[root] = clusters.len() as u32;
                         clusters.push(Summary {
                             first: q,
-                            rep: q,
-                            rep_len: r.text_len,
+                            rep: best.rep,
+                            rep_len: best.rep_len,
                             n_articles: 0,
                             last_article: NONE,
                             n_sources: 0,
@@ -503,22 +532,26 @@ impl Clustering {
                         first_votes.push(0);
                         last_outlet.push(NONE);
                     }
-                    cluster_of_form[f] = cluster_of_root[root];
-                    cluster_of_form[f]
+                    let c = cluster_of_root[root];
+                    cluster_of_form[f] = c;
+                    // a wording met for the first time brings its longest
+                    // quotation (the earliest of equals) and earliest date
+                    let s = &mut clusters[c as usize];
+                    if best.rep_len > s.rep_len || (best.rep_len == s.rep_len && best.rep < s.rep) {
+                        s.rep = best.rep;
+                        s.rep_len = best.rep_len;
+                    }
+                    if best.date != NO_DATE && (s.first_date == NO_DATE || best.date < s.first_date) {
+                        s.first_date = best.date;
+                    }
+                    c
                 }
                 c => c,
             };
             let s = &mut clusters[c as usize];
-            if r.text_len > s.rep_len {
-                s.rep = q;
-                s.rep_len = r.text_len;
-            }
             if s.last_article != r.article {
                 s.last_article = r.article;
                 s.n_articles += 1;
-            }
-            if r.date != NO_DATE && (s.first_date == NO_DATE || r.date < s.first_date) {
-                s.first_date = r.date;
             }
             let sid = form_speaker[f].0;
             if sid != NONE {
@@ -653,6 +686,11 @@ impl Clustering {
             let r = &self.quotes[q as usize];
             f(&self.names.article(r.article), r.start);
         }
+    }
+
+    /// Number of quotations in cluster `c`.
+    pub fn n_members(&self, c: usize) -> usize {
+        self.members(c).len()
     }
 
     fn members(&self, c: usize) -> &[u32] {
