@@ -22,8 +22,10 @@
 //! quote text is kept: the representative wording of a cluster is read back
 //! from the written `quotes` table (see [`Clustering::rep`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -41,8 +43,10 @@ const REPS_PER_BUCKET: usize = 4;
 const NONE: u32 = u32::MAX;
 const NO_DATE: i32 = i32::MIN;
 
-fn stopwords() -> &'static HashSet<&'static str> {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn stopwords() -> &'static FxHashSet<&'static str> {
+    // looked up once per word of every quotation: a fast hash, no need for
+    // SipHash's protection (the keys are a fixed list)
+    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| crate::lexicon::lines(include_str!("../lexicons/stopwords.txt")).collect())
 }
 
@@ -55,7 +59,13 @@ pub fn content_words(text: &str) -> Vec<u64> {
         .filter(|w| !w.is_empty())
         .filter_map(|w| {
             lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
+            if w.is_ascii() {
+                // most words: a byte copy instead of a char-by-char mapping
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+            }
             (!stop.contains(lower.as_str())).then(|| fnv1a64(lower.as_bytes()))
         })
         .collect();
@@ -103,7 +113,7 @@ pub struct Cluster {
 /// Strings stored once, numbered in order of first appearance.
 #[derive(Default)]
 struct Interner {
-    index: HashMap<Arc<str>, u32>,
+    index: FxHashMap<Arc<str>, u32>,
     strings: Vec<Arc<str>>,
 }
 
@@ -227,7 +237,7 @@ pub struct Clusterer {
     speakers: Interner,
     quotes: Vec<QuoteRef>,
     /// Distinct wordings: content-word hashes and speaker of each form.
-    form_of: HashMap<u64, u32>,
+    form_of: FxHashMap<u64, u32>,
     form_words: Vec<u64>,
     form_ends: Vec<usize>,
     form_speaker: Vec<(u32, u32)>,
@@ -668,8 +678,7 @@ impl Clustering {
 
     /// The stable id of cluster `c`: a hash of its first quotation's id.
     pub fn cluster_id(&self, c: usize) -> String {
-        let id = self.quote_id(self.first(c));
-        format!("k{:016x}", fnv1a64(id.as_bytes()))
+        cluster_id_of(cluster_key(&self.quote_id(self.first(c))))
     }
 
     /// The row of cluster `c`, given the text of its [`Self::rep`] quotation.
@@ -722,6 +731,17 @@ impl Clustering {
             quote_ids: Vec::new(),
         }
     }
+}
+
+/// The key of the cluster whose first quotation has the id `first_quote_id`
+/// (never 0 in practice; see [`cluster_id_of`]).
+pub fn cluster_key(first_quote_id: &str) -> u64 {
+    fnv1a64(first_quote_id.as_bytes())
+}
+
+/// The `cluster_id` of a cluster key.
+pub fn cluster_id_of(key: u64) -> String {
+    format!("k{key:016x}")
 }
 
 fn mix(h: u64, seed: u64) -> u64 {

@@ -505,6 +505,8 @@ fn write_clusters(writer: &mut OutputWriter, clusterer: Clusterer) -> Result<()>
     let mut row = 0usize;
     let mut heads = table::ClustersBuilder::default();
     let (mut group, mut group_ids) = (Vec::new(), 0usize);
+    // each cluster's key (8 bytes), from its first row on
+    let mut keys: Vec<u64> = vec![0; found.len()];
     writer.rewrite_emitting("quotes", Some("clusters"), |batch| {
         let (qid, text) = (
             table::strings(&batch, "quote_id")?,
@@ -521,7 +523,14 @@ fn write_clusters(writer: &mut OutputWriter, clusterer: Clusterer) -> Result<()>
                 )));
             }
             let c = found.cluster_of(q);
-            ids.push(found.cluster_id(c));
+            if found.first(c) == q {
+                // this row's id names the cluster: no need to rebuild it
+                keys[c] = crate::clusters::cluster_key(qid.value(i));
+            }
+            ids.push(match keys[c] {
+                0 => found.cluster_id(c),
+                k => crate::clusters::cluster_id_of(k),
+            });
             if found.first(c) == q {
                 let rep = found.rep(c);
                 let t = if rep == q {
