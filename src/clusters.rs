@@ -697,11 +697,6 @@ impl Clustering {
         }
     }
 
-    /// Number of quotations in cluster `c`.
-    pub fn n_members(&self, c: usize) -> usize {
-        self.members(c).len()
-    }
-
     fn members(&self, c: usize) -> &[u32] {
         let from = if c == 0 {
             0

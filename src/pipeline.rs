@@ -47,12 +47,12 @@ use crossbeam_channel::bounded;
 use rayon::prelude::*;
 
 use crate::article::Article;
-use crate::clusters::{ArticleSketch, Clusterer, Clustering};
+use crate::clusters::{ArticleSketch, Clusterer};
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::input::{Format, InputOptions, Inputs, Record};
 use crate::model::Extraction;
-use crate::output::{Manifest, OutputWriter, StreamedRows};
+use crate::output::{Manifest, OutputWriter};
 use crate::table::{self, ErrorRow, Tables, TABLE_NAMES};
 
 /// Articles per batch: enough work to keep every core busy between two
@@ -439,44 +439,15 @@ fn earlier_rows(writer: &OutputWriter, clusterer: Option<&mut Clusterer>) -> Res
     Ok(ids)
 }
 
-/// Clusters rows per row group, and quote ids listed by them: a row group is
+/// Clusters rows per batch, and bytes of their quote ids: a batch is
 /// written once either is reached (one cluster may exceed the latter alone).
-/// The ids themselves are streamed, never held (see [`StreamedRows`]).
-const CLUSTER_GROUP_ROWS: usize = 16 * 1024;
-const CLUSTER_GROUP_IDS: usize = 1024 * 1024;
-
-/// The clusters rows built so far, as rows whose quote ids are listed
-/// from `found` while they are written.
-fn cluster_rows<'a>(
-    found: &'a Clustering,
-    heads: &mut table::ClustersBuilder,
-    clusters: &mut Vec<usize>,
-) -> Result<StreamedRows<'a>> {
-    let list = table::schema("clusters")
-        .expect("known table")
-        .index_of("quote_ids")
-        .map_err(|e| Error::Output(e.to_string()))?;
-    let clusters = std::mem::take(clusters);
-    let mut id = String::new();
-    Ok(StreamedRows {
-        columns: heads.finish_heads(),
-        list,
-        items: Box::new(move |row, emit| {
-            found.member_ids(clusters[row], |a, start| {
-                use std::fmt::Write;
-                id.clear();
-                let _ = write!(id, "{a}:q:{start}");
-                emit(&id);
-            });
-        }),
-    })
-}
+const CLUSTER_BATCH_ROWS: usize = 16 * 1024;
+const CLUSTER_BATCH_BYTES: usize = 8 * 1024 * 1024;
 
 /// The corpus-wide pass: cluster the quotes, then stream `quotes` back once
 /// (twice when some cluster is represented by a later, longer quotation) to
 /// fill its `cluster_id` column and write each `clusters` row when its first
-/// quotation goes by. No quote text is held but those representatives, and
-/// no quote id at all.
+/// quotation goes by. No quote text is held but those representatives.
 fn write_clusters(writer: &mut OutputWriter, clusterer: Clusterer) -> Result<()> {
     writer.flush()?;
     let found = clusterer.finish();
@@ -501,10 +472,8 @@ fn write_clusters(writer: &mut OutputWriter, clusterer: Clusterer) -> Result<()>
             Ok(())
         })?;
     }
-    let found = &found;
     let mut row = 0usize;
-    let mut heads = table::ClustersBuilder::default();
-    let (mut group, mut group_ids) = (Vec::new(), 0usize);
+    let mut rows = table::ClustersBuilder::default();
     // each cluster's key (8 bytes), from its first row on
     let mut keys: Vec<u64> = vec![0; found.len()];
     writer.rewrite_emitting("quotes", Some("clusters"), |batch| {
@@ -538,13 +507,11 @@ fn write_clusters(writer: &mut OutputWriter, clusterer: Clusterer) -> Result<()>
                 } else {
                     texts.remove(&rep).unwrap_or_default()
                 };
-                heads.start_row(&found.head(c, t));
-                heads.end_row();
-                group.push(c);
-                group_ids += found.n_members(c);
-                if group.len() >= CLUSTER_GROUP_ROWS || group_ids >= CLUSTER_GROUP_IDS {
-                    done.push(cluster_rows(found, &mut heads, &mut group)?);
-                    group_ids = 0;
+                rows.start_row(&found.head(c, t));
+                found.member_ids(c, |a, start| rows.add_quote_id(a, start));
+                rows.end_row();
+                if rows.rows() >= CLUSTER_BATCH_ROWS || rows.id_bytes() >= CLUSTER_BATCH_BYTES {
+                    done.push(rows.finish()?);
                 }
             }
         }
@@ -552,8 +519,8 @@ fn write_clusters(writer: &mut OutputWriter, clusterer: Clusterer) -> Result<()>
         let batch = table::with_cluster_ids(batch, ids.iter().map(|s| Some(s.as_str())))?;
         Ok((batch, done))
     })?;
-    if !group.is_empty() {
-        writer.write_streamed("clusters", cluster_rows(found, &mut heads, &mut group)?)?;
+    if rows.rows() > 0 {
+        writer.write_table("clusters", &rows.finish()?)?;
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ mod writer;
 use serde::{Deserialize, Serialize};
 
 pub use atomic::StagedDir;
-pub use writer::{table_files, OutputWriter, StreamedRows};
+pub use writer::{table_files, OutputWriter};
 
 /// Name of the manifest file in an output directory.
 pub const MANIFEST_FILE: &str = "_manifest.json";

@@ -4,14 +4,11 @@ use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
-use arrow_array::{ArrayRef, RecordBatch};
+use arrow_array::RecordBatch;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
-use parquet::arrow::arrow_writer::{compute_leaves, ArrowRowGroupWriterFactory};
 use parquet::arrow::{ArrowWriter, ProjectionMask};
 use parquet::basic::{Compression, ZstdLevel};
-use parquet::data_type::{ByteArray, ByteArrayType};
 use parquet::file::properties::{EnabledStatistics, WriterProperties};
-use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::types::ColumnPath;
 
 use super::atomic::{io_error, StagedDir};
@@ -30,38 +27,12 @@ const ROW_GROUP_ROWS: usize = 64 * 1024;
 /// are large, and memory must stay bounded by a batch, not by a row group.
 const ROW_GROUP_BYTES: usize = 64 * 1024 * 1024;
 
-/// Items of a streamed list passed to the Parquet column writer at a time.
-const LIST_CHUNK: usize = 4096;
-
-/// Rows of a table whose `list<string>` column is not held in memory: its
-/// items are produced row by row while the row group is written (a row of
-/// `clusters` may list millions of quote ids).
-pub struct StreamedRows<'a> {
-    /// Every column of the table but the list, in table order.
-    pub columns: Vec<ArrayRef>,
-    /// Position of the list column in the table.
-    pub list: usize,
-    /// Calls `emit` with each item of row `row`'s list, in order.
-    #[allow(clippy::type_complexity)]
-    pub items: Box<dyn FnMut(usize, &mut dyn FnMut(&str)) + 'a>,
-}
-
-type FileSink = BufWriter<File>;
-
-/// A table file being written: batch by batch through Arrow, or, once rows
-/// with a streamed list were written, row group by row group through the
-/// Parquet column writers (the Arrow schema in the footer is the same).
-enum Sink {
-    Arrow(ArrowWriter<FileSink>),
-    Columns(SerializedFileWriter<FileSink>, ArrowRowGroupWriterFactory),
-}
-
 struct TableWriter {
     name: &'static str,
     /// The file being written (`NAME.parquet`, or `NAME/part-NNNNN.parquet`).
     path: PathBuf,
     /// `None` once closed (by [`OutputWriter::rewrite`]).
-    writer: Option<Sink>,
+    writer: Option<ArrowWriter<BufWriter<File>>>,
     rows: u64,
     /// Parts already finished, in order (partitioned output only).
     done: Vec<PathBuf>,
@@ -81,10 +52,6 @@ fn table_path(root: &Path, name: &str, part: Option<usize>) -> PathBuf {
         Some(n) => root.join(name).join(format!("part-{n:05}.parquet")),
         None => root.join(format!("{name}.parquet")),
     }
-}
-
-fn open_sink(name: &str, path: &Path) -> Result<Sink> {
-    open_writer(name, path).map(Sink::Arrow)
 }
 
 fn open_writer(name: &str, path: &Path) -> Result<ArrowWriter<BufWriter<File>>> {
@@ -200,7 +167,7 @@ impl OutputWriter {
                 std::fs::create_dir(&sub).map_err(|e| io_error("create", &sub, e))?;
             }
             let path = table_path(dir.path(), name, part);
-            let writer = open_sink(name, &path)?;
+            let writer = open_writer(name, &path)?;
             tables.push(TableWriter {
                 name,
                 path,
@@ -251,7 +218,7 @@ impl OutputWriter {
                 }
             }
             let path = table_path(dir.path(), name, Some(next_part));
-            let writer = open_sink(name, &path)?;
+            let writer = open_writer(name, &path)?;
             tables.push(TableWriter {
                 name,
                 path,
@@ -300,7 +267,7 @@ impl OutputWriter {
             }
             t.close()?;
             let path = table_path(self.dir.path(), t.name, Some(part));
-            t.writer = Some(open_sink(t.name, &path)?);
+            t.writer = Some(open_writer(t.name, &path)?);
             t.done.push(std::mem::replace(&mut t.path, path));
         }
         self.part = Some(part + 1);
@@ -321,14 +288,14 @@ impl OutputWriter {
         self.rewrite_emitting(name, None, |b| Ok((f(b)?, Vec::new())))
     }
 
-    /// Like [`Self::rewrite`], but `f` may also return rows to append to
+    /// Like [`Self::rewrite`], but `f` may also return batches to append to
     /// table `into` (e.g. the clusters rows whose first quote was just read),
     /// so a table derived from another one is written as it is streamed.
-    pub fn rewrite_emitting<'a>(
+    pub fn rewrite_emitting(
         &mut self,
         name: &str,
         into: Option<&str>,
-        mut f: impl FnMut(RecordBatch) -> Result<(RecordBatch, Vec<StreamedRows<'a>>)>,
+        mut f: impl FnMut(RecordBatch) -> Result<(RecordBatch, Vec<RecordBatch>)>,
     ) -> Result<()> {
         let (mut target, mut other) = (None, None);
         for t in self.tables.iter_mut() {
@@ -353,8 +320,8 @@ impl OutputWriter {
             rows += rewrite_file(name, path, &mut |b| {
                 let (b, extra) = f(b)?;
                 if let Some(o) = other.as_deref_mut() {
-                    for e in extra {
-                        o.write_streamed(e)?;
+                    for e in &extra {
+                        o.write(e)?;
                     }
                 }
                 Ok(b)
@@ -392,8 +359,7 @@ impl OutputWriter {
     /// the whole corpus (clusters) does not hold them in memory meanwhile.
     pub fn flush(&mut self) -> Result<()> {
         for t in &mut self.tables {
-            // column by column, row groups are complete once written
-            if let Some(Sink::Arrow(w)) = t.writer.as_mut() {
+            if let Some(w) = t.writer.as_mut() {
                 w.flush().map_err(|e| parquet_error(&t.path, e))?;
             }
         }
@@ -418,16 +384,6 @@ impl OutputWriter {
     pub fn write_table(&mut self, name: &str, batch: &RecordBatch) -> Result<()> {
         match self.tables.iter_mut().find(|t| t.name == name) {
             Some(t) => t.write(batch),
-            None => Err(crate::Error::Output(format!("no table named {name}"))),
-        }
-    }
-
-    /// Append rows whose list column is streamed (see [`StreamedRows`]) to
-    /// one table, as a row group of their own; no more batches can be
-    /// appended to it afterwards.
-    pub fn write_streamed(&mut self, name: &str, rows: StreamedRows<'_>) -> Result<()> {
-        match self.tables.iter_mut().find(|t| t.name == name) {
-            Some(t) => t.write_streamed(rows),
             None => Err(crate::Error::Output(format!("no table named {name}"))),
         }
     }
@@ -510,15 +466,7 @@ fn rewrite_file(
 
 /// Write the footer of a Parquet file and sync it to disk.
 fn sync(writer: ArrowWriter<BufWriter<File>>, path: &Path) -> Result<()> {
-    sync_sink(Sink::Arrow(writer), path)
-}
-
-fn sync_sink(sink: Sink, path: &Path) -> Result<()> {
-    let inner = match sink {
-        Sink::Arrow(w) => w.into_inner(),
-        Sink::Columns(w, _) => w.into_inner(),
-    }
-    .map_err(|e| parquet_error(path, e))?;
+    let inner = writer.into_inner().map_err(|e| parquet_error(path, e))?;
     let file = inner
         .into_inner()
         .map_err(|e| io_error("write", path, e.into_error()))?;
@@ -530,20 +478,11 @@ impl TableWriter {
         if batch.num_rows() == 0 {
             return Ok(());
         }
-        let writer = match self.writer.as_mut() {
-            Some(Sink::Arrow(w)) => w,
-            Some(Sink::Columns(..)) => {
-                return Err(crate::Error::Output(format!(
-                    "{}: batches cannot follow streamed rows",
-                    self.path.display()
-                )))
-            }
-            None => {
-                return Err(crate::Error::Output(format!(
-                    "{} is already closed",
-                    self.path.display()
-                )))
-            }
+        let Some(writer) = self.writer.as_mut() else {
+            return Err(crate::Error::Output(format!(
+                "{} is already closed",
+                self.path.display()
+            )));
         };
         writer
             .write(batch)
@@ -555,126 +494,13 @@ impl TableWriter {
         Ok(())
     }
 
-    /// Write `rows` as one row group: the other columns through Arrow's
-    /// column writers, the list column item by item, `LIST_CHUNK` at a time,
-    /// so that only a chunk of its items is ever in memory.
-    fn write_streamed(&mut self, mut rows: StreamedRows<'_>) -> Result<()> {
-        let n = rows.columns.first().map_or(0, |c| c.len());
-        if n == 0 {
-            return Ok(());
-        }
-        let path = self.path.clone();
-        let err = |e| parquet_error(&path, e);
-        let sink = match self.writer.take() {
-            Some(Sink::Arrow(w)) => {
-                let (w, factory) = w.into_serialized_writer().map_err(err)?;
-                Sink::Columns(w, factory)
-            }
-            Some(columns) => columns,
-            None => {
-                return Err(crate::Error::Output(format!(
-                    "{} is already closed",
-                    path.display()
-                )))
-            }
-        };
-        let Sink::Columns(mut file, factory) = sink else {
-            unreachable!("converted above")
-        };
-        let result = (|| -> Result<()> {
-            let table = schema(self.name).expect("known table");
-            let writers = factory
-                .create_column_writers(file.flushed_row_groups().len())
-                .map_err(err)?;
-            if writers.len() != table.fields().len() || rows.columns.len() + 1 != writers.len() {
-                return Err(crate::Error::Output(format!(
-                    "{}: streamed rows need one leaf per column and every column but the list",
-                    path.display()
-                )));
-            }
-            let mut group = file.next_row_group().map_err(err)?;
-            let mut columns = rows.columns.iter();
-            for (i, (field, w)) in table.fields().iter().zip(writers).enumerate() {
-                if i == rows.list {
-                    let Some(mut col) = group.next_column().map_err(err)? else {
-                        break;
-                    };
-                    write_list(col.typed::<ByteArrayType>(), n, &mut rows.items).map_err(err)?;
-                    col.close().map_err(err)?;
-                    continue;
-                }
-                let mut w = w;
-                let array = columns.next().expect("counted above");
-                for leaf in compute_leaves(field, array).map_err(err)? {
-                    w.write(&leaf).map_err(err)?;
-                }
-                w.close()
-                    .map_err(err)?
-                    .append_to_row_group(&mut group)
-                    .map_err(err)?;
-            }
-            group.close().map_err(err)?;
-            Ok(())
-        })();
-        self.writer = Some(Sink::Columns(file, factory));
-        result?;
-        self.rows += n as u64;
-        Ok(())
-    }
-
     /// Finish the file (once; later calls do nothing).
     fn close(&mut self) -> Result<()> {
         match self.writer.take() {
-            Some(w) => sync_sink(w, &self.path),
+            Some(w) => sync(w, &self.path),
             None => Ok(()),
         }
     }
-}
-
-/// The items of `rows` rows of a `list<string>` column (items nullable, as
-/// [`crate::table::schema`] has them), row after row: an item is at the
-/// deepest definition level, a row's first entry at repetition level 0, and
-/// an empty list is one entry two levels up (list present, no item).
-fn write_list(
-    w: &mut parquet::column::writer::ColumnWriterImpl<'_, ByteArrayType>,
-    rows: usize,
-    items: &mut dyn FnMut(usize, &mut dyn FnMut(&str)),
-) -> parquet::errors::Result<()> {
-    let max_def = w.get_descriptor().max_def_level();
-    let (mut values, mut defs, mut reps) = (Vec::new(), Vec::new(), Vec::new());
-    let mut failed = None;
-    let mut flush = |values: &mut Vec<ByteArray>, defs: &mut Vec<i16>, reps: &mut Vec<i16>| {
-        let r = w.write_batch(values, Some(defs), Some(reps)).map(|_| ());
-        values.clear();
-        defs.clear();
-        reps.clear();
-        r
-    };
-    for row in 0..rows {
-        let mut first = true;
-        items(row, &mut |s| {
-            if failed.is_some() {
-                return;
-            }
-            values.push(ByteArray::from(s));
-            defs.push(max_def);
-            reps.push(if first { 0 } else { 1 });
-            first = false;
-            if values.len() >= LIST_CHUNK {
-                if let Err(e) = flush(&mut values, &mut defs, &mut reps) {
-                    failed = Some(e);
-                }
-            }
-        });
-        if let Some(e) = failed.take() {
-            return Err(e);
-        }
-        if first {
-            defs.push(max_def - 2);
-            reps.push(0);
-        }
-    }
-    flush(&mut values, &mut defs, &mut reps)
 }
 
 /// A Parquet error while writing `path`, with what to do when it is the disk.

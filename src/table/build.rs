@@ -426,23 +426,6 @@ impl ClustersBuilder {
         self.qids.values_ref().values_slice().len()
     }
 
-    /// Every column but `quote_ids` of the rows built so far, in table order
-    /// (their quote ids are then streamed, see
-    /// [`crate::output::StreamedRows`]); the builder starts again empty.
-    pub fn finish_heads(&mut self) -> Vec<ArrayRef> {
-        self.rows = 0;
-        let _ = self.qids.finish();
-        vec![
-            Arc::new(self.id.finish()),
-            Arc::new(self.text.finish()),
-            Arc::new(self.speaker.finish()),
-            Arc::new(self.sid.finish()),
-            Arc::new(self.na.finish()),
-            Arc::new(self.ns.finish()),
-            Arc::new(self.first.finish()),
-        ]
-    }
-
     /// The batch of the rows built so far; the builder starts again empty.
     pub fn finish(&mut self) -> Result<RecordBatch> {
         self.rows = 0;
