@@ -22,8 +22,10 @@
 //! quote text is kept: the representative wording of a cluster is read back
 //! from the written `quotes` table (see [`Clustering::rep`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -41,8 +43,10 @@ const REPS_PER_BUCKET: usize = 4;
 const NONE: u32 = u32::MAX;
 const NO_DATE: i32 = i32::MIN;
 
-fn stopwords() -> &'static HashSet<&'static str> {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn stopwords() -> &'static FxHashSet<&'static str> {
+    // looked up once per word of every quotation: a fast hash, no need for
+    // SipHash's protection (the keys are a fixed list)
+    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| crate::lexicon::lines(include_str!("../lexicons/stopwords.txt")).collect())
 }
 
@@ -55,7 +59,13 @@ pub fn content_words(text: &str) -> Vec<u64> {
         .filter(|w| !w.is_empty())
         .filter_map(|w| {
             lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
+            if w.is_ascii() {
+                // most words: a byte copy instead of a char-by-char mapping
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+            }
             (!stop.contains(lower.as_str())).then(|| fnv1a64(lower.as_bytes()))
         })
         .collect();
@@ -103,7 +113,7 @@ pub struct Cluster {
 /// Strings stored once, numbered in order of first appearance.
 #[derive(Default)]
 struct Interner {
-    index: HashMap<Arc<str>, u32>,
+    index: FxHashMap<Arc<str>, u32>,
     strings: Vec<Arc<str>>,
 }
 
@@ -196,13 +206,22 @@ impl Ids {
     }
 }
 
-/// One quotes row: 20 bytes.
+/// One quotes row: 12 bytes. Its text length and date matter only through
+/// the longest and earliest of its wording, kept per wording
+/// ([`FormBest`]): copies of a statement cost these 12 bytes each.
 #[derive(Debug, Clone, Copy)]
 struct QuoteRef {
     article: u32,
     start: u32,
     form: u32,
-    text_len: u32,
+}
+
+/// What the clusters table needs of a wording's quotations besides their
+/// ids: the longest one (the earliest of equals) and the earliest date.
+#[derive(Debug, Clone, Copy)]
+struct FormBest {
+    rep: u32,
+    rep_len: u32,
     /// Days from the common era, or [`NO_DATE`].
     date: i32,
 }
@@ -218,10 +237,11 @@ pub struct Clusterer {
     speakers: Interner,
     quotes: Vec<QuoteRef>,
     /// Distinct wordings: content-word hashes and speaker of each form.
-    form_of: HashMap<u64, u32>,
+    form_of: FxHashMap<u64, u32>,
     form_words: Vec<u64>,
     form_ends: Vec<usize>,
     form_speaker: Vec<(u32, u32)>,
+    form_best: Vec<FormBest>,
 }
 
 impl Clusterer {
@@ -251,12 +271,19 @@ impl Clusterer {
             let sid = self.speaker_ids.get(q.speaker_id.as_deref());
             let name = self.speakers.get(q.speaker.as_deref());
             let form = self.form(&q.words, (sid, name));
+            let row = self.quotes.len() as u32;
+            let best = &mut self.form_best[form as usize];
+            if best.rep == NONE || q.text_len > best.rep_len {
+                (best.rep, best.rep_len) = (row, q.text_len);
+            }
+            let date = q.date.map_or(NO_DATE, |d| d.num_days_from_ce());
+            if date != NO_DATE && (best.date == NO_DATE || date < best.date) {
+                best.date = date;
+            }
             self.quotes.push(QuoteRef {
                 article,
                 start: q.start,
                 form,
-                text_len: q.text_len,
-                date: q.date.map_or(NO_DATE, |d| d.num_days_from_ce()),
             });
         }
     }
@@ -284,6 +311,11 @@ impl Clusterer {
         self.form_words.extend_from_slice(words);
         self.form_ends.push(self.form_words.len());
         self.form_speaker.push(speaker);
+        self.form_best.push(FormBest {
+            rep: NONE,
+            rep_len: 0,
+            date: NO_DATE,
+        });
         self.form_of.entry(h).or_insert(f);
         f
     }
@@ -402,8 +434,14 @@ impl Clusterer {
             speakers,
             quotes,
             form_speaker,
-            ..
+            form_best,
+            form_of,
+            form_words,
+            form_ends,
+            sources,
         } = self;
+        // the word hashes are done with: freed before the members are gathered
+        drop((form_of, form_words, form_ends, sources));
         Clustering::gather(
             Names {
                 article_ids,
@@ -412,7 +450,7 @@ impl Clusterer {
             },
             &article_source,
             quotes,
-            &form_speaker,
+            (&form_speaker, &form_best),
             uf,
         )
     }
@@ -466,7 +504,7 @@ impl Clustering {
         names: Names,
         article_source: &[u32],
         quotes: Vec<QuoteRef>,
-        form_speaker: &[(u32, u32)],
+        (form_speaker, form_best): (&[(u32, u32)], &[FormBest]),
         mut uf: UnionFind,
     ) -> Clustering {
         let n_forms = form_speaker.len();
@@ -478,21 +516,19 @@ impl Clustering {
         // id of a cluster but the first one seen
         let mut votes: HashMap<(u32, u32), (u32, u32)> = HashMap::new();
         let mut first_votes: Vec<u32> = Vec::new();
-        // (cluster, outlet) pairs, consecutive repeats skipped, counted at the end
-        let mut outlets: Vec<(u32, u32)> = Vec::new();
-        let mut last_outlet: Vec<u32> = Vec::new();
         for (q, r) in quotes.iter().enumerate() {
             let q = q as u32;
             let f = r.form as usize;
             let c = match cluster_of_form[f] {
                 NONE => {
+                    let best = form_best[f];
                     let root = uf.find(r.form) as usize;
                     if cluster_of_root[root] == NONE {
                         cluster_of_root[root] = clusters.len() as u32;
                         clusters.push(Summary {
                             first: q,
-                            rep: q,
-                            rep_len: r.text_len,
+                            rep: best.rep,
+                            rep_len: best.rep_len,
                             n_articles: 0,
                             last_article: NONE,
                             n_sources: 0,
@@ -501,24 +537,28 @@ impl Clustering {
                             speaker_row: NONE,
                         });
                         first_votes.push(0);
-                        last_outlet.push(NONE);
                     }
-                    cluster_of_form[f] = cluster_of_root[root];
-                    cluster_of_form[f]
+                    let c = cluster_of_root[root];
+                    cluster_of_form[f] = c;
+                    // a wording met for the first time brings its longest
+                    // quotation (the earliest of equals) and earliest date
+                    let s = &mut clusters[c as usize];
+                    if best.rep_len > s.rep_len || (best.rep_len == s.rep_len && best.rep < s.rep) {
+                        s.rep = best.rep;
+                        s.rep_len = best.rep_len;
+                    }
+                    if best.date != NO_DATE && (s.first_date == NO_DATE || best.date < s.first_date)
+                    {
+                        s.first_date = best.date;
+                    }
+                    c
                 }
                 c => c,
             };
             let s = &mut clusters[c as usize];
-            if r.text_len > s.rep_len {
-                s.rep = q;
-                s.rep_len = r.text_len;
-            }
             if s.last_article != r.article {
                 s.last_article = r.article;
                 s.n_articles += 1;
-            }
-            if r.date != NO_DATE && (s.first_date == NO_DATE || r.date < s.first_date) {
-                s.first_date = r.date;
             }
             let sid = form_speaker[f].0;
             if sid != NONE {
@@ -532,13 +572,8 @@ impl Clustering {
                     votes.entry((c, sid)).or_insert((0, q)).0 += 1;
                 }
             }
-            let outlet = article_source[r.article as usize];
-            if outlet != NONE && last_outlet[c as usize] != outlet {
-                last_outlet[c as usize] = outlet;
-                outlets.push((c, outlet));
-            }
         }
-        drop((cluster_of_root, last_outlet, uf));
+        drop((cluster_of_root, uf));
         // majority speaker: most quotations, the earliest seen among equals
         let mut best: HashMap<u32, (u32, u32, u32)> = HashMap::new();
         for (&(c, sid), &(count, row)) in &votes {
@@ -556,11 +591,6 @@ impl Clustering {
             }
         }
         drop((votes, first_votes));
-        outlets.sort_unstable();
-        outlets.dedup();
-        for (c, _) in outlets {
-            clusters[c as usize].n_sources += 1;
-        }
         // members grouped by cluster, in quotation order (a counting sort)
         let mut member_ends = vec![0u32; clusters.len()];
         for r in &quotes {
@@ -579,6 +609,26 @@ impl Clustering {
             members[next[c] as usize] = q as u32;
             next[c] += 1;
         }
+        drop(next);
+        // distinct outlets, cluster by cluster: a scratch list as long as the
+        // largest cluster, where a list of (cluster, outlet) pairs grew with
+        // the corpus (100 MB for 4 M quotations whose outlets alternate)
+        let mut outlets: Vec<u32> = Vec::new();
+        let mut from = 0usize;
+        for (s, &end) in clusters.iter_mut().zip(&member_ends) {
+            outlets.clear();
+            outlets.extend(
+                members[from..end as usize]
+                    .iter()
+                    .map(|&q| article_source[quotes[q as usize].article as usize])
+                    .filter(|&o| o != NONE),
+            );
+            outlets.sort_unstable();
+            outlets.dedup();
+            s.n_sources = outlets.len() as u32;
+            from = end as usize;
+        }
+        drop(outlets);
         Clustering {
             names,
             quotes,
@@ -635,8 +685,7 @@ impl Clustering {
 
     /// The stable id of cluster `c`: a hash of its first quotation's id.
     pub fn cluster_id(&self, c: usize) -> String {
-        let id = self.quote_id(self.first(c));
-        format!("k{:016x}", fnv1a64(id.as_bytes()))
+        cluster_id_of(cluster_key(&self.quote_id(self.first(c))))
     }
 
     /// The row of cluster `c`, given the text of its [`Self::rep`] quotation.
@@ -684,6 +733,17 @@ impl Clustering {
             quote_ids: Vec::new(),
         }
     }
+}
+
+/// The key of the cluster whose first quotation has the id `first_quote_id`
+/// (never 0 in practice; see [`cluster_id_of`]).
+pub fn cluster_key(first_quote_id: &str) -> u64 {
+    fnv1a64(first_quote_id.as_bytes())
+}
+
+/// The `cluster_id` of a cluster key.
+pub fn cluster_id_of(key: u64) -> String {
+    format!("k{key:016x}")
 }
 
 fn mix(h: u64, seed: u64) -> u64 {

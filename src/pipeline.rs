@@ -474,6 +474,8 @@ fn write_clusters(writer: &mut OutputWriter, clusterer: Clusterer) -> Result<()>
     }
     let mut row = 0usize;
     let mut rows = table::ClustersBuilder::default();
+    // each cluster's key (8 bytes), from its first row on
+    let mut keys: Vec<u64> = vec![0; found.len()];
     writer.rewrite_emitting("quotes", Some("clusters"), |batch| {
         let (qid, text) = (
             table::strings(&batch, "quote_id")?,
@@ -490,7 +492,14 @@ fn write_clusters(writer: &mut OutputWriter, clusterer: Clusterer) -> Result<()>
                 )));
             }
             let c = found.cluster_of(q);
-            ids.push(found.cluster_id(c));
+            if found.first(c) == q {
+                // this row's id names the cluster: no need to rebuild it
+                keys[c] = crate::clusters::cluster_key(qid.value(i));
+            }
+            ids.push(match keys[c] {
+                0 => found.cluster_id(c),
+                k => crate::clusters::cluster_id_of(k),
+            });
             if found.first(c) == q {
                 let rep = found.rep(c);
                 let t = if rep == q {
@@ -590,6 +599,27 @@ fn build_chunk(xs: &[Extraction], errors: &[ErrorRow], want_keys: bool) -> Resul
     Ok(Chunk { tables, sketches })
 }
 
+/// Keep freed memory from piling up in glibc's heap over a long run.
+///
+/// glibc raises its mmap threshold each time a large block is freed (up to
+/// 32 MB), after which batch buffers of up to that size come from the heap,
+/// which then fragments between the long-lived vectors of the clustering
+/// pass: on a 200 MB corpus the peak RSS was 151 MB with the moving
+/// threshold, 102 MB with a fixed one, at the same CPU time. Setting it once fixes it (and
+/// stops the moving); 128 KiB is glibc's own starting value. Other
+/// allocators manage their own memory and are left alone.
+fn bound_allocator() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        static ONCE: Once = Once::new();
+        // SAFETY: mallopt only sets a tuning parameter of the allocator; it
+        // is thread-safe and may be called at any time.
+        ONCE.call_once(|| unsafe {
+            libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
+        });
+    }
+}
+
 /// Convert already opened inputs (see [`crate::input::open`], or
 /// [`Inputs::from_iter`] for records built in memory) into `out`, applying
 /// `opts.strict` like [`convert`].
@@ -619,6 +649,7 @@ pub fn write_inputs(
     progress: Option<&(dyn Fn(&Progress) + Sync)>,
 ) -> Result<Manifest> {
     let started = Instant::now();
+    bound_allocator();
     let pool = pool(opts.jobs)?;
     let mut manifest = Manifest::new(
         config_json(opts, pool.current_num_threads()),

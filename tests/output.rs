@@ -581,11 +581,13 @@ fn free_text_has_no_dictionary_nor_statistics() {
             .unwrap()
             .clone()
     };
-    for name in ["quote_id", "text"] {
+    // ids repeat only on neighbouring rows, which zstd takes care of
+    for name in ["quote_id", "text", "article_id"] {
         assert!(chunk(name).dictionary_page_offset().is_none(), "{name}");
     }
     assert!(chunk("text").statistics().is_none());
-    for name in ["kind", "article_id", "speaker_id"] {
+    assert!(chunk("article_id").statistics().is_some());
+    for name in ["kind", "speaker_id"] {
         assert!(chunk(name).dictionary_page_offset().is_some(), "{name}");
         assert!(chunk(name).statistics().is_some(), "{name}");
     }

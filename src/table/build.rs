@@ -37,11 +37,27 @@ fn slice(text: &str, span: Span) -> &str {
     text.get(span.start..span.end).unwrap_or("")
 }
 
-/// Append `{article_id}:{tag}:{start}` without a `String` per row.
+/// Append `{article_id}:{tag}:{start}` without a `String` per row, nor the
+/// formatting machinery (one id per row of four tables).
 fn append_id(b: &mut StringBuilder, article_id: &str, tag: char, start: usize) {
     use std::fmt::Write;
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = start;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
     // writing into a StringBuilder cannot fail; append_value("") ends the value
-    let _ = write!(b, "{article_id}:{tag}:{start}");
+    let _ = b.write_str(article_id);
+    let _ = b.write_char(':');
+    let _ = b.write_char(tag);
+    let _ = b.write_char(':');
+    let _ = b.write_str(std::str::from_utf8(&digits[at..]).unwrap_or("0"));
     b.append_value("");
 }
 
