@@ -142,12 +142,22 @@ pub(crate) fn word<'t>(doc: &Document<'t>, i: usize) -> &'t str {
     doc.tokens.get(i).map_or("", |t| t.text(doc.text))
 }
 
+/// Token `i` in lowercase ("" past the last token): the form the document
+/// computed once, so a lookup allocates nothing.
+pub(crate) fn low<'d>(doc: &'d Document, i: usize) -> &'d str {
+    if i < doc.tokens.len() {
+        doc.lower(i)
+    } else {
+        ""
+    }
+}
+
 /// The lemma of the speech noun at token `i` ("statement", "survey"),
 /// lexicons/nominal_cues.tsv.
 pub(crate) fn speech_noun_at(doc: &Document, i: usize) -> Option<&'static str> {
     super::lexicons::lexicons()
         .speech_nouns
-        .get(word(doc, i).to_lowercase().as_str())
+        .get(low(doc, i))
         .copied()
 }
 
@@ -309,7 +319,7 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
                 start_token: start,
             });
         }
-        if !BETWEEN.contains(&word(doc, k).to_lowercase().as_str()) {
+        if !BETWEEN.contains(&low(doc, k)) {
             break;
         }
         k += 1;
@@ -368,7 +378,7 @@ pub fn attribution_before(doc: &Document, open: usize) -> Option<Found> {
         if doc.token_sentence[k] != sentence {
             break;
         }
-        let w = word(doc, k).to_lowercase();
+        let w = low(doc, k);
         if w == "according" && word(doc, k + 1) == "to" {
             if let Some(m) = doc.mention_at_token(k + 2) {
                 let t0 = doc.tokens[k];
@@ -590,7 +600,7 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
         if e > 0
             && !passive_ok
             && matches!(
-                word(doc, e - 1).to_lowercase().as_str(),
+                low(doc, e - 1),
                 "is" | "was" | "were" | "are" | "been" | "being"
             )
             && cue_text.ends_with("ed")
@@ -606,7 +616,7 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
                 return Some(m);
             }
         }
-        if e == 0 || !BETWEEN.contains(&word(doc, e - 1).to_lowercase().as_str()) {
+        if e == 0 || !BETWEEN.contains(&low(doc, e - 1)) {
             // a comma-delimited apposition: "Lee, the minister of finance since 2019, said"
             // ("Lee, a Dover, Del., nurse, said": up to three commas back)
             // a dash-enclosed one too: "Lee — who chairs the board — said"
@@ -625,7 +635,7 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
                                 && !doc.mentions[m].in_quote
                                 && !(first > 0
                                     && matches!(
-                                        word(doc, first - 1).to_lowercase().as_str(),
+                                        low(doc, first - 1),
                                         "a" | "an" | "the"
                                     ))
                         });
@@ -1033,7 +1043,7 @@ fn is_title(doc: &Document, q: &Utterance, first: usize) -> bool {
         || before.ends_with("’s")
         || super::lexicons::lexicons()
             .title_nouns
-            .contains(before.to_lowercase().as_str());
+            .contains(low(doc, first - 1));
     if !announced {
         return false;
     }
