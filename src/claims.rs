@@ -188,8 +188,12 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
             }
         }
         for k in lo..hi {
-            // according to X
-            if word(doc, k).eq_ignore_ascii_case("according") && word(doc, k + 1) == "to" {
+            // according to X (the length first: this is asked of every token)
+            let t = doc.tokens[k];
+            if t.end == t.start + "according".len()
+                && word(doc, k).eq_ignore_ascii_case("according")
+                && word(doc, k + 1) == "to"
+            {
                 if let Some(c) = according_to(doc, si, lo, end_tok, k) {
                     out.push(c);
                 }
@@ -449,8 +453,8 @@ fn make(
         return None;
     }
     let span = Span::new(s, e);
-    let words = doc.text[s..e].split_whitespace().count();
-    if words < 2 {
+    // at least two words (the second one is enough to know it)
+    if doc.text[s..e].split_whitespace().nth(1).is_none() {
         return None;
     }
     let mut u = Utterance::new(vec![span], doc.text, kind, method);
@@ -696,7 +700,8 @@ fn claim_after(
     let end_tok = end_tok.min(start + MAX_CONTENT_TOKENS);
     let mut e = end_tok;
     for j in start + 1..end_tok {
-        if matches!(word(doc, j), "and" | "but")
+        let w = word(doc, j);
+        if matches!(w, "and" | "but")
             && doc
                 .cue_at_token(j + 1)
                 .is_some_and(|c| c.class == CueClass::Speech)
@@ -708,7 +713,7 @@ fn claim_after(
             e = j;
             break;
         }
-        if word(doc, j) == ","
+        if w == ","
             && (word(doc, j + 1).eq_ignore_ascii_case("according")
                 || doc.cue_at_token(j + 1).is_some()
                 || doc
@@ -738,21 +743,20 @@ fn claim_after(
 /// opens a coordinated clause of the narrative — unless the content is a
 /// list ("A, B, and C").
 fn content_ends_at(doc: &Document, start: usize, j: usize, end: usize) -> bool {
-    let w = word(doc, j);
-    if w == ";" {
-        return true;
-    }
     let spaced_dash = |i: usize| {
         matches!(word(doc, i), "—" | "–" | "--")
             || (word(doc, i) == "-" && doc.tokens[i].start > doc.tokens[i - 1].end)
     };
-    if spaced_dash(j) {
-        // a pair of dashes encloses an aside inside the content
-        // ("troop strength - some 9,000 in May - lags"); a single one ends it
-        return !(j + 1..end).any(spaced_dash) && !(start..j).any(spaced_dash);
-    }
-    if w != "," {
-        return false;
+    // asked of every token of a content: most are words, decided by one match
+    match word(doc, j) {
+        ";" => return true,
+        "," => {}
+        "—" | "–" | "--" | "-" if spaced_dash(j) => {
+            // a pair of dashes encloses an aside inside the content
+            // ("troop strength - some 9,000 in May - lags"); a single one ends it
+            return !(j + 1..end).any(spaced_dash) && !(start..j).any(spaced_dash);
+        }
+        _ => return false,
     }
     if matches!(low(doc, j + 1), "and" | "but") {
         let list = (start..j).any(|i| word(doc, i) == ",");
