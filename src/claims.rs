@@ -453,10 +453,8 @@ fn make(
         return None;
     }
     let span = Span::new(s, e);
-    // at least two words (the second one is enough to know it)
-    if doc.text[s..e].split_whitespace().nth(1).is_none() {
-        return None;
-    }
+    // at least two words (finding the second one is enough to know it)
+    doc.text[s..e].split_whitespace().nth(1)?;
     let mut u = Utterance::new(vec![span], doc.text, kind, method);
     u.sentence = sentence;
     u.paragraph = doc.seg.sentences[sentence].paragraph;

@@ -632,11 +632,7 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
                             let first = doc.mentions[m].first_token;
                             doc.mentions[m].sentence == sentence
                                 && !doc.mentions[m].in_quote
-                                && !(first > 0
-                                    && matches!(
-                                        low(doc, first - 1),
-                                        "a" | "an" | "the"
-                                    ))
+                                && !(first > 0 && matches!(low(doc, first - 1), "a" | "an" | "the"))
                         });
                         commas += 1;
                         if m.is_some() || commas == 3 || word(doc, j) == "(" {
