@@ -132,6 +132,15 @@ const BETWEEN: &[&str] = &[
     "not",
 ];
 
+/// Is `w` one of [`BETWEEN`]? A set: it is asked of the words before
+/// every cue, and a scan of the list compared each of them.
+fn is_between(w: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| BETWEEN.iter().copied().collect())
+        .contains(w)
+}
+
 pub(crate) fn is_punct(doc: &Document, i: usize) -> bool {
     doc.tokens
         .get(i)
@@ -319,7 +328,7 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
                 start_token: start,
             });
         }
-        if !BETWEEN.contains(&low(doc, k)) {
+        if !is_between(low(doc, k)) {
             break;
         }
         k += 1;
@@ -615,7 +624,7 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
                 return Some(m);
             }
         }
-        if e == 0 || !BETWEEN.contains(&low(doc, e - 1)) {
+        if e == 0 || !is_between(low(doc, e - 1)) {
             // a comma-delimited apposition: "Lee, the minister of finance since 2019, said"
             // ("Lee, a Dover, Del., nurse, said": up to three commas back)
             // a dash-enclosed one too: "Lee — who chairs the board — said"
