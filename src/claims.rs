@@ -11,7 +11,7 @@
 //! (almost) all one quotation is that quotation, not a claim.
 
 use crate::attribution::lexicons::lexicons;
-use crate::attribution::sieves::{is_punct, speech_noun_at, subject_before, word};
+use crate::attribution::sieves::{is_punct, low, speech_noun_at, subject_before, word};
 use crate::attribution::{CueClass, Document, MentionKind};
 use crate::model::{Kind, Span, Utterance};
 
@@ -91,14 +91,13 @@ const TIME_UNITS: &[&str] = &[
 /// a cue and its clause: a day word ("Sunday"), "this/last/next" and a unit
 /// ("this month"), or "earlier/later this" and a unit; 0 when there is none.
 fn time_phrase_len(doc: &Document, c: usize) -> usize {
-    let w = |k: usize| word(doc, k).to_lowercase();
-    let unit = |k: usize| TIME_UNITS.contains(&w(k).as_str());
-    let first = w(c);
-    if DAY_WORDS.contains(&first.as_str()) {
+    let unit = |k: usize| TIME_UNITS.contains(&low(doc, k));
+    let first = low(doc, c);
+    if DAY_WORDS.contains(&first) {
         1
-    } else if matches!(first.as_str(), "this" | "last" | "next") && unit(c + 1) {
+    } else if matches!(first, "this" | "last" | "next") && unit(c + 1) {
         2
-    } else if matches!(first.as_str(), "earlier" | "later") && w(c + 1) == "this" && unit(c + 2) {
+    } else if matches!(first, "earlier" | "later") && low(doc, c + 1) == "this" && unit(c + 2) {
         3
     } else {
         0
@@ -189,8 +188,12 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
             }
         }
         for k in lo..hi {
-            // according to X
-            if word(doc, k).eq_ignore_ascii_case("according") && word(doc, k + 1) == "to" {
+            // according to X (the length first: this is asked of every token)
+            let t = doc.tokens[k];
+            if t.end == t.start + "according".len()
+                && word(doc, k).eq_ignore_ascii_case("according")
+                && word(doc, k + 1) == "to"
+            {
                 if let Some(c) = according_to(doc, si, lo, end_tok, k) {
                     out.push(c);
                 }
@@ -205,7 +208,7 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
             // "the said document": not a reporting use
             if k > lo
                 && matches!(
-                    word(doc, k - 1).to_lowercase().as_str(),
+                    low(doc, k - 1),
                     "the" | "a" | "an" | "this" | "that" | "his" | "her" | "their" | "its"
                 )
             {
@@ -216,16 +219,16 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
             let cue_word = cue.span.text(doc.text);
             if cue_word.ends_with('s')
                 && !cue_word.contains(' ')
-                && !VERB_ONLY_FORMS.contains(&cue_word.to_lowercase().as_str())
+                && !VERB_ONLY_FORMS.contains(&crate::lexicon::lower(cue_word).as_ref())
             {
                 let prev = if k > lo { word(doc, k - 1) } else { "" };
-                let next = word(doc, after).to_lowercase();
+                let next = low(doc, after);
                 if prev.ends_with("'s")
                     || prev.ends_with("’s")
                     || prev.ends_with('\'')
                     || prev.ends_with('’')
                     || matches!(
-                        next.as_str(),
+                        next,
                         "came"
                             | "were"
                             | "was"
@@ -450,10 +453,8 @@ fn make(
         return None;
     }
     let span = Span::new(s, e);
-    let words = doc.text[s..e].split_whitespace().count();
-    if words < 2 {
-        return None;
-    }
+    // at least two words (finding the second one is enough to know it)
+    doc.text[s..e].split_whitespace().nth(1)?;
     let mut u = Utterance::new(vec![span], doc.text, kind, method);
     u.sentence = sentence;
     u.paragraph = doc.seg.sentences[sentence].paragraph;
@@ -533,7 +534,7 @@ fn claim_after(
         } else if !matches!(word(doc, c), "that" | "," | "to") {
             // an unnamed addressee: "told reporters", "told the newspaper"
             let det = matches!(
-                word(doc, c).to_lowercase().as_str(),
+                low(doc, c),
                 "the" | "a" | "an" | "his" | "her" | "their" | "its"
             );
             c += if det { 2 } else { 1 };
@@ -567,14 +568,14 @@ fn claim_after(
             return None;
         }
     }
-    let w = word(doc, c).to_lowercase();
+    let w = low(doc, c);
     // the content: a that-clause, possibly after a short adverbial ("said on Monday that")
     // "that" right after the cue, or after a short adverbial that starts with
     // a preposition or a time word ("said on Monday that", "said in a statement that")
     let mut start = None;
-    let adverbial = ADVERBIAL_STARTS.contains(&w.as_str());
+    let adverbial = ADVERBIAL_STARTS.contains(&w);
     for j in c..(c + MAX_GAP_TO_THAT).min(end_tok) {
-        if CLAUSE_STARTERS_SKIP.contains(&word(doc, j).to_lowercase().as_str()) {
+        if CLAUSE_STARTERS_SKIP.contains(&low(doc, j)) {
             if j == c || adverbial {
                 start = Some(j + 1);
             }
@@ -593,14 +594,14 @@ fn claim_after(
                 return None;
             }
             let direct_clause = match class {
-                CueClass::Directive => matches!(w.as_str(), "to") || !is_punct(doc, c),
+                CueClass::Directive => matches!(w, "to") || !is_punct(doc, c),
                 // a clause or an object right after the cue is its content
                 // ("said the plan failed", "called the plan a betrayal");
                 // a preposition or a time word starts an adverbial instead
                 _ => {
                     !is_punct(doc, c)
                         && !matches!(
-                            w.as_str(),
+                            w,
                             "in" | "on"
                                 | "at"
                                 | "during"
@@ -641,7 +642,7 @@ fn claim_after(
                                 | "little"
                                 | "much"
                         )
-                        && !DAY_WORDS.contains(&w.as_str())
+                        && !DAY_WORDS.contains(&w)
                 }
             };
             // "said there was …": an existential clause, not the place
@@ -654,12 +655,12 @@ fn claim_after(
             // "announced Sunday she would resign", "said this month it would":
             // a time phrase, then the clause
             let day_len = time_phrase_len(doc, c);
-            let after_day = word(doc, c + day_len).to_lowercase();
+            let after_day = low(doc, c + day_len);
             let day_clause = day_len > 0
                 && c + day_len < end_tok
                 && !is_punct(doc, c + day_len)
                 && !matches!(
-                    after_day.as_str(),
+                    after_day,
                     "that"
                         | "in"
                         | "on"
@@ -697,7 +698,8 @@ fn claim_after(
     let end_tok = end_tok.min(start + MAX_CONTENT_TOKENS);
     let mut e = end_tok;
     for j in start + 1..end_tok {
-        if matches!(word(doc, j), "and" | "but")
+        let w = word(doc, j);
+        if matches!(w, "and" | "but")
             && doc
                 .cue_at_token(j + 1)
                 .is_some_and(|c| c.class == CueClass::Speech)
@@ -709,7 +711,7 @@ fn claim_after(
             e = j;
             break;
         }
-        if word(doc, j) == ","
+        if w == ","
             && (word(doc, j + 1).eq_ignore_ascii_case("according")
                 || doc.cue_at_token(j + 1).is_some()
                 || doc
@@ -739,29 +741,27 @@ fn claim_after(
 /// opens a coordinated clause of the narrative — unless the content is a
 /// list ("A, B, and C").
 fn content_ends_at(doc: &Document, start: usize, j: usize, end: usize) -> bool {
-    let w = word(doc, j);
-    if w == ";" {
-        return true;
-    }
     let spaced_dash = |i: usize| {
         matches!(word(doc, i), "—" | "–" | "--")
             || (word(doc, i) == "-" && doc.tokens[i].start > doc.tokens[i - 1].end)
     };
-    if spaced_dash(j) {
-        // a pair of dashes encloses an aside inside the content
-        // ("troop strength - some 9,000 in May - lags"); a single one ends it
-        return !(j + 1..end).any(spaced_dash) && !(start..j).any(spaced_dash);
+    // asked of every token of a content: most are words, decided by one match
+    match word(doc, j) {
+        ";" => return true,
+        "," => {}
+        "—" | "–" | "--" | "-" if spaced_dash(j) => {
+            // a pair of dashes encloses an aside inside the content
+            // ("troop strength - some 9,000 in May - lags"); a single one ends it
+            return !(j + 1..end).any(spaced_dash) && !(start..j).any(spaced_dash);
+        }
+        _ => return false,
     }
-    if w != "," {
-        return false;
-    }
-    let next = word(doc, j + 1).to_lowercase();
-    if matches!(next.as_str(), "and" | "but") {
+    if matches!(low(doc, j + 1), "and" | "but") {
         let list = (start..j).any(|i| word(doc, i) == ",");
         let subject = word(doc, j + 2);
         let new_subject = subject.chars().next().is_some_and(char::is_uppercase)
             || matches!(
-                subject.to_lowercase().as_str(),
+                low(doc, j + 2),
                 "the"
                     | "he"
                     | "she"

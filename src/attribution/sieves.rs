@@ -132,6 +132,15 @@ const BETWEEN: &[&str] = &[
     "not",
 ];
 
+/// Is `w` one of [`BETWEEN`]? A set: it is asked of the words before
+/// every cue, and a scan of the list compared each of them.
+fn is_between(w: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| BETWEEN.iter().copied().collect())
+        .contains(w)
+}
+
 pub(crate) fn is_punct(doc: &Document, i: usize) -> bool {
     doc.tokens
         .get(i)
@@ -142,12 +151,22 @@ pub(crate) fn word<'t>(doc: &Document<'t>, i: usize) -> &'t str {
     doc.tokens.get(i).map_or("", |t| t.text(doc.text))
 }
 
+/// Token `i` in lowercase ("" past the last token): the form the document
+/// computed once, so a lookup allocates nothing.
+pub(crate) fn low<'d>(doc: &'d Document, i: usize) -> &'d str {
+    if i < doc.tokens.len() {
+        doc.lower(i)
+    } else {
+        ""
+    }
+}
+
 /// The lemma of the speech noun at token `i` ("statement", "survey"),
 /// lexicons/nominal_cues.tsv.
 pub(crate) fn speech_noun_at(doc: &Document, i: usize) -> Option<&'static str> {
     super::lexicons::lexicons()
         .speech_nouns
-        .get(word(doc, i).to_lowercase().as_str())
+        .get(low(doc, i))
         .copied()
 }
 
@@ -309,7 +328,7 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
                 start_token: start,
             });
         }
-        if !BETWEEN.contains(&word(doc, k).to_lowercase().as_str()) {
+        if !is_between(low(doc, k)) {
             break;
         }
         k += 1;
@@ -368,7 +387,7 @@ pub fn attribution_before(doc: &Document, open: usize) -> Option<Found> {
         if doc.token_sentence[k] != sentence {
             break;
         }
-        let w = word(doc, k).to_lowercase();
+        let w = low(doc, k);
         if w == "according" && word(doc, k + 1) == "to" {
             if let Some(m) = doc.mention_at_token(k + 2) {
                 let t0 = doc.tokens[k];
@@ -412,24 +431,23 @@ pub fn attribution_before(doc: &Document, open: usize) -> Option<Found> {
         if doc.token_sentence[k] != sentence {
             break;
         }
-        // X's statement read: / X's message said:
-        if let Some(lemma) = speech_noun_at(doc, k) {
-            if k > 0 {
+        // X's statement read: / X's message said: (the distance first, a
+        // word-list lookup for every token before the mark cost more)
+        if k > 0 && j - k <= 3 {
+            if let Some(lemma) = speech_noun_at(doc, k) {
                 if let Some(m) = doc
                     .mention_ending_at(k)
                     .filter(|&m| doc.mentions[m].possessive && !doc.mentions[m].in_quote)
                 {
                     let t = doc.tokens[k];
-                    if j - k <= 3 {
-                        return Some(Found {
-                            mention: m,
-                            cue: Span::new(t.start, t.end),
-                            lemma,
-                            addressee: None,
-                            end_token: k + 1,
-                            start_token: doc.mentions[m].first_token,
-                        });
-                    }
+                    return Some(Found {
+                        mention: m,
+                        cue: Span::new(t.start, t.end),
+                        lemma,
+                        addressee: None,
+                        end_token: k + 1,
+                        start_token: doc.mentions[m].first_token,
+                    });
                 }
             }
         }
@@ -590,7 +608,7 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
         if e > 0
             && !passive_ok
             && matches!(
-                word(doc, e - 1).to_lowercase().as_str(),
+                low(doc, e - 1),
                 "is" | "was" | "were" | "are" | "been" | "being"
             )
             && cue_text.ends_with("ed")
@@ -606,7 +624,7 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
                 return Some(m);
             }
         }
-        if e == 0 || !BETWEEN.contains(&word(doc, e - 1).to_lowercase().as_str()) {
+        if e == 0 || !is_between(low(doc, e - 1)) {
             // a comma-delimited apposition: "Lee, the minister of finance since 2019, said"
             // ("Lee, a Dover, Del., nurse, said": up to three commas back)
             // a dash-enclosed one too: "Lee — who chairs the board — said"
@@ -623,11 +641,7 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
                             let first = doc.mentions[m].first_token;
                             doc.mentions[m].sentence == sentence
                                 && !doc.mentions[m].in_quote
-                                && !(first > 0
-                                    && matches!(
-                                        word(doc, first - 1).to_lowercase().as_str(),
-                                        "a" | "an" | "the"
-                                    ))
+                                && !(first > 0 && matches!(low(doc, first - 1), "a" | "an" | "the"))
                         });
                         commas += 1;
                         if m.is_some() || commas == 3 || word(doc, j) == "(" {
@@ -1033,7 +1047,7 @@ fn is_title(doc: &Document, q: &Utterance, first: usize) -> bool {
         || before.ends_with("’s")
         || super::lexicons::lexicons()
             .title_nouns
-            .contains(before.to_lowercase().as_str());
+            .contains(low(doc, first - 1));
     if !announced {
         return false;
     }
@@ -1057,11 +1071,25 @@ fn is_title(doc: &Document, q: &Utterance, first: usize) -> bool {
         })
 }
 
+/// The tests of [`classify`] tell quotations of up to 8 words apart: a
+/// count stopping at 9 decides the same as the full one.
+const CLASSIFY_WORDS: usize = 9;
+
+/// [`crate::quotes::word_count`] of `span`, stopping at `cap`: counting
+/// every word of every long quotation was most of the cost of [`classify`].
+fn word_count_upto(text: &str, span: Span, cap: usize) -> usize {
+    span.text(text)
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(cap)
+        .count()
+}
+
 /// Kind (direct or mixed) and scare quotes: a short quotation that is not a
 /// sentence and that no cue attributes is a term or a title, not speech.
 fn classify(doc: &Document, quotes: &mut Vec<Utterance>) {
     quotes.retain_mut(|q| {
-        let words = crate::quotes::word_count(doc.text, q.span);
+        let words = word_count_upto(doc.text, q.span, CLASSIFY_WORDS);
         // American style puts a period inside the marks even after a single
         // word ("true."), so final punctuation alone does not make a sentence
         let sentence_like = q
@@ -1077,13 +1105,10 @@ fn classify(doc: &Document, quotes: &mut Vec<Utterance>) {
         // a huge run-on sentence with many quotations linear
         let sent_first = doc.token_at(s.start).max(first.saturating_sub(40));
         // the text before the opening mark in the same sentence
-        let left_words: Vec<&str> = (sent_first..first).map(|k| word(doc, k)).collect();
-        let left_empty = left_words
-            .iter()
-            .all(|w| w.chars().all(|c| !c.is_alphanumeric()));
-        let left_intro = left_words
-            .last()
-            .is_some_and(|w| matches!(*w, ":" | "," | "—" | "–"));
+        let left_empty =
+            (sent_first..first).all(|k| word(doc, k).chars().all(|c| !c.is_alphanumeric()));
+        let left_intro =
+            sent_first < first && matches!(word(doc, first - 1), ":" | "," | "—" | "–");
         let sent_end = doc.token_at(s.end);
         let last_end = doc.seg.sentences[doc.seg.sentence_at(q.span.end.saturating_sub(1))].end;
         let right_end = doc.token_at(last_end).max(sent_end);
