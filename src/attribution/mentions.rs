@@ -487,8 +487,7 @@ fn name_label(text: &str, toks: &[Token], i: usize, to: usize) -> Option<usize> 
     if i >= to || toks[i].text(text) != "(" {
         return None;
     }
-    for k in i + 1..to.min(i + 8) {
-        let t = toks[k];
+    for (k, t) in toks.iter().enumerate().take(to.min(i + 8)).skip(i + 1) {
         let w = t.text(text);
         if w == ")" {
             return (k > i + 1).then_some(k + 1);
