@@ -425,3 +425,22 @@ fn an_unnamed_according_to_source_is_its_phrase() {
         ]
     );
 }
+
+#[test]
+fn the_subject_stands_before_a_time_phrase() {
+    for text in [
+        "Mara Quint on Tuesday said the ferry would stop at night.",
+        "Mara Quint earlier this week said the ferry would stop at night.",
+    ] {
+        assert_eq!(
+            claims(text),
+            vec![(
+                "the ferry would stop at night".into(),
+                "indirect",
+                s("Mara Quint"),
+                "claim_after"
+            )],
+            "{text}"
+        );
+    }
+}

@@ -593,7 +593,69 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
             })
             .map(|i| base + i);
     }
-    let mut e = k;
+    // "Lee on Tuesday said", "the bank this week said": the subject stands
+    // before the time phrase (which is no speaker); without one there, the
+    // phrase is read as before
+    let t = time_phrase_start(doc, k, sentence);
+    if t < k {
+        if let Some(m) = subject_from(doc, t, k, sentence) {
+            return Some(m);
+        }
+    }
+    subject_from(doc, k, k, sentence)
+}
+
+/// Words that may open a time phrase before a cue ("on Tuesday", "earlier
+/// this week", "last month").
+const TIME_PHRASE_OPENERS: &[&str] = &[
+    "on", "this", "last", "next", "earlier", "later", "late", "early", "in",
+];
+
+/// Words that end such a time phrase.
+const TIME_PHRASE_HEADS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "yesterday",
+    "today",
+];
+
+/// The first token of a time phrase ending right before token `k` in
+/// `sentence` (`k` when there is none).
+fn time_phrase_start(doc: &Document, k: usize, sentence: usize) -> usize {
+    if k == 0
+        || doc.token_sentence[k - 1] != sentence
+        || !TIME_PHRASE_HEADS.contains(&low(doc, k - 1))
+    {
+        return k;
+    }
+    let mut f = k - 1;
+    while f > 0
+        && k - f < 4
+        && doc.token_sentence[f - 1] == sentence
+        && TIME_PHRASE_OPENERS.contains(&low(doc, f - 1))
+    {
+        f -= 1;
+    }
+    f
+}
+
+/// The subject mention ending at token `e` (or a few adverbs, a relative
+/// pronoun or an apposition before it) of the cue at token `k`.
+fn subject_from(doc: &Document, e: usize, k: usize, sentence: usize) -> Option<usize> {
+    let mut e = e;
     // "the plan was revealed": a passive cue has no speaker as its subject,
     // unless it reports speech ("is quoted as saying")
     let cue_text = doc.cue_at_token(k).map_or("", |c| c.span.text(doc.text));
