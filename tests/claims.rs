@@ -444,3 +444,18 @@ fn the_subject_stands_before_a_time_phrase() {
         );
     }
 }
+
+#[test]
+fn a_prepositional_phrase_is_no_subject_and_an_appositive_name_speaks() {
+    assert_eq!(
+        claims(
+            "In a statement, one of the union's lawyers, Nadia Orr, said the strike would go on."
+        ),
+        vec![(
+            "the strike would go on".into(),
+            "indirect",
+            s("Nadia Orr"),
+            "claim_after"
+        )]
+    );
+}

@@ -605,6 +605,16 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
     subject_from(doc, k, k, sentence)
 }
 
+/// A name ending right before the comma at token `comma` ("…, one of the
+/// lawyers, Ann Lee, said"): the speaker when no subject stands before the
+/// apposition.
+fn appositive_name(doc: &Document, comma: usize, sentence: usize) -> Option<usize> {
+    doc.mention_ending_at(comma).filter(|&m| {
+        let x = &doc.mentions[m];
+        x.sentence == sentence && !x.in_quote && x.kind == MentionKind::Person
+    })
+}
+
 /// Words that may open a time phrase before a cue ("on Tuesday", "earlier
 /// this week", "last month").
 const TIME_PHRASE_OPENERS: &[&str] = &[
@@ -705,12 +715,31 @@ fn subject_from(doc: &Document, e: usize, k: usize, sentence: usize) -> Option<u
                                 && !doc.mentions[m].in_quote
                                 && !(first > 0 && matches!(low(doc, first - 1), "a" | "an" | "the"))
                         });
+                        // "In a statement, …": a prepositional phrase is no subject
+                        let m = m.filter(|&m| {
+                            let first = doc.mentions[m].first_token;
+                            !(first > 0
+                                && matches!(
+                                    low(doc, first - 1),
+                                    "in" | "on" | "at" | "from" | "with" | "by" | "to" | "for"
+                                ))
+                        });
                         commas += 1;
                         if m.is_some() || commas == 3 || word(doc, j) == "(" {
+                            // "one of the lawyers, Ann Lee, said": the name of a role speaks
+                            let role = m.is_none_or(|m| {
+                                matches!(doc.mentions[m].kind, MentionKind::Role(_))
+                            });
+                            if role {
+                                if let Some(n) = appositive_name(doc, e - 1, sentence) {
+                                    return Some(n);
+                                }
+                            }
                             return m;
                         }
                     }
                 }
+                return appositive_name(doc, e - 1, sentence);
             }
             return None;
         }
