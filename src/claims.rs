@@ -12,6 +12,7 @@
 
 use crate::attribution::lexicons::lexicons;
 use crate::attribution::sieves::{is_punct, low, speech_noun_at, subject_before, word};
+use crate::attribution::time_words::{is_period, is_weekday};
 use crate::attribution::{CueClass, Document, MentionKind};
 use crate::model::{Kind, Span, Utterance};
 
@@ -56,44 +57,23 @@ const ADVERBIAL_STARTS: &[&str] = &[
     "when",
 ];
 
-/// Words naming a day that may stand bare between a cue and its clause
-/// ("announced Sunday she would …") but never start the content.
-const DAY_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "tonight",
-];
-
-/// Units of a time phrase after "this", "last" or "next" ("said this week").
-const TIME_UNITS: &[&str] = &[
-    "week",
-    "month",
-    "year",
-    "weekend",
-    "morning",
-    "afternoon",
-    "evening",
-    "spring",
-    "summer",
-    "fall",
-    "autumn",
-    "winter",
-];
+/// Does `w` (lowercase) name a day that may stand bare between a cue and
+/// its clause ("announced Sunday she would …") but never start the content?
+fn is_day_word(w: &str) -> bool {
+    is_weekday(w) || matches!(w, "yesterday" | "today" | "tonight")
+}
 
 /// The number of tokens of a time phrase at token `c` that may stand between
 /// a cue and its clause: a day word ("Sunday"), "this/last/next" and a unit
 /// ("this month"), or "earlier/later this" and a unit; 0 when there is none.
 fn time_phrase_len(doc: &Document, c: usize) -> usize {
-    let unit = |k: usize| TIME_UNITS.contains(&low(doc, k));
+    // a period or a season: "this week", "last spring"
+    let unit = |k: usize| {
+        let w = low(doc, k);
+        is_period(w) || matches!(w, "spring" | "summer" | "fall" | "autumn" | "winter")
+    };
     let first = low(doc, c);
-    if DAY_WORDS.contains(&first) {
+    if is_day_word(first) {
         1
     } else if matches!(first, "this" | "last" | "next") && unit(c + 1) {
         2
@@ -642,7 +622,7 @@ fn claim_after(
                                 | "little"
                                 | "much"
                         )
-                        && !DAY_WORDS.contains(&w)
+                        && !is_day_word(w)
                 }
             };
             // "said there was …": an existential clause, not the place

@@ -8,6 +8,7 @@ pub mod lexicons;
 pub mod mentions;
 pub mod sieves;
 pub mod subjects;
+pub mod time_words;
 
 use crate::model::{Span, Utterance};
 use crate::text::{tokenize, Segments, Token};

@@ -4,6 +4,7 @@
 
 use super::cues::CueClass;
 use super::mentions::MentionKind;
+use super::time_words::{is_period, is_weekday};
 use super::Document;
 use crate::model::{Kind, Span, Utterance};
 use crate::text::TokenKind;
@@ -621,34 +622,15 @@ const TIME_PHRASE_OPENERS: &[&str] = &[
     "on", "this", "last", "next", "earlier", "later", "late", "early", "in",
 ];
 
-/// Words that end such a time phrase.
-const TIME_PHRASE_HEADS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "week",
-    "month",
-    "year",
-    "weekend",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "yesterday",
-    "today",
-];
+/// Does a time phrase end with `w` (lowercase)?
+fn is_time_phrase_head(w: &str) -> bool {
+    is_weekday(w) || is_period(w) || matches!(w, "night" | "yesterday" | "today")
+}
 
 /// The first token of a time phrase ending right before token `k` in
 /// `sentence` (`k` when there is none).
 fn time_phrase_start(doc: &Document, k: usize, sentence: usize) -> usize {
-    if k == 0
-        || doc.token_sentence[k - 1] != sentence
-        || !TIME_PHRASE_HEADS.contains(&low(doc, k - 1))
-    {
+    if k == 0 || doc.token_sentence[k - 1] != sentence || !is_time_phrase_head(low(doc, k - 1)) {
         return k;
     }
     let mut f = k - 1;

@@ -1,7 +1,9 @@
 //! Paragraphs (non-empty lines) and sentences, as byte spans.
 
 use rustc_hash::FxHashSet as HashSet;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
+
+use crate::lexicon::lines;
 
 /// A paragraph: one non-blank line of the article, trimmed of surrounding
 /// whitespace. `start..end` are byte offsets into the article text.
@@ -51,29 +53,17 @@ impl Segments {
     }
 }
 
-fn abbreviations() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        crate::lexicon::lines(include_str!("../../lexicons/abbreviations.txt")).collect()
-    })
-}
-
-fn sentence_final_abbreviations() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        crate::lexicon::lines(include_str!(
-            "../../lexicons/sentence_final_abbreviations.txt"
-        ))
-        .collect()
-    })
-}
-
-fn sentence_openers() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        crate::lexicon::lines(include_str!("../../lexicons/sentence_openers.txt")).collect()
-    })
-}
+/// Word lists of sentence splitting, each loaded once.
+static ABBREVIATIONS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| lines(include_str!("../../lexicons/abbreviations.txt")).collect());
+static SENTENCE_FINAL_ABBREVIATIONS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    lines(include_str!(
+        "../../lexicons/sentence_final_abbreviations.txt"
+    ))
+    .collect()
+});
+static SENTENCE_OPENERS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| lines(include_str!("../../lexicons/sentence_openers.txt")).collect());
 
 /// Split `text` into paragraphs (non-blank lines) and sentences.
 pub fn segment(text: &str) -> Segments {
@@ -208,14 +198,14 @@ fn ends_sentence_anyway(para: &str, dot: usize, next: &str) -> bool {
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
         .next()
         .unwrap_or("");
-    if !sentence_final_abbreviations().contains(word) {
+    if !SENTENCE_FINAL_ABBREVIATIONS.contains(word) {
         return false;
     }
     let opener = next
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    sentence_openers().contains(opener)
+    SENTENCE_OPENERS.contains(opener)
 }
 
 /// Is the period at byte `dot` of `para` the end of an abbreviation?
@@ -237,7 +227,7 @@ fn is_abbreviation(para: &str, dot: usize) -> bool {
     if first.is_uppercase() && chars.next().is_none() {
         return true;
     }
-    abbreviations().contains(word)
+    ABBREVIATIONS.contains(word)
 }
 
 #[cfg(test)]
