@@ -399,7 +399,10 @@ fn trim_final(doc: &Document, end: usize) -> usize {
 }
 
 fn is_quote_mark(w: &str) -> bool {
-    matches!(w, "\"" | "”" | "“" | "'" | "’" | "‘" | "»" | "«")
+    matches!(
+        w,
+        "\"" | "”" | "“" | "'" | "’" | "‘" | "»" | "«" | "''" | "``"
+    )
 }
 
 fn overlap(a: Span, b: Span) -> usize {
@@ -691,6 +694,10 @@ fn claim_after(
             e = j;
             break;
         }
+        if let Some(close) = fragment_then_new_verb(doc, start, j) {
+            e = close;
+            break;
+        }
         if w == ","
             && (word(doc, j + 1).eq_ignore_ascii_case("according")
                 || doc.cue_at_token(j + 1).is_some()
@@ -722,14 +729,14 @@ fn claim_after(
 /// list ("A, B, and C").
 fn content_ends_at(doc: &Document, start: usize, j: usize, end: usize) -> bool {
     let spaced_dash = |i: usize| {
-        matches!(word(doc, i), "—" | "–" | "--")
+        matches!(word(doc, i), "—" | "–" | "―" | "--")
             || (word(doc, i) == "-" && doc.tokens[i].start > doc.tokens[i - 1].end)
     };
     // asked of every token of a content: most are words, decided by one match
     match word(doc, j) {
         ";" => return true,
         "," => {}
-        "—" | "–" | "--" | "-" if spaced_dash(j) => {
+        "—" | "–" | "―" | "--" | "-" if spaced_dash(j) => {
             // a pair of dashes encloses an aside inside the content
             // ("troop strength - some 9,000 in May - lags"); a single one ends it
             return !(j + 1..end).any(spaced_dash) && !(start..j).any(spaced_dash);
@@ -761,6 +768,29 @@ fn content_ends_at(doc: &Document, start: usize, j: usize, end: usize) -> bool {
         return new_subject && !list;
     }
     false
+}
+
+/// Does a quoted fragment of the content close just before token `j`, with
+/// `and`/`but` and a verb in the past there ("called the plan “a mistake”
+/// and urged a vote")? Then the verb is a second act of the speaker, not
+/// content: the content ends after the fragment's closing mark (returned
+/// as the end token). A list of fragments ("“rude” and “a liar”") goes on.
+fn fragment_then_new_verb(doc: &Document, start: usize, j: usize) -> Option<usize> {
+    if !matches!(word(doc, j), "and" | "but") {
+        return None;
+    }
+    let close = if word(doc, j - 1) == "," { j - 1 } else { j };
+    if close <= start + 1 || !is_quote_mark(word(doc, close - 1)) {
+        return None;
+    }
+    // the fragment must open inside the content: its mark is not the first
+    if !(start..close - 1).any(|i| is_quote_mark(word(doc, i))) {
+        return None;
+    }
+    let next = word(doc, j + 1);
+    let past_verb = next.starts_with(char::is_lowercase)
+        && (doc.cue_at_token(j + 1).is_some() || (next.len() > 4 && next.ends_with("ed")));
+    past_verb.then_some(close)
 }
 
 /// `As Lee noted, <content>` / `As a study found, <content>`: a cue closing

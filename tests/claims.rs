@@ -459,3 +459,36 @@ fn a_prepositional_phrase_is_no_subject_and_an_appositive_name_speaks() {
         )]
     );
 }
+
+#[test]
+fn a_second_verb_after_a_quoted_fragment_ends_the_content() {
+    // "and" + a verb in the past after the fragment: the speaker's next act
+    let text = "Mara Quint called the toll plan “a tax on nurses” and demanded a public vote.";
+    let x = extract(Article::new(text));
+    let texts: Vec<&str> = x.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts[0], "the toll plan “a tax on nurses”");
+    assert_eq!(x.claims[0].kind.as_str(), "mixed");
+    // a list of fragments stays one content
+    assert_eq!(
+        claims("Oskar Lind called the mayor “careless” and “a coward” on the radio."),
+        vec![(
+            "the mayor “careless” and “a coward” on the radio".into(),
+            "mixed",
+            s("Oskar Lind"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn a_spaced_horizontal_bar_ends_the_content() {
+    assert_eq!(
+        claims("Mara Quint said the ferry had never paid its way ― a claim the port disputes."),
+        vec![(
+            "the ferry had never paid its way".into(),
+            "indirect",
+            s("Mara Quint"),
+            "claim_after"
+        )]
+    );
+}
