@@ -326,3 +326,24 @@ fn remembered_reports_speech() {
         vec![(s("Tove Berg"), "cue_after")]
     );
 }
+
+#[test]
+fn a_sentence_initial_participle_is_no_name() {
+    let text = "Mara Quint spent the morning at the depot.\n\n\
+                Speaking to workers on the night shift, she promised new rules. \
+                “We will fix the rota,” she said.\n\n\
+                Growing up in a mining town, Oskar Lind learned to distrust promises. \
+                “Nobody keeps them,” he said.";
+    assert_eq!(
+        who(text),
+        vec![
+            (s("Mara Quint"), "cue_after"),
+            (s("Oskar Lind"), "cue_after")
+        ]
+    );
+    // a name in -ing that speaks stays a name
+    assert_eq!(
+        who("“The talks are over,” Beijing said on Monday."),
+        vec![(s("Beijing"), "cue_after")]
+    );
+}

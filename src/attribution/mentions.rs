@@ -250,6 +250,59 @@ fn is_cap(w: &str) -> bool {
     }
 }
 
+/// Does the capitalised word at token `i` open a sentence-initial participle
+/// clause ("Speaking to reporters, she …", "Growing up in Ohio, Lee …")?
+/// Such a word is no name: it is a participle in -ing right at the start of
+/// the sentence, followed by a preposition or a determiner, with the clause
+/// closed by a comma soon after. A name in -ing that speaks ("Beijing said",
+/// "Manning on Monday denied it") fails one of these tests.
+fn opens_participle_clause(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    sent_from: usize,
+    to: usize,
+) -> bool {
+    let w = toks[i].text(text);
+    if i != sent_from || w.len() < 6 || !w.ends_with("ing") || i + 1 >= to {
+        return false;
+    }
+    let next = toks[i + 1].text(text);
+    let function_word = matches!(
+        next,
+        "to" | "up"
+            | "in"
+            | "at"
+            | "on"
+            | "out"
+            | "with"
+            | "about"
+            | "from"
+            | "for"
+            | "into"
+            | "through"
+            | "over"
+            | "after"
+            | "back"
+            | "down"
+            | "off"
+            | "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+    );
+    function_word && (i + 2..to.min(i + 14)).any(|k| toks[k].text(text) == ",")
+}
+
 fn strip_possessive(w: &str) -> (&str, bool) {
     // every ending below ends in `s`, `'` or the last byte of `’`: most
     // words end otherwise and need no suffix test
@@ -606,6 +659,10 @@ fn name_sequence<'t>(
     let mut lead = 0;
     while lead < words.len() && has(lead, exact::NON_NAME) && !has(lead, exact::TITLE) {
         lead += 1;
+    }
+    if lead == 0 && words.len() == 1 && opens_participle_clause(text, toks, words[0], sent_from, to)
+    {
+        return (None, next);
     }
     if lead == words.len() {
         return (None, next);
