@@ -192,6 +192,26 @@ fn weekdays_follow_the_tense() {
         TimexType::Date,
         "2017-11-27",
     );
+    // a possessive names a known event: the past day, whatever the verb
+    check(
+        "The growers will challenge Friday's ruling in a higher court.",
+        "Friday",
+        TimexType::Date,
+        "2017-11-17",
+    );
+    // a modal before `have` looks back
+    check(
+        "The fire on Sunday may have started in the kitchen.",
+        "Sunday",
+        TimexType::Date,
+        "2017-11-19",
+    );
+    check(
+        "The parade on Saturday would have drawn more people without the rain.",
+        "Saturday",
+        TimexType::Date,
+        "2017-11-18",
+    );
 }
 
 #[test]
@@ -430,6 +450,21 @@ fn sets_and_references() {
     );
     check(
         "The war is over now, he said.",
+        "now",
+        TimexType::Date,
+        "PRESENT_REF",
+    );
+    // `Now,` opening a sentence is a discourse marker
+    let text = "Now, the council wants a second bridge over the canal.";
+    assert!(run(text, pubd()).is_empty(), "{:?}", run(text, pubd()));
+    check(
+        "The council now wants a second bridge.",
+        "now",
+        TimexType::Date,
+        "PRESENT_REF",
+    );
+    check(
+        "For now, the council wants a second bridge.",
         "now",
         TimexType::Date,
         "PRESENT_REF",

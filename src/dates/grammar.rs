@@ -1253,6 +1253,10 @@ impl<'a> G<'a> {
         if t_is_bare_future(self, i) {
             return None;
         }
+        // `Now, …` opening a sentence is a discourse marker, not a time
+        if t.is("now") && self.is(i + 1, ",") && self.t[..i].iter().all(|p| p.kind == Kind::Punct) {
+            return None;
+        }
         if let Some(r) = self.class(i, |c| {
             if let Class::Ref(r) = c {
                 Some(*r)

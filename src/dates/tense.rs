@@ -54,6 +54,12 @@ fn mark(toks: &[Tok<'_>], i: usize) -> Option<Mark> {
     if t.low == "ll" && prev.is_some_and(|p| p.low == "'") && t.glued {
         return Some(Mark::Dir(Dir::Future, Strength::Full));
     }
+    // a modal before `have` looks back (`may have been`, `would have
+    // required`): a past event, not a future one
+    let modal = matches!(t.low, "might" | "would") || (t.low == "may" && !t.cap);
+    if modal && toks.get(i + 1).is_some_and(|n| n.low == "have") {
+        return Some(Mark::Dir(Dir::Past, Strength::Full));
+    }
     // the modal, not the month (months are capitalised)
     if t.low == "may" && !t.cap {
         return Some(Mark::Dir(Dir::Future, Strength::Full));
@@ -112,6 +118,12 @@ fn mark(toks: &[Tok<'_>], i: usize) -> Option<Mark> {
 /// The cheapest marker around tokens `start..end` of the sentence decides;
 /// `None` when there is none.
 pub fn direction(toks: &[Tok<'_>], start: usize, end: usize) -> Option<Dir> {
+    // a possessive (`Wednesday's ruling`) names an event already known:
+    // the day before publication, whatever the verbs say
+    let glued = |k: usize, w: &str| toks.get(k).is_some_and(|t| t.glued && t.low == w);
+    if glued(end, "'") && glued(end + 1, "s") {
+        return Some(Dir::Past);
+    }
     let mut best: Option<(usize, Dir)> = None;
     let mut consider = |cost: usize, d: Dir| {
         if best.is_none_or(|(c, _)| cost < c) {
@@ -189,5 +201,15 @@ mod tests {
             Some(Dir::Future)
         );
         assert_eq!(dir_of("Nothing here on Sunday.", "sunday"), None);
+        // a modal perfect is past
+        assert_eq!(
+            dir_of("The storm on Monday might have cut the line.", "monday"),
+            Some(Dir::Past)
+        );
+        // a possessive is past
+        assert_eq!(
+            dir_of("They will appeal Monday's verdict.", "monday"),
+            Some(Dir::Past)
+        );
     }
 }
