@@ -126,6 +126,27 @@ const VERB_ONLY_FORMS: &[&str] = &[
     "hopes",
 ];
 
+/// Words that open a contrasting clause after a comma (", while others …",
+/// ", though …"): the reporter's narrative, not the speaker's content.
+const CONTRAST_OPENERS: &[&str] = &["while", "whereas", "however", "though", "although"];
+
+/// Sentence-initial words that open a subordinate clause ("Although …,",
+/// "After …,"); the main clause follows the clause's comma.
+const SUBORDINATORS: &[&str] = &[
+    "although", "while", "as", "after", "since", "because", "if", "when", "though", "with",
+    "before", "until", "whether", "once",
+];
+
+/// Does a new subject start at token `i`: a mention, a personal pronoun or
+/// a definite noun phrase?
+fn new_subject_at(doc: &Document, i: usize) -> bool {
+    doc.mention_at_token(i).is_some()
+        || matches!(
+            low(doc, i),
+            "he" | "she" | "they" | "we" | "i" | "it" | "the"
+        )
+}
+
 /// The longest content, in tokens (news sentences are far shorter).
 const MAX_CONTENT_TOKENS: usize = 150;
 
@@ -679,6 +700,9 @@ fn claim_after(
     // longer than MAX_CONTENT_TOKENS is cut there (a run-on "sentence" of a
     // scraped page must not make the scan quadratic)
     let end_tok = end_tok.min(start + MAX_CONTENT_TOKENS);
+    // "Although Lee said the plan failed, the board kept it": the cue sits in
+    // an opening subordinate clause, whose comma ends the content
+    let in_subordinate = SUBORDINATORS.contains(&low(doc, lo));
     let mut e = end_tok;
     for j in start + 1..end_tok {
         let w = word(doc, j);
@@ -696,6 +720,13 @@ fn claim_after(
         }
         if let Some(close) = fragment_then_new_verb(doc, start, j) {
             e = close;
+            break;
+        }
+        if w == ","
+            && (CONTRAST_OPENERS.contains(&low(doc, j + 1))
+                || (in_subordinate && new_subject_at(doc, j + 1)))
+        {
+            e = j;
             break;
         }
         if w == ","

@@ -492,3 +492,39 @@ fn a_spaced_horizontal_bar_ends_the_content() {
         )]
     );
 }
+
+#[test]
+fn a_contrasting_clause_ends_the_content() {
+    assert_eq!(
+        claims("Mara Quint said the depot would close in May, while the ferry keeps running until June."),
+        vec![(
+            "the depot would close in May".into(),
+            "indirect",
+            s("Mara Quint"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn the_main_clause_after_an_opening_subordinate_clause_is_not_content() {
+    assert_eq!(
+        claims("Although Oskar Lind said the tunnel was safe, the council closed it for a month."),
+        vec![(
+            "the tunnel was safe".into(),
+            "indirect",
+            s("Oskar Lind"),
+            "claim_after"
+        )]
+    );
+    // without the subordinate opening, a comma and a new subject may continue the content
+    assert_eq!(
+        claims("Oskar Lind said the tunnel was safe, the council had checked it twice."),
+        vec![(
+            "the tunnel was safe, the council had checked it twice".into(),
+            "indirect",
+            s("Oskar Lind"),
+            "claim_after"
+        )]
+    );
+}
