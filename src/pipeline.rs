@@ -667,6 +667,10 @@ pub fn write_inputs(
         };
         (w, None)
     };
+    if opts.clusters {
+        // write_clusters rewrites quotes with their cluster ids
+        writer.will_rewrite("quotes")?;
+    }
     let mut part_bytes = 0u64;
     let extractor = Extractor::new();
     let mut clusterer = Clusterer::new();
