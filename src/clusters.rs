@@ -53,22 +53,30 @@ fn stopwords() -> &'static FxHashSet<&'static str> {
 /// The content words of a quotation, lowercased, as sorted distinct hashes.
 pub fn content_words(text: &str) -> Vec<u64> {
     let stop = stopwords();
+    // words are the runs of alphanumeric characters, lowered character by
+    // character as they are read: one pass, no test per word of its bytes
     let mut lower = String::new();
-    let mut out: Vec<u64> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .filter_map(|w| {
-            lower.clear();
-            if w.is_ascii() {
-                // most words: a byte copy instead of a char-by-char mapping
-                lower.push_str(w);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.extend(w.chars().flat_map(char::to_lowercase));
+    let mut out: Vec<u64> = Vec::new();
+    let mut end_word = |lower: &mut String| {
+        if !lower.is_empty() && !stop.contains(lower.as_str()) {
+            out.push(fnv1a64(lower.as_bytes()));
+        }
+        lower.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            // `is_alphanumeric` and `to_lowercase` are these for ASCII
+            if c.is_ascii_alphanumeric() {
+                lower.push(c.to_ascii_lowercase());
+                continue;
             }
-            (!stop.contains(lower.as_str())).then(|| fnv1a64(lower.as_bytes()))
-        })
-        .collect();
+        } else if c.is_alphanumeric() {
+            lower.extend(c.to_lowercase());
+            continue;
+        }
+        end_word(&mut lower);
+    }
+    end_word(&mut lower);
     out.sort_unstable();
     out.dedup();
     out

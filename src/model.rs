@@ -129,11 +129,15 @@ impl Utterance {
             parts.first().map_or(0, |p| p.start),
             parts.last().map_or(0, |p| p.end),
         );
-        let joined = parts
-            .iter()
-            .map(|p| p.text(text))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let joined = match parts.as_slice() {
+            // most utterances are one part: no vector of pieces to join
+            [one] => one.text(text).to_string(),
+            _ => parts
+                .iter()
+                .map(|p| p.text(text))
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
         Utterance {
             span,
             parts,

@@ -12,10 +12,11 @@ use crate::model::{SpeakerRow, Utterance};
 pub fn speaker_id(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
-        if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
-                out.push(l);
-            }
+        if c.is_ascii_alphanumeric() {
+            // most names: no case tables
+            out.push(c.to_ascii_lowercase());
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
         } else if !out.is_empty() && !out.ends_with('-') && c != '\'' && c != '’' && c != '.' {
             out.push('-');
         }

@@ -1153,7 +1153,11 @@ const CLASSIFY_WORDS: usize = 9;
 fn word_count_upto(text: &str, span: Span, cap: usize) -> usize {
     span.text(text)
         .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        // ASCII letters and digits without decoding; other words are decoded
+        .filter(|w| {
+            w.bytes().any(|b| b.is_ascii_alphanumeric())
+                || (!w.is_ascii() && w.chars().any(char::is_alphanumeric))
+        })
         .take(cap)
         .count()
 }

@@ -61,7 +61,8 @@ pub fn tag(text: &str, seg: &Segments, published: Option<NaiveDate>) -> Vec<Time
     // one lowercased copy of the text and one token vector for the whole
     // article: no allocation per token or per sentence
     let lower = text.to_ascii_lowercase();
-    let mut toks = Vec::new();
+    // room for a long sentence from the start: no growing per article
+    let mut toks = Vec::with_capacity(64);
     for (s, _) in seg.sentences.iter().zip(hits).filter(|(_, h)| *h) {
         let Some(low) = lower.get(s.start..s.end) else {
             continue;

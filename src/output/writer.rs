@@ -36,6 +36,9 @@ struct TableWriter {
     rows: u64,
     /// Parts already finished, in order (partitioned output only).
     done: Vec<PathBuf>,
+    /// The table will be rewritten before the end (see
+    /// [`OutputWriter::will_rewrite`]): its files are written plainly.
+    interim: bool,
 }
 
 /// Writes tables batch by batch into a staged directory, then commits it.
@@ -55,13 +58,35 @@ fn table_path(root: &Path, name: &str, part: Option<usize>) -> PathBuf {
 }
 
 fn open_writer(name: &str, path: &Path) -> Result<ArrowWriter<BufWriter<File>>> {
+    open_writer_with(path, name, properties(name))
+}
+
+fn open_writer_with(
+    path: &Path,
+    name: &str,
+    props: WriterProperties,
+) -> Result<ArrowWriter<BufWriter<File>>> {
     let file = File::create(path).map_err(|e| io_error("create", path, e))?;
     ArrowWriter::try_new(
         BufWriter::new(file),
         schema(name).expect("known table"),
-        Some(properties(name)),
+        Some(props),
     )
     .map_err(|e| parquet_error(path, e))
+}
+
+/// The writer of a table's current file: final, or plain when the table
+/// will be rewritten anyway.
+fn open_table_writer(
+    name: &str,
+    path: &Path,
+    interim: bool,
+) -> Result<ArrowWriter<BufWriter<File>>> {
+    if interim {
+        open_writer_with(path, name, interim_properties())
+    } else {
+        open_writer(name, path)
+    }
 }
 
 /// The Parquet files of table `name` in an output directory, in order:
@@ -143,6 +168,19 @@ fn properties(name: &str) -> WriterProperties {
     b.build()
 }
 
+/// Properties of a file that is only read back once, to be rewritten:
+/// no compression, dictionaries or statistics, all of which the rewrite
+/// computes again (and reading them back would cost as much). The final
+/// file depends only on the rows read back, not on how they were stored.
+fn interim_properties() -> WriterProperties {
+    WriterProperties::builder()
+        .set_compression(Compression::UNCOMPRESSED)
+        .set_dictionary_enabled(false)
+        .set_statistics_enabled(EnabledStatistics::None)
+        .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
+        .build()
+}
+
 impl OutputWriter {
     /// Create the staged directory for `target` and open one Parquet writer
     /// per table. Fails with [`crate::Error::OutputExists`] when `target`
@@ -174,6 +212,7 @@ impl OutputWriter {
                 writer: Some(writer),
                 rows: 0,
                 done: Vec::new(),
+                interim: false,
             });
         }
         Ok(OutputWriter {
@@ -229,6 +268,7 @@ impl OutputWriter {
                     old.count(name)
                 },
                 done,
+                interim: false,
             });
         }
         let writer = OutputWriter {
@@ -267,10 +307,38 @@ impl OutputWriter {
             }
             t.close()?;
             let path = table_path(self.dir.path(), t.name, Some(part));
-            t.writer = Some(open_writer(t.name, &path)?);
+            t.writer = Some(open_table_writer(t.name, &path, t.interim)?);
             t.done.push(std::mem::replace(&mut t.path, path));
         }
         self.part = Some(part + 1);
+        Ok(())
+    }
+
+    /// Announce that table `name` will be rewritten (by [`Self::rewrite`] or
+    /// [`Self::rewrite_emitting`]) before [`Self::finish`]: until then its
+    /// batches are stored plainly (see [`interim_properties`]), which saves
+    /// encoding and compressing them twice. Call it before the first batch
+    /// of `name` is written; the rewritten file is the same either way.
+    pub fn will_rewrite(&mut self, name: &str) -> Result<()> {
+        let Some(t) = self.tables.iter_mut().find(|t| t.name == name) else {
+            return Err(crate::Error::Output(format!("no table named {name}")));
+        };
+        let Some(w) = t.writer.as_ref() else {
+            return Ok(()); // rewritten already
+        };
+        if t.interim {
+            return Ok(());
+        }
+        if w.in_progress_rows() > 0 || !w.flushed_row_groups().is_empty() {
+            return Err(crate::Error::Output(format!(
+                "{name}: rows were written before the rewrite was announced"
+            )));
+        }
+        // the file holds no row yet: drop its writer (which only flushes the
+        // magic bytes), then create it again with the plain properties
+        t.writer = None;
+        t.writer = Some(open_table_writer(t.name, &t.path, true)?);
+        t.interim = true;
         Ok(())
     }
 

@@ -11,7 +11,7 @@ use arrow_array::builder::{
     StringBuilder, StringDictionaryBuilder,
 };
 use arrow_array::types::Int32Type;
-use arrow_array::{ArrayRef, RecordBatch};
+use arrow_array::{ArrayRef, DictionaryArray, Int32Array, RecordBatch, StringArray};
 use chrono::{Datelike, NaiveDate};
 
 use super::{schema, ErrorRow};
@@ -115,6 +115,35 @@ pub fn articles(xs: &[Extraction]) -> Result<RecordBatch> {
     )
 }
 
+/// A dictionary column of a few static values (kind, date source, method):
+/// keys found by a scan of the values met so far, numbered in order of
+/// first appearance as [`StringDictionaryBuilder`] does, without hashing
+/// every row.
+#[derive(Default)]
+struct StaticDict {
+    values: Vec<&'static str>,
+    keys: Vec<i32>,
+}
+
+impl StaticDict {
+    fn append(&mut self, v: &'static str) {
+        let k = match self.values.iter().position(|&s| s == v) {
+            Some(k) => k,
+            None => {
+                self.values.push(v);
+                self.values.len() - 1
+            }
+        };
+        self.keys.push(i32_of(k));
+    }
+
+    fn finish(&mut self) -> Result<DictionaryArray<Int32Type>> {
+        let keys = Int32Array::from(std::mem::take(&mut self.keys));
+        let values = StringArray::from(std::mem::take(&mut self.values));
+        Ok(DictionaryArray::try_new(keys, Arc::new(values))?)
+    }
+}
+
 /// Column builders shared by `quotes` and `claims`.
 #[derive(Default)]
 struct UtteranceCols {
@@ -123,7 +152,7 @@ struct UtteranceCols {
     text: StringBuilder,
     start: Int32Builder,
     end: Int32Builder,
-    kind: DictBuilder,
+    kind: StaticDict,
     speaker: StringBuilder,
     speaker_id: StringBuilder,
     mention: StringBuilder,
@@ -137,8 +166,8 @@ struct UtteranceCols {
     sentence: Int32Builder,
     paragraph: Int32Builder,
     date: Date32Builder,
-    date_source: DictBuilder,
-    method: DictBuilder,
+    date_source: StaticDict,
+    method: StaticDict,
     confidence: Float32Builder,
     cluster_id: StringBuilder,
 }
@@ -152,7 +181,7 @@ impl UtteranceCols {
         self.text.append_value(&u.text);
         self.start.append_value(i32_of(start));
         self.end.append_value(i32_of(map.char_offset(u.span.end)));
-        self.kind.append_value(u.kind.as_str());
+        self.kind.append(u.kind.as_str());
         self.speaker.append_option(u.speaker.as_deref());
         self.speaker_id.append_option(u.speaker_id.as_deref());
         self.mention
@@ -171,8 +200,8 @@ impl UtteranceCols {
         self.sentence.append_value(i32_of(u.sentence));
         self.paragraph.append_value(i32_of(u.paragraph));
         self.date.append_option(u.date.map(date32));
-        self.date_source.append_value(u.date_source.as_str());
-        self.method.append_value(u.method);
+        self.date_source.append(u.date_source.as_str());
+        self.method.append(u.method);
         // the contract says [0, 1]; NaN (never expected) becomes 0
         let c = if u.confidence.is_nan() {
             0.0
@@ -192,7 +221,7 @@ impl UtteranceCols {
                 Arc::new(self.text.finish()),
                 Arc::new(self.start.finish()),
                 Arc::new(self.end.finish()),
-                Arc::new(self.kind.finish()),
+                Arc::new(self.kind.finish()?),
                 Arc::new(self.speaker.finish()),
                 Arc::new(self.speaker_id.finish()),
                 Arc::new(self.mention.finish()),
@@ -206,8 +235,8 @@ impl UtteranceCols {
                 Arc::new(self.sentence.finish()),
                 Arc::new(self.paragraph.finish()),
                 Arc::new(self.date.finish()),
-                Arc::new(self.date_source.finish()),
-                Arc::new(self.method.finish()),
+                Arc::new(self.date_source.finish()?),
+                Arc::new(self.method.finish()?),
                 Arc::new(self.confidence.finish()),
                 Arc::new(self.cluster_id.finish()),
             ],
