@@ -343,7 +343,14 @@ fn finish(name: String, t: Tally) -> Scores {
             count,
         })
         .collect();
-    wrong.sort_by(|a, b| b.count.cmp(&a.count).then(a.text.cmp(&b.text)));
+    // ties broken by every field: the tally is a HashMap, its order random
+    wrong.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.text.cmp(&b.text))
+            .then_with(|| a.gold.cmp(&b.gold))
+            .then_with(|| a.predicted.cmp(&b.predicted))
+    });
     wrong.truncate(TOP);
     Scores {
         name,
