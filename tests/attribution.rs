@@ -347,3 +347,49 @@ fn a_sentence_initial_participle_is_no_name() {
         vec![(s("Beijing"), "cue_after")]
     );
 }
+
+#[test]
+fn a_statement_in_the_next_sentence_does_not_attribute_a_closed_quotation() {
+    // "Lind repeated it …" is a sentence of its own, not "“…” Lind said."
+    let text = "Mara Quint opened the meeting at noon. “We will rebuild the pier before winter.” \
+                Oskar Lind repeated it at the harbour.";
+    assert_eq!(
+        rows(text),
+        vec![(
+            "We will rebuild the pier before winter.".into(),
+            None,
+            None,
+            None,
+            "unattributed"
+        )]
+    );
+    // the attribution alone in the next sentence still counts
+    assert_eq!(
+        who("“Stop the vote!” Mara Quint shouted."),
+        vec![(s("Mara Quint"), "cue_after")]
+    );
+}
+
+#[test]
+fn a_quotation_right_after_a_verb_of_saying_is_direct() {
+    let kinds = |text: &str| -> Vec<(String, &'static str, &'static str)> {
+        extract(Article::new(text))
+            .quotes
+            .iter()
+            .map(|q| (q.text.clone(), q.kind.as_str(), q.method))
+            .collect()
+    };
+    assert_eq!(
+        kinds("Oskar Lind declared “What a night for the club!” and left the stage."),
+        vec![("What a night for the club!".into(), "direct", "cue_before")]
+    );
+    assert_eq!(
+        kinds("Oskar Lind had said, “We’ll see,” when asked whether he would run."),
+        vec![("We’ll see,".into(), "direct", "cue_before")]
+    );
+    // a naming verb takes a fragment: still mixed
+    assert_eq!(
+        kinds("Oskar Lind called the plan “a quiet disaster” for the harbour."),
+        vec![("a quiet disaster".into(), "mixed", "cue_before")]
+    );
+}

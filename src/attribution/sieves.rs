@@ -320,6 +320,11 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
         if let Some((cue, lemma, after)) = cue_at(doc, k) {
             let addressee = addressee_after(doc, lemma, after);
             let end = addressee.map_or(after, |a| doc.mentions[a].end_token);
+            // in the next sentence ("“Stop!” Lee shouted.") the attribution
+            // is the whole sentence; "Lee repeated it" is a new statement
+            if doc.token_sentence[i] != sentence && end < n && !is_punct(doc, end) {
+                return None;
+            }
             return Some(Found {
                 mention: m,
                 cue,
@@ -1162,6 +1167,40 @@ fn word_count_upto(text: &str, span: Span, cap: usize) -> usize {
         .count()
 }
 
+/// Does a verb of saying that takes a quotation as its object end at token
+/// `k` ("declared", "by saying")? Naming verbs ("called", "described") take
+/// a fragment instead and do not count.
+fn cue_ends_at(doc: &Document, k: usize) -> bool {
+    // a cue is a few words long: look at the cues starting just before `k`
+    (k.saturating_sub(3)..=k)
+        .filter_map(|i| doc.cue_at_token(i))
+        .any(|c| {
+            c.class == CueClass::Speech
+                && c.span.end == doc.tokens[k].end
+                && !matches!(
+                    c.lemma,
+                    "call"
+                        | "describe"
+                        | "label"
+                        | "cite"
+                        | "quote"
+                        | "refer to"
+                        | "criticize"
+                        | "praise"
+                        | "accuse"
+                        | "blame"
+                        | "charge"
+                        | "attack"
+                        | "condemn"
+                        | "dismiss"
+                        | "reject"
+                        | "present"
+                        | "express"
+                        | "tout"
+                )
+        })
+}
+
 /// Kind (direct or mixed) and scare quotes: a short quotation that is not a
 /// sentence and that no cue attributes is a term or a title, not speech.
 fn classify(doc: &Document, quotes: &mut Vec<Utterance>) {
@@ -1207,7 +1246,25 @@ fn classify(doc: &Document, quotes: &mut Vec<Utterance>) {
                 doc.token_sentence.get(after).copied().unwrap_or(0),
             )
             .is_none();
-        let mixed = (!left_empty && !left_intro) || right_continues;
+        // "she declared “What a night!”", "ended by saying “Never again.”": a
+        // verb of saying right before the marks takes the quotation as its
+        // object, so it is the whole utterance, not a fragment of paraphrase
+        let left_speech = first > sent_first && {
+            let k = if matches!(word(doc, first - 1), "," | ":") {
+                first - 1
+            } else {
+                first
+            };
+            k > sent_first && cue_ends_at(doc, k - 1)
+        };
+        // "said, “We’ll see,” when asked …": an introduced quotation closed
+        // by its own punctuation is whole; what follows tells of the saying
+        let closed = q
+            .text
+            .trim_end_matches(['"', '\'', '”', '’'])
+            .ends_with(['.', '!', '?', ',']);
+        let introduced = left_intro || left_speech;
+        let mixed = (!left_empty && !introduced) || (right_continues && !(introduced && closed));
         // "so-called" marks a term, whoever used it
         if words <= 4 && first > 0 && word(doc, first - 1).eq_ignore_ascii_case("so-called") {
             return false;
