@@ -393,3 +393,10 @@ fn a_quotation_right_after_a_verb_of_saying_is_direct() {
         vec![("a quiet disaster".into(), "mixed", "cue_before")]
     );
 }
+
+#[test]
+fn a_sentence_opening_preposition_is_no_name() {
+    let text = "Mara Quint toured the port on Friday.\n\n\
+                Amid the protests she said the fees would stay. “Nobody likes them,” she said.";
+    assert_eq!(who(text), vec![(s("Mara Quint"), "cue_after")]);
+}
