@@ -28,6 +28,9 @@ pub struct Lexicons {
     /// Lemmas of cues whose content may be a to-infinitive ("declined to
     /// comment", "plans to run").
     pub infinitive_cues: HashSet<&'static str>,
+    /// Lemmas of speech cues that take a quoted fragment, not a whole
+    /// utterance ("called the plan “a disaster”").
+    pub naming_cues: HashSet<&'static str>,
     /// Words announcing a title in quotation marks ("the book “…”").
     pub title_nouns: HashSet<&'static str>,
     /// speech nouns ("statement", "words") → lemma
@@ -93,6 +96,7 @@ pub fn lexicons() -> &'static Lexicons {
             non_names: lines(include_str!("../../lexicons/non_names.txt")).collect(),
             org_words: lines(include_str!("../../lexicons/org_words.txt")).collect(),
             infinitive_cues: lines(include_str!("../../lexicons/infinitive_cues.txt")).collect(),
+            naming_cues: lines(include_str!("../../lexicons/naming_cues.txt")).collect(),
             title_nouns: lines(include_str!("../../lexicons/title_nouns.txt")).collect(),
             speech_nouns,
         }

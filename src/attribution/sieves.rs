@@ -1168,8 +1168,8 @@ fn word_count_upto(text: &str, span: Span, cap: usize) -> usize {
 }
 
 /// Does a verb of saying that takes a quotation as its object end at token
-/// `k` ("declared", "by saying")? Naming verbs ("called", "described") take
-/// a fragment instead and do not count.
+/// `k` ("declared", "by saying")? Naming verbs ("called", "described";
+/// `lexicons/naming_cues.txt`) take a fragment instead and do not count.
 fn cue_ends_at(doc: &Document, k: usize) -> bool {
     // a cue is a few words long: look at the cues starting just before `k`
     (k.saturating_sub(3)..=k)
@@ -1177,27 +1177,7 @@ fn cue_ends_at(doc: &Document, k: usize) -> bool {
         .any(|c| {
             c.class == CueClass::Speech
                 && c.span.end == doc.tokens[k].end
-                && !matches!(
-                    c.lemma,
-                    "call"
-                        | "describe"
-                        | "label"
-                        | "cite"
-                        | "quote"
-                        | "refer to"
-                        | "criticize"
-                        | "praise"
-                        | "accuse"
-                        | "blame"
-                        | "charge"
-                        | "attack"
-                        | "condemn"
-                        | "dismiss"
-                        | "reject"
-                        | "present"
-                        | "express"
-                        | "tout"
-                )
+                && !super::lexicons::lexicons().naming_cues.contains(c.lemma)
         })
 }
 
