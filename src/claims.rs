@@ -87,8 +87,33 @@ fn time_phrase_len(doc: &Document, c: usize) -> usize {
 /// Verbs after "there" that make it the subject of an existential clause
 /// ("said there was no evidence"), not the adverb of place ("said there").
 const EXISTENTIAL_VERBS: &[&str] = &[
-    "is", "was", "are", "were", "will", "would", "could", "can", "may", "might", "must", "should",
-    "has", "have", "had", "'s", "’s", "seems", "seemed", "appears", "appeared",
+    "is",
+    "was",
+    "are",
+    "were",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "has",
+    "have",
+    "had",
+    "'s",
+    "’s",
+    "seems",
+    "seemed",
+    "appears",
+    "appeared",
+    "does",
+    "did",
+    "doesn't",
+    "doesn’t",
+    "didn't",
+    "didn’t",
 ];
 
 /// Third-person forms of cues that are never plural nouns, so "says that"
@@ -220,8 +245,17 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
             let after = doc.token_at(cue.span.end);
             // a plural noun, not a verb: "Lee's comments came", "the claims were"
             let cue_word = cue.span.text(doc.text);
+            // a name or pronoun right before makes it a verb ("Lee notes that")
+            let named_subject = k > lo
+                && doc.mention_ending_at(k).is_some_and(|m| {
+                    matches!(
+                        doc.mentions[m].kind,
+                        MentionKind::Person | MentionKind::Pronoun { .. } | MentionKind::Org
+                    ) && !doc.mentions[m].possessive
+                });
             if cue_word.ends_with('s')
                 && !cue_word.contains(' ')
+                && !named_subject
                 && !VERB_ONLY_FORMS.contains(&crate::lexicon::lower(cue_word).as_ref())
             {
                 let prev = if k > lo { word(doc, k - 1) } else { "" };
@@ -596,7 +630,8 @@ fn claim_after(
         None => {
             // a bare clause right after the cue: "said the plan failed"
             // "said, adding", "said addressing": a participle is not content
-            if w.ends_with("ing") && w.len() > 5 {
+            // ("said bullying does harm": a gerund subject, then its verb)
+            if w.ends_with("ing") && w.len() > 5 && !EXISTENTIAL_VERBS.contains(&low(doc, c + 1)) {
                 return None;
             }
             let direct_clause = match class {

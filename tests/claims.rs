@@ -528,3 +528,95 @@ fn the_main_clause_after_an_opening_subordinate_clause_is_not_content() {
         )]
     );
 }
+
+#[test]
+fn a_manner_adverb_may_stand_between_speaker_and_verb() {
+    assert_eq!(
+        claims("Ilse Varga calmly suggested that the vote be delayed."),
+        vec![(
+            "the vote be delayed".into(),
+            "indirect",
+            s("Ilse Varga"),
+            "claim_after"
+        )]
+    );
+    // a noun ending in "-ly" is no adverb: the family is the speaker
+    assert_eq!(
+        claims("The Orne family said the farm was not for sale."),
+        vec![(
+            "the farm was not for sale".into(),
+            "indirect",
+            s("The Orne family"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn a_name_before_a_third_person_verb_makes_it_a_verb() {
+    // "notes that" after a name is the verb, not the plural noun
+    assert_eq!(
+        claims("Teodor Blum notes that the harbour fees doubled."),
+        vec![(
+            "the harbour fees doubled".into(),
+            "indirect",
+            s("Teodor Blum"),
+            "claim_after"
+        )]
+    );
+    // after an article it stays a noun
+    assert_eq!(claims("The notes that Teodor Blum kept were lost."), vec![]);
+}
+
+#[test]
+fn a_quantity_opening_the_clause_is_the_subject() {
+    assert_eq!(
+        claims("Most believe that the ferry will be cancelled."),
+        vec![(
+            "the ferry will be cancelled".into(),
+            "indirect",
+            s("Most"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn a_gerund_subject_opens_the_content() {
+    assert_eq!(
+        claims("Pia Oduya said smoking does harm to the young."),
+        vec![(
+            "smoking does harm to the young".into(),
+            "indirect",
+            s("Pia Oduya"),
+            "claim_after"
+        )]
+    );
+    // a participle after the cue is no content
+    assert_eq!(
+        claims("Pia Oduya said speaking slowly to the crowd."),
+        vec![]
+    );
+}
+
+#[test]
+fn less_common_verbs_of_saying_report_claims() {
+    assert_eq!(
+        claims("Rafael Ortiz sniped that the mayor was asleep at the wheel."),
+        vec![(
+            "the mayor was asleep at the wheel".into(),
+            "indirect",
+            s("Rafael Ortiz"),
+            "claim_after"
+        )]
+    );
+    assert_eq!(
+        claims("Aiko Tanabe speculated that the plant would close."),
+        vec![(
+            "the plant would close".into(),
+            "indirect",
+            s("Aiko Tanabe"),
+            "claim_after"
+        )]
+    );
+}

@@ -33,6 +33,8 @@ pub struct Lexicons {
     pub naming_cues: HashSet<&'static str>,
     /// Words announcing a title in quotation marks ("the book “…”").
     pub title_nouns: HashSet<&'static str>,
+    /// Words ending in "-ly" that are no manner adverbs ("family", "rally").
+    pub ly_nouns: HashSet<&'static str>,
     /// speech nouns ("statement", "words") → lemma
     pub speech_nouns: HashMap<&'static str, &'static str>,
     /// First words of multi-word titles, roles and demonyms: only these need
@@ -98,6 +100,7 @@ pub fn lexicons() -> &'static Lexicons {
             infinitive_cues: lines(include_str!("../../lexicons/infinitive_cues.txt")).collect(),
             naming_cues: lines(include_str!("../../lexicons/naming_cues.txt")).collect(),
             title_nouns: lines(include_str!("../../lexicons/title_nouns.txt")).collect(),
+            ly_nouns: lines(include_str!("../../lexicons/ly_nouns.txt")).collect(),
             speech_nouns,
         }
     })

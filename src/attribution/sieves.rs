@@ -140,6 +140,16 @@ fn is_between(w: &str) -> bool {
         std::sync::OnceLock::new();
     SET.get_or_init(|| BETWEEN.iter().copied().collect())
         .contains(w)
+        || is_manner_adverb(w)
+}
+
+/// A lowercase "-ly" adverb such as "calmly" or "gingerly": it may stand
+/// between a speaker and the verb like the listed adverbs do.
+pub(crate) fn is_manner_adverb(w: &str) -> bool {
+    w.len() >= 5
+        && w.ends_with("ly")
+        && w.starts_with(|c: char| c.is_ascii_lowercase())
+        && !super::lexicons::lexicons().ly_nouns.contains(w)
 }
 
 pub(crate) fn is_punct(doc: &Document, i: usize) -> bool {

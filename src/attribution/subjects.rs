@@ -116,7 +116,11 @@ pub fn add_noun_phrase_subjects(
         let sentence = tok_sentence[k];
         // skip adverbs and auxiliaries between subject and cue
         let mut e = k;
-        while e > 0 && BETWEEN.contains(&toks[e - 1].text(text)) && k - e < 2 {
+        while e > 0
+            && (BETWEEN.contains(&toks[e - 1].text(text))
+                || super::sieves::is_manner_adverb(toks[e - 1].text(text)))
+            && k - e < 2
+        {
             e -= 1;
         }
         if e == 0 || ends.contains(&e) || tok_sentence[e - 1] != sentence {
@@ -135,9 +139,19 @@ pub fn add_noun_phrase_subjects(
             added.push(group(toks, e - 1, e, sentence));
             continue;
         }
+        // "Most believe", "Many say": a quantity opening its clause is the
+        // whole subject (after a word it is a determiner: "the most said")
+        let opens_clause = e == 1
+            || tok_sentence[e - 2] != sentence
+            || toks[e - 2].kind == TokenKind::Punct
+            || matches!(low.get(e - 2), "and" | "but" | "while" | "whereas");
+        if QUANTITY_HEADS.contains(&low.get(e - 1)) && opens_clause {
+            added.push(group(toks, e - 1, e, sentence));
+            continue;
+        }
         // "… and described": a coordinated verb shares the sentence's subject
         if matches!(last, "and" | "but" | "or")
-            || last.ends_with("ly")
+            || super::sieves::is_manner_adverb(last)
             || STOP.contains(&low.get(e - 1))
             || DETERMINERS.contains(&low.get(e - 1))
         {
@@ -158,6 +172,22 @@ pub fn add_noun_phrase_subjects(
             n += 1;
             if DETERMINERS.contains(&lw) {
                 break;
+            }
+        }
+        // "The Orne family said", "a Senate aide said": a name modifying a
+        // common noun, after an article, belongs to the subject phrase
+        if ends.contains(&f) && last.starts_with(|c: char| c.is_ascii_lowercase()) {
+            if let Some(m) = mentions.iter().find(|m| m.end_token == f) {
+                let first = m.first_token;
+                if first > 0
+                    && tok_sentence[first - 1] == sentence
+                    && !m.possessive
+                    && !m.in_quote
+                    && matches!(low.get(first - 1), "the" | "a" | "an")
+                {
+                    f = first - 1;
+                    n += 2;
+                }
             }
         }
         // a lone lowercase word that is no determiner phrase and no plural is
