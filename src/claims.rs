@@ -151,6 +151,10 @@ const VERB_ONLY_FORMS: &[&str] = &[
     "hopes",
 ];
 
+/// Verbs that open a second predicate of the speaker after "and"/"but"
+/// ("but did not say", "and declined to comment"): rarely part of a content.
+const NEW_PREDICATE_OPENERS: &[&str] = &["did", "didn't", "didn’t", "declined", "refused"];
+
 /// Words that open a contrasting clause after a comma (", while others …",
 /// ", though …"): the reporter's narrative, not the speaker's content.
 const CONTRAST_OPENERS: &[&str] = &["while", "whereas", "however", "though", "although"];
@@ -743,11 +747,7 @@ fn claim_after(
     let mut e = end_tok;
     for j in start + 1..end_tok {
         let w = word(doc, j);
-        if matches!(w, "and" | "but")
-            && doc
-                .cue_at_token(j + 1)
-                .is_some_and(|c| c.class == CueClass::Speech)
-        {
+        if matches!(w, "and" | "but") && subjectless_new_predicate(doc, j + 1) {
             e = if word(doc, j - 1) == "," { j - 1 } else { j };
             break;
         }
@@ -788,6 +788,19 @@ fn claim_after(
         Kind::Indirect,
         "claim_after",
     )
+}
+
+/// Does a predicate without its own subject start at token `i`, after "and"
+/// or "but"? It is the speaker's second act ("said the plan failed but did
+/// not say why", "… and urged the board to wait"), not the content's.
+fn subjectless_new_predicate(doc: &Document, i: usize) -> bool {
+    if doc
+        .cue_at_token(i)
+        .is_some_and(|c| c.class == CueClass::Speech)
+    {
+        return true;
+    }
+    NEW_PREDICATE_OPENERS.contains(&low(doc, i))
 }
 
 /// Does the reported content that starts at token `start` end before token
@@ -1013,6 +1026,31 @@ fn claim_before(
         return None;
     }
     let from = lo.max(attr_start.saturating_sub(MAX_CONTENT_TOKENS));
+    // "In the end, Lee said, voters stay home." / "The move, Lee said, was
+    // a mistake.": a parenthetical attribution; the content goes on after it
+    if attr_start != k && word(doc, after) == "," {
+        if let Some(c) = parenthetical(
+            doc,
+            si,
+            from,
+            attr_start,
+            after + 1,
+            end_tok,
+            mention,
+            lemma,
+            cue,
+        ) {
+            return Some(c);
+        }
+    }
+    // "At the hearing, Lee said: “…”": an opening adverbial alone is no
+    // content (with a clause after its comma it is: "In May, the plan
+    // failed, Lee said")
+    if opens_with_phrase_or_subordinate(doc, from)
+        && !(from..attr_start - 1).any(|i| word(doc, i) == ",")
+    {
+        return None;
+    }
     let content = Span::new(doc.tokens[from].start, doc.tokens[attr_start - 2].end);
     make(
         doc,
@@ -1024,6 +1062,156 @@ fn claim_before(
         Kind::Indirect,
         "claim_before",
     )
+}
+
+/// Words that open a sentence with an adverbial, not with the subject of
+/// the content: before a parenthetical attribution ("In the end, Lee said,
+/// …") the content is what follows it.
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "but",
+    "and",
+    "yet",
+    "still",
+    "so",
+    "then",
+    "now",
+    "for",
+    "with",
+    "without",
+    "amid",
+    "despite",
+    "as",
+    "if",
+    "of",
+    "because",
+    "since",
+    "by",
+    "from",
+    "under",
+    "instead",
+    "meanwhile",
+    "indeed",
+    "ultimately",
+    "finally",
+    "first",
+    "second",
+    "overall",
+];
+
+/// Does the sentence part starting at token `from` open with an adverbial
+/// ("In the end", "While …", "Asked about it") rather than a subject?
+fn opens_with_adverbial(doc: &Document, from: usize) -> bool {
+    let first = low(doc, from);
+    ADVERBIAL_STARTS.contains(&first)
+        || SUBORDINATORS.contains(&first)
+        || ADVERBIAL_OPENERS.contains(&first)
+        || ((first.ends_with("ed") || first.ends_with("ing"))
+            && doc.mention_at_token(from).is_none())
+}
+
+/// Prepositions that open an adverbial phrase at the start of a sentence.
+const OPENING_PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "over",
+    "via",
+    "through",
+    "with",
+    "without",
+    "amid",
+    "despite",
+    "by",
+    "from",
+    "under",
+    "of",
+    "for",
+    "upon",
+    "following",
+];
+
+/// Does the sentence part starting at token `from` open with a prepositional
+/// phrase, a subordinate clause or a participle ("At the hearing", "If the
+/// plan fails", "Asked about it")? Unlike [`opens_with_adverbial`], a
+/// conjunction ("But the plan …") opens a clause that may be content.
+fn opens_with_phrase_or_subordinate(doc: &Document, from: usize) -> bool {
+    let first = low(doc, from);
+    OPENING_PREPOSITIONS.contains(&first)
+        || SUBORDINATORS.contains(&first)
+        || ((first.ends_with("ed") || first.ends_with("ing"))
+            && doc.mention_at_token(from).is_none())
+}
+
+/// `<opener>, X said, <content>` or `<subject>, X said, <rest of content>`:
+/// the attribution (tokens `attr_start..resume - 1`) stands inside the
+/// sentence. An adverbial opener is no content; anything else before it is
+/// the first part of the content. `None` when the sentence goes on with
+/// something else ("…, Lee said, adding …", "…, Lee said, and …").
+#[allow(clippy::too_many_arguments)]
+fn parenthetical(
+    doc: &Document,
+    si: usize,
+    from: usize,
+    attr_start: usize,
+    resume: usize,
+    end_tok: usize,
+    mention: usize,
+    lemma: &str,
+    cue: Span,
+) -> Option<Utterance> {
+    if resume + 3 > end_tok {
+        return None;
+    }
+    let next = word(doc, resume);
+    let resumes = next.starts_with(char::is_alphabetic)
+        && !matches!(
+            low(doc, resume),
+            "and" | "but" | "or" | "while" | "who" | "which" | "whose" | "according" | "as"
+        )
+        && !next.ends_with("ing")
+        && doc.cue_at_token(resume).is_none();
+    if !resumes {
+        return None;
+    }
+    let adverbial = opens_with_adverbial(doc, from);
+    let after = Span::new(doc.tokens[resume].start, doc.tokens[end_tok - 1].end);
+    if adverbial {
+        return make(
+            doc,
+            si,
+            after,
+            Some(mention),
+            cue,
+            lemma,
+            Kind::Indirect,
+            "claim_after",
+        );
+    }
+    // a subject ("The move, Lee said, was …") or a whole clause whose
+    // sentence goes on ("The plan, Lee said, is dead, and the board knows
+    // it"): both parts, as annotators of reported speech mark it
+    let before = Span::new(doc.tokens[from].start, doc.tokens[attr_start - 2].end);
+    let mut u = make(
+        doc,
+        si,
+        Span::new(before.start, after.end),
+        Some(mention),
+        cue,
+        lemma,
+        Kind::Indirect,
+        "claim_around",
+    )?;
+    if u.span.start >= before.end || u.span.end <= after.start {
+        return None;
+    }
+    let before = Span::new(u.span.start, before.end);
+    let after = Span::new(after.start, u.span.end);
+    u.parts = vec![before, after];
+    u.text = format!("{} {}", before.text(doc.text), after.text(doc.text));
+    Some(u)
 }
 
 /// `According to X, <content>` / `<content>, according to X.`

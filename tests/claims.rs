@@ -620,3 +620,62 @@ fn less_common_verbs_of_saying_report_claims() {
         )]
     );
 }
+
+#[test]
+fn a_parenthetical_attribution_after_an_opening_adverbial() {
+    assert_eq!(
+        claims("In the long run, Nadia Petrov said, the tolls will pay for the road."),
+        vec![(
+            "the tolls will pay for the road".into(),
+            "indirect",
+            s("Nadia Petrov"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn a_parenthetical_attribution_inside_the_content() {
+    let x = extract(Article::new(
+        "The new toll, Nadia Petrov said, would hurt commuters most.",
+    ));
+    let rows: Vec<_> = x
+        .claims
+        .iter()
+        .map(|c| {
+            (
+                c.text.as_str(),
+                c.method,
+                c.speaker.as_deref(),
+                c.parts.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![(
+            "The new toll would hurt commuters most",
+            "claim_around",
+            Some("Nadia Petrov"),
+            2
+        )]
+    );
+}
+
+#[test]
+fn an_opening_adverbial_alone_is_no_content() {
+    assert_eq!(
+        claims("At the council meeting, Nadia Petrov said: “We will not pay.”"),
+        vec![]
+    );
+    // with a clause after its comma, the content is the whole opening
+    assert_eq!(
+        claims("In May, the tolls doubled, Nadia Petrov said."),
+        vec![(
+            "In May, the tolls doubled".into(),
+            "indirect",
+            s("Nadia Petrov"),
+            "claim_before"
+        )]
+    );
+}
