@@ -1482,3 +1482,20 @@ fn a_year_ago_quarter_does_not_move_the_story() {
         ]
     );
 }
+
+#[test]
+fn a_unit_long_compound_is_a_duration() {
+    let t = check(
+        "The mayor ended the week-long strike of the bus drivers.",
+        "week-long",
+        TimexType::Duration,
+        "P1W",
+    );
+    assert_eq!(t.modifier, None);
+    check(
+        "The two villages settled their decades-long feud over the well.",
+        "decades-long",
+        TimexType::Duration,
+        "PXDE",
+    );
+}

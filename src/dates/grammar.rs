@@ -1024,6 +1024,18 @@ impl<'a> G<'a> {
     /// Number + unit: durations (three days, 10-year, for years, 2 1/2
     /// years), and `two years ago`, `a year earlier`.
     fn quantity(&self, i: usize) -> Option<Item> {
+        // a day-long meeting, a decades-long feud: the compound says how
+        // long something lasts, a duration of one unit or of a vague number
+        if let Some(u) = self.unit(i).filter(|_| !self.title_unit(i)) {
+            if self.is(i + 1, "-")
+                && self.glued(i + 1)
+                && self.is(i + 2, "long")
+                && self.glued(i + 2)
+            {
+                let n = if self.plural(i) { None } else { Some(1) };
+                return Some(Item::new(i, i + 3, Expr::Duration(duration(n, u))));
+            }
+        }
         // `half an hour`, `half a year`
         if self.is(i, "half") && self.any(i + 1, &["a", "an"]) {
             let u = self.unit(i + 2).filter(|_| !self.plural(i + 2))?;
