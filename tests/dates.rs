@@ -1499,3 +1499,25 @@ fn a_unit_long_compound_is_a_duration() {
         "PXDE",
     );
 }
+
+#[test]
+fn an_hour_with_its_part_of_day_is_a_clock_time() {
+    check(
+        "The ferry will leave at 5 in the morning, the captain said.",
+        "5 in the morning",
+        TimexType::Time,
+        "2017-11-21T05:00",
+    );
+    check(
+        "The guards changed at 11 at night and again at 3 in the afternoon.",
+        "11 at night",
+        TimexType::Time,
+        "2017-11-21T23:00",
+    );
+    check(
+        "The guards changed at 11 at night and again at 3 in the afternoon.",
+        "3 in the afternoon",
+        TimexType::Time,
+        "2017-11-21T15:00",
+    );
+}

@@ -1660,6 +1660,18 @@ impl<'a> G<'a> {
         ))
     }
 
+    /// `in the morning`, `in the afternoon`, `in the evening`, `at night`
+    /// after an hour: the part of day and the end.
+    fn clock_pod(&self, k: usize) -> Option<(&'static str, usize)> {
+        if self.is(k, "in") && self.is(k + 1, "the") {
+            let p = self
+                .pod(k + 2)
+                .filter(|p| *p != "NI" && !self.plural(k + 2))?;
+            return Some((p, k + 3));
+        }
+        (self.is(k, "at") && self.is(k + 1, "night")).then_some(("NI", k + 2))
+    }
+
     /// 3 p.m., 10:30 a.m., noon, midnight [EST] [on] [Monday | Nov. 9].
     fn clock_expr(&self, i: usize) -> Option<Item> {
         let t = self.tok(i)?;
@@ -1690,6 +1702,14 @@ impl<'a> G<'a> {
                 h += 12;
             }
             k += 1;
+        } else if let Some((p, e)) = self.clock_pod(k) {
+            // 4 in the morning, 11 at night: the part of day says a.m. or p.m.
+            match p {
+                "MO" if h == 12 => h = 0,
+                "AF" | "EV" | "NI" if h < 12 => h += 12,
+                _ => {}
+            }
+            k = e;
         } else if !colon && k == i + 1 && t.kind == Kind::Digits {
             return None;
         }
