@@ -1521,3 +1521,31 @@ fn an_hour_with_its_part_of_day_is_a_clock_time() {
         "2017-11-21T15:00",
     );
 }
+
+#[test]
+fn a_second_day_after_and_is_a_date_of_its_own() {
+    check(
+        "The talks will be held on March 8 and 9, the ministry said.",
+        "9",
+        TimexType::Date,
+        "2018-03-09",
+    );
+    check(
+        "The fair ran on June 3 and 4, 2015, in the old market.",
+        "June 3",
+        TimexType::Date,
+        "2015-06-03",
+    );
+    check(
+        "The fair ran on June 3 and 4, 2015, in the old market.",
+        "4, 2015",
+        TimexType::Date,
+        "2015-06-04",
+    );
+    // a count after the day is no date
+    let all = run(
+        "Sales rose on March 8 and 19 percent of shops closed.",
+        pubd(),
+    );
+    assert_eq!(all.len(), 1, "{all:?}");
+}

@@ -24,8 +24,13 @@ pub fn recognise(t: &[Tok<'_>]) -> Vec<Item> {
                 if g.is(item.end, "or") && g.is(item.end + 1, "so") {
                     item.end += 2;
                 }
+                let second = g.second_day(&mut item);
                 i = item.end;
                 out.push(item);
+                if let Some(second) = second {
+                    i = second.end;
+                    out.push(second);
+                }
             }
             _ => i += 1,
         }
@@ -495,6 +500,55 @@ impl<'a> G<'a> {
             }
         }
         self.core(i)
+    }
+
+    /// April 24 and 25: the second day of the same month is a date of its
+    /// own. A year after it (`April 24 and 25, 1999`) is the year of both.
+    fn second_day(&self, first: &mut Item) -> Option<Item> {
+        let Expr::Cal {
+            y,
+            m,
+            d: Some(d),
+            d2: None,
+        } = first.expr
+        else {
+            return None;
+        };
+        let k = first.end;
+        if !self.any(k, &["and", "or"]) {
+            return None;
+        }
+        let (d2, end) = self.day(k + 1).filter(|(d2, _)| *d2 > d)?;
+        // the day ends the phrase: `April 24 and 25 percent` is no date
+        let closed = self
+            .tok(end)
+            .is_none_or(|n| n.kind == Kind::Punct && !matches!(n.low, "%" | "-" | "/" | ":"));
+        if !closed {
+            return None;
+        }
+        let year = if y.is_none() && self.is(end, ",") {
+            self.year(end + 1)
+        } else {
+            None
+        };
+        let y = y.or(year);
+        first.expr = Expr::Cal {
+            y,
+            m,
+            d: Some(d),
+            d2: None,
+        };
+        let end = if year.is_some() { end + 2 } else { end };
+        Some(Item::new(
+            k + 1,
+            end,
+            Expr::Cal {
+                y,
+                m,
+                d: Some(d2),
+                d2: None,
+            },
+        ))
     }
 
     /// `the year`, `the month` after a period modifier: the anchor's period.
