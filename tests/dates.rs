@@ -1549,3 +1549,20 @@ fn a_second_day_after_and_is_a_date_of_its_own() {
     );
     assert_eq!(all.len(), 1, "{all:?}");
 }
+
+#[test]
+fn a_relative_holiday_is_the_one_before_or_after_publication() {
+    // published on 21 November 2017, two days before Thanksgiving
+    check(
+        "The boy was rescued at sea last Thanksgiving, his family said.",
+        "last Thanksgiving",
+        TimexType::Date,
+        "2016-11-24",
+    );
+    check(
+        "The shop expects record sales next Christmas, the owner said.",
+        "next Christmas",
+        TimexType::Date,
+        "2017-12-25",
+    );
+}

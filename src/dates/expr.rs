@@ -57,6 +57,9 @@ pub enum Expr {
     Weekend { n: Option<i64> },
     /// A fixed-day holiday.
     Holiday { m: u32, d: u32, y: Option<i32> },
+    /// `last Thanksgiving`, `next Christmas`: the one before or after
+    /// publication (`rel` -1, 1), or of the publication year (0).
+    RelHoliday { m: u32, d: u32, rel: i32 },
     /// PRESENT_REF, PAST_REF, FUTURE_REF.
     Ref(&'static str),
     /// A TIMEX3 duration value (`P3D`, `PXY`).

@@ -1005,6 +1005,12 @@ impl<'a> G<'a> {
             // last November: the most recent one before the anchor
             return Some(Item::new(i, k + 1, Expr::RelMonth { m, rel: r }));
         }
+        // last Thanksgiving, next Christmas Eve
+        if let Some(h) = self.calendar(k).filter(|h| h.start == k) {
+            if let Expr::Holiday { m, d, y: None } = h.expr {
+                return Some(Item::new(i, h.end, Expr::RelHoliday { m, d, rel: r }));
+            }
+        }
         if let Some(s) = self.season(k) {
             return Some(Item::new(
                 i,

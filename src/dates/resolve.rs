@@ -140,6 +140,23 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
             let y = year_for(p, m, d.max(1), dir)?;
             Res::Period(Period::new(holiday(y, m, d)?, Gran::Day), Published)
         }
+        Expr::RelHoliday { m, d, rel } => {
+            let Some(p) = pubd else {
+                let day = if d > 0 {
+                    format!("{d:02}")
+                } else {
+                    "XX".into()
+                };
+                return Some(Res::Value(format!("XXXX-{m:02}-{day}"), Published));
+            };
+            let this = holiday(p.year(), m, d)?;
+            let y = match rel {
+                r if r < 0 => p.year() - i32::from(this >= p),
+                r if r > 0 => p.year() + i32::from(this <= p),
+                _ => p.year(),
+            };
+            Res::Period(Period::new(holiday(y, m, d)?, Gran::Day), Published)
+        }
         Expr::Holiday { m, d, y: Some(y) } => {
             Res::Period(Period::new(holiday(y, m, d)?, Gran::Day), Absolute)
         }
