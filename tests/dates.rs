@@ -1566,3 +1566,19 @@ fn a_relative_holiday_is_the_one_before_or_after_publication() {
         "2017-12-25",
     );
 }
+
+#[test]
+fn this_before_past_or_coming_is_part_of_the_expression() {
+    check(
+        "The club sold its old stadium this past spring, the mayor said.",
+        "this past spring",
+        TimexType::Date,
+        "2017-SP",
+    );
+    check(
+        "The vote is this coming Sunday, officials said.",
+        "this coming Sunday",
+        TimexType::Date,
+        "2017-11-26",
+    );
+}

@@ -981,6 +981,13 @@ impl<'a> G<'a> {
         } else {
             (i, false)
         };
+        // this past spring, this coming Sunday: `this` only stresses the
+        // direction word, which tells the offset
+        let j = if !the && self.is(j, "this") && self.any(j + 1, &["past", "coming"]) {
+            j + 1
+        } else {
+            j
+        };
         let r = self.rel(j)?;
         if the && r == 0 {
             return None;
