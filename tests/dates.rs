@@ -1582,3 +1582,19 @@ fn this_before_past_or_coming_is_part_of_the_expression() {
         "2017-11-26",
     );
 }
+
+#[test]
+fn fiscal_belongs_to_a_hyphenated_quarter() {
+    check(
+        "The mill posted a loss for the fiscal second-quarter, the company said.",
+        "fiscal second-quarter",
+        TimexType::Date,
+        "2017-Q2",
+    );
+    check(
+        "The mill posted a loss for the fiscal-first quarter, the company said.",
+        "the fiscal-first quarter",
+        TimexType::Date,
+        "2017-Q1",
+    );
+}

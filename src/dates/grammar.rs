@@ -1607,8 +1607,13 @@ impl<'a> G<'a> {
             j = i + 4;
             the = true;
         }
-        if self.is(j, "fiscal") {
+        // the fiscal second quarter, the fiscal-first quarter
+        let fiscal = self.is(j, "fiscal").then_some(j);
+        if fiscal.is_some() {
             j += 1;
+            if self.is(j, "-") && self.glued(j) {
+                j += 1;
+            }
         }
         // the 1988 third quarter, the 1988 period
         let lead_year = if the { self.year(j) } else { None };
@@ -1703,14 +1708,15 @@ impl<'a> G<'a> {
             y = self.year(end + 2);
             end += 3;
         }
-        // `the third-quarter results`: the article belongs to the noun
+        // `the third-quarter results`: the article belongs to the noun (and
+        // `fiscal` to the quarter: `the fiscal second-quarter loss`)
         let start = if the
             && q.is_some()
             && self.is(k - 1, "-")
             && poss_shift == 0
             && !self.is(i, "this")
         {
-            j
+            fiscal.unwrap_or(j)
         } else {
             i
         };
