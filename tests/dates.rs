@@ -1598,3 +1598,29 @@ fn fiscal_belongs_to_a_hyphenated_quarter() {
         "2017-Q1",
     );
 }
+
+#[test]
+fn an_open_end_after_a_date_is_its_mod() {
+    let t = check(
+        "The plant will not turn a profit until 2019 or later, analysts said.",
+        "2019 or later",
+        TimexType::Date,
+        "2019",
+    );
+    assert_eq!(t.modifier, Some("ON_OR_AFTER"));
+    let t = check(
+        "The fund has enough cash for 2018 and beyond.",
+        "2018 and beyond",
+        TimexType::Date,
+        "2018",
+    );
+    assert_eq!(t.modifier, Some("ON_OR_AFTER"));
+    // a second event, not an open end
+    let t = check(
+        "He joined the board in 2009 and later sold his stake.",
+        "2009",
+        TimexType::Date,
+        "2009",
+    );
+    assert_eq!(t.modifier, None);
+}

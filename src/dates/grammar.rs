@@ -24,6 +24,11 @@ pub fn recognise(t: &[Tok<'_>]) -> Vec<Item> {
                 if g.is(item.end, "or") && g.is(item.end + 1, "so") {
                     item.end += 2;
                 }
+                // 1994 or later, 2020 and beyond: an open end is the mod
+                if let Some(m) = g.open_end(&item) {
+                    item.end += 2;
+                    item.modifier = Some(m);
+                }
                 let second = g.second_day(&mut item);
                 i = item.end;
                 out.push(item);
@@ -500,6 +505,29 @@ impl<'a> G<'a> {
             }
         }
         self.core(i)
+    }
+
+    /// `or later`, `and beyond`, `or earlier` closing a date: the TIMEX3 mod
+    /// of the open interval (`and later` must end the phrase: `in 2009 and
+    /// later sold` joins two events).
+    fn open_end(&self, item: &Item) -> Option<&'static str> {
+        let dated = !matches!(
+            item.expr,
+            Expr::Duration(_) | Expr::Set(_) | Expr::Ref(_) | Expr::Today
+        ) && item.modifier.is_none()
+            && item.clock.is_none();
+        if !dated {
+            return None;
+        }
+        let k = item.end;
+        let m = match (self.tok(k)?.low, self.tok(k + 1)?.low) {
+            ("and", "beyond") => "ON_OR_AFTER",
+            ("or" | "and", "later" | "after") => "ON_OR_AFTER",
+            ("or", "earlier" | "before") => "ON_OR_BEFORE",
+            _ => return None,
+        };
+        let closed = self.tok(k + 2).is_none_or(|n| n.kind == Kind::Punct);
+        closed.then_some(m)
     }
 
     /// April 24 and 25: the second day of the same month is a date of its
