@@ -1348,12 +1348,13 @@ fn fiscal_years_year_end_seasons_and_centuries() {
         TimexType::Date,
         "2016",
     );
-    check(
+    let t = check(
         "New rules should be in place by year's end, the regulator said.",
         "year's end",
         TimexType::Date,
-        "2017-12-31",
+        "2017",
     );
+    assert_eq!(t.modifier, Some("END"));
     check(
         "Demand for fans stayed strong well into the summer last season.",
         "the summer",
@@ -1623,4 +1624,22 @@ fn an_open_end_after_a_date_is_its_mod() {
         "2009",
     );
     assert_eq!(t.modifier, None);
+}
+
+#[test]
+fn year_end_in_two_words_is_the_end_of_the_year() {
+    let t = check(
+        "The mine will close by year end, the owners said.",
+        "year end",
+        TimexType::Date,
+        "2017",
+    );
+    assert_eq!(t.modifier, Some("END"));
+    // the compound stays the closing day
+    check(
+        "The mine will close by year-end, the owners said.",
+        "year-end",
+        TimexType::Date,
+        "2017-12-31",
+    );
 }

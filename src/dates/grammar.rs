@@ -410,6 +410,9 @@ impl<'a> G<'a> {
             // about three weeks, about 10 a.m., about two years ago (the
             // approximation is part of the expression), around Nov. 1
             let date_ok = t.is("around") || t.is("about");
+            // around year end, around next week (`about` is too often the
+            // preposition: `talk about last year`)
+            let period_ok = t.is("around");
             if let Some(mut item) = self.core(j).filter(|it| {
                 matches!(
                     it.expr,
@@ -420,6 +423,14 @@ impl<'a> G<'a> {
                         }
                 ) || it.clock.is_some()
                     || (date_ok && matches!(it.expr, Expr::Cal { .. } | Expr::CalRelYear { .. }))
+                    || (period_ok
+                        && matches!(
+                            it.expr,
+                            Expr::Shift {
+                                base: Base::Published,
+                                ..
+                            }
+                        ))
             }) {
                 item.start = i;
                 item.modifier = Some(m);
@@ -1472,11 +1483,12 @@ impl<'a> G<'a> {
                 }
             }
         }
-        // year-end, year end: the last day of the year, the coming one unless
+        // year-end, year end: the end of the year, the coming one unless
         // `since` looks back
         if t.is("year") {
             // year-end, year end, year's end
-            let k = if self.is(i + 1, "-") && self.glued(i + 1) {
+            let hyphen = self.is(i + 1, "-") && self.glued(i + 1);
+            let k = if hyphen {
                 i + 2
             } else if self.is(i + 1, "'") && self.is(i + 2, "s") {
                 i + 3
@@ -1489,12 +1501,25 @@ impl<'a> G<'a> {
                 } else {
                     0
                 };
-                let expr = Expr::CalRelYear {
-                    m: 12,
-                    d: Some(31),
-                    rel,
+                // the compound `year-end` names the closing day of the books;
+                // `year end`, `year's end` read as `the end of the year`: the
+                // year with mod END
+                if hyphen {
+                    let expr = Expr::CalRelYear {
+                        m: 12,
+                        d: Some(31),
+                        rel,
+                    };
+                    return Some(Item::new(i, k + 1, expr));
+                }
+                let expr = Expr::Shift {
+                    unit: "Y",
+                    n: rel as i64,
+                    base: Base::Published,
                 };
-                return Some(Item::new(i, k + 1, expr));
+                let mut item = Item::new(i, k + 1, expr);
+                item.modifier = Some("END");
+                return Some(item);
             }
         }
         // year-earlier, year-ago (as an adjective): the same period a year before
