@@ -1643,3 +1643,18 @@ fn year_end_in_two_words_is_the_end_of_the_year() {
         "2017-12-31",
     );
 }
+
+#[test]
+fn the_foreseeable_future_is_no_time() {
+    assert!(run(
+        "The base will stay open for the foreseeable future, the army said.",
+        pubd()
+    )
+    .is_empty());
+    check(
+        "The base may close in the near future, the army said.",
+        "the near future",
+        TimexType::Date,
+        "FUTURE_REF",
+    );
+}

@@ -1877,7 +1877,8 @@ impl<'a> G<'a> {
 }
 
 /// `future` is a time only as a noun (`in future`, `the future`), not in
-/// `future plans`.
+/// `future plans`; `the foreseeable future` is a set phrase for "as far
+/// as anyone can tell", which TimeML news annotation leaves out.
 fn t_is_bare_future(g: &G<'_>, i: usize) -> bool {
-    g.is(i, "future") && !(i > 0 && g.any(i - 1, &["in", "near", "foreseeable", "distant"]))
+    g.is(i, "future") && !(i > 0 && g.any(i - 1, &["in", "near", "distant"]))
 }
