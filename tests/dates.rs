@@ -1658,3 +1658,20 @@ fn the_foreseeable_future_is_no_time() {
         "FUTURE_REF",
     );
 }
+
+#[test]
+fn the_day_before_or_after_a_date_is_that_day_moved() {
+    // published on Tuesday 21 November 2017: last Tuesday is 14 November
+    check(
+        "The day before last Tuesday's hearing, the uncle went to court.",
+        "day before last Tuesday",
+        TimexType::Date,
+        "2017-11-13",
+    );
+    check(
+        "The shop will reopen the day after Christmas, the owner said.",
+        "day after Christmas",
+        TimexType::Date,
+        "2017-12-26",
+    );
+}

@@ -93,6 +93,8 @@ pub struct Item {
     /// Clock time (hour, minute), making the expression a TIME.
     pub clock: Option<(u32, u32)>,
     pub modifier: Option<&'static str>,
+    /// Days from the date recognised (`the day before last Tuesday` -1).
+    pub day_shift: i64,
 }
 
 impl Item {
@@ -104,6 +106,7 @@ impl Item {
             pod: None,
             clock: None,
             modifier: None,
+            day_shift: 0,
         }
     }
 }

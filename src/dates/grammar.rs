@@ -505,6 +505,29 @@ impl<'a> G<'a> {
                 return Some(item);
             }
         }
+        // the day before last Tuesday, the day after Christmas: the day next
+        // to a date (`the` stays out, as in TimeML news annotation)
+        if t.is("day") && self.any(i + 1, &["before", "after"]) {
+            if let Some(mut item) = self.core(i + 2).filter(|it| {
+                it.pod.is_none()
+                    && it.clock.is_none()
+                    && matches!(
+                        it.expr,
+                        Expr::Cal {
+                            d: Some(_),
+                            d2: None,
+                            ..
+                        } | Expr::Weekday { .. }
+                            | Expr::Deictic(_)
+                            | Expr::Holiday { .. }
+                            | Expr::RelHoliday { .. }
+                    )
+            }) {
+                item.start = i;
+                item.day_shift = if self.is(i + 1, "before") { -1 } else { 1 };
+                return Some(item);
+            }
+        }
         // earlier this week, later today
         if self.any(i, &["earlier", "later"]) {
             if let Some(mut item) = self

@@ -425,6 +425,14 @@ pub fn resolve(item: &Item, span: Span, dir: Option<Dir>, ctx: &mut Ctx) -> Opti
         None if ctx.published.is_none() => Res::Value(unknown(Gran::Day), Anchor::Published),
         None => return None,
     };
+    // the day before / after the date recognised
+    let res = match res {
+        Res::Period(p, a) if item.day_shift != 0 && p.gran == Gran::Day => {
+            Res::Period(Period::new(add_days(p.day, item.day_shift)?, Gran::Day), a)
+        }
+        Res::Value(_, a) if item.day_shift != 0 => Res::Value(unknown(Gran::Day), a),
+        other => other,
+    };
     match res {
         Res::Value(v, a) => {
             t.value = v;
