@@ -1675,3 +1675,19 @@ fn the_day_before_or_after_a_date_is_that_day_moved() {
         "2017-12-26",
     );
 }
+
+#[test]
+fn a_range_of_counts_is_a_vague_duration() {
+    check(
+        "The firm will buy more shops during the next 12 to 18 months, it said.",
+        "the next 12 to 18 months",
+        TimexType::Duration,
+        "PXM",
+    );
+    check(
+        "Deliveries will resume within two to three weeks, the airline said.",
+        "two to three weeks",
+        TimexType::Duration,
+        "PXW",
+    );
+}

@@ -541,6 +541,17 @@ impl<'a> G<'a> {
         self.core(i)
     }
 
+    /// `12 to 18 months`: the end of a second, larger count after `to`
+    /// (the count of a range is vague: `PXM`).
+    fn range_to(&self, n: Option<u32>, k: usize) -> Option<usize> {
+        let n = n?;
+        if !self.is(k, "to") {
+            return None;
+        }
+        let (n2, e) = self.number(k + 1)?;
+        (n2? > n && self.unit(e).is_some() && self.plural(e)).then_some(e)
+    }
+
     /// `or later`, `and beyond`, `or earlier` closing a date: the TIMEX3 mod
     /// of the open interval (`and later` must end the phrase: `in 2009 and
     /// later sold` joins two events).
@@ -1105,7 +1116,11 @@ impl<'a> G<'a> {
             }
         }
         // the past two months, the last few years: a duration
-        if let Some((n, k2)) = self.number(k).filter(|_| r != 0) {
+        let counted = self.number(k).map(|(n, k2)| match self.range_to(n, k2) {
+            Some(e) => (None, e),
+            None => (n, k2),
+        });
+        if let Some((n, k2)) = counted.filter(|_| r != 0) {
             if let Some(u) = self.unit(k2) {
                 if !self.is(k, "a") && !self.is(k, "an") {
                     return Some(Item::new(i, k2 + 1, Expr::Duration(duration(n, u))));
@@ -1183,6 +1198,13 @@ impl<'a> G<'a> {
             i0
         };
         let (n, k) = self.number(j)?;
+        let (n, k) = match self
+            .range_to(n, k)
+            .filter(|_| !self.is(i.wrapping_sub(1), "between"))
+        {
+            Some(e) => (None, e),
+            None => (n, k),
+        };
         // two more weeks, an additional year: the count is still of the unit
         let k = if self.any(k, &["more", "additional", "extra", "further"])
             && self.unit(k + 1).is_some()
