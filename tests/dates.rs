@@ -1691,3 +1691,23 @@ fn a_range_of_counts_is_a_vague_duration() {
         "PXW",
     );
 }
+
+#[test]
+fn todays_before_a_present_day_noun_is_no_date() {
+    assert!(run(
+        "The old songs still speak to today's youth, the singer said.",
+        pubd()
+    )
+    .is_empty());
+    assert!(run(
+        "Most of today's personal computers run on batteries.",
+        pubd()
+    )
+    .is_empty());
+    check(
+        "Today's vote on the budget was close, the clerk said.",
+        "Today",
+        TimexType::Date,
+        "2017-11-21",
+    );
+}

@@ -1357,6 +1357,15 @@ impl<'a> G<'a> {
                 None
             }
         })?;
+        // today's youth, today's personal computers: the present day, no date
+        if self.is(i, "today") && self.is(i + 1, "'") && self.is(i + 2, "s") {
+            let lex = super::lexicon::get();
+            let generic =
+                (i + 3..i + 5).any(|k| self.tok(k).is_some_and(|w| lex.present_day(w.low)));
+            if generic {
+                return None;
+            }
+        }
         let mut item = Item::new(i, i + 1, Expr::Deictic(n));
         if self.is(i, "tonight") {
             item.pod = Some("NI");

@@ -92,6 +92,8 @@ pub enum Rule {
 pub struct Lexicon {
     words: HashMap<&'static str, Vec<Class>>,
     tense: HashMap<&'static str, Rule>,
+    /// Nouns after which `today's` means "present-day" (`today's youth`).
+    present_day: rustc_hash::FxHashSet<&'static str>,
     /// The trigger words and digits, as a DFA used directly (not behind
     /// `AhoCorasick`'s dynamic dispatch) so that its scan loop is inlined.
     pub triggers: DFA,
@@ -101,6 +103,11 @@ impl Lexicon {
     /// The classes of a lowercased word.
     pub fn classes(&self, lower: &str) -> &[Class] {
         self.words.get(lower).map_or(&[], Vec::as_slice)
+    }
+
+    /// Does this lowercased noun make `today's` before it "present-day"?
+    pub fn present_day(&self, lower: &str) -> bool {
+        self.present_day.contains(lower)
     }
 
     /// What a lowercased word says about tense, if anything.
@@ -176,9 +183,13 @@ pub fn get() -> &'static Lexicon {
             .prefilter(false)
             .build(&trig)
             .expect("the trigger words form a valid automaton");
+        let present_day =
+            crate::lexicon::lines(include_str!("../../lexicons/dates/present_day_nouns.txt"))
+                .collect();
         Lexicon {
             words,
             tense,
+            present_day,
             triggers,
         }
     })
