@@ -1711,3 +1711,26 @@ fn todays_before_a_present_day_noun_is_no_date() {
         "2017-11-21",
     );
 }
+
+#[test]
+fn no_more_than_is_an_upper_bound() {
+    let t = check(
+        "The inspectors may stay for no more than sixty days, the envoy said.",
+        "no more than sixty days",
+        TimexType::Duration,
+        "P60D",
+    );
+    assert_eq!(t.modifier, Some("EQUAL_OR_LESS"));
+}
+
+#[test]
+fn the_latest_and_the_year_earlier_months_are_reporting_periods() {
+    let text = "Sales in the latest nine months rose, but net for the year-earlier nine months included a gain.";
+    check(text, "the latest nine months", TimexType::Duration, "P9M");
+    check(
+        text,
+        "the year-earlier nine months",
+        TimexType::Duration,
+        "P9M",
+    );
+}

@@ -384,7 +384,13 @@ impl<'a> G<'a> {
             return None;
         }
         // quantity modifiers: about three weeks, more than four hours
-        let approx = if t.is("more") && self.is(i + 1, "than") {
+        // no more than sixty days: at most; not less than a year: at least
+        let negated = self.any(i, &["no", "not"]) && self.is(i + 2, "than");
+        let approx = if negated && self.is(i + 1, "more") {
+            Some(("EQUAL_OR_LESS", i + 3))
+        } else if negated && self.is(i + 1, "less") {
+            Some(("EQUAL_OR_MORE", i + 3))
+        } else if t.is("more") && self.is(i + 1, "than") {
             Some(("MORE_THAN", i + 2))
         } else if t.is("less") && self.is(i + 1, "than") {
             Some(("LESS_THAN", i + 2))
@@ -1191,9 +1197,17 @@ impl<'a> G<'a> {
         } else {
             (i, false)
         };
-        // the first nine months
-        let j = if the && self.is(i0, "first") {
+        // the first nine months, the latest nine months, the year-earlier
+        // nine months: a reporting period, a duration
+        let j = if the && self.any(i0, &["first", "latest"]) {
             i0 + 1
+        } else if the
+            && self.is(i0, "year")
+            && self.is(i0 + 1, "-")
+            && self.glued(i0 + 1)
+            && self.any(i0 + 2, &["earlier", "ago"])
+        {
+            i0 + 3
         } else {
             i0
         };
