@@ -1734,3 +1734,21 @@ fn the_latest_and_the_year_earlier_months_are_reporting_periods() {
         "P9M",
     );
 }
+
+#[test]
+fn the_previous_weekday_counts_from_the_story_day() {
+    // published on Tuesday 21 November 2017: `Friday` is 17 November, the
+    // Friday before it 10 November (not the last Friday before publication)
+    check(
+        "Shares closed at 82.1 on Friday, down 4.5% from the previous Friday.",
+        "the previous Friday",
+        TimexType::Date,
+        "2017-11-10",
+    );
+    check(
+        "The plant opened in 1990. The preceding year, the firm had lost money.",
+        "The preceding year",
+        TimexType::Date,
+        "1989",
+    );
+}

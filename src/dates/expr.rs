@@ -24,6 +24,9 @@ pub enum Expr {
     /// A weekday; `rel` is -1 for `last`, 1 for `next`, 0 for `this`, `None`
     /// for a bare weekday whose direction comes from the tense.
     Weekday { wd: u32, rel: Option<i32> },
+    /// `the previous Friday`, `the following Monday`: the weekday before or
+    /// after the day the narrative is on (`rel` -1 or 1).
+    TextWeekday { wd: u32, rel: i32 },
     /// `n` calendar units from the anchor's unit (`last week` -1, `this year`
     /// 0, `two years ago` -2).
     Shift {

@@ -1074,7 +1074,14 @@ impl<'a> G<'a> {
         // `the past` alone is a reference, handled elsewhere; `the next` needs a unit
         let k = j + 1;
         if let Some(wd) = self.weekday(k) {
-            let mut item = Item::new(i, k + 1, Expr::Weekday { wd, rel: Some(r) });
+            // `the previous Friday` counts from the story's day, `last Friday`
+            // from publication
+            let expr = if r != 0 && self.any(j, &["previous", "following", "preceding"]) {
+                Expr::TextWeekday { wd, rel: r }
+            } else {
+                Expr::Weekday { wd, rel: Some(r) }
+            };
+            let mut item = Item::new(i, k + 1, expr);
             self.attach_pod(&mut item);
             return Some(item);
         }
@@ -1155,7 +1162,9 @@ impl<'a> G<'a> {
         }
         // `the next day`, `the following week`: after the date the story is
         // on; `next week` counts from publication
-        let base = if self.any(j, &["following", "previous"]) || (the && self.is(j, "next")) {
+        let base = if self.any(j, &["following", "previous", "preceding"])
+            || (the && self.is(j, "next"))
+        {
             Base::Text
         } else {
             Base::Published

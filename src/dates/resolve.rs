@@ -224,6 +224,19 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
             };
             Res::Period(Period::new(day, Gran::Day), Published)
         }
+        Expr::TextWeekday { wd, rel } => {
+            let (from, anchor) = match (ctx.narrative, pubd) {
+                (Some(n), _) if n.gran == Gran::Day => (n.day, Text),
+                (_, Some(p)) => (p, Published),
+                _ => return Some(Res::Value(format!("XXXX-WXX-{wd}"), Published)),
+            };
+            let day = if rel < 0 {
+                weekday_from(add_days(from, -1)?, wd, false)?
+            } else {
+                weekday_from(add_days(from, 1)?, wd, true)?
+            };
+            Res::Period(Period::new(day, Gran::Day), anchor)
+        }
         Expr::Shift { unit, n, base } => {
             let gran = unit_gran(unit).unwrap_or(Gran::Day);
             let steps = if unit == "2W" { 2 * n } else { n };
