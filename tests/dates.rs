@@ -1752,3 +1752,22 @@ fn the_previous_weekday_counts_from_the_story_day() {
         "1989",
     );
 }
+
+#[test]
+fn through_right_before_a_month_is_the_end_of_a_span_ahead() {
+    // published in November 2017: the January the credit line runs to is
+    // the coming one
+    check(
+        "The bank extended its credit line through January, officials said.",
+        "January",
+        TimexType::Date,
+        "2018-01",
+    );
+    // `through` elsewhere in the clause says nothing about the date
+    check(
+        "A bomb ripped through the hall Friday morning, police said.",
+        "Friday morning",
+        TimexType::Time,
+        "2017-11-17TMO",
+    );
+}

@@ -87,6 +87,10 @@ pub enum Rule {
     Aux,
     /// A determiner: an `-ed` word right after it is an adjective.
     Det,
+    /// The end of a span right before the date (`loans through January`):
+    /// a weak future marker there, nothing elsewhere (`ripped through a
+    /// building Friday`).
+    Deadline,
 }
 
 pub struct Lexicon {
@@ -173,6 +177,7 @@ pub fn get() -> &'static Lexicon {
                 [w, "boundary"] => Some((w, Rule::Boundary)),
                 [w, "aux"] => Some((w, Rule::Aux)),
                 [w, "det"] => Some((w, Rule::Det)),
+                [w, "deadline"] => Some((w, Rule::Deadline)),
                 _ => None,
             })
             .collect();
