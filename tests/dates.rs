@@ -1771,3 +1771,24 @@ fn through_right_before_a_month_is_the_end_of_a_span_ahead() {
         "2017-11-17TMO",
     );
 }
+
+#[test]
+fn unit_to_unit_compounds_and_titles_with_today_are_no_times() {
+    assert!(run(
+        "The quarter-to-quarter comparison was weak, the bank said.",
+        pubd()
+    )
+    .is_empty());
+    assert!(run(
+        "She has written for USA Today since the spring of 2009.",
+        pubd()
+    )
+    .iter()
+    .all(|(s, _)| s != "Today"));
+    check(
+        "He writes for a weekly. Today the vote begins.",
+        "Today",
+        TimexType::Date,
+        "2017-11-21",
+    );
+}

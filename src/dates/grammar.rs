@@ -649,6 +649,21 @@ impl<'a> G<'a> {
 
     /// An expression without a leading modifier: the longest alternative.
     fn core(&self, i: usize) -> Option<Item> {
+        let item = self.core_any(i)?;
+        // the quarter-to-quarter comparison, day-to-day running: a compound
+        // adjective of two units, no time
+        let e = item.end;
+        let compound = self.unit(e - 1).is_some()
+            && self.is(e, "-")
+            && self.glued(e)
+            && self.is(e + 1, "to")
+            && self.is(e + 2, "-")
+            && self.unit(e + 3).is_some();
+        (!compound).then_some(item)
+    }
+
+    /// The longest alternative of [`G::core`].
+    fn core_any(&self, i: usize) -> Option<Item> {
         // `the first half`, `the week of`: only after an article
         let the = self.is(i, "the");
         let alts = [
@@ -1388,6 +1403,15 @@ impl<'a> G<'a> {
             if generic {
                 return None;
             }
+        }
+        // USA Today, VOA Today: a capitalised `Today` after a name is a title
+        if i > 0
+            && self.tok(i).is_some_and(|t| t.cap)
+            && self
+                .tok(i - 1)
+                .is_some_and(|p| p.cap && p.kind == Kind::Word)
+        {
+            return None;
         }
         let mut item = Item::new(i, i + 1, Expr::Deictic(n));
         if self.is(i, "tonight") {
