@@ -1792,3 +1792,21 @@ fn unit_to_unit_compounds_and_titles_with_today_are_no_times() {
         "2017-11-21",
     );
 }
+
+#[test]
+fn post_and_pre_before_a_year_are_part_of_it() {
+    let t = check(
+        "The post-1990 economy grew fast, the report said.",
+        "post-1990",
+        TimexType::Date,
+        "1990",
+    );
+    assert_eq!(t.modifier, Some("AFTER"));
+    let t = check(
+        "Most pre-1950 records were lost in the fire.",
+        "pre-1950",
+        TimexType::Date,
+        "1950",
+    );
+    assert_eq!(t.modifier, Some("BEFORE"));
+}

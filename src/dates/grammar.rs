@@ -443,6 +443,14 @@ impl<'a> G<'a> {
                 return Some(item);
             }
         }
+        // post-1959, pre-1990: after or before that year
+        if self.any(i, &["post", "pre"]) && self.is(i + 1, "-") && self.glued(i + 1) {
+            if let Some(y) = self.year(i + 2).filter(|_| self.glued(i + 2)) {
+                let mut item = Item::new(i, i + 3, Expr::Year(y));
+                item.modifier = Some(if t.is("post") { "AFTER" } else { "BEFORE" });
+                return Some(item);
+            }
+        }
         // sometime next year: the vagueness is part of the span
         if t.is("sometime") {
             if let Some(mut item) = self.core(i + 1).filter(|it| {
