@@ -1810,3 +1810,21 @@ fn post_and_pre_before_a_year_are_part_of_it() {
     );
     assert_eq!(t.modifier, Some("BEFORE"));
 }
+
+#[test]
+fn holidays_on_a_weekday_of_the_month() {
+    check(
+        "Polls open at dawn on Election Day, the clerk said.",
+        "Election Day",
+        TimexType::Date,
+        "2017-11-07",
+    );
+    check(
+        "The shop closed on Labor Day, the owner said.",
+        "Labor Day",
+        TimexType::Date,
+        "2017-09-04",
+    );
+    // without a capitalised `Day` it is no holiday
+    assert!(run("The election was close, the clerk said.", pubd()).is_empty());
+}

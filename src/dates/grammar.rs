@@ -928,19 +928,19 @@ impl<'a> G<'a> {
             }
             return Some(Item::new(i, end, Expr::Season { s, rel: None, y }));
         }
-        // holidays
-        if let Some((m, d)) = self.class(j, |c| {
-            if let Class::Holiday(m, d) = c {
-                Some((*m, *d))
-            } else {
-                None
-            }
+        // holidays; Election Day, Labor Day: only with a capitalised `Day`
+        let day_after = |k: usize| self.is(k, "day") && self.tok(k).is_some_and(|t| t.cap);
+        if let Some((m, d)) = self.class(j, |c| match c {
+            Class::Holiday(m, d) => Some((*m, *d)),
+            Class::DayHoliday(m, d) if day_after(j + 1) && self.t[j].cap => Some((*m, *d)),
+            _ => None,
         }) {
             let mut end = j + 1;
             if self.any(end, &["day", "eve"]) {
                 end += 1;
             }
-            let d = if self.is(end - 1, "eve") && d > 1 {
+            // Christmas Eve: the day before (a fixed day only)
+            let d = if self.is(end - 1, "eve") && (2..=31).contains(&d) {
                 d - 1
             } else {
                 d

@@ -21,7 +21,10 @@ pub enum Class {
     Deictic(i64),
     Ref(&'static str),
     Set(&'static str),
+    /// A holiday: month and day, the day encoded as in `words.tsv`.
     Holiday(u32, u32),
+    /// A holiday only as `<Word> Day` (`Election Day`).
+    DayHoliday(u32, u32),
     Rel(i32),
     Mod(&'static str),
     Approx(&'static str),
@@ -136,6 +139,10 @@ fn parse_class(class: &str, value: &'static str) -> Option<Class> {
         "holiday" => {
             let (m, d) = value.split_once('-')?;
             Class::Holiday(m.parse().ok()?, d.parse().ok()?)
+        }
+        "dayholiday" => {
+            let (m, d) = value.split_once('-')?;
+            Class::DayHoliday(m.parse().ok()?, d.parse().ok()?)
         }
         "rel" => Class::Rel(value.parse().ok()?),
         "mod" => Class::Mod(value),

@@ -61,13 +61,25 @@ fn year_for(pubd: NaiveDate, m: u32, d: u32, dir: Dir) -> Option<i32> {
     })
 }
 
-/// A holiday's day: a fixed day, or (day 0) the fourth Thursday of the month.
+/// A holiday's day: a fixed day (1–31), or `K*1000 + N*100 + WD`, the N-th
+/// weekday WD of the month (N 5: the last one) and K days after it
+/// (`lexicons/dates/words.tsv`).
 fn holiday(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
-    if d > 0 {
+    if (1..=31).contains(&d) {
         return ymd(y, m, d);
     }
-    let first = ymd(y, m, 1)?;
-    add_days(weekday_from(first, 4, true)?, 21)
+    let (k, n, wd) = (d / 1000, d % 1000 / 100, d % 100);
+    let day = if n == 5 {
+        let next = if m == 12 {
+            ymd(y + 1, 1, 1)
+        } else {
+            ymd(y, m + 1, 1)
+        }?;
+        weekday_from(add_days(next, -1)?, wd, false)?
+    } else {
+        add_days(weekday_from(ymd(y, m, 1)?, wd, true)?, 7 * (n as i64 - 1))?
+    };
+    add_days(day, k as i64)
 }
 
 /// Does the value of `e` depend on the tense around it? Only expressions
@@ -108,16 +120,22 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
             None => Res::Period(Period::new(ymd(y, m, 1)?, Gran::Month), Absolute),
         },
         Expr::Cal { y: None, m, .. } | Expr::Holiday { m, y: None, .. } if pubd.is_none() => {
-            let dd = match *e {
-                Expr::Holiday { d, .. } => Some(d),
-                Expr::Cal { d, .. } => d,
-                _ => None,
+            let (dd, hol) = match *e {
+                Expr::Holiday { d, .. } => (Some(d), true),
+                Expr::Cal { d, .. } => (d, false),
+                _ => (None, false),
             };
             // no publication date: the year the narrative established, else X
             match (ctx.narrative, dd) {
                 (Some(n), Some(d)) => {
-                    Res::Period(Period::new(ymd(n.day.year(), m, d)?, Gran::Day), Text)
+                    let day = if hol {
+                        holiday(n.day.year(), m, d)?
+                    } else {
+                        ymd(n.day.year(), m, d)?
+                    };
+                    Res::Period(Period::new(day, Gran::Day), Text)
                 }
+                (None, Some(d)) if d > 31 => Res::Value(format!("XXXX-{m:02}-XX"), Published),
                 (Some(n), None) => {
                     Res::Period(Period::new(ymd(n.day.year(), m, 1)?, Gran::Month), Text)
                 }
@@ -142,7 +160,7 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
         }
         Expr::RelHoliday { m, d, rel } => {
             let Some(p) = pubd else {
-                let day = if d > 0 {
+                let day = if (1..=31).contains(&d) {
                     format!("{d:02}")
                 } else {
                     "XX".into()
