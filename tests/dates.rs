@@ -1348,12 +1348,13 @@ fn fiscal_years_year_end_seasons_and_centuries() {
         TimexType::Date,
         "2016",
     );
-    check(
+    let t = check(
         "New rules should be in place by year's end, the regulator said.",
         "year's end",
         TimexType::Date,
-        "2017-12-31",
+        "2017",
     );
+    assert_eq!(t.modifier, Some("END"));
     check(
         "Demand for fans stayed strong well into the summer last season.",
         "the summer",
@@ -1481,4 +1482,349 @@ fn a_year_ago_quarter_does_not_move_the_story() {
             ("year-ago", "2016-Q3"),
         ]
     );
+}
+
+#[test]
+fn a_unit_long_compound_is_a_duration() {
+    let t = check(
+        "The mayor ended the week-long strike of the bus drivers.",
+        "week-long",
+        TimexType::Duration,
+        "P1W",
+    );
+    assert_eq!(t.modifier, None);
+    check(
+        "The two villages settled their decades-long feud over the well.",
+        "decades-long",
+        TimexType::Duration,
+        "PXDE",
+    );
+}
+
+#[test]
+fn an_hour_with_its_part_of_day_is_a_clock_time() {
+    check(
+        "The ferry will leave at 5 in the morning, the captain said.",
+        "5 in the morning",
+        TimexType::Time,
+        "2017-11-21T05:00",
+    );
+    check(
+        "The guards changed at 11 at night and again at 3 in the afternoon.",
+        "11 at night",
+        TimexType::Time,
+        "2017-11-21T23:00",
+    );
+    check(
+        "The guards changed at 11 at night and again at 3 in the afternoon.",
+        "3 in the afternoon",
+        TimexType::Time,
+        "2017-11-21T15:00",
+    );
+}
+
+#[test]
+fn a_second_day_after_and_is_a_date_of_its_own() {
+    check(
+        "The talks will be held on March 8 and 9, the ministry said.",
+        "9",
+        TimexType::Date,
+        "2018-03-09",
+    );
+    check(
+        "The fair ran on June 3 and 4, 2015, in the old market.",
+        "June 3",
+        TimexType::Date,
+        "2015-06-03",
+    );
+    check(
+        "The fair ran on June 3 and 4, 2015, in the old market.",
+        "4, 2015",
+        TimexType::Date,
+        "2015-06-04",
+    );
+    // a count after the day is no date
+    let all = run(
+        "Sales rose on March 8 and 19 percent of shops closed.",
+        pubd(),
+    );
+    assert_eq!(all.len(), 1, "{all:?}");
+}
+
+#[test]
+fn a_relative_holiday_is_the_one_before_or_after_publication() {
+    // published on 21 November 2017, two days before Thanksgiving
+    check(
+        "The boy was rescued at sea last Thanksgiving, his family said.",
+        "last Thanksgiving",
+        TimexType::Date,
+        "2016-11-24",
+    );
+    check(
+        "The shop expects record sales next Christmas, the owner said.",
+        "next Christmas",
+        TimexType::Date,
+        "2017-12-25",
+    );
+}
+
+#[test]
+fn this_before_past_or_coming_is_part_of_the_expression() {
+    check(
+        "The club sold its old stadium this past spring, the mayor said.",
+        "this past spring",
+        TimexType::Date,
+        "2017-SP",
+    );
+    check(
+        "The vote is this coming Sunday, officials said.",
+        "this coming Sunday",
+        TimexType::Date,
+        "2017-11-26",
+    );
+}
+
+#[test]
+fn fiscal_belongs_to_a_hyphenated_quarter() {
+    check(
+        "The mill posted a loss for the fiscal second-quarter, the company said.",
+        "fiscal second-quarter",
+        TimexType::Date,
+        "2017-Q2",
+    );
+    check(
+        "The mill posted a loss for the fiscal-first quarter, the company said.",
+        "the fiscal-first quarter",
+        TimexType::Date,
+        "2017-Q1",
+    );
+}
+
+#[test]
+fn an_open_end_after_a_date_is_its_mod() {
+    let t = check(
+        "The plant will not turn a profit until 2019 or later, analysts said.",
+        "2019 or later",
+        TimexType::Date,
+        "2019",
+    );
+    assert_eq!(t.modifier, Some("ON_OR_AFTER"));
+    let t = check(
+        "The fund has enough cash for 2018 and beyond.",
+        "2018 and beyond",
+        TimexType::Date,
+        "2018",
+    );
+    assert_eq!(t.modifier, Some("ON_OR_AFTER"));
+    // a second event, not an open end
+    let t = check(
+        "He joined the board in 2009 and later sold his stake.",
+        "2009",
+        TimexType::Date,
+        "2009",
+    );
+    assert_eq!(t.modifier, None);
+}
+
+#[test]
+fn year_end_in_two_words_is_the_end_of_the_year() {
+    let t = check(
+        "The mine will close by year end, the owners said.",
+        "year end",
+        TimexType::Date,
+        "2017",
+    );
+    assert_eq!(t.modifier, Some("END"));
+    // the compound stays the closing day
+    check(
+        "The mine will close by year-end, the owners said.",
+        "year-end",
+        TimexType::Date,
+        "2017-12-31",
+    );
+}
+
+#[test]
+fn the_foreseeable_future_is_no_time() {
+    assert!(run(
+        "The base will stay open for the foreseeable future, the army said.",
+        pubd()
+    )
+    .is_empty());
+    check(
+        "The base may close in the near future, the army said.",
+        "the near future",
+        TimexType::Date,
+        "FUTURE_REF",
+    );
+}
+
+#[test]
+fn the_day_before_or_after_a_date_is_that_day_moved() {
+    // published on Tuesday 21 November 2017: last Tuesday is 14 November
+    check(
+        "The day before last Tuesday's hearing, the uncle went to court.",
+        "day before last Tuesday",
+        TimexType::Date,
+        "2017-11-13",
+    );
+    check(
+        "The shop will reopen the day after Christmas, the owner said.",
+        "day after Christmas",
+        TimexType::Date,
+        "2017-12-26",
+    );
+}
+
+#[test]
+fn a_range_of_counts_is_a_vague_duration() {
+    check(
+        "The firm will buy more shops during the next 12 to 18 months, it said.",
+        "the next 12 to 18 months",
+        TimexType::Duration,
+        "PXM",
+    );
+    check(
+        "Deliveries will resume within two to three weeks, the airline said.",
+        "two to three weeks",
+        TimexType::Duration,
+        "PXW",
+    );
+}
+
+#[test]
+fn todays_before_a_present_day_noun_is_no_date() {
+    assert!(run(
+        "The old songs still speak to today's youth, the singer said.",
+        pubd()
+    )
+    .is_empty());
+    assert!(run(
+        "Most of today's personal computers run on batteries.",
+        pubd()
+    )
+    .is_empty());
+    check(
+        "Today's vote on the budget was close, the clerk said.",
+        "Today",
+        TimexType::Date,
+        "2017-11-21",
+    );
+}
+
+#[test]
+fn no_more_than_is_an_upper_bound() {
+    let t = check(
+        "The inspectors may stay for no more than sixty days, the envoy said.",
+        "no more than sixty days",
+        TimexType::Duration,
+        "P60D",
+    );
+    assert_eq!(t.modifier, Some("EQUAL_OR_LESS"));
+}
+
+#[test]
+fn the_latest_and_the_year_earlier_months_are_reporting_periods() {
+    let text = "Sales in the latest nine months rose, but net for the year-earlier nine months included a gain.";
+    check(text, "the latest nine months", TimexType::Duration, "P9M");
+    check(
+        text,
+        "the year-earlier nine months",
+        TimexType::Duration,
+        "P9M",
+    );
+}
+
+#[test]
+fn the_previous_weekday_counts_from_the_story_day() {
+    // published on Tuesday 21 November 2017: `Friday` is 17 November, the
+    // Friday before it 10 November (not the last Friday before publication)
+    check(
+        "Shares closed at 82.1 on Friday, down 4.5% from the previous Friday.",
+        "the previous Friday",
+        TimexType::Date,
+        "2017-11-10",
+    );
+    check(
+        "The plant opened in 1990. The preceding year, the firm had lost money.",
+        "The preceding year",
+        TimexType::Date,
+        "1989",
+    );
+}
+
+#[test]
+fn through_right_before_a_month_is_the_end_of_a_span_ahead() {
+    // published in November 2017: the January the credit line runs to is
+    // the coming one
+    check(
+        "The bank extended its credit line through January, officials said.",
+        "January",
+        TimexType::Date,
+        "2018-01",
+    );
+    // `through` elsewhere in the clause says nothing about the date
+    check(
+        "A bomb ripped through the hall Friday morning, police said.",
+        "Friday morning",
+        TimexType::Time,
+        "2017-11-17TMO",
+    );
+}
+
+#[test]
+fn unit_to_unit_compounds_and_titles_with_today_are_no_times() {
+    assert!(run(
+        "The quarter-to-quarter comparison was weak, the bank said.",
+        pubd()
+    )
+    .is_empty());
+    assert!(run(
+        "She has written for USA Today since the spring of 2009.",
+        pubd()
+    )
+    .iter()
+    .all(|(s, _)| s != "Today"));
+    check(
+        "He writes for a weekly. Today the vote begins.",
+        "Today",
+        TimexType::Date,
+        "2017-11-21",
+    );
+}
+
+#[test]
+fn post_and_pre_before_a_year_are_part_of_it() {
+    let t = check(
+        "The post-1990 economy grew fast, the report said.",
+        "post-1990",
+        TimexType::Date,
+        "1990",
+    );
+    assert_eq!(t.modifier, Some("AFTER"));
+    let t = check(
+        "Most pre-1950 records were lost in the fire.",
+        "pre-1950",
+        TimexType::Date,
+        "1950",
+    );
+    assert_eq!(t.modifier, Some("BEFORE"));
+}
+
+#[test]
+fn holidays_on_a_weekday_of_the_month() {
+    check(
+        "Polls open at dawn on Election Day, the clerk said.",
+        "Election Day",
+        TimexType::Date,
+        "2017-11-07",
+    );
+    check(
+        "The shop closed on Labor Day, the owner said.",
+        "Labor Day",
+        TimexType::Date,
+        "2017-09-04",
+    );
+    // without a capitalised `Day` it is no holiday
+    assert!(run("The election was close, the clerk said.", pubd()).is_empty());
 }

@@ -24,6 +24,9 @@ pub enum Expr {
     /// A weekday; `rel` is -1 for `last`, 1 for `next`, 0 for `this`, `None`
     /// for a bare weekday whose direction comes from the tense.
     Weekday { wd: u32, rel: Option<i32> },
+    /// `the previous Friday`, `the following Monday`: the weekday before or
+    /// after the day the narrative is on (`rel` -1 or 1).
+    TextWeekday { wd: u32, rel: i32 },
     /// `n` calendar units from the anchor's unit (`last week` -1, `this year`
     /// 0, `two years ago` -2).
     Shift {
@@ -57,6 +60,9 @@ pub enum Expr {
     Weekend { n: Option<i64> },
     /// A fixed-day holiday.
     Holiday { m: u32, d: u32, y: Option<i32> },
+    /// `last Thanksgiving`, `next Christmas`: the one before or after
+    /// publication (`rel` -1, 1), or of the publication year (0).
+    RelHoliday { m: u32, d: u32, rel: i32 },
     /// PRESENT_REF, PAST_REF, FUTURE_REF.
     Ref(&'static str),
     /// A TIMEX3 duration value (`P3D`, `PXY`).
@@ -90,6 +96,8 @@ pub struct Item {
     /// Clock time (hour, minute), making the expression a TIME.
     pub clock: Option<(u32, u32)>,
     pub modifier: Option<&'static str>,
+    /// Days from the date recognised (`the day before last Tuesday` -1).
+    pub day_shift: i64,
 }
 
 impl Item {
@@ -101,6 +109,7 @@ impl Item {
             pod: None,
             clock: None,
             modifier: None,
+            day_shift: 0,
         }
     }
 }

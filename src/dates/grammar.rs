@@ -24,8 +24,18 @@ pub fn recognise(t: &[Tok<'_>]) -> Vec<Item> {
                 if g.is(item.end, "or") && g.is(item.end + 1, "so") {
                     item.end += 2;
                 }
+                // 1994 or later, 2020 and beyond: an open end is the mod
+                if let Some(m) = g.open_end(&item) {
+                    item.end += 2;
+                    item.modifier = Some(m);
+                }
+                let second = g.second_day(&mut item);
                 i = item.end;
                 out.push(item);
+                if let Some(second) = second {
+                    i = second.end;
+                    out.push(second);
+                }
             }
             _ => i += 1,
         }
@@ -374,7 +384,13 @@ impl<'a> G<'a> {
             return None;
         }
         // quantity modifiers: about three weeks, more than four hours
-        let approx = if t.is("more") && self.is(i + 1, "than") {
+        // no more than sixty days: at most; not less than a year: at least
+        let negated = self.any(i, &["no", "not"]) && self.is(i + 2, "than");
+        let approx = if negated && self.is(i + 1, "more") {
+            Some(("EQUAL_OR_LESS", i + 3))
+        } else if negated && self.is(i + 1, "less") {
+            Some(("EQUAL_OR_MORE", i + 3))
+        } else if t.is("more") && self.is(i + 1, "than") {
             Some(("MORE_THAN", i + 2))
         } else if t.is("less") && self.is(i + 1, "than") {
             Some(("LESS_THAN", i + 2))
@@ -400,6 +416,9 @@ impl<'a> G<'a> {
             // about three weeks, about 10 a.m., about two years ago (the
             // approximation is part of the expression), around Nov. 1
             let date_ok = t.is("around") || t.is("about");
+            // around year end, around next week (`about` is too often the
+            // preposition: `talk about last year`)
+            let period_ok = t.is("around");
             if let Some(mut item) = self.core(j).filter(|it| {
                 matches!(
                     it.expr,
@@ -410,9 +429,25 @@ impl<'a> G<'a> {
                         }
                 ) || it.clock.is_some()
                     || (date_ok && matches!(it.expr, Expr::Cal { .. } | Expr::CalRelYear { .. }))
+                    || (period_ok
+                        && matches!(
+                            it.expr,
+                            Expr::Shift {
+                                base: Base::Published,
+                                ..
+                            }
+                        ))
             }) {
                 item.start = i;
                 item.modifier = Some(m);
+                return Some(item);
+            }
+        }
+        // post-1959, pre-1990: after or before that year
+        if self.any(i, &["post", "pre"]) && self.is(i + 1, "-") && self.glued(i + 1) {
+            if let Some(y) = self.year(i + 2).filter(|_| self.glued(i + 2)) {
+                let mut item = Item::new(i, i + 3, Expr::Year(y));
+                item.modifier = Some(if t.is("post") { "AFTER" } else { "BEFORE" });
                 return Some(item);
             }
         }
@@ -484,6 +519,29 @@ impl<'a> G<'a> {
                 return Some(item);
             }
         }
+        // the day before last Tuesday, the day after Christmas: the day next
+        // to a date (`the` stays out, as in TimeML news annotation)
+        if t.is("day") && self.any(i + 1, &["before", "after"]) {
+            if let Some(mut item) = self.core(i + 2).filter(|it| {
+                it.pod.is_none()
+                    && it.clock.is_none()
+                    && matches!(
+                        it.expr,
+                        Expr::Cal {
+                            d: Some(_),
+                            d2: None,
+                            ..
+                        } | Expr::Weekday { .. }
+                            | Expr::Deictic(_)
+                            | Expr::Holiday { .. }
+                            | Expr::RelHoliday { .. }
+                    )
+            }) {
+                item.start = i;
+                item.day_shift = if self.is(i + 1, "before") { -1 } else { 1 };
+                return Some(item);
+            }
+        }
         // earlier this week, later today
         if self.any(i, &["earlier", "later"]) {
             if let Some(mut item) = self
@@ -495,6 +553,89 @@ impl<'a> G<'a> {
             }
         }
         self.core(i)
+    }
+
+    /// `12 to 18 months`: the end of a second, larger count after `to`
+    /// (the count of a range is vague: `PXM`).
+    fn range_to(&self, n: Option<u32>, k: usize) -> Option<usize> {
+        let n = n?;
+        if !self.is(k, "to") {
+            return None;
+        }
+        let (n2, e) = self.number(k + 1)?;
+        (n2? > n && self.unit(e).is_some() && self.plural(e)).then_some(e)
+    }
+
+    /// `or later`, `and beyond`, `or earlier` closing a date: the TIMEX3 mod
+    /// of the open interval (`and later` must end the phrase: `in 2009 and
+    /// later sold` joins two events).
+    fn open_end(&self, item: &Item) -> Option<&'static str> {
+        let dated = !matches!(
+            item.expr,
+            Expr::Duration(_) | Expr::Set(_) | Expr::Ref(_) | Expr::Today
+        ) && item.modifier.is_none()
+            && item.clock.is_none();
+        if !dated {
+            return None;
+        }
+        let k = item.end;
+        let m = match (self.tok(k)?.low, self.tok(k + 1)?.low) {
+            ("and", "beyond") => "ON_OR_AFTER",
+            ("or" | "and", "later" | "after") => "ON_OR_AFTER",
+            ("or", "earlier" | "before") => "ON_OR_BEFORE",
+            _ => return None,
+        };
+        let closed = self.tok(k + 2).is_none_or(|n| n.kind == Kind::Punct);
+        closed.then_some(m)
+    }
+
+    /// April 24 and 25: the second day of the same month is a date of its
+    /// own. A year after it (`April 24 and 25, 1999`) is the year of both.
+    fn second_day(&self, first: &mut Item) -> Option<Item> {
+        let Expr::Cal {
+            y,
+            m,
+            d: Some(d),
+            d2: None,
+        } = first.expr
+        else {
+            return None;
+        };
+        let k = first.end;
+        if !self.any(k, &["and", "or"]) {
+            return None;
+        }
+        let (d2, end) = self.day(k + 1).filter(|(d2, _)| *d2 > d)?;
+        // the day ends the phrase: `April 24 and 25 percent` is no date
+        let closed = self
+            .tok(end)
+            .is_none_or(|n| n.kind == Kind::Punct && !matches!(n.low, "%" | "-" | "/" | ":"));
+        if !closed {
+            return None;
+        }
+        let year = if y.is_none() && self.is(end, ",") {
+            self.year(end + 1)
+        } else {
+            None
+        };
+        let y = y.or(year);
+        first.expr = Expr::Cal {
+            y,
+            m,
+            d: Some(d),
+            d2: None,
+        };
+        let end = if year.is_some() { end + 2 } else { end };
+        Some(Item::new(
+            k + 1,
+            end,
+            Expr::Cal {
+                y,
+                m,
+                d: Some(d2),
+                d2: None,
+            },
+        ))
     }
 
     /// `the year`, `the month` after a period modifier: the anchor's period.
@@ -516,6 +657,21 @@ impl<'a> G<'a> {
 
     /// An expression without a leading modifier: the longest alternative.
     fn core(&self, i: usize) -> Option<Item> {
+        let item = self.core_any(i)?;
+        // the quarter-to-quarter comparison, day-to-day running: a compound
+        // adjective of two units, no time
+        let e = item.end;
+        let compound = self.unit(e - 1).is_some()
+            && self.is(e, "-")
+            && self.glued(e)
+            && self.is(e + 1, "to")
+            && self.is(e + 2, "-")
+            && self.unit(e + 3).is_some();
+        (!compound).then_some(item)
+    }
+
+    /// The longest alternative of [`G::core`].
+    fn core_any(&self, i: usize) -> Option<Item> {
         // `the first half`, `the week of`: only after an article
         let the = self.is(i, "the");
         let alts = [
@@ -772,19 +928,19 @@ impl<'a> G<'a> {
             }
             return Some(Item::new(i, end, Expr::Season { s, rel: None, y }));
         }
-        // holidays
-        if let Some((m, d)) = self.class(j, |c| {
-            if let Class::Holiday(m, d) = c {
-                Some((*m, *d))
-            } else {
-                None
-            }
+        // holidays; Election Day, Labor Day: only with a capitalised `Day`
+        let day_after = |k: usize| self.is(k, "day") && self.tok(k).is_some_and(|t| t.cap);
+        if let Some((m, d)) = self.class(j, |c| match c {
+            Class::Holiday(m, d) => Some((*m, *d)),
+            Class::DayHoliday(m, d) if day_after(j + 1) && self.t[j].cap => Some((*m, *d)),
+            _ => None,
         }) {
             let mut end = j + 1;
             if self.any(end, &["day", "eve"]) {
                 end += 1;
             }
-            let d = if self.is(end - 1, "eve") && d > 1 {
+            // Christmas Eve: the day before (a fixed day only)
+            let d = if self.is(end - 1, "eve") && (2..=31).contains(&d) {
                 d - 1
             } else {
                 d
@@ -927,6 +1083,13 @@ impl<'a> G<'a> {
         } else {
             (i, false)
         };
+        // this past spring, this coming Sunday: `this` only stresses the
+        // direction word, which tells the offset
+        let j = if !the && self.is(j, "this") && self.any(j + 1, &["past", "coming"]) {
+            j + 1
+        } else {
+            j
+        };
         let r = self.rel(j)?;
         if the && r == 0 {
             return None;
@@ -934,7 +1097,14 @@ impl<'a> G<'a> {
         // `the past` alone is a reference, handled elsewhere; `the next` needs a unit
         let k = j + 1;
         if let Some(wd) = self.weekday(k) {
-            let mut item = Item::new(i, k + 1, Expr::Weekday { wd, rel: Some(r) });
+            // `the previous Friday` counts from the story's day, `last Friday`
+            // from publication
+            let expr = if r != 0 && self.any(j, &["previous", "following", "preceding"]) {
+                Expr::TextWeekday { wd, rel: r }
+            } else {
+                Expr::Weekday { wd, rel: Some(r) }
+            };
+            let mut item = Item::new(i, k + 1, expr);
             self.attach_pod(&mut item);
             return Some(item);
         }
@@ -950,6 +1120,12 @@ impl<'a> G<'a> {
             }
             // last November: the most recent one before the anchor
             return Some(Item::new(i, k + 1, Expr::RelMonth { m, rel: r }));
+        }
+        // last Thanksgiving, next Christmas Eve
+        if let Some(h) = self.calendar(k).filter(|h| h.start == k) {
+            if let Expr::Holiday { m, d, y: None } = h.expr {
+                return Some(Item::new(i, h.end, Expr::RelHoliday { m, d, rel: r }));
+            }
         }
         if let Some(s) = self.season(k) {
             return Some(Item::new(
@@ -976,7 +1152,11 @@ impl<'a> G<'a> {
             }
         }
         // the past two months, the last few years: a duration
-        if let Some((n, k2)) = self.number(k).filter(|_| r != 0) {
+        let counted = self.number(k).map(|(n, k2)| match self.range_to(n, k2) {
+            Some(e) => (None, e),
+            None => (n, k2),
+        });
+        if let Some((n, k2)) = counted.filter(|_| r != 0) {
             if let Some(u) = self.unit(k2) {
                 if !self.is(k, "a") && !self.is(k, "an") {
                     return Some(Item::new(i, k2 + 1, Expr::Duration(duration(n, u))));
@@ -1005,7 +1185,9 @@ impl<'a> G<'a> {
         }
         // `the next day`, `the following week`: after the date the story is
         // on; `next week` counts from publication
-        let base = if self.any(j, &["following", "previous"]) || (the && self.is(j, "next")) {
+        let base = if self.any(j, &["following", "previous", "preceding"])
+            || (the && self.is(j, "next"))
+        {
             Base::Text
         } else {
             Base::Published
@@ -1024,6 +1206,18 @@ impl<'a> G<'a> {
     /// Number + unit: durations (three days, 10-year, for years, 2 1/2
     /// years), and `two years ago`, `a year earlier`.
     fn quantity(&self, i: usize) -> Option<Item> {
+        // a day-long meeting, a decades-long feud: the compound says how
+        // long something lasts, a duration of one unit or of a vague number
+        if let Some(u) = self.unit(i).filter(|_| !self.title_unit(i)) {
+            if self.is(i + 1, "-")
+                && self.glued(i + 1)
+                && self.is(i + 2, "long")
+                && self.glued(i + 2)
+            {
+                let n = if self.plural(i) { None } else { Some(1) };
+                return Some(Item::new(i, i + 3, Expr::Duration(duration(n, u))));
+            }
+        }
         // `half an hour`, `half a year`
         if self.is(i, "half") && self.any(i + 1, &["a", "an"]) {
             let u = self.unit(i + 2).filter(|_| !self.plural(i + 2))?;
@@ -1035,13 +1229,28 @@ impl<'a> G<'a> {
         } else {
             (i, false)
         };
-        // the first nine months
-        let j = if the && self.is(i0, "first") {
+        // the first nine months, the latest nine months, the year-earlier
+        // nine months: a reporting period, a duration
+        let j = if the && self.any(i0, &["first", "latest"]) {
             i0 + 1
+        } else if the
+            && self.is(i0, "year")
+            && self.is(i0 + 1, "-")
+            && self.glued(i0 + 1)
+            && self.any(i0 + 2, &["earlier", "ago"])
+        {
+            i0 + 3
         } else {
             i0
         };
         let (n, k) = self.number(j)?;
+        let (n, k) = match self
+            .range_to(n, k)
+            .filter(|_| !self.is(i.wrapping_sub(1), "between"))
+        {
+            Some(e) => (None, e),
+            None => (n, k),
+        };
         // two more weeks, an additional year: the count is still of the unit
         let k = if self.any(k, &["more", "additional", "extra", "further"])
             && self.unit(k + 1).is_some()
@@ -1194,6 +1403,24 @@ impl<'a> G<'a> {
                 None
             }
         })?;
+        // today's youth, today's personal computers: the present day, no date
+        if self.is(i, "today") && self.is(i + 1, "'") && self.is(i + 2, "s") {
+            let lex = super::lexicon::get();
+            let generic =
+                (i + 3..i + 5).any(|k| self.tok(k).is_some_and(|w| lex.present_day(w.low)));
+            if generic {
+                return None;
+            }
+        }
+        // USA Today, VOA Today: a capitalised `Today` after a name is a title
+        if i > 0
+            && self.tok(i).is_some_and(|t| t.cap)
+            && self
+                .tok(i - 1)
+                .is_some_and(|p| p.cap && p.kind == Kind::Word)
+        {
+            return None;
+        }
         let mut item = Item::new(i, i + 1, Expr::Deictic(n));
         if self.is(i, "tonight") {
             item.pod = Some("NI");
@@ -1365,11 +1592,12 @@ impl<'a> G<'a> {
                 }
             }
         }
-        // year-end, year end: the last day of the year, the coming one unless
+        // year-end, year end: the end of the year, the coming one unless
         // `since` looks back
         if t.is("year") {
             // year-end, year end, year's end
-            let k = if self.is(i + 1, "-") && self.glued(i + 1) {
+            let hyphen = self.is(i + 1, "-") && self.glued(i + 1);
+            let k = if hyphen {
                 i + 2
             } else if self.is(i + 1, "'") && self.is(i + 2, "s") {
                 i + 3
@@ -1382,12 +1610,25 @@ impl<'a> G<'a> {
                 } else {
                     0
                 };
-                let expr = Expr::CalRelYear {
-                    m: 12,
-                    d: Some(31),
-                    rel,
+                // the compound `year-end` names the closing day of the books;
+                // `year end`, `year's end` read as `the end of the year`: the
+                // year with mod END
+                if hyphen {
+                    let expr = Expr::CalRelYear {
+                        m: 12,
+                        d: Some(31),
+                        rel,
+                    };
+                    return Some(Item::new(i, k + 1, expr));
+                }
+                let expr = Expr::Shift {
+                    unit: "Y",
+                    n: rel as i64,
+                    base: Base::Published,
                 };
-                return Some(Item::new(i, k + 1, expr));
+                let mut item = Item::new(i, k + 1, expr);
+                item.modifier = Some("END");
+                return Some(item);
             }
         }
         // year-earlier, year-ago (as an adjective): the same period a year before
@@ -1528,8 +1769,13 @@ impl<'a> G<'a> {
             j = i + 4;
             the = true;
         }
-        if self.is(j, "fiscal") {
+        // the fiscal second quarter, the fiscal-first quarter
+        let fiscal = self.is(j, "fiscal").then_some(j);
+        if fiscal.is_some() {
             j += 1;
+            if self.is(j, "-") && self.glued(j) {
+                j += 1;
+            }
         }
         // the 1988 third quarter, the 1988 period
         let lead_year = if the { self.year(j) } else { None };
@@ -1624,14 +1870,15 @@ impl<'a> G<'a> {
             y = self.year(end + 2);
             end += 3;
         }
-        // `the third-quarter results`: the article belongs to the noun
+        // `the third-quarter results`: the article belongs to the noun (and
+        // `fiscal` to the quarter: `the fiscal second-quarter loss`)
         let start = if the
             && q.is_some()
             && self.is(k - 1, "-")
             && poss_shift == 0
             && !self.is(i, "this")
         {
-            j
+            fiscal.unwrap_or(j)
         } else {
             i
         };
@@ -1646,6 +1893,18 @@ impl<'a> G<'a> {
                 latest,
             },
         ))
+    }
+
+    /// `in the morning`, `in the afternoon`, `in the evening`, `at night`
+    /// after an hour: the part of day and the end.
+    fn clock_pod(&self, k: usize) -> Option<(&'static str, usize)> {
+        if self.is(k, "in") && self.is(k + 1, "the") {
+            let p = self
+                .pod(k + 2)
+                .filter(|p| *p != "NI" && !self.plural(k + 2))?;
+            return Some((p, k + 3));
+        }
+        (self.is(k, "at") && self.is(k + 1, "night")).then_some(("NI", k + 2))
     }
 
     /// 3 p.m., 10:30 a.m., noon, midnight [EST] [on] [Monday | Nov. 9].
@@ -1678,6 +1937,14 @@ impl<'a> G<'a> {
                 h += 12;
             }
             k += 1;
+        } else if let Some((p, e)) = self.clock_pod(k) {
+            // 4 in the morning, 11 at night: the part of day says a.m. or p.m.
+            match p {
+                "MO" if h == 12 => h = 0,
+                "AF" | "EV" | "NI" if h < 12 => h += 12,
+                _ => {}
+            }
+            k = e;
         } else if !colon && k == i + 1 && t.kind == Kind::Digits {
             return None;
         }
@@ -1719,7 +1986,8 @@ impl<'a> G<'a> {
 }
 
 /// `future` is a time only as a noun (`in future`, `the future`), not in
-/// `future plans`.
+/// `future plans`; `the foreseeable future` is a set phrase for "as far
+/// as anyone can tell", which TimeML news annotation leaves out.
 fn t_is_bare_future(g: &G<'_>, i: usize) -> bool {
-    g.is(i, "future") && !(i > 0 && g.any(i - 1, &["in", "near", "foreseeable", "distant"]))
+    g.is(i, "future") && !(i > 0 && g.any(i - 1, &["in", "near", "distant"]))
 }

@@ -21,7 +21,10 @@ pub enum Class {
     Deictic(i64),
     Ref(&'static str),
     Set(&'static str),
+    /// A holiday: month and day, the day encoded as in `words.tsv`.
     Holiday(u32, u32),
+    /// A holiday only as `<Word> Day` (`Election Day`).
+    DayHoliday(u32, u32),
     Rel(i32),
     Mod(&'static str),
     Approx(&'static str),
@@ -87,11 +90,17 @@ pub enum Rule {
     Aux,
     /// A determiner: an `-ed` word right after it is an adjective.
     Det,
+    /// The end of a span right before the date (`loans through January`):
+    /// a weak future marker there, nothing elsewhere (`ripped through a
+    /// building Friday`).
+    Deadline,
 }
 
 pub struct Lexicon {
     words: HashMap<&'static str, Vec<Class>>,
     tense: HashMap<&'static str, Rule>,
+    /// Nouns after which `today's` means "present-day" (`today's youth`).
+    present_day: rustc_hash::FxHashSet<&'static str>,
     /// The trigger words and digits, as a DFA used directly (not behind
     /// `AhoCorasick`'s dynamic dispatch) so that its scan loop is inlined.
     pub triggers: DFA,
@@ -101,6 +110,11 @@ impl Lexicon {
     /// The classes of a lowercased word.
     pub fn classes(&self, lower: &str) -> &[Class] {
         self.words.get(lower).map_or(&[], Vec::as_slice)
+    }
+
+    /// Does this lowercased noun make `today's` before it "present-day"?
+    pub fn present_day(&self, lower: &str) -> bool {
+        self.present_day.contains(lower)
     }
 
     /// What a lowercased word says about tense, if anything.
@@ -125,6 +139,10 @@ fn parse_class(class: &str, value: &'static str) -> Option<Class> {
         "holiday" => {
             let (m, d) = value.split_once('-')?;
             Class::Holiday(m.parse().ok()?, d.parse().ok()?)
+        }
+        "dayholiday" => {
+            let (m, d) = value.split_once('-')?;
+            Class::DayHoliday(m.parse().ok()?, d.parse().ok()?)
         }
         "rel" => Class::Rel(value.parse().ok()?),
         "mod" => Class::Mod(value),
@@ -166,6 +184,7 @@ pub fn get() -> &'static Lexicon {
                 [w, "boundary"] => Some((w, Rule::Boundary)),
                 [w, "aux"] => Some((w, Rule::Aux)),
                 [w, "det"] => Some((w, Rule::Det)),
+                [w, "deadline"] => Some((w, Rule::Deadline)),
                 _ => None,
             })
             .collect();
@@ -176,9 +195,13 @@ pub fn get() -> &'static Lexicon {
             .prefilter(false)
             .build(&trig)
             .expect("the trigger words form a valid automaton");
+        let present_day =
+            crate::lexicon::lines(include_str!("../../lexicons/dates/present_day_nouns.txt"))
+                .collect();
         Lexicon {
             words,
             tense,
+            present_day,
             triggers,
         }
     })

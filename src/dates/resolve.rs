@@ -61,13 +61,25 @@ fn year_for(pubd: NaiveDate, m: u32, d: u32, dir: Dir) -> Option<i32> {
     })
 }
 
-/// A holiday's day: a fixed day, or (day 0) the fourth Thursday of the month.
+/// A holiday's day: a fixed day (1–31), or `K*1000 + N*100 + WD`, the N-th
+/// weekday WD of the month (N 5: the last one) and K days after it
+/// (`lexicons/dates/words.tsv`).
 fn holiday(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
-    if d > 0 {
+    if (1..=31).contains(&d) {
         return ymd(y, m, d);
     }
-    let first = ymd(y, m, 1)?;
-    add_days(weekday_from(first, 4, true)?, 21)
+    let (k, n, wd) = (d / 1000, d % 1000 / 100, d % 100);
+    let day = if n == 5 {
+        let next = if m == 12 {
+            ymd(y + 1, 1, 1)
+        } else {
+            ymd(y, m + 1, 1)
+        }?;
+        weekday_from(add_days(next, -1)?, wd, false)?
+    } else {
+        add_days(weekday_from(ymd(y, m, 1)?, wd, true)?, 7 * (n as i64 - 1))?
+    };
+    add_days(day, k as i64)
 }
 
 /// Does the value of `e` depend on the tense around it? Only expressions
@@ -108,16 +120,22 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
             None => Res::Period(Period::new(ymd(y, m, 1)?, Gran::Month), Absolute),
         },
         Expr::Cal { y: None, m, .. } | Expr::Holiday { m, y: None, .. } if pubd.is_none() => {
-            let dd = match *e {
-                Expr::Holiday { d, .. } => Some(d),
-                Expr::Cal { d, .. } => d,
-                _ => None,
+            let (dd, hol) = match *e {
+                Expr::Holiday { d, .. } => (Some(d), true),
+                Expr::Cal { d, .. } => (d, false),
+                _ => (None, false),
             };
             // no publication date: the year the narrative established, else X
             match (ctx.narrative, dd) {
                 (Some(n), Some(d)) => {
-                    Res::Period(Period::new(ymd(n.day.year(), m, d)?, Gran::Day), Text)
+                    let day = if hol {
+                        holiday(n.day.year(), m, d)?
+                    } else {
+                        ymd(n.day.year(), m, d)?
+                    };
+                    Res::Period(Period::new(day, Gran::Day), Text)
                 }
+                (None, Some(d)) if d > 31 => Res::Value(format!("XXXX-{m:02}-XX"), Published),
                 (Some(n), None) => {
                     Res::Period(Period::new(ymd(n.day.year(), m, 1)?, Gran::Month), Text)
                 }
@@ -138,6 +156,23 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
         Expr::Holiday { m, d, y: None } => {
             let p = pubd?;
             let y = year_for(p, m, d.max(1), dir)?;
+            Res::Period(Period::new(holiday(y, m, d)?, Gran::Day), Published)
+        }
+        Expr::RelHoliday { m, d, rel } => {
+            let Some(p) = pubd else {
+                let day = if (1..=31).contains(&d) {
+                    format!("{d:02}")
+                } else {
+                    "XX".into()
+                };
+                return Some(Res::Value(format!("XXXX-{m:02}-{day}"), Published));
+            };
+            let this = holiday(p.year(), m, d)?;
+            let y = match rel {
+                r if r < 0 => p.year() - i32::from(this >= p),
+                r if r > 0 => p.year() + i32::from(this <= p),
+                _ => p.year(),
+            };
             Res::Period(Period::new(holiday(y, m, d)?, Gran::Day), Published)
         }
         Expr::Holiday { m, d, y: Some(y) } => {
@@ -206,6 +241,19 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
                 }
             };
             Res::Period(Period::new(day, Gran::Day), Published)
+        }
+        Expr::TextWeekday { wd, rel } => {
+            let (from, anchor) = match (ctx.narrative, pubd) {
+                (Some(n), _) if n.gran == Gran::Day => (n.day, Text),
+                (_, Some(p)) => (p, Published),
+                _ => return Some(Res::Value(format!("XXXX-WXX-{wd}"), Published)),
+            };
+            let day = if rel < 0 {
+                weekday_from(add_days(from, -1)?, wd, false)?
+            } else {
+                weekday_from(add_days(from, 1)?, wd, true)?
+            };
+            Res::Period(Period::new(day, Gran::Day), anchor)
         }
         Expr::Shift { unit, n, base } => {
             let gran = unit_gran(unit).unwrap_or(Gran::Day);
@@ -407,6 +455,14 @@ pub fn resolve(item: &Item, span: Span, dir: Option<Dir>, ctx: &mut Ctx) -> Opti
         // a relative expression without a publication date
         None if ctx.published.is_none() => Res::Value(unknown(Gran::Day), Anchor::Published),
         None => return None,
+    };
+    // the day before / after the date recognised
+    let res = match res {
+        Res::Period(p, a) if item.day_shift != 0 && p.gran == Gran::Day => {
+            Res::Period(Period::new(add_days(p.day, item.day_shift)?, Gran::Day), a)
+        }
+        Res::Value(_, a) if item.day_shift != 0 => Res::Value(unknown(Gran::Day), a),
+        other => other,
     };
     match res {
         Res::Value(v, a) => {

@@ -100,6 +100,8 @@ fn mark(toks: &[Tok<'_>], i: usize) -> Option<Mark> {
         Some(Rule::BeforeTo) => return None,
         Some(Rule::Report) => return Some(Mark::Dir(Dir::Past, Strength::Weak)),
         Some(Rule::Boundary) => return Some(Mark::Boundary),
+        // only right before the date, see `direction`
+        Some(Rule::Deadline) => return None,
         Some(Rule::Aux) | Some(Rule::Det) | None => {}
     }
     // an -ed word right after a determiner is an adjective (`a still
@@ -130,6 +132,11 @@ pub fn direction(toks: &[Tok<'_>], start: usize, end: usize) -> Option<Dir> {
             best = Some((cost, d));
         }
     };
+    // `through January`: the end of a span, ahead unless a verb says otherwise
+    let lex = lexicon::get();
+    if start > 0 && matches!(lex.rule(toks[start - 1].low), Some(Rule::Deadline)) {
+        consider(1 + REPORT, Dir::Future);
+    }
     // before the expression, then after it (ties go to the earlier side)
     let mut crossed = 0;
     let weak = |s: Strength| if s == Strength::Weak { REPORT } else { 0 };
