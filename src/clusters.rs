@@ -22,6 +22,7 @@
 //! quote text is kept: the representative wording of a cluster is read back
 //! from the written `quotes` table (see [`Clustering::rep`]).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
@@ -199,9 +200,10 @@ impl Ids {
         self.n += 1;
     }
 
-    fn get(&self, i: usize) -> String {
+    /// The bytes of id `i`, into `cur` (cleared first).
+    fn get_into(&self, i: usize, cur: &mut Vec<u8>) {
+        cur.clear();
         let mut at = self.blocks[i / IDS_BLOCK];
-        let mut cur: Vec<u8> = Vec::new();
         for _ in 0..=i % IDS_BLOCK {
             let shared = get_varint(&self.bytes, &mut at);
             let rest = get_varint(&self.bytes, &mut at);
@@ -209,8 +211,6 @@ impl Ids {
             cur.extend_from_slice(&self.bytes[at..at + rest]);
             at += rest;
         }
-        // whole UTF-8 strings went in, so whole ones come out
-        String::from_utf8(cur).unwrap_or_default()
     }
 }
 
@@ -455,6 +455,7 @@ impl Clusterer {
                 article_ids,
                 speaker_ids,
                 speakers,
+                last_article: RefCell::new((u32::MAX, Vec::new())),
             },
             &article_source,
             quotes,
@@ -469,11 +470,27 @@ struct Names {
     article_ids: Ids,
     speaker_ids: Interner,
     speakers: Interner,
+    /// The article id decoded last, and its number: the quotes rows of an
+    /// article come one after the other, and decoding an id walks up to
+    /// [`IDS_BLOCK`] entries (it was a `String` per row checked).
+    last_article: RefCell<(u32, Vec<u8>)>,
 }
 
 impl Names {
     fn article(&self, a: u32) -> String {
-        self.article_ids.get(a as usize)
+        self.with_article(a, str::to_string)
+    }
+
+    /// `f` of the id of article `a`, decoded once for a run of rows of `a`.
+    fn with_article<R>(&self, a: u32, f: impl FnOnce(&str) -> R) -> R {
+        let mut last = self.last_article.borrow_mut();
+        let (n, bytes) = &mut *last;
+        if *n != a {
+            self.article_ids.get_into(a as usize, bytes);
+            *n = a;
+        }
+        // whole UTF-8 strings went in, so whole ones come out
+        f(std::str::from_utf8(bytes).unwrap_or_default())
     }
 }
 
@@ -686,9 +703,11 @@ impl Clustering {
     /// Does quotes row `q` have the id `id`? (Checks that rows and keys line up.)
     pub fn has_quote_id(&self, q: usize, id: &str) -> bool {
         let r = &self.quotes[q];
-        id.strip_prefix(self.names.article(r.article).as_str())
-            .and_then(|rest| rest.strip_prefix(":q:"))
-            .is_some_and(|n| n.parse::<u32>() == Ok(r.start))
+        self.names.with_article(r.article, |a| {
+            id.strip_prefix(a)
+                .and_then(|rest| rest.strip_prefix(":q:"))
+                .is_some_and(|n| n.parse::<u32>() == Ok(r.start))
+        })
     }
 
     /// The stable id of cluster `c`: a hash of its first quotation's id.
@@ -708,7 +727,7 @@ impl Clustering {
     pub fn member_ids(&self, c: usize, mut f: impl FnMut(&str, u32)) {
         for &q in self.members(c) {
             let r = &self.quotes[q as usize];
-            f(&self.names.article(r.article), r.start);
+            self.names.with_article(r.article, |a| f(a, r.start));
         }
     }
 
@@ -751,7 +770,15 @@ pub fn cluster_key(first_quote_id: &str) -> u64 {
 
 /// The `cluster_id` of a cluster key.
 pub fn cluster_id_of(key: u64) -> String {
-    format!("k{key:016x}")
+    // `format!("k{key:016x}")` without the formatting machinery: one per
+    // quotes row when the quotes are rewritten
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(17);
+    s.push('k');
+    for shift in (0..16).rev() {
+        s.push(char::from(HEX[((key >> (4 * shift)) & 0xF) as usize]));
+    }
+    s
 }
 
 fn mix(h: u64, seed: u64) -> u64 {
@@ -849,6 +876,13 @@ mod tests {
             .collect();
         let texts: Vec<&str> = qs.iter().map(|q| q.2).collect();
         cluster_texts(&articles, &texts)
+    }
+
+    #[test]
+    fn cluster_ids_are_sixteen_hex_digits() {
+        for key in [0u64, 1, 0xABC, u64::MAX, 0x0123_4567_89AB_CDEF] {
+            assert_eq!(cluster_id_of(key), format!("k{key:016x}"));
+        }
     }
 
     #[test]
@@ -993,8 +1027,15 @@ mod tests {
             ids.push(s);
         }
         assert_eq!(ids.len(), 40);
+        let mut cur = Vec::new();
         for (i, s) in all.iter().enumerate() {
-            assert_eq!(&ids.get(i), s);
+            ids.get_into(i, &mut cur);
+            assert_eq!(cur, s.as_bytes());
+        }
+        // out of order, through the reused buffer
+        for (i, s) in all.iter().enumerate().rev() {
+            ids.get_into(i, &mut cur);
+            assert_eq!(cur, s.as_bytes());
         }
     }
 
