@@ -12,6 +12,7 @@ use arrow_array::builder::{
 };
 use arrow_array::types::Int32Type;
 use arrow_array::{ArrayRef, DictionaryArray, Int32Array, RecordBatch, StringArray};
+use arrow_buffer::NullBuffer;
 use chrono::{Datelike, NaiveDate};
 
 use super::{schema, ErrorRow};
@@ -115,14 +116,17 @@ pub fn articles(xs: &[Extraction]) -> Result<RecordBatch> {
     )
 }
 
-/// A dictionary column of a few static values (kind, date source, method):
-/// keys found by a scan of the values met so far, numbered in order of
-/// first appearance as [`StringDictionaryBuilder`] does, without hashing
-/// every row.
+/// A dictionary column of a few static values (kind, date source, method,
+/// the TIMEX3 type, modifier and anchor): keys found by a scan of the
+/// values met so far, numbered in order of first appearance as
+/// [`StringDictionaryBuilder`] does, without hashing every row nor a hash
+/// table per batch.
 #[derive(Default)]
 struct StaticDict {
     values: Vec<&'static str>,
     keys: Vec<i32>,
+    /// Which rows have a value; `None` while every row has one.
+    valid: Option<Vec<bool>>,
 }
 
 impl StaticDict {
@@ -135,10 +139,29 @@ impl StaticDict {
             }
         };
         self.keys.push(i32_of(k));
+        if let Some(valid) = &mut self.valid {
+            valid.push(true);
+        }
+    }
+
+    fn append_option(&mut self, v: Option<&'static str>) {
+        match v {
+            Some(v) => self.append(v),
+            None => {
+                let n = self.keys.len();
+                self.valid.get_or_insert_with(|| vec![true; n]).push(false);
+                // the key of a null row is never read
+                self.keys.push(0);
+            }
+        }
     }
 
     fn finish(&mut self) -> Result<DictionaryArray<Int32Type>> {
-        let keys = Int32Array::from(std::mem::take(&mut self.keys));
+        let keys = std::mem::take(&mut self.keys);
+        let keys = match self.valid.take() {
+            None => Int32Array::from(keys),
+            Some(valid) => Int32Array::new(keys.into(), Some(NullBuffer::from(valid))),
+        };
         let values = StringArray::from(std::mem::take(&mut self.values));
         Ok(DictionaryArray::try_new(keys, Arc::new(values))?)
     }
@@ -321,12 +344,15 @@ pub fn dates(xs: &[Extraction]) -> Result<RecordBatch> {
         StringBuilder::new(),
     );
     let (mut start, mut end) = (Int32Builder::new(), Int32Builder::new());
-    let (mut typ, mut value, mut modifier) =
-        (DictBuilder::new(), StringBuilder::new(), DictBuilder::new());
+    let (mut typ, mut value, mut modifier) = (
+        StaticDict::default(),
+        StringBuilder::new(),
+        StaticDict::default(),
+    );
     let (mut begin, mut end_date, mut anchor) = (
         Date32Builder::new(),
         Date32Builder::new(),
-        DictBuilder::new(),
+        StaticDict::default(),
     );
     for x in xs {
         if x.dates.is_empty() {
@@ -340,12 +366,12 @@ pub fn dates(xs: &[Extraction]) -> Result<RecordBatch> {
             text.append_value(slice(&x.article.text, t.span));
             start.append_value(i32_of(s));
             end.append_value(i32_of(map.char_offset(t.span.end)));
-            typ.append_value(t.typ.as_str());
+            typ.append(t.typ.as_str());
             value.append_value(&t.value);
             modifier.append_option(t.modifier);
             begin.append_option(t.begin.map(date32));
             end_date.append_option(t.end_date.map(date32));
-            anchor.append_value(t.anchor.as_str());
+            anchor.append(t.anchor.as_str());
         }
     }
     batch(
@@ -356,12 +382,12 @@ pub fn dates(xs: &[Extraction]) -> Result<RecordBatch> {
             Arc::new(text.finish()),
             Arc::new(start.finish()),
             Arc::new(end.finish()),
-            Arc::new(typ.finish()),
+            Arc::new(typ.finish()?),
             Arc::new(value.finish()),
-            Arc::new(modifier.finish()),
+            Arc::new(modifier.finish()?),
             Arc::new(begin.finish()),
             Arc::new(end_date.finish()),
-            Arc::new(anchor.finish()),
+            Arc::new(anchor.finish()?),
         ],
     )
 }
