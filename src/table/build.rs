@@ -124,6 +124,8 @@ pub fn articles(xs: &[Extraction]) -> Result<RecordBatch> {
 #[derive(Default)]
 struct StaticDict {
     values: Vec<&'static str>,
+    /// The key of the row before.
+    last: usize,
     keys: Vec<i32>,
     /// Which rows have a value; `None` while every row has one.
     valid: Option<Vec<bool>>,
@@ -131,13 +133,19 @@ struct StaticDict {
 
 impl StaticDict {
     fn append(&mut self, v: &'static str) {
-        let k = match self.values.iter().position(|&s| s == v) {
-            Some(k) => k,
-            None => {
-                self.values.push(v);
-                self.values.len() - 1
-            }
+        // a row mostly repeats the value of the row before, the same static
+        // string: one pointer compare instead of a scan of string compares
+        let k = match self.values.get(self.last) {
+            Some(&s) if std::ptr::eq(s, v) => self.last,
+            _ => match self.values.iter().position(|&s| s == v) {
+                Some(k) => k,
+                None => {
+                    self.values.push(v);
+                    self.values.len() - 1
+                }
+            },
         };
+        self.last = k;
         self.keys.push(i32_of(k));
         if let Some(valid) = &mut self.valid {
             valid.push(true);
@@ -163,12 +171,12 @@ impl StaticDict {
             Some(valid) => Int32Array::new(keys.into(), Some(NullBuffer::from(valid))),
         };
         let values = StringArray::from(std::mem::take(&mut self.values));
+        self.last = 0;
         Ok(DictionaryArray::try_new(keys, Arc::new(values))?)
     }
 }
 
 /// Column builders shared by `quotes` and `claims`.
-#[derive(Default)]
 struct UtteranceCols {
     id: StringBuilder,
     article_id: StringBuilder,
@@ -196,6 +204,40 @@ struct UtteranceCols {
 }
 
 impl UtteranceCols {
+    /// Builders sized for `rows` rows whose texts take `text_bytes`: a
+    /// builder's default room (1024 values) is a large allocation to fill
+    /// with the few dozen rows of a chunk, or to grow by copying.
+    fn with_capacity(rows: usize, text_bytes: usize) -> UtteranceCols {
+        // ids, names and cues are short; a longer one grows its buffer
+        let short = || StringBuilder::with_capacity(rows, rows * 24);
+        let int = || Int32Builder::with_capacity(rows);
+        UtteranceCols {
+            id: short(),
+            article_id: short(),
+            text: StringBuilder::with_capacity(rows, text_bytes),
+            start: int(),
+            end: int(),
+            kind: StaticDict::default(),
+            speaker: short(),
+            speaker_id: short(),
+            mention: short(),
+            mention_start: int(),
+            mention_end: int(),
+            cue: short(),
+            cue_lemma: DictBuilder::with_capacity(rows, 16, 256),
+            cue_start: int(),
+            cue_end: int(),
+            addressee: short(),
+            sentence: int(),
+            paragraph: int(),
+            date: Date32Builder::with_capacity(rows),
+            date_source: StaticDict::default(),
+            method: StaticDict::default(),
+            confidence: Float32Builder::with_capacity(rows),
+            cluster_id: short(),
+        }
+    }
+
     fn push(&mut self, x: &Extraction, map: &OffsetMap, tag: char, u: &Utterance) {
         let text = x.article.text.as_str();
         let start = map.char_offset(u.span.start);
@@ -269,8 +311,15 @@ impl UtteranceCols {
 
 /// The `quotes` and `claims` tables (one offset map per article serves both).
 pub fn utterances(xs: &[Extraction]) -> Result<(RecordBatch, RecordBatch)> {
-    let mut quotes = UtteranceCols::default();
-    let mut claims = UtteranceCols::default();
+    let size = |f: fn(&Extraction) -> &[Utterance]| {
+        xs.iter()
+            .flat_map(f)
+            .fold((0, 0), |(n, bytes), u| (n + 1, bytes + u.text.len()))
+    };
+    let (n, bytes) = size(|x| &x.quotes);
+    let mut quotes = UtteranceCols::with_capacity(n, bytes);
+    let (n, bytes) = size(|x| &x.claims);
+    let mut claims = UtteranceCols::with_capacity(n, bytes);
     for x in xs {
         if x.quotes.is_empty() && x.claims.is_empty() {
             continue;
