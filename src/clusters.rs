@@ -44,38 +44,58 @@ const REPS_PER_BUCKET: usize = 4;
 const NONE: u32 = u32::MAX;
 const NO_DATE: i32 = i32::MIN;
 
-fn stopwords() -> &'static FxHashSet<&'static str> {
+fn stopwords() -> &'static FxHashSet<&'static [u8]> {
     // looked up once per word of every quotation: a fast hash, no need for
-    // SipHash's protection (the keys are a fixed list)
-    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    S.get_or_init(|| crate::lexicon::lines(include_str!("../lexicons/stopwords.txt")).collect())
+    // SipHash's protection (the keys are a fixed list); bytes, as the words
+    // are lowered into a byte buffer
+    static S: OnceLock<FxHashSet<&'static [u8]>> = OnceLock::new();
+    S.get_or_init(|| {
+        crate::lexicon::lines(include_str!("../lexicons/stopwords.txt"))
+            .map(str::as_bytes)
+            .collect()
+    })
 }
 
 /// The content words of a quotation, lowercased, as sorted distinct hashes.
 pub fn content_words(text: &str) -> Vec<u64> {
     let stop = stopwords();
     // words are the runs of alphanumeric characters, lowered character by
-    // character as they are read: one pass, no test per word of its bytes
-    let mut lower = String::new();
+    // character as they are read: one pass, no test per word of its bytes;
+    // ASCII (nearly all of it) byte by byte, without decoding
+    let mut lower: Vec<u8> = Vec::with_capacity(32);
     let mut out: Vec<u64> = Vec::new();
-    let mut end_word = |lower: &mut String| {
-        if !lower.is_empty() && !stop.contains(lower.as_str()) {
-            out.push(fnv1a64(lower.as_bytes()));
+    let mut end_word = |lower: &mut Vec<u8>| {
+        if !lower.is_empty() && !stop.contains(lower.as_slice()) {
+            out.push(fnv1a64(lower));
         }
         lower.clear();
     };
-    for c in text.chars() {
-        if c.is_ascii() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
             // `is_alphanumeric` and `to_lowercase` are these for ASCII
-            if c.is_ascii_alphanumeric() {
-                lower.push(c.to_ascii_lowercase());
-                continue;
+            if b.is_ascii_alphanumeric() {
+                lower.push(b.to_ascii_lowercase());
+            } else {
+                end_word(&mut lower);
             }
-        } else if c.is_alphanumeric() {
-            lower.extend(c.to_lowercase());
+            i += 1;
             continue;
         }
-        end_word(&mut lower);
+        // `i` is a character boundary: ASCII bytes and whole characters
+        // were stepped over before it
+        let c = text[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
+        if c.is_alphanumeric() {
+            let mut buf = [0u8; 4];
+            for l in c.to_lowercase() {
+                lower.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+            }
+        } else {
+            end_word(&mut lower);
+        }
     }
     end_word(&mut lower);
     out.sort_unstable();
@@ -876,6 +896,37 @@ mod tests {
             .collect();
         let texts: Vec<&str> = qs.iter().map(|q| q.2).collect();
         cluster_texts(&articles, &texts)
+    }
+
+    #[test]
+    fn content_words_lower_by_character() {
+        // the words as `char` iteration and `to_lowercase` give them
+        fn reference(text: &str) -> Vec<u64> {
+            let stop = stopwords();
+            let mut out = Vec::new();
+            let mut word = String::new();
+            for c in text.chars().chain(std::iter::once(' ')) {
+                if c.is_alphanumeric() {
+                    word.extend(c.to_lowercase());
+                } else {
+                    if !word.is_empty() && !stop.contains(word.as_bytes()) {
+                        out.push(fnv1a64(word.as_bytes()));
+                    }
+                    word.clear();
+                }
+            }
+            out.sort_unstable();
+            out.dedup();
+            out
+        }
+        for text in [
+            "The Minister said “we will win” — again, in 2024!",
+            "ÉLYSÉE Straße İstanbul ΣΟΦΙΑ naïve café’s 3½ ﬁne",
+            "",
+            "  and the of  ",
+        ] {
+            assert_eq!(content_words(text), reference(text), "{text}");
+        }
     }
 
     #[test]
