@@ -309,8 +309,22 @@ impl UtteranceCols {
     }
 }
 
-/// The `quotes` and `claims` tables (one offset map per article serves both).
-pub fn utterances(xs: &[Extraction]) -> Result<(RecordBatch, RecordBatch)> {
+/// The offset map of each article that has rows in `quotes`, `claims` or
+/// `dates`: built once, for all three (a pass over each non-ASCII text).
+pub fn offset_maps(xs: &[Extraction]) -> Vec<Option<OffsetMap<'_>>> {
+    xs.iter()
+        .map(|x| {
+            let rows = !(x.quotes.is_empty() && x.claims.is_empty() && x.dates.is_empty());
+            rows.then(|| OffsetMap::new(&x.article.text))
+        })
+        .collect()
+}
+
+/// The `quotes` and `claims` tables; `maps` are [`offset_maps`] of `xs`.
+pub fn utterances(
+    xs: &[Extraction],
+    maps: &[Option<OffsetMap<'_>>],
+) -> Result<(RecordBatch, RecordBatch)> {
     let size = |f: fn(&Extraction) -> &[Utterance]| {
         xs.iter()
             .flat_map(f)
@@ -320,16 +334,13 @@ pub fn utterances(xs: &[Extraction]) -> Result<(RecordBatch, RecordBatch)> {
     let mut quotes = UtteranceCols::with_capacity(n, bytes);
     let (n, bytes) = size(|x| &x.claims);
     let mut claims = UtteranceCols::with_capacity(n, bytes);
-    for x in xs {
-        if x.quotes.is_empty() && x.claims.is_empty() {
-            continue;
-        }
-        let map = OffsetMap::new(&x.article.text);
+    for (x, map) in xs.iter().zip(maps) {
+        let Some(map) = map else { continue };
         for u in &x.quotes {
-            quotes.push(x, &map, 'q', u);
+            quotes.push(x, map, 'q', u);
         }
         for u in &x.claims {
-            claims.push(x, &map, 'c', u);
+            claims.push(x, map, 'c', u);
         }
     }
     Ok((quotes.finish("quotes")?, claims.finish("claims")?))
@@ -385,8 +396,8 @@ pub fn speakers(xs: &[Extraction]) -> Result<RecordBatch> {
     )
 }
 
-/// The `dates` table.
-pub fn dates(xs: &[Extraction]) -> Result<RecordBatch> {
+/// The `dates` table; `maps` are [`offset_maps`] of `xs`.
+pub fn dates(xs: &[Extraction], maps: &[Option<OffsetMap<'_>>]) -> Result<RecordBatch> {
     let (mut id, mut aid, mut text) = (
         StringBuilder::new(),
         StringBuilder::new(),
@@ -403,11 +414,8 @@ pub fn dates(xs: &[Extraction]) -> Result<RecordBatch> {
         Date32Builder::new(),
         StaticDict::default(),
     );
-    for x in xs {
-        if x.dates.is_empty() {
-            continue;
-        }
-        let map = OffsetMap::new(&x.article.text);
+    for (x, map) in xs.iter().zip(maps) {
+        let Some(map) = map else { continue };
         for t in &x.dates {
             let s = map.char_offset(t.span.start);
             append_id(&mut id, &x.article_id, 'd', s);
