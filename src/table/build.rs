@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use arrow_array::builder::{
     BooleanBuilder, Date32Builder, Float32Builder, Int32Builder, LargeStringBuilder, ListBuilder,
-    StringBuilder, StringDictionaryBuilder,
+    StringBuilder,
 };
 use arrow_array::types::Int32Type;
 use arrow_array::{ArrayRef, DictionaryArray, Int32Array, RecordBatch, StringArray};
@@ -19,8 +19,6 @@ use super::{schema, ErrorRow};
 use crate::error::Result;
 use crate::model::{Extraction, Span, Utterance};
 use crate::text::OffsetMap;
-
-type DictBuilder = StringDictionaryBuilder<Int32Type>;
 
 /// Days since 1970-01-01, Arrow's `date32`.
 pub fn date32(d: NaiveDate) -> i32 {
@@ -70,12 +68,12 @@ fn batch(name: &str, columns: Vec<ArrayRef>) -> Result<RecordBatch> {
 /// The `articles` table.
 pub fn articles(xs: &[Extraction]) -> Result<RecordBatch> {
     let mut id = StringBuilder::new();
-    let mut source = DictBuilder::new();
+    let mut source = ScanDict::default();
     let mut url = StringBuilder::new();
     let mut title = StringBuilder::new();
     let mut published = Date32Builder::new();
     let mut inferred = BooleanBuilder::new();
-    let mut language = DictBuilder::new();
+    let mut language = ScanDict::default();
     // sized up front: growing a buffer of megabytes by doubling copies it
     let text_bytes: usize = xs.iter().map(|x| x.article.text.len()).sum();
     let mut text = LargeStringBuilder::with_capacity(xs.len(), text_bytes);
@@ -92,7 +90,7 @@ pub fn articles(xs: &[Extraction]) -> Result<RecordBatch> {
         title.append_option(a.title.as_deref());
         published.append_option(x.published.map(date32));
         inferred.append_value(x.published_inferred);
-        language.append_value(a.language.as_deref().unwrap_or("en"));
+        language.append(a.language.as_deref().unwrap_or("en"));
         text.append_value(&a.text);
         nq.append_value(i32_of(x.quotes.len()));
         nc.append_value(i32_of(x.claims.len()));
@@ -102,12 +100,12 @@ pub fn articles(xs: &[Extraction]) -> Result<RecordBatch> {
         "articles",
         vec![
             Arc::new(id.finish()),
-            Arc::new(source.finish()),
+            Arc::new(source.finish()?),
             Arc::new(url.finish()),
             Arc::new(title.finish()),
             Arc::new(published.finish()),
             Arc::new(inferred.finish()),
-            Arc::new(language.finish()),
+            Arc::new(language.finish()?),
             Arc::new(text.finish()),
             Arc::new(nq.finish()),
             Arc::new(nc.finish()),
@@ -116,14 +114,16 @@ pub fn articles(xs: &[Extraction]) -> Result<RecordBatch> {
     )
 }
 
-/// A dictionary column of a few static values (kind, date source, method,
-/// the TIMEX3 type, modifier and anchor): keys found by a scan of the
-/// values met so far, numbered in order of first appearance as
-/// [`StringDictionaryBuilder`] does, without hashing every row nor a hash
-/// table per batch.
+/// A dictionary column of a few distinct values per batch (kind, date
+/// source, method, cue lemma, outlet, language, the TIMEX3 type, modifier
+/// and anchor): keys found by a scan of the values met so far, numbered in
+/// order of first appearance as
+/// [`StringDictionaryBuilder`](arrow_array::builder::StringDictionaryBuilder) does, without
+/// hashing every row nor a hash table per batch. The values are borrowed
+/// from the extractions until the batch is finished.
 #[derive(Default)]
-struct StaticDict {
-    values: Vec<&'static str>,
+struct ScanDict<'a> {
+    values: Vec<&'a str>,
     /// The key of the row before.
     last: usize,
     keys: Vec<i32>,
@@ -131,10 +131,11 @@ struct StaticDict {
     valid: Option<Vec<bool>>,
 }
 
-impl StaticDict {
-    fn append(&mut self, v: &'static str) {
-        // a row mostly repeats the value of the row before, the same static
-        // string: one pointer compare instead of a scan of string compares
+impl<'a> ScanDict<'a> {
+    fn append(&mut self, v: &'a str) {
+        // a row mostly repeats the value of the row before, often the same
+        // (static) string: one pointer compare instead of a scan of string
+        // compares
         let k = match self.values.get(self.last) {
             Some(&s) if std::ptr::eq(s, v) => self.last,
             _ => match self.values.iter().position(|&s| s == v) {
@@ -152,7 +153,7 @@ impl StaticDict {
         }
     }
 
-    fn append_option(&mut self, v: Option<&'static str>) {
+    fn append_option(&mut self, v: Option<&'a str>) {
         match v {
             Some(v) => self.append(v),
             None => {
@@ -177,37 +178,37 @@ impl StaticDict {
 }
 
 /// Column builders shared by `quotes` and `claims`.
-struct UtteranceCols {
+struct UtteranceCols<'a> {
     id: StringBuilder,
     article_id: StringBuilder,
     text: StringBuilder,
     start: Int32Builder,
     end: Int32Builder,
-    kind: StaticDict,
+    kind: ScanDict<'a>,
     speaker: StringBuilder,
     speaker_id: StringBuilder,
     mention: StringBuilder,
     mention_start: Int32Builder,
     mention_end: Int32Builder,
     cue: StringBuilder,
-    cue_lemma: DictBuilder,
+    cue_lemma: ScanDict<'a>,
     cue_start: Int32Builder,
     cue_end: Int32Builder,
     addressee: StringBuilder,
     sentence: Int32Builder,
     paragraph: Int32Builder,
     date: Date32Builder,
-    date_source: StaticDict,
-    method: StaticDict,
+    date_source: ScanDict<'a>,
+    method: ScanDict<'a>,
     confidence: Float32Builder,
     cluster_id: StringBuilder,
 }
 
-impl UtteranceCols {
+impl<'a> UtteranceCols<'a> {
     /// Builders sized for `rows` rows whose texts take `text_bytes`: a
     /// builder's default room (1024 values) is a large allocation to fill
     /// with the few dozen rows of a chunk, or to grow by copying.
-    fn with_capacity(rows: usize, text_bytes: usize) -> UtteranceCols {
+    fn with_capacity(rows: usize, text_bytes: usize) -> UtteranceCols<'a> {
         // ids, names and cues are short; a longer one grows its buffer
         let short = || StringBuilder::with_capacity(rows, rows * 24);
         let int = || Int32Builder::with_capacity(rows);
@@ -217,28 +218,28 @@ impl UtteranceCols {
             text: StringBuilder::with_capacity(rows, text_bytes),
             start: int(),
             end: int(),
-            kind: StaticDict::default(),
+            kind: ScanDict::default(),
             speaker: short(),
             speaker_id: short(),
             mention: short(),
             mention_start: int(),
             mention_end: int(),
             cue: short(),
-            cue_lemma: DictBuilder::with_capacity(rows, 16, 256),
+            cue_lemma: ScanDict::default(),
             cue_start: int(),
             cue_end: int(),
             addressee: short(),
             sentence: int(),
             paragraph: int(),
             date: Date32Builder::with_capacity(rows),
-            date_source: StaticDict::default(),
-            method: StaticDict::default(),
+            date_source: ScanDict::default(),
+            method: ScanDict::default(),
             confidence: Float32Builder::with_capacity(rows),
             cluster_id: short(),
         }
     }
 
-    fn push(&mut self, x: &Extraction, map: &OffsetMap, tag: char, u: &Utterance) {
+    fn push(&mut self, x: &Extraction, map: &OffsetMap, tag: char, u: &'a Utterance) {
         let text = x.article.text.as_str();
         let start = map.char_offset(u.span.start);
         append_id(&mut self.id, &x.article_id, tag, start);
@@ -293,7 +294,7 @@ impl UtteranceCols {
                 Arc::new(self.mention_start.finish()),
                 Arc::new(self.mention_end.finish()),
                 Arc::new(self.cue.finish()),
-                Arc::new(self.cue_lemma.finish()),
+                Arc::new(self.cue_lemma.finish()?),
                 Arc::new(self.cue_start.finish()),
                 Arc::new(self.cue_end.finish()),
                 Arc::new(self.addressee.finish()),
@@ -405,14 +406,14 @@ pub fn dates(xs: &[Extraction], maps: &[Option<OffsetMap<'_>>]) -> Result<Record
     );
     let (mut start, mut end) = (Int32Builder::new(), Int32Builder::new());
     let (mut typ, mut value, mut modifier) = (
-        StaticDict::default(),
+        ScanDict::default(),
         StringBuilder::new(),
-        StaticDict::default(),
+        ScanDict::default(),
     );
     let (mut begin, mut end_date, mut anchor) = (
         Date32Builder::new(),
         Date32Builder::new(),
-        StaticDict::default(),
+        ScanDict::default(),
     );
     for (x, map) in xs.iter().zip(maps) {
         let Some(map) = map else { continue };
