@@ -22,6 +22,7 @@
 //! quote text is kept: the representative wording of a cluster is read back
 //! from the written `quotes` table (see [`Clustering::rep`]).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
@@ -43,38 +44,58 @@ const REPS_PER_BUCKET: usize = 4;
 const NONE: u32 = u32::MAX;
 const NO_DATE: i32 = i32::MIN;
 
-fn stopwords() -> &'static FxHashSet<&'static str> {
+fn stopwords() -> &'static FxHashSet<&'static [u8]> {
     // looked up once per word of every quotation: a fast hash, no need for
-    // SipHash's protection (the keys are a fixed list)
-    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    S.get_or_init(|| crate::lexicon::lines(include_str!("../lexicons/stopwords.txt")).collect())
+    // SipHash's protection (the keys are a fixed list); bytes, as the words
+    // are lowered into a byte buffer
+    static S: OnceLock<FxHashSet<&'static [u8]>> = OnceLock::new();
+    S.get_or_init(|| {
+        crate::lexicon::lines(include_str!("../lexicons/stopwords.txt"))
+            .map(str::as_bytes)
+            .collect()
+    })
 }
 
 /// The content words of a quotation, lowercased, as sorted distinct hashes.
 pub fn content_words(text: &str) -> Vec<u64> {
     let stop = stopwords();
     // words are the runs of alphanumeric characters, lowered character by
-    // character as they are read: one pass, no test per word of its bytes
-    let mut lower = String::new();
+    // character as they are read: one pass, no test per word of its bytes;
+    // ASCII (nearly all of it) byte by byte, without decoding
+    let mut lower: Vec<u8> = Vec::with_capacity(32);
     let mut out: Vec<u64> = Vec::new();
-    let mut end_word = |lower: &mut String| {
-        if !lower.is_empty() && !stop.contains(lower.as_str()) {
-            out.push(fnv1a64(lower.as_bytes()));
+    let mut end_word = |lower: &mut Vec<u8>| {
+        if !lower.is_empty() && !stop.contains(lower.as_slice()) {
+            out.push(fnv1a64(lower));
         }
         lower.clear();
     };
-    for c in text.chars() {
-        if c.is_ascii() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
             // `is_alphanumeric` and `to_lowercase` are these for ASCII
-            if c.is_ascii_alphanumeric() {
-                lower.push(c.to_ascii_lowercase());
-                continue;
+            if b.is_ascii_alphanumeric() {
+                lower.push(b.to_ascii_lowercase());
+            } else {
+                end_word(&mut lower);
             }
-        } else if c.is_alphanumeric() {
-            lower.extend(c.to_lowercase());
+            i += 1;
             continue;
         }
-        end_word(&mut lower);
+        // `i` is a character boundary: ASCII bytes and whole characters
+        // were stepped over before it
+        let c = text[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
+        if c.is_alphanumeric() {
+            let mut buf = [0u8; 4];
+            for l in c.to_lowercase() {
+                lower.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+            }
+        } else {
+            end_word(&mut lower);
+        }
     }
     end_word(&mut lower);
     out.sort_unstable();
@@ -199,9 +220,10 @@ impl Ids {
         self.n += 1;
     }
 
-    fn get(&self, i: usize) -> String {
+    /// The bytes of id `i`, into `cur` (cleared first).
+    fn get_into(&self, i: usize, cur: &mut Vec<u8>) {
+        cur.clear();
         let mut at = self.blocks[i / IDS_BLOCK];
-        let mut cur: Vec<u8> = Vec::new();
         for _ in 0..=i % IDS_BLOCK {
             let shared = get_varint(&self.bytes, &mut at);
             let rest = get_varint(&self.bytes, &mut at);
@@ -209,8 +231,6 @@ impl Ids {
             cur.extend_from_slice(&self.bytes[at..at + rest]);
             at += rest;
         }
-        // whole UTF-8 strings went in, so whole ones come out
-        String::from_utf8(cur).unwrap_or_default()
     }
 }
 
@@ -455,6 +475,7 @@ impl Clusterer {
                 article_ids,
                 speaker_ids,
                 speakers,
+                last_article: RefCell::new((u32::MAX, Vec::new())),
             },
             &article_source,
             quotes,
@@ -469,11 +490,27 @@ struct Names {
     article_ids: Ids,
     speaker_ids: Interner,
     speakers: Interner,
+    /// The article id decoded last, and its number: the quotes rows of an
+    /// article come one after the other, and decoding an id walks up to
+    /// [`IDS_BLOCK`] entries (it was a `String` per row checked).
+    last_article: RefCell<(u32, Vec<u8>)>,
 }
 
 impl Names {
     fn article(&self, a: u32) -> String {
-        self.article_ids.get(a as usize)
+        self.with_article(a, str::to_string)
+    }
+
+    /// `f` of the id of article `a`, decoded once for a run of rows of `a`.
+    fn with_article<R>(&self, a: u32, f: impl FnOnce(&str) -> R) -> R {
+        let mut last = self.last_article.borrow_mut();
+        let (n, bytes) = &mut *last;
+        if *n != a {
+            self.article_ids.get_into(a as usize, bytes);
+            *n = a;
+        }
+        // whole UTF-8 strings went in, so whole ones come out
+        f(std::str::from_utf8(bytes).unwrap_or_default())
     }
 }
 
@@ -686,9 +723,11 @@ impl Clustering {
     /// Does quotes row `q` have the id `id`? (Checks that rows and keys line up.)
     pub fn has_quote_id(&self, q: usize, id: &str) -> bool {
         let r = &self.quotes[q];
-        id.strip_prefix(self.names.article(r.article).as_str())
-            .and_then(|rest| rest.strip_prefix(":q:"))
-            .is_some_and(|n| n.parse::<u32>() == Ok(r.start))
+        self.names.with_article(r.article, |a| {
+            id.strip_prefix(a)
+                .and_then(|rest| rest.strip_prefix(":q:"))
+                .is_some_and(|n| n.parse::<u32>() == Ok(r.start))
+        })
     }
 
     /// The stable id of cluster `c`: a hash of its first quotation's id.
@@ -708,7 +747,7 @@ impl Clustering {
     pub fn member_ids(&self, c: usize, mut f: impl FnMut(&str, u32)) {
         for &q in self.members(c) {
             let r = &self.quotes[q as usize];
-            f(&self.names.article(r.article), r.start);
+            self.names.with_article(r.article, |a| f(a, r.start));
         }
     }
 
@@ -751,7 +790,15 @@ pub fn cluster_key(first_quote_id: &str) -> u64 {
 
 /// The `cluster_id` of a cluster key.
 pub fn cluster_id_of(key: u64) -> String {
-    format!("k{key:016x}")
+    // `format!("k{key:016x}")` without the formatting machinery: one per
+    // quotes row when the quotes are rewritten
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(17);
+    s.push('k');
+    for shift in (0..16).rev() {
+        s.push(char::from(HEX[((key >> (4 * shift)) & 0xF) as usize]));
+    }
+    s
 }
 
 fn mix(h: u64, seed: u64) -> u64 {
@@ -849,6 +896,44 @@ mod tests {
             .collect();
         let texts: Vec<&str> = qs.iter().map(|q| q.2).collect();
         cluster_texts(&articles, &texts)
+    }
+
+    #[test]
+    fn content_words_lower_by_character() {
+        // the words as `char` iteration and `to_lowercase` give them
+        fn reference(text: &str) -> Vec<u64> {
+            let stop = stopwords();
+            let mut out = Vec::new();
+            let mut word = String::new();
+            for c in text.chars().chain(std::iter::once(' ')) {
+                if c.is_alphanumeric() {
+                    word.extend(c.to_lowercase());
+                } else {
+                    if !word.is_empty() && !stop.contains(word.as_bytes()) {
+                        out.push(fnv1a64(word.as_bytes()));
+                    }
+                    word.clear();
+                }
+            }
+            out.sort_unstable();
+            out.dedup();
+            out
+        }
+        for text in [
+            "The Minister said “we will win” — again, in 2024!",
+            "ÉLYSÉE Straße İstanbul ΣΟΦΙΑ naïve café’s 3½ ﬁne",
+            "",
+            "  and the of  ",
+        ] {
+            assert_eq!(content_words(text), reference(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn cluster_ids_are_sixteen_hex_digits() {
+        for key in [0u64, 1, 0xABC, u64::MAX, 0x0123_4567_89AB_CDEF] {
+            assert_eq!(cluster_id_of(key), format!("k{key:016x}"));
+        }
     }
 
     #[test]
@@ -993,8 +1078,15 @@ mod tests {
             ids.push(s);
         }
         assert_eq!(ids.len(), 40);
+        let mut cur = Vec::new();
         for (i, s) in all.iter().enumerate() {
-            assert_eq!(&ids.get(i), s);
+            ids.get_into(i, &mut cur);
+            assert_eq!(cur, s.as_bytes());
+        }
+        // out of order, through the reused buffer
+        for (i, s) in all.iter().enumerate().rev() {
+            ids.get_into(i, &mut cur);
+            assert_eq!(cur, s.as_bytes());
         }
     }
 

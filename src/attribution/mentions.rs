@@ -320,19 +320,21 @@ fn strip_possessive(w: &str) -> (&str, bool) {
 }
 
 /// Find the mentions in the tokens `toks[from..to]` of one sentence;
-/// `words` covers at least the tokens up to `to`.
-pub fn find_in_sentence(
-    text: &str,
+/// `words` covers at least the tokens up to `to`. `scratch` is kept from
+/// one sentence to the next.
+#[allow(clippy::too_many_arguments)]
+pub fn find_in_sentence<'t>(
+    text: &'t str,
     toks: &[Token],
     words: &Words,
     from: usize,
     to: usize,
     sentence: usize,
+    scratch: &mut NameScratch<'t>,
     out: &mut Vec<Mention>,
 ) {
     let lex = lexicons();
     let is_word = |i: usize| i < to && toks[i].kind == TokenKind::Word;
-    let mut scratch = NameScratch::default();
     let mut i = from;
     while i < to {
         let t = toks[i];
@@ -387,7 +389,7 @@ pub fn find_in_sentence(
         if (is_cap(w) || (fl & flag::DEMONYM != 0 && lex.demonyms.contains_key(w)))
             && !contraction()
         {
-            let (m, next) = name_sequence(text, toks, words, i, to, sentence, from, &mut scratch);
+            let (m, next) = name_sequence(text, toks, words, i, to, sentence, from, scratch);
             if let Some(m) = m {
                 out.push(m);
             }
@@ -556,10 +558,10 @@ fn name_label(text: &str, toks: &[Token], i: usize, to: usize) -> Option<usize> 
     None
 }
 
-/// Buffers of [`name_sequence`], reused across the capitalised words of a
-/// sentence (one allocation per sentence rather than per word).
+/// Buffers of the name finder, reused across the capitalised words of an
+/// article: one allocation per article rather than per word or sentence.
 #[derive(Default)]
-struct NameScratch<'t> {
+pub struct NameScratch<'t> {
     /// Token indices of the name words.
     words: Vec<usize>,
     /// Their text without a possessive ending.

@@ -48,13 +48,23 @@ impl<'a> Document<'a> {
         let mut token_sentence = Vec::with_capacity(text.len() / 5);
         let mut words = mentions::Words::new(text, text.len() / 5);
         let mut mentions = Vec::new();
+        let mut scratch = mentions::NameScratch::default();
         for (si, s) in seg.sentences.iter().enumerate() {
             let from = tokens.len();
             tokenize(text, s.start, s.end, &mut tokens);
             token_sentence.resize(tokens.len(), si);
             words.extend(text, &tokens[from..]);
             let to = tokens.len();
-            mentions::find_in_sentence(text, &tokens, &words, from, to, si, &mut mentions);
+            mentions::find_in_sentence(
+                text,
+                &tokens,
+                &words,
+                from,
+                to,
+                si,
+                &mut scratch,
+                &mut mentions,
+            );
         }
         let mut quoted = quoted;
         quoted.sort();

@@ -63,15 +63,22 @@ pub fn tag(text: &str, seg: &Segments, published: Option<NaiveDate>) -> Vec<Time
     let lower = text.to_ascii_lowercase();
     // room for a long sentence from the start: no growing per article
     let mut toks = Vec::with_capacity(64);
+    // the tense rules of the sentence's tokens, looked up for the first
+    // expression that needs them
+    let mut rules = Vec::with_capacity(64);
     for (s, _) in seg.sentences.iter().zip(hits).filter(|(_, h)| *h) {
         let Some(low) = lower.get(s.start..s.end) else {
             continue;
         };
         lex::tokens_into(&mut toks, text, low, s.start, s.end);
+        rules.clear();
         for item in grammar::recognise(&toks) {
             let span = Span::new(toks[item.start].start, toks[item.end - 1].end);
             let dir = if resolve::uses_tense(&item.expr, &ctx) {
-                tense::direction(&toks, item.start, item.end)
+                if rules.is_empty() {
+                    tense::rules_into(&toks, &mut rules);
+                }
+                tense::direction(&toks, &rules, item.start, item.end)
             } else {
                 None
             };

@@ -34,8 +34,18 @@ enum Strength {
     Ahead,
 }
 
-fn mark(toks: &[Tok<'_>], i: usize) -> Option<Mark> {
+/// What each token of a sentence says about tense (`rules[i]` for
+/// `toks[i]`), looked up once per sentence: [`mark`] asks it of a token and
+/// of its neighbours, for every expression of the sentence that needs a
+/// direction, and each ask was a hash of the word.
+pub fn rules_into(toks: &[Tok<'_>], rules: &mut Vec<Option<Rule>>) {
     let lex = lexicon::get();
+    rules.clear();
+    rules.extend(toks.iter().map(|t| lex.rule(t.low)));
+}
+
+fn mark(toks: &[Tok<'_>], rules: &[Option<Rule>], i: usize) -> Option<Mark> {
+    let rule = |k: usize| rules[k];
     let t = &toks[i];
     let prev = i.checked_sub(1).map(|k| &toks[k]);
     if t.kind == Kind::Punct {
@@ -46,7 +56,7 @@ fn mark(toks: &[Tok<'_>], i: usize) -> Option<Mark> {
         {
             return Some(Mark::Boundary);
         }
-        return matches!(lex.rule(t.low), Some(Rule::Boundary)).then_some(Mark::Boundary);
+        return matches!(rule(i), Some(Rule::Boundary)).then_some(Mark::Boundary);
     }
     if t.kind != Kind::Word {
         return None;
@@ -65,7 +75,7 @@ fn mark(toks: &[Tok<'_>], i: usize) -> Option<Mark> {
         return Some(Mark::Dir(Dir::Future, Strength::Full));
     }
     // a participle after `be`, `been`: its auxiliary tells the tense
-    let aux = prev.is_some_and(|p| matches!(lex.rule(p.low), Some(Rule::Aux)));
+    let aux = i > 0 && matches!(rule(i - 1), Some(Rule::Aux));
     // `was due`, `had been scheduled`: a plan told in the past, for a time
     // that is past by now
     let past_aux = |k: usize| {
@@ -80,11 +90,9 @@ fn mark(toks: &[Tok<'_>], i: usize) -> Option<Mark> {
     // `were planning to drive`: the plan, not the auxiliary, tells the time
     let plans_ahead = || {
         toks.get(i + 2).is_some_and(|n| n.low == "to")
-            && toks
-                .get(i + 1)
-                .is_some_and(|n| matches!(lex.rule(n.low), Some(Rule::BeforeTo)))
+            && matches!(rules.get(i + 1), Some(Some(Rule::BeforeTo)))
     };
-    match lex.rule(t.low) {
+    match rule(i) {
         // `will be held`: the participle is no past tense
         Some(Rule::Tense(Dir::Past)) if aux || plans_ahead() => return None,
         Some(Rule::Tense(Dir::Future)) if planned_before => {
@@ -108,7 +116,7 @@ fn mark(toks: &[Tok<'_>], i: usize) -> Option<Mark> {
     // unspecified date`, `the revised plan`), not a past tense
     let det = (1..=2).any(|k| {
         i.checked_sub(k)
-            .is_some_and(|j| matches!(lex.rule(toks[j].low), Some(Rule::Det)))
+            .is_some_and(|j| matches!(rule(j), Some(Rule::Det)))
     });
     // an -ed word before `by` is a participle (`markets untouched by the
     // crisis`), the tense is elsewhere
@@ -118,8 +126,13 @@ fn mark(toks: &[Tok<'_>], i: usize) -> Option<Mark> {
 }
 
 /// The cheapest marker around tokens `start..end` of the sentence decides;
-/// `None` when there is none.
-pub fn direction(toks: &[Tok<'_>], start: usize, end: usize) -> Option<Dir> {
+/// `None` when there is none. `rules` are the sentence's [`rules_into`].
+pub fn direction(
+    toks: &[Tok<'_>],
+    rules: &[Option<Rule>],
+    start: usize,
+    end: usize,
+) -> Option<Dir> {
     // a possessive (`Wednesday's ruling`) names an event already known:
     // the day before publication, whatever the verbs say
     let glued = |k: usize, w: &str| toks.get(k).is_some_and(|t| t.glued && t.low == w);
@@ -141,7 +154,7 @@ pub fn direction(toks: &[Tok<'_>], start: usize, end: usize) -> Option<Dir> {
     let mut crossed = 0;
     let weak = |s: Strength| if s == Strength::Weak { REPORT } else { 0 };
     for (dist, k) in (0..start.min(toks.len())).rev().enumerate() {
-        match mark(toks, k) {
+        match mark(toks, rules, k) {
             Some(Mark::Dir(d, s)) => consider(dist + 1 + BOUNDARY * crossed + weak(s), d),
             Some(Mark::Boundary) => crossed += 1,
             None => {}
@@ -149,7 +162,7 @@ pub fn direction(toks: &[Tok<'_>], start: usize, end: usize) -> Option<Dir> {
     }
     let mut crossed = 0;
     for (dist, k) in (end..toks.len()).enumerate() {
-        match mark(toks, k) {
+        match mark(toks, rules, k) {
             Some(Mark::Dir(_, Strength::Ahead)) => {}
             Some(Mark::Dir(d, s)) => consider(dist + 1 + BOUNDARY * crossed + weak(s), d),
             Some(Mark::Boundary) => crossed += 1,
@@ -167,7 +180,9 @@ mod tests {
         let lower = text.to_ascii_lowercase();
         let toks = crate::dates::lex::tokens(text, &lower, 0, text.len());
         let i = toks.iter().position(|t| t.low == word).unwrap();
-        direction(&toks, i, i + 1)
+        let mut rules = Vec::new();
+        rules_into(&toks, &mut rules);
+        direction(&toks, &rules, i, i + 1)
     }
 
     #[test]

@@ -62,6 +62,13 @@ const MARK_LEAD: [bool; 256] = {
 /// The quotation marks of one paragraph, in order, with apostrophes removed.
 fn marks(para: &str, base: usize) -> Vec<Mark> {
     let mut out = Vec::new();
+    marks_into(para, base, &mut out);
+    out
+}
+
+/// [`marks`] into `out` (cleared first), kept from one paragraph to the next.
+fn marks_into(para: &str, base: usize, out: &mut Vec<Mark>) {
+    out.clear();
     let bytes = para.as_bytes();
     // every mark below is ", ' or ` or starts with byte C2 (« ») or E2 (the
     // rest), and those two are only ever lead bytes: a byte scan skips to
@@ -158,7 +165,6 @@ fn marks(para: &str, base: usize) -> Vec<Mark> {
             _ => {}
         }
     }
-    out
 }
 
 /// Straight double quotes: open when the previous character is a space (or
@@ -195,12 +201,16 @@ pub fn pair(text: &str, seg: &Segments) -> Vec<RawQuote> {
     // byte length of the mark that opened the carried quotation (1: straight)
     let mut carried_open_len: Option<usize> = None;
     let n = seg.paragraphs.len();
+    // the marks and open quotations of a paragraph, in buffers kept from one
+    // paragraph to the next
+    let mut ms: Vec<Mark> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
     let mut pi = 0;
     while pi < n {
         let p = seg.paragraphs[pi];
         let para = &text[p.start..p.end];
-        let ms = marks(para, p.start);
-        let mut stack: Vec<Open> = Vec::new();
+        marks_into(para, p.start, &mut ms);
+        stack.clear();
         let mut k = 0;
         // continuation of a quotation from the previous paragraph
         let carried_straight = carried_open_len.map(|l| l == 1);

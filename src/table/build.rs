@@ -8,18 +8,17 @@ use std::sync::Arc;
 
 use arrow_array::builder::{
     BooleanBuilder, Date32Builder, Float32Builder, Int32Builder, LargeStringBuilder, ListBuilder,
-    StringBuilder, StringDictionaryBuilder,
+    StringBuilder,
 };
 use arrow_array::types::Int32Type;
 use arrow_array::{ArrayRef, DictionaryArray, Int32Array, RecordBatch, StringArray};
+use arrow_buffer::NullBuffer;
 use chrono::{Datelike, NaiveDate};
 
 use super::{schema, ErrorRow};
 use crate::error::Result;
 use crate::model::{Extraction, Span, Utterance};
 use crate::text::OffsetMap;
-
-type DictBuilder = StringDictionaryBuilder<Int32Type>;
 
 /// Days since 1970-01-01, Arrow's `date32`.
 pub fn date32(d: NaiveDate) -> i32 {
@@ -69,12 +68,12 @@ fn batch(name: &str, columns: Vec<ArrayRef>) -> Result<RecordBatch> {
 /// The `articles` table.
 pub fn articles(xs: &[Extraction]) -> Result<RecordBatch> {
     let mut id = StringBuilder::new();
-    let mut source = DictBuilder::new();
+    let mut source = ScanDict::default();
     let mut url = StringBuilder::new();
     let mut title = StringBuilder::new();
     let mut published = Date32Builder::new();
     let mut inferred = BooleanBuilder::new();
-    let mut language = DictBuilder::new();
+    let mut language = ScanDict::default();
     // sized up front: growing a buffer of megabytes by doubling copies it
     let text_bytes: usize = xs.iter().map(|x| x.article.text.len()).sum();
     let mut text = LargeStringBuilder::with_capacity(xs.len(), text_bytes);
@@ -91,7 +90,7 @@ pub fn articles(xs: &[Extraction]) -> Result<RecordBatch> {
         title.append_option(a.title.as_deref());
         published.append_option(x.published.map(date32));
         inferred.append_value(x.published_inferred);
-        language.append_value(a.language.as_deref().unwrap_or("en"));
+        language.append(a.language.as_deref().unwrap_or("en"));
         text.append_value(&a.text);
         nq.append_value(i32_of(x.quotes.len()));
         nc.append_value(i32_of(x.claims.len()));
@@ -101,12 +100,12 @@ pub fn articles(xs: &[Extraction]) -> Result<RecordBatch> {
         "articles",
         vec![
             Arc::new(id.finish()),
-            Arc::new(source.finish()),
+            Arc::new(source.finish()?),
             Arc::new(url.finish()),
             Arc::new(title.finish()),
             Arc::new(published.finish()),
             Arc::new(inferred.finish()),
-            Arc::new(language.finish()),
+            Arc::new(language.finish()?),
             Arc::new(text.finish()),
             Arc::new(nq.finish()),
             Arc::new(nc.finish()),
@@ -115,65 +114,132 @@ pub fn articles(xs: &[Extraction]) -> Result<RecordBatch> {
     )
 }
 
-/// A dictionary column of a few static values (kind, date source, method):
-/// keys found by a scan of the values met so far, numbered in order of
-/// first appearance as [`StringDictionaryBuilder`] does, without hashing
-/// every row.
+/// A dictionary column of a few distinct values per batch (kind, date
+/// source, method, cue lemma, outlet, language, the TIMEX3 type, modifier
+/// and anchor): keys found by a scan of the values met so far, numbered in
+/// order of first appearance as
+/// [`StringDictionaryBuilder`](arrow_array::builder::StringDictionaryBuilder) does, without
+/// hashing every row nor a hash table per batch. The values are borrowed
+/// from the extractions until the batch is finished.
 #[derive(Default)]
-struct StaticDict {
-    values: Vec<&'static str>,
+struct ScanDict<'a> {
+    values: Vec<&'a str>,
+    /// The key of the row before.
+    last: usize,
     keys: Vec<i32>,
+    /// Which rows have a value; `None` while every row has one.
+    valid: Option<Vec<bool>>,
 }
 
-impl StaticDict {
-    fn append(&mut self, v: &'static str) {
-        let k = match self.values.iter().position(|&s| s == v) {
-            Some(k) => k,
-            None => {
-                self.values.push(v);
-                self.values.len() - 1
-            }
+impl<'a> ScanDict<'a> {
+    fn append(&mut self, v: &'a str) {
+        // a row mostly repeats the value of the row before, often the same
+        // (static) string: one pointer compare instead of a scan of string
+        // compares
+        let k = match self.values.get(self.last) {
+            Some(&s) if std::ptr::eq(s, v) => self.last,
+            _ => match self.values.iter().position(|&s| s == v) {
+                Some(k) => k,
+                None => {
+                    self.values.push(v);
+                    self.values.len() - 1
+                }
+            },
         };
+        self.last = k;
         self.keys.push(i32_of(k));
+        if let Some(valid) = &mut self.valid {
+            valid.push(true);
+        }
+    }
+
+    fn append_option(&mut self, v: Option<&'a str>) {
+        match v {
+            Some(v) => self.append(v),
+            None => {
+                let n = self.keys.len();
+                self.valid.get_or_insert_with(|| vec![true; n]).push(false);
+                // the key of a null row is never read
+                self.keys.push(0);
+            }
+        }
     }
 
     fn finish(&mut self) -> Result<DictionaryArray<Int32Type>> {
-        let keys = Int32Array::from(std::mem::take(&mut self.keys));
+        let keys = std::mem::take(&mut self.keys);
+        let keys = match self.valid.take() {
+            None => Int32Array::from(keys),
+            Some(valid) => Int32Array::new(keys.into(), Some(NullBuffer::from(valid))),
+        };
         let values = StringArray::from(std::mem::take(&mut self.values));
+        self.last = 0;
         Ok(DictionaryArray::try_new(keys, Arc::new(values))?)
     }
 }
 
 /// Column builders shared by `quotes` and `claims`.
-#[derive(Default)]
-struct UtteranceCols {
+struct UtteranceCols<'a> {
     id: StringBuilder,
     article_id: StringBuilder,
     text: StringBuilder,
     start: Int32Builder,
     end: Int32Builder,
-    kind: StaticDict,
+    kind: ScanDict<'a>,
     speaker: StringBuilder,
     speaker_id: StringBuilder,
     mention: StringBuilder,
     mention_start: Int32Builder,
     mention_end: Int32Builder,
     cue: StringBuilder,
-    cue_lemma: DictBuilder,
+    cue_lemma: ScanDict<'a>,
     cue_start: Int32Builder,
     cue_end: Int32Builder,
     addressee: StringBuilder,
     sentence: Int32Builder,
     paragraph: Int32Builder,
     date: Date32Builder,
-    date_source: StaticDict,
-    method: StaticDict,
+    date_source: ScanDict<'a>,
+    method: ScanDict<'a>,
     confidence: Float32Builder,
     cluster_id: StringBuilder,
 }
 
-impl UtteranceCols {
-    fn push(&mut self, x: &Extraction, map: &OffsetMap, tag: char, u: &Utterance) {
+impl<'a> UtteranceCols<'a> {
+    /// Builders sized for `rows` rows whose texts take `text_bytes`: a
+    /// builder's default room (1024 values) is a large allocation to fill
+    /// with the few dozen rows of a chunk, or to grow by copying.
+    fn with_capacity(rows: usize, text_bytes: usize) -> UtteranceCols<'a> {
+        // ids, names and cues are short; a longer one grows its buffer
+        let short = || StringBuilder::with_capacity(rows, rows * 24);
+        let int = || Int32Builder::with_capacity(rows);
+        UtteranceCols {
+            id: short(),
+            article_id: short(),
+            text: StringBuilder::with_capacity(rows, text_bytes),
+            start: int(),
+            end: int(),
+            kind: ScanDict::default(),
+            speaker: short(),
+            speaker_id: short(),
+            mention: short(),
+            mention_start: int(),
+            mention_end: int(),
+            cue: short(),
+            cue_lemma: ScanDict::default(),
+            cue_start: int(),
+            cue_end: int(),
+            addressee: short(),
+            sentence: int(),
+            paragraph: int(),
+            date: Date32Builder::with_capacity(rows),
+            date_source: ScanDict::default(),
+            method: ScanDict::default(),
+            confidence: Float32Builder::with_capacity(rows),
+            cluster_id: short(),
+        }
+    }
+
+    fn push(&mut self, x: &Extraction, map: &OffsetMap, tag: char, u: &'a Utterance) {
         let text = x.article.text.as_str();
         let start = map.char_offset(u.span.start);
         append_id(&mut self.id, &x.article_id, tag, start);
@@ -228,7 +294,7 @@ impl UtteranceCols {
                 Arc::new(self.mention_start.finish()),
                 Arc::new(self.mention_end.finish()),
                 Arc::new(self.cue.finish()),
-                Arc::new(self.cue_lemma.finish()),
+                Arc::new(self.cue_lemma.finish()?),
                 Arc::new(self.cue_start.finish()),
                 Arc::new(self.cue_end.finish()),
                 Arc::new(self.addressee.finish()),
@@ -244,20 +310,38 @@ impl UtteranceCols {
     }
 }
 
-/// The `quotes` and `claims` tables (one offset map per article serves both).
-pub fn utterances(xs: &[Extraction]) -> Result<(RecordBatch, RecordBatch)> {
-    let mut quotes = UtteranceCols::default();
-    let mut claims = UtteranceCols::default();
-    for x in xs {
-        if x.quotes.is_empty() && x.claims.is_empty() {
-            continue;
-        }
-        let map = OffsetMap::new(&x.article.text);
+/// The offset map of each article that has rows in `quotes`, `claims` or
+/// `dates`: built once, for all three (a pass over each non-ASCII text).
+pub fn offset_maps(xs: &[Extraction]) -> Vec<Option<OffsetMap<'_>>> {
+    xs.iter()
+        .map(|x| {
+            let rows = !(x.quotes.is_empty() && x.claims.is_empty() && x.dates.is_empty());
+            rows.then(|| OffsetMap::new(&x.article.text))
+        })
+        .collect()
+}
+
+/// The `quotes` and `claims` tables; `maps` are [`offset_maps`] of `xs`.
+pub fn utterances(
+    xs: &[Extraction],
+    maps: &[Option<OffsetMap<'_>>],
+) -> Result<(RecordBatch, RecordBatch)> {
+    let size = |f: fn(&Extraction) -> &[Utterance]| {
+        xs.iter()
+            .flat_map(f)
+            .fold((0, 0), |(n, bytes), u| (n + 1, bytes + u.text.len()))
+    };
+    let (n, bytes) = size(|x| &x.quotes);
+    let mut quotes = UtteranceCols::with_capacity(n, bytes);
+    let (n, bytes) = size(|x| &x.claims);
+    let mut claims = UtteranceCols::with_capacity(n, bytes);
+    for (x, map) in xs.iter().zip(maps) {
+        let Some(map) = map else { continue };
         for u in &x.quotes {
-            quotes.push(x, &map, 'q', u);
+            quotes.push(x, map, 'q', u);
         }
         for u in &x.claims {
-            claims.push(x, &map, 'c', u);
+            claims.push(x, map, 'c', u);
         }
     }
     Ok((quotes.finish("quotes")?, claims.finish("claims")?))
@@ -313,26 +397,26 @@ pub fn speakers(xs: &[Extraction]) -> Result<RecordBatch> {
     )
 }
 
-/// The `dates` table.
-pub fn dates(xs: &[Extraction]) -> Result<RecordBatch> {
+/// The `dates` table; `maps` are [`offset_maps`] of `xs`.
+pub fn dates(xs: &[Extraction], maps: &[Option<OffsetMap<'_>>]) -> Result<RecordBatch> {
     let (mut id, mut aid, mut text) = (
         StringBuilder::new(),
         StringBuilder::new(),
         StringBuilder::new(),
     );
     let (mut start, mut end) = (Int32Builder::new(), Int32Builder::new());
-    let (mut typ, mut value, mut modifier) =
-        (DictBuilder::new(), StringBuilder::new(), DictBuilder::new());
+    let (mut typ, mut value, mut modifier) = (
+        ScanDict::default(),
+        StringBuilder::new(),
+        ScanDict::default(),
+    );
     let (mut begin, mut end_date, mut anchor) = (
         Date32Builder::new(),
         Date32Builder::new(),
-        DictBuilder::new(),
+        ScanDict::default(),
     );
-    for x in xs {
-        if x.dates.is_empty() {
-            continue;
-        }
-        let map = OffsetMap::new(&x.article.text);
+    for (x, map) in xs.iter().zip(maps) {
+        let Some(map) = map else { continue };
         for t in &x.dates {
             let s = map.char_offset(t.span.start);
             append_id(&mut id, &x.article_id, 'd', s);
@@ -340,12 +424,12 @@ pub fn dates(xs: &[Extraction]) -> Result<RecordBatch> {
             text.append_value(slice(&x.article.text, t.span));
             start.append_value(i32_of(s));
             end.append_value(i32_of(map.char_offset(t.span.end)));
-            typ.append_value(t.typ.as_str());
+            typ.append(t.typ.as_str());
             value.append_value(&t.value);
             modifier.append_option(t.modifier);
             begin.append_option(t.begin.map(date32));
             end_date.append_option(t.end_date.map(date32));
-            anchor.append_value(t.anchor.as_str());
+            anchor.append(t.anchor.as_str());
         }
     }
     batch(
@@ -356,12 +440,12 @@ pub fn dates(xs: &[Extraction]) -> Result<RecordBatch> {
             Arc::new(text.finish()),
             Arc::new(start.finish()),
             Arc::new(end.finish()),
-            Arc::new(typ.finish()),
+            Arc::new(typ.finish()?),
             Arc::new(value.finish()),
-            Arc::new(modifier.finish()),
+            Arc::new(modifier.finish()?),
             Arc::new(begin.finish()),
             Arc::new(end_date.finish()),
-            Arc::new(anchor.finish()),
+            Arc::new(anchor.finish()?),
         ],
     )
 }

@@ -71,13 +71,14 @@ impl Tables {
 /// Build all tables for a batch of extractions and error rows (clusters stay
 /// empty here: they are a corpus-wide pass).
 pub fn build(extractions: &[Extraction], errors: &[ErrorRow]) -> Result<Tables> {
-    let (quotes, claims) = build::utterances(extractions)?;
+    let maps = build::offset_maps(extractions);
+    let (quotes, claims) = build::utterances(extractions, &maps)?;
     Ok(Tables {
         articles: build::articles(extractions)?,
         quotes,
         claims,
         speakers: build::speakers(extractions)?,
-        dates: build::dates(extractions)?,
+        dates: build::dates(extractions, &maps)?,
         clusters: empty("clusters"),
         errors: if errors.is_empty() {
             empty("errors")

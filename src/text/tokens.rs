@@ -39,6 +39,15 @@ const ASCII_ALNUM: [bool; 256] = {
     t
 };
 
+/// The non-ASCII punctuation of news text (curly quotes, dashes, the
+/// ellipsis, guillemets): neither space nor letter nor digit. Asked before
+/// the Unicode tables, whose look-up of a character outside ASCII is a
+/// search (curly quotes and apostrophes are in most paragraphs).
+#[inline]
+fn is_common_punct(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’' | '—' | '–' | '…' | '«' | '»')
+}
+
 fn is_inner_word(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '‐')
 }
@@ -69,6 +78,15 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             continue;
         }
         let (c, cl) = char_at(s, i);
+        if cl > 1 && is_common_punct(c) {
+            out.push(Token {
+                start: start + i,
+                end: start + i + cl,
+                kind: TokenKind::Punct,
+            });
+            i += cl;
+            continue;
+        }
         if c.is_whitespace() {
             i += cl;
             continue;
@@ -84,7 +102,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                     continue;
                 }
                 let (d, dl) = char_at(s, j);
-                if d.is_alphanumeric() {
+                if !is_common_punct(d) && d.is_alphanumeric() {
                     j += dl;
                     continue;
                 }
@@ -132,6 +150,35 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn curly_quotes_and_dashes_are_punctuation() {
+        let text = "“Hi,” she said — O’Neil’s… «non»";
+        let mut toks = Vec::new();
+        tokenize(text, 0, text.len(), &mut toks);
+        let got: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        assert_eq!(
+            got,
+            vec![
+                "“",
+                "Hi",
+                ",",
+                "”",
+                "she",
+                "said",
+                "—",
+                "O’Neil’s",
+                "…",
+                "«",
+                "non",
+                "»"
+            ]
+        );
+        assert!(toks
+            .iter()
+            .filter(|t| t.kind == TokenKind::Punct)
+            .all(|t| !t.text(text).chars().any(char::is_alphanumeric)));
+    }
 
     #[test]
     fn words_and_punct() {
