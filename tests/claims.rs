@@ -679,3 +679,17 @@ fn an_opening_adverbial_alone_is_no_content() {
         )]
     );
 }
+
+#[test]
+fn a_dateline_is_no_speaker() {
+    let x = extract(Article::new(
+        "HALDEN — Sen. Mara Quint defended the levy, saying the costs would fall.",
+    ));
+    let rows: Vec<_> = x
+        .claims
+        .iter()
+        .filter(|c| c.cue_lemma.as_deref() == Some("say"))
+        .map(|c| (c.text.as_str(), c.speaker.as_deref()))
+        .collect();
+    assert_eq!(rows, vec![("the costs would fall", Some("Mara Quint"))]);
+}

@@ -598,6 +598,7 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
             .iter()
             .position(|m| {
                 !m.in_quote
+                    && !is_dateline(doc, m)
                     && m.first_token < k
                     && matches!(
                         m.kind,
@@ -619,6 +620,26 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
         }
     }
     subject_from(doc, k, k, sentence)
+}
+
+/// Is mention `m` the place of a dateline ("WASHINGTON —", "PARIS (AP) -")
+/// opening its paragraph? Written in capitals and followed by a dash, a
+/// bracket or a comma, it names where the story was filed, not a speaker.
+pub(crate) fn is_dateline(doc: &Document, m: &super::mentions::Mention) -> bool {
+    let first = m.first_token;
+    let opens_paragraph = first == 0 || {
+        let t = doc.tokens[first].start;
+        doc.text[..t].trim_end_matches([' ', '\t']).ends_with('\n')
+            || doc.text[..t].trim().is_empty()
+    };
+    let name = m.span.text(doc.text);
+    opens_paragraph
+        && name.chars().any(char::is_alphabetic)
+        && !name.chars().any(char::is_lowercase)
+        && matches!(
+            word(doc, m.end_token),
+            "—" | "–" | "―" | "-" | "--" | "(" | ","
+        )
 }
 
 /// A name ending right before the comma at token `comma` ("…, one of the
@@ -772,6 +793,7 @@ pub fn sentence_cue(doc: &Document, sentence: usize, near: usize) -> Option<Foun
                 .iter()
                 .position(|m| {
                     !m.in_quote
+                        && !is_dateline(doc, m)
                         && m.first_token < k
                         && matches!(
                             m.kind,
