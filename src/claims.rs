@@ -964,6 +964,19 @@ fn claim_around(
     let before = Span::new(doc.tokens[lo].start, doc.tokens[k - 2].end);
     let resume = doc.mentions[mention].end_token + 1;
     let after = Span::new(doc.tokens[resume].start, doc.tokens[end_tok - 1].end);
+    two_part_claim(doc, si, before, after, mention, lemma, cue)
+}
+
+/// A `claim_around` row: a content in two parts around its attribution.
+fn two_part_claim(
+    doc: &Document,
+    si: usize,
+    before: Span,
+    after: Span,
+    mention: usize,
+    lemma: &str,
+    cue: Span,
+) -> Option<Utterance> {
     let mut u = make(
         doc,
         si,
@@ -1194,24 +1207,7 @@ fn parenthetical(
     // sentence goes on ("The plan, Lee said, is dead, and the board knows
     // it"): both parts, as annotators of reported speech mark it
     let before = Span::new(doc.tokens[from].start, doc.tokens[attr_start - 2].end);
-    let mut u = make(
-        doc,
-        si,
-        Span::new(before.start, after.end),
-        Some(mention),
-        cue,
-        lemma,
-        Kind::Indirect,
-        "claim_around",
-    )?;
-    if u.span.start >= before.end || u.span.end <= after.start {
-        return None;
-    }
-    let before = Span::new(u.span.start, before.end);
-    let after = Span::new(after.start, u.span.end);
-    u.parts = vec![before, after];
-    u.text = format!("{} {}", before.text(doc.text), after.text(doc.text));
-    Some(u)
+    two_part_claim(doc, si, before, after, mention, lemma, cue)
 }
 
 /// `According to X, <content>` / `<content>, according to X.`
