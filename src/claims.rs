@@ -1118,8 +1118,14 @@ fn opens_with_adverbial(doc: &Document, from: usize) -> bool {
     ADVERBIAL_STARTS.contains(&first)
         || SUBORDINATORS.contains(&first)
         || ADVERBIAL_OPENERS.contains(&first)
-        || ((first.ends_with("ed") || first.ends_with("ing"))
-            && doc.mention_at_token(from).is_none())
+        || opens_with_participle(doc, from)
+}
+
+/// Does token `from` open a participle clause ("Asked about it", "Holding
+/// a book"): a word in -ed or -ing that is no name?
+fn opens_with_participle(doc: &Document, from: usize) -> bool {
+    let first = low(doc, from);
+    (first.ends_with("ed") || first.ends_with("ing")) && doc.mention_at_token(from).is_none()
 }
 
 /// Prepositions that open an adverbial phrase at the start of a sentence.
@@ -1154,8 +1160,7 @@ fn opens_with_phrase_or_subordinate(doc: &Document, from: usize) -> bool {
     let first = low(doc, from);
     OPENING_PREPOSITIONS.contains(&first)
         || SUBORDINATORS.contains(&first)
-        || ((first.ends_with("ed") || first.ends_with("ing"))
-            && doc.mention_at_token(from).is_none())
+        || opens_with_participle(doc, from)
 }
 
 /// `<opener>, X said, <content>` or `<subject>, X said, <rest of content>`:

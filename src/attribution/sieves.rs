@@ -626,12 +626,8 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
 /// opening its paragraph? Written in capitals and followed by a dash, a
 /// bracket or a comma, it names where the story was filed, not a speaker.
 pub(crate) fn is_dateline(doc: &Document, m: &super::mentions::Mention) -> bool {
-    let first = m.first_token;
-    let opens_paragraph = first == 0 || {
-        let t = doc.tokens[first].start;
-        doc.text[..t].trim_end_matches([' ', '\t']).ends_with('\n')
-            || doc.text[..t].trim().is_empty()
-    };
+    let paragraph = doc.seg.sentences[m.sentence].paragraph;
+    let opens_paragraph = doc.tokens[m.first_token].start <= doc.seg.paragraphs[paragraph].start;
     let name = m.span.text(doc.text);
     opens_paragraph
         && name.chars().any(char::is_alphabetic)
