@@ -612,6 +612,13 @@ fn published_from_evidence_only() {
     assert_eq!(infer_published(text, &segment(text)), Some(d(2019, 11, 21)));
     let text = "The bank raised rates on Monday, officials said.";
     assert_eq!(infer_published(text, &segment(text)), None);
+    // a date the first sentence opens with is when something happened, and
+    // the year mentioned later is history: no publication date
+    let text = "On June 4, the mayor of Tarn opened the new bridge.\n\
+                The old one had collapsed in 2009, she said.";
+    assert_eq!(infer_published(text, &segment(text)), None);
+    let text = "Since May 2, 2021, the strike has closed the port of Vell.";
+    assert_eq!(infer_published(text, &segment(text)), None);
 }
 
 #[test]

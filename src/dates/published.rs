@@ -12,6 +12,12 @@ use crate::text::Segments;
 /// How far into the article a dateline may start (bytes).
 const DATELINE: usize = 120;
 
+/// Words that make a following date part of the sentence ("on November 20",
+/// "since March 3"), not a dateline.
+const DATE_PREPOSITIONS: [&str; 10] = [
+    "on", "by", "since", "until", "till", "before", "after", "from", "through", "in",
+];
+
 pub fn infer(text: &str, seg: &Segments) -> Option<NaiveDate> {
     let mut latest_year: Option<i32> = None;
     let mut found: Option<(Option<i32>, u32, u32)> = None;
@@ -40,7 +46,11 @@ pub fn infer(text: &str, seg: &Segments) -> Option<NaiveDate> {
                 continue;
             };
             let start = toks[item.start].start;
-            let dateline = start < DATELINE && s.paragraph == 0 && item.start <= 4;
+            // "On November 20, the leaders met": a date inside a phrase of the
+            // sentence is when something happened, not the dateline
+            let in_phrase =
+                item.start >= 1 && DATE_PREPOSITIONS.iter().any(|p| toks[item.start - 1].is(p));
+            let dateline = start < DATELINE && s.paragraph == 0 && item.start <= 4 && !in_phrase;
             // `today, November 21` / `today (November 21)`
             let today = (1..=2).any(|k| item.start >= k && toks[item.start - k].is("today"));
             if found.is_none() && (dateline || today) {
