@@ -143,6 +143,9 @@ pub fn extract_batch(
     let extractor = Extractor::new();
     match jobs {
         None => extract_located(&extractor, located),
+        // one thread is the calling one: starting a pool for it cost more
+        // than extracting a short article (`sayso.extract` of one text)
+        Some(1) => extract_sequential(&extractor, located),
         Some(n) => match pool(Some(n)) {
             Ok(p) => p.install(|| extract_located(&extractor, located)),
             Err(_) => extract_located(&extractor, located),
