@@ -217,6 +217,17 @@ fn a_paragraph_that_introduces_the_speaker() {
 }
 
 #[test]
+fn a_sentence_with_a_speech_verb_introduces_the_next_quotation() {
+    // the quotation opens the sentence after the speaker's own, same paragraph
+    let text = "The plan drew praise from the harbour board. Dr. Ida Holm agreed. \
+                “The quay has waited thirty years for this, and it shows.”";
+    assert_eq!(who(text), vec![(s("Ida Holm"), "previous_sentence")]);
+    // a sentence without a speech verb introduces no one
+    let text = "Dr. Ida Holm walked along the quay. “The quay has waited thirty years.”";
+    assert_eq!(who(text), vec![(None, "unattributed")]);
+}
+
+#[test]
 fn a_generational_suffix_closes_the_name() {
     assert_eq!(
         rows("“The harbour will stay open,” Peter K. Lamb Jr., the port director, said on Friday."),

@@ -25,6 +25,10 @@ pub enum Sieve {
     /// A paragraph opening with a quotation after a paragraph that introduces
     /// a speaker without quoting ("Dr. Lee spoke to reporters on Sunday.").
     Introduced,
+    /// A quotation opening a sentence right after a sentence of the same
+    /// paragraph whose speech verb has a subject and no quotation of its own
+    /// ("Dr. Lee agreed. “The data are clear.”").
+    PreviousSentence,
 }
 
 impl Sieve {
@@ -37,6 +41,7 @@ impl Sieve {
             Sieve::SameParagraph => "same_paragraph",
             Sieve::Continuation => "continuation",
             Sieve::Introduced => "introduced",
+            Sieve::PreviousSentence => "previous_sentence",
         }
     }
 }
@@ -50,6 +55,7 @@ pub const DEFAULT_SIEVES: &[Sieve] = &[
     Sieve::SameParagraph,
     Sieve::Continuation,
     Sieve::Introduced,
+    Sieve::PreviousSentence,
 ];
 
 /// Discourse sieves look back at most this many quotations (keeps articles
@@ -911,6 +917,29 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
                                 .then(|| sentence_cue(doc, prev.end_sentence - 1, prev.end))
                                 .flatten()
                                 .map(Outcome::Found)
+                        }
+                        _ => None,
+                    }
+                }
+                Sieve::PreviousSentence => {
+                    let q = &quotes[qi];
+                    let opens_sentence = q
+                        .marks
+                        .first()
+                        .is_some_and(|m| m.start == doc.seg.sentences[q.sentence].start);
+                    let prev = q.sentence.checked_sub(1);
+                    // the sentence before holds no quotation (its own would be the
+                    // antecedent, and that is the Continuation's business)
+                    let prev_quoted = qi > 0
+                        && prev
+                            .is_some_and(|p| quotes[qi - 1].span.end > doc.seg.sentences[p].start);
+                    match prev {
+                        Some(ps)
+                            if opens_sentence
+                                && !prev_quoted
+                                && doc.seg.sentences[ps].paragraph == q.paragraph =>
+                        {
+                            sentence_cue(doc, ps, doc.seg.sentences[ps].end).map(Outcome::Found)
                         }
                         _ => None,
                     }
