@@ -1828,3 +1828,43 @@ fn holidays_on_a_weekday_of_the_month() {
     // without a capitalised `Day` it is no holiday
     assert!(run("The election was close, the clerk said.", pubd()).is_empty());
 }
+
+#[test]
+fn a_frequency_adverb_after_an_amount_is_a_rate_not_a_time() {
+    // the rate of the amount before it: no expression
+    for text in [
+        "The miller expects output to grow 6% annually, he said.",
+        "The new kiln will fire about 4,000 bricks daily, the foreman said.",
+    ] {
+        let all = run(text, pubd());
+        assert!(
+            all.is_empty(),
+            "{text:?}: {:?}",
+            all.iter().map(|(s, t)| (s, &t.value)).collect::<Vec<_>>()
+        );
+    }
+    // after a verb it is still a set
+    check(
+        "The fair is held annually in the old market.",
+        "annually",
+        TimexType::Set,
+        "P1Y",
+    );
+}
+
+#[test]
+fn then_current_is_the_present_of_a_past_moment() {
+    for (text, surface) in [
+        (
+            "Holders could buy shares at 40% of the then current price, the filing said.",
+            "then current",
+        ),
+        (
+            "The mill was sold by its then-current owner in 1998.",
+            "then-current",
+        ),
+    ] {
+        let t = check(text, surface, TimexType::Date, "PAST_REF");
+        assert_eq!(t.modifier, None, "{text:?}");
+    }
+}
