@@ -1868,3 +1868,19 @@ fn then_current_is_the_present_of_a_past_moment() {
         assert_eq!(t.modifier, None, "{text:?}");
     }
 }
+
+#[test]
+fn the_quarter_reported_on_is_not_one_looked_back_on_or_forecast() {
+    // published on 21 November 2017: the third quarter is the one reported
+    // on; a quarter before it is a look back
+    let text = "Net income rose 12% in the third quarter. After a weak second quarter, \
+                sales recovered. In the year-earlier period, the company lost money.";
+    check(text, "the third quarter", TimexType::Date, "2017-Q3");
+    check(text, "second quarter", TimexType::Date, "2017-Q2");
+    check(text, "the year-earlier period", TimexType::Date, "2016-Q3");
+    // the fourth quarter is not over in November: a forecast
+    let text = "Profit rose in the third quarter, and the miller expects a loss in the \
+                fourth quarter. Sales in the year-ago quarter were flat.";
+    check(text, "the fourth quarter", TimexType::Date, "2017-Q4");
+    check(text, "the year-ago quarter", TimexType::Date, "2016-Q3");
+}
