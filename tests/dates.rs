@@ -1884,3 +1884,26 @@ fn the_quarter_reported_on_is_not_one_looked_back_on_or_forecast() {
     check(text, "the fourth quarter", TimexType::Date, "2017-Q4");
     check(text, "the year-ago quarter", TimexType::Date, "2016-Q3");
 }
+
+#[test]
+fn a_count_that_fills_the_unit_it_is_given_per_means_always() {
+    // `24 hours a day`, `seven days a week`: no time at all
+    for text in [
+        "Guards watch the gate 24 hours a day, seven days a week.",
+        "The bakery runs sixty minutes an hour, the owner joked.",
+    ] {
+        let all = run(text, pubd());
+        assert!(
+            all.is_empty(),
+            "{text:?}: {:?}",
+            all.iter().map(|(s, t)| (s, &t.value)).collect::<Vec<_>>()
+        );
+    }
+    // a part of the unit is still a duration
+    check(
+        "The crew worked 12 hours a day on the hull.",
+        "12 hours",
+        TimexType::Duration,
+        "PT12H",
+    );
+}

@@ -40,6 +40,12 @@ pub fn recognise(t: &[Tok<'_>]) -> Vec<Item> {
                     item.end += 2;
                     item.modifier = Some(m);
                 }
+                // 24 hours a day, seven days a week: the whole of the larger
+                // unit, a way of saying "always", no time
+                if let Some(k) = g.whole_unit(&item) {
+                    i = k;
+                    continue;
+                }
                 let second = g.second_day(&mut item);
                 i = item.end;
                 out.push(item);
@@ -577,6 +583,28 @@ impl<'a> G<'a> {
             }
         }
         self.core(i)
+    }
+
+    /// The end of `a day` after `24 hours` (of `a week` after `seven
+    /// days`, …): a count of a unit that fills the larger unit it is given
+    /// per.
+    fn whole_unit(&self, item: &Item) -> Option<usize> {
+        let Expr::Duration(v) = &item.expr else {
+            return None;
+        };
+        let e = item.end;
+        if item.modifier.is_some() || !self.any(e, &["a", "an", "per"]) {
+            return None;
+        }
+        let per = self.unit(e + 1).filter(|_| !self.plural(e + 1))?;
+        let whole = match per {
+            "D" => "PT24H",
+            "W" => "P7D",
+            "Y" => "P12M",
+            "TH" => "PT60M",
+            _ => return None,
+        };
+        (v == whole).then_some(e + 2)
     }
 
     /// `12 to 18 months`: the end of a second, larger count after `to`
