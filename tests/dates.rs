@@ -1835,3 +1835,82 @@ fn holidays_on_a_weekday_of_the_month() {
     // without a capitalised `Day` it is no holiday
     assert!(run("The election was close, the clerk said.", pubd()).is_empty());
 }
+
+#[test]
+fn a_frequency_adverb_after_an_amount_is_a_rate_not_a_time() {
+    // the rate of the amount before it: no expression
+    for text in [
+        "The miller expects output to grow 6% annually, he said.",
+        "The new kiln will fire about 4,000 bricks daily, the foreman said.",
+    ] {
+        let all = run(text, pubd());
+        assert!(
+            all.is_empty(),
+            "{text:?}: {:?}",
+            all.iter().map(|(s, t)| (s, &t.value)).collect::<Vec<_>>()
+        );
+    }
+    // after a verb it is still a set
+    check(
+        "The fair is held annually in the old market.",
+        "annually",
+        TimexType::Set,
+        "P1Y",
+    );
+}
+
+#[test]
+fn then_current_is_the_present_of_a_past_moment() {
+    for (text, surface) in [
+        (
+            "Holders could buy shares at 40% of the then current price, the filing said.",
+            "then current",
+        ),
+        (
+            "The mill was sold by its then-current owner in 1998.",
+            "then-current",
+        ),
+    ] {
+        let t = check(text, surface, TimexType::Date, "PAST_REF");
+        assert_eq!(t.modifier, None, "{text:?}");
+    }
+}
+
+#[test]
+fn the_quarter_reported_on_is_not_one_looked_back_on_or_forecast() {
+    // published on 21 November 2017: the third quarter is the one reported
+    // on; a quarter before it is a look back
+    let text = "Net income rose 12% in the third quarter. After a weak second quarter, \
+                sales recovered. In the year-earlier period, the company lost money.";
+    check(text, "the third quarter", TimexType::Date, "2017-Q3");
+    check(text, "second quarter", TimexType::Date, "2017-Q2");
+    check(text, "the year-earlier period", TimexType::Date, "2016-Q3");
+    // the fourth quarter is not over in November: a forecast
+    let text = "Profit rose in the third quarter, and the miller expects a loss in the \
+                fourth quarter. Sales in the year-ago quarter were flat.";
+    check(text, "the fourth quarter", TimexType::Date, "2017-Q4");
+    check(text, "the year-ago quarter", TimexType::Date, "2016-Q3");
+}
+
+#[test]
+fn a_count_that_fills_the_unit_it_is_given_per_means_always() {
+    // `24 hours a day`, `seven days a week`: no time at all
+    for text in [
+        "Guards watch the gate 24 hours a day, seven days a week.",
+        "The bakery runs sixty minutes an hour, the owner joked.",
+    ] {
+        let all = run(text, pubd());
+        assert!(
+            all.is_empty(),
+            "{text:?}: {:?}",
+            all.iter().map(|(s, t)| (s, &t.value)).collect::<Vec<_>>()
+        );
+    }
+    // a part of the unit is still a duration
+    check(
+        "The crew worked 12 hours a day on the hull.",
+        "12 hours",
+        TimexType::Duration,
+        "PT12H",
+    );
+}

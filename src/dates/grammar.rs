@@ -7,6 +7,17 @@ use super::expr::{Base, Expr, Item};
 use super::lex::{Kind, Tok};
 use super::lexicon::Class;
 
+/// A lowercase plural word of no temporal meaning (`flights`, `units`):
+/// what an amount usually counts.
+fn plural_noun(p: &Tok<'_>) -> bool {
+    p.kind == Kind::Word
+        && p.low.len() > 3
+        && p.low.ends_with('s')
+        && !p.low.ends_with("ss")
+        && !p.cap
+        && p.classes.is_empty()
+}
+
 /// Every expression of one sentence's tokens, in order, not overlapping.
 pub fn recognise(t: &[Tok<'_>]) -> Vec<Item> {
     let g = G { t };
@@ -28,6 +39,12 @@ pub fn recognise(t: &[Tok<'_>]) -> Vec<Item> {
                 if let Some(m) = g.open_end(&item) {
                     item.end += 2;
                     item.modifier = Some(m);
+                }
+                // 24 hours a day, seven days a week: the whole of the larger
+                // unit, a way of saying "always", no time
+                if let Some(k) = g.whole_unit(&item) {
+                    i = k;
+                    continue;
                 }
                 let second = g.second_day(&mut item);
                 i = item.end;
@@ -209,30 +226,43 @@ impl<'a> G<'a> {
         let Some(p) = i.checked_sub(1).and_then(|k| self.tok(k)) else {
             return false;
         };
+        self.amount_end(p) || plural_noun(p)
+    }
+
+    /// Does a counted amount end right before `i` (`8%`, `$2 million`,
+    /// `10,000 units`)? Stricter than [`G::rate_before`]: a bare plural may
+    /// be a verb (`the ferry sails daily`).
+    fn count_before(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1).and_then(|k| self.tok(k)) else {
+            return false;
+        };
+        self.amount_end(p)
+            || (plural_noun(p)
+                && i.checked_sub(2)
+                    .and_then(|k| self.tok(k))
+                    .is_some_and(|q| self.amount_end(q)))
+    }
+
+    /// A number, a percent sign or an amount word (`million`, `twice`).
+    fn amount_end(&self, p: &Tok<'_>) -> bool {
         match p.kind {
             Kind::Digits => true,
             Kind::Punct => p.is("%"),
-            Kind::Word => {
-                matches!(
-                    p.low,
-                    "once"
-                        | "twice"
-                        | "times"
-                        | "million"
-                        | "billion"
-                        | "thousand"
-                        | "hundred"
-                        | "hundreds"
-                        | "thousands"
-                        | "dozens"
-                        | "millions"
-                        | "percent"
-                ) || (p.low.len() > 3
-                    && p.low.ends_with('s')
-                    && !p.low.ends_with("ss")
-                    && !p.cap
-                    && p.classes.is_empty())
-            }
+            Kind::Word => matches!(
+                p.low,
+                "once"
+                    | "twice"
+                    | "times"
+                    | "million"
+                    | "billion"
+                    | "thousand"
+                    | "hundred"
+                    | "hundreds"
+                    | "thousands"
+                    | "dozens"
+                    | "millions"
+                    | "percent"
+            ),
         }
     }
 
@@ -553,6 +583,28 @@ impl<'a> G<'a> {
             }
         }
         self.core(i)
+    }
+
+    /// The end of `a day` after `24 hours` (of `a week` after `seven
+    /// days`, …): a count of a unit that fills the larger unit it is given
+    /// per.
+    fn whole_unit(&self, item: &Item) -> Option<usize> {
+        let Expr::Duration(v) = &item.expr else {
+            return None;
+        };
+        let e = item.end;
+        if item.modifier.is_some() || !self.any(e, &["a", "an", "per"]) {
+            return None;
+        }
+        let per = self.unit(e + 1).filter(|_| !self.plural(e + 1))?;
+        let whole = match per {
+            "D" => "PT24H",
+            "W" => "P7D",
+            "Y" => "P12M",
+            "TH" => "PT60M",
+            _ => return None,
+        };
+        (v == whole).then_some(e + 2)
     }
 
     /// `12 to 18 months`: the end of a second, larger count after `to`
@@ -1558,6 +1610,18 @@ impl<'a> G<'a> {
                 None => None,
             };
         }
+        // the then current price, the then-current owner: the present of a
+        // past moment
+        if t.is("then") {
+            let k = if self.is(i + 1, "-") && self.glued(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if self.is(k, "current") && self.unit(k + 1).is_none() {
+                return Some(Item::new(i, k + 1, Expr::Ref("PAST_REF")));
+            }
+        }
         if t.is("current") && self.unit(i + 1).is_none() && !self.any(i + 1, &["fiscal", "period"])
         {
             return Some(Item::new(i, i + 1, Expr::Ref("PRESENT_REF")));
@@ -1671,6 +1735,12 @@ impl<'a> G<'a> {
                 None
             }
         }) {
+            // `grow 8% annually`, `10,000 units daily`: the rate of the
+            // amount before it, which TimeML news annotation leaves untagged
+            // (unlike `$2 million a year`, a SET)
+            if self.count_before(i) {
+                return None;
+            }
             return Some(Item::new(i, i + 1, Expr::Set(s.to_string())));
         }
         if !self.any(i, &["every", "each", "per"]) {

@@ -27,7 +27,12 @@
 //!   P1Y); ages (`52 years old`), titles (`"This Week"`), fractions (`a
 //!   quarter of the market`) and `recent` before a noun are no times.
 //! - In a report on a quarter, `the 1988 period` and `the quarter a year
-//!   ago` are that quarter of the year named or before.
+//!   ago` are that quarter of the year named or before; a quarter before
+//!   the one reported on (`after a flat second quarter`) or one not over at
+//!   publication does not replace it.
+//! - A frequency adverb right after a counted amount (`grow 8% annually`)
+//!   is the rate of that amount, and a count that fills the unit it is
+//!   given per (`24 hours a day`) means always: neither is a time.
 //! - Approximations belong to the span (`around Nov. 1`, `a week or so
 //!   ago`, `sometime next year`); a vague count before `ago` is PAST_REF.
 

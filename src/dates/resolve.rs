@@ -499,7 +499,20 @@ pub fn resolve(item: &Item, span: Span, dir: Option<Dir>, ctx: &mut Ctx) -> Opti
                     ..
                 }
             );
-            if matches!(item.expr, Expr::Quarter { year_shift: 0, .. }) && !compared {
+            // a quarter before the one reported on (`after a flat second
+            // quarter`) looks back, and one not over at publication (`the
+            // fourth quarter` in October) is a forecast: neither is the
+            // quarter the report is about
+            let looks_back = ctx.quarter.is_some_and(|q| p.day < q.day);
+            let forecast = match (p.interval(), ctx.published) {
+                (Some((_, end)), Some(d)) => end > d,
+                _ => false,
+            };
+            if matches!(item.expr, Expr::Quarter { year_shift: 0, .. })
+                && !compared
+                && !looks_back
+                && !forecast
+            {
                 ctx.quarter = Some(p);
                 ctx.long_period = false;
             }
