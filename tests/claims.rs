@@ -693,3 +693,20 @@ fn a_dateline_is_no_speaker() {
         .collect();
     assert_eq!(rows, vec![("the costs would fall", Some("Mara Quint"))]);
 }
+
+#[test]
+fn a_name_ending_in_a_cue_word_is_no_cue() {
+    // "States" in "the United States" is part of a name, not "X states Y"
+    assert_eq!(
+        claims(
+            "Ilse Varga suggested the United States should send more inspectors to the port.\n\n\
+             The United States began inspections at the port in 2019, leading a small team."
+        ),
+        vec![(
+            "the United States should send more inspectors to the port".into(),
+            "indirect",
+            s("Ilse Varga"),
+            "claim_after"
+        )]
+    );
+}
