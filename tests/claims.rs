@@ -710,3 +710,16 @@ fn a_name_ending_in_a_cue_word_is_no_cue() {
         )]
     );
 }
+
+#[test]
+fn a_no_break_space_separates_a_cue() {
+    assert_eq!(
+        claims("Mara Quint\u{a0}said the ferry would stop running in May."),
+        vec![(
+            "the ferry would stop running in May".into(),
+            "indirect",
+            s("Mara Quint"),
+            "claim_after"
+        )]
+    );
+}
