@@ -567,6 +567,10 @@ fn claim_after(
     if doc.mentions[subject].in_quote {
         return None;
     }
+    // "The plan appears to have failed": the subject is content, no speaker;
+    // "appeared to concede that …" is the inner verb's claim
+    let raising = lexicons().raising_cues.contains(lemma)
+        && !(word(doc, after) == "to" && doc.cue_at_token(after + 1).is_some());
     let mut c = after;
     // addressee ("told reporters", "told the committee")
     if matches!(
@@ -692,9 +696,10 @@ fn claim_after(
             };
             // "said there was …": an existential clause, not the place
             let existential = w == "there" && EXISTENTIAL_VERBS.contains(&word(doc, c + 1));
-            // "declined to comment", "plans to run": the intention is the content
+            // "declined to comment", "plans to run": the intention is the content;
+            // "appears to have failed": so is the judgement of a raising cue
             let infinitive = w == "to"
-                && lexicons().infinitive_cues.contains(lemma)
+                && (lexicons().infinitive_cues.contains(lemma) || raising)
                 && !is_punct(doc, c + 1)
                 && doc.mention_at_token(c + 1).is_none();
             // "announced Sunday she would resign", "said this month it would":
@@ -778,6 +783,9 @@ fn claim_after(
         }
     }
     let content = Span::new(doc.tokens[start].start, doc.tokens[e - 1].end);
+    if raising {
+        return subject_claim(doc, si, doc.mentions[subject].span, content, cue, lemma);
+    }
     make(
         doc,
         si,
@@ -788,6 +796,33 @@ fn claim_after(
         Kind::Indirect,
         "claim_after",
     )
+}
+
+/// A `claim_subject` row: the subject of a raising cue and what follows the
+/// cue, two parts of one content with no speaker ("The plan" + "to have
+/// failed" in "The plan appears to have failed").
+fn subject_claim(
+    doc: &Document,
+    si: usize,
+    subject: Span,
+    rest: Span,
+    cue: Span,
+    lemma: &str,
+) -> Option<Utterance> {
+    let mut u = make(
+        doc,
+        si,
+        rest,
+        None,
+        cue,
+        lemma,
+        Kind::Indirect,
+        "claim_subject",
+    )?;
+    u.span = Span::new(subject.start, u.span.end);
+    u.parts = vec![subject, u.parts[0]];
+    u.text = format!("{} {}", subject.text(doc.text), u.parts[1].text(doc.text));
+    Some(u)
 }
 
 /// Does a predicate without its own subject start at token `i`, after "and"

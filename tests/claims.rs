@@ -723,3 +723,27 @@ fn a_no_break_space_separates_a_cue() {
         )]
     );
 }
+
+#[test]
+fn a_raising_cue_takes_its_subject_into_the_content() {
+    // the writer's judgement of the subject: no speaker, two parts
+    assert_eq!(
+        claims("The new harbour levy appears to have failed in the rural districts."),
+        vec![(
+            "The new harbour levy to have failed in the rural districts".into(),
+            "indirect",
+            None,
+            "claim_subject"
+        )]
+    );
+    // a reporting verb after "to" is the claim, and its subject the speaker
+    assert_eq!(
+        claims("Oskar Lind appeared to concede that the levy had failed."),
+        vec![(
+            "the levy had failed".into(),
+            "indirect",
+            s("Oskar Lind"),
+            "claim_after"
+        )]
+    );
+}
