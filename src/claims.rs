@@ -292,7 +292,9 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
                     continue;
                 }
             }
-            if let Some(c) = claim_after(
+            if let Some(c) = passive_raising(doc, si, lo, end_tok, k, after, cue.lemma, cue.span) {
+                out.push(c);
+            } else if let Some(c) = claim_after(
                 doc, si, lo, end_tok, k, after, cue.lemma, cue.class, cue.span,
             ) {
                 out.push(c);
@@ -740,6 +742,26 @@ fn claim_after(
     if start >= end_tok {
         return None;
     }
+    let e = content_end(doc, lo, start, end_tok);
+    let content = Span::new(doc.tokens[start].start, doc.tokens[e - 1].end);
+    if raising {
+        return subject_claim(doc, si, doc.mentions[subject].span, content, cue, lemma);
+    }
+    make(
+        doc,
+        si,
+        content,
+        Some(subject),
+        cue,
+        lemma,
+        Kind::Indirect,
+        "claim_after",
+    )
+}
+
+/// The end (exclusive token) of a content starting at token `start` after
+/// its cue, in the sentence part `lo..end_tok`.
+fn content_end(doc: &Document, lo: usize, start: usize, end_tok: usize) -> usize {
     // the content ends where an inverted attribution or an according-to
     // begins, or where a second reporting verb of the same subject starts
     // its own claim ("said the plan failed and warned that …"); a content
@@ -782,20 +804,111 @@ fn claim_after(
             break;
         }
     }
-    let content = Span::new(doc.tokens[start].start, doc.tokens[e - 1].end);
-    if raising {
-        return subject_claim(doc, si, doc.mentions[subject].span, content, cue, lemma);
+    e
+}
+
+/// Forms of "be" before a passive cue.
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+
+/// Words before "be"/"been" in a passive ("will be expected", "has been said").
+const PASSIVE_AUXILIARIES: &[&str] = &[
+    "will", "would", "could", "can", "may", "might", "must", "should", "has", "have", "had", "not",
+    "n't",
+];
+
+/// Words that end a subject noun phrase on its left (it starts after them).
+const SUBJECT_STOPS: &[&str] = &[
+    "and", "but", "or", "that", "which", "who", "when", "where", "if", "while", "because", "as",
+    "than", "so", "then", "although", "though", "since", "after", "before", "until", "is", "are",
+    "was", "were", "has", "have", "had", "will", "would", "said", "says", "in", "on", "at", "for",
+    "with", "from", "to", "by",
+];
+
+/// Words that open a subject noun phrase: included, then it ends.
+const SUBJECT_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+    "many", "most", "some", "all", "both",
+];
+
+/// `The bank is expected to hold its rates`: the passive of a cue in
+/// lexicons/raising_cues.txt before a to-infinitive reports a judgement
+/// about its subject; the claim is the subject and the infinitive, with no
+/// speaker (`claim_subject`).
+#[allow(clippy::too_many_arguments)]
+fn passive_raising(
+    doc: &Document,
+    si: usize,
+    lo: usize,
+    end_tok: usize,
+    k: usize,
+    after: usize,
+    lemma: &str,
+    cue: Span,
+) -> Option<Utterance> {
+    if !lexicons().passive_raising_cues.contains(lemma)
+        || word(doc, after) != "to"
+        || after + 2 >= end_tok
+        || !word(doc, after + 1).starts_with(|c: char| c.is_lowercase())
+    {
+        return None;
     }
-    make(
-        doc,
-        si,
-        content,
-        Some(subject),
-        cue,
-        lemma,
-        Kind::Indirect,
-        "claim_after",
-    )
+    // "is expected", "is not widely expected", "will be expected"
+    let mut j = k;
+    while j > lo + 1 && k - j < 2 && matches!(low(doc, j - 1), "not" | "n't" | "also" | "widely") {
+        j -= 1;
+    }
+    if j <= lo || !BE_FORMS.contains(&low(doc, j - 1)) {
+        return None;
+    }
+    j -= 1;
+    if matches!(low(doc, j), "be" | "been") {
+        while j > lo && PASSIVE_AUXILIARIES.contains(&low(doc, j - 1)) {
+            j -= 1;
+        }
+    }
+    let first = subject_start(doc, lo, j)?;
+    let subject = Span::new(doc.tokens[first].start, doc.tokens[j - 1].end);
+    let start = after;
+    let e = content_end(doc, lo, start, end_tok);
+    let rest = Span::new(doc.tokens[start].start, doc.tokens[e - 1].end);
+    subject_claim(doc, si, subject, rest, cue, lemma)
+}
+
+/// The first token of the subject noun phrase ending before token `j` (not
+/// before `lo`): a mention, a pronoun ("it", "who"), or a short phrase of
+/// words up to its determiner ("the central bank", "many of the voters").
+fn subject_start(doc: &Document, lo: usize, j: usize) -> Option<usize> {
+    if j <= lo {
+        return None;
+    }
+    if let Some(m) = doc.mention_ending_at(j).filter(|&m| {
+        doc.mentions[m].first_token >= lo
+            && !doc.mentions[m].in_quote
+            && !doc.mentions[m].possessive
+    }) {
+        // "The Fed is expected": the article opens the phrase
+        let first = doc.mentions[m].first_token;
+        let det = first > lo && matches!(low(doc, first - 1), "the" | "a" | "an");
+        return Some(if det { first - 1 } else { first });
+    }
+    if matches!(
+        low(doc, j - 1),
+        "it" | "who" | "which" | "that" | "they" | "he" | "she" | "we"
+    ) {
+        return Some(j - 1);
+    }
+    let mut f = j;
+    while f > lo && j - f < 8 && !is_punct(doc, f - 1) {
+        let w = low(doc, f - 1);
+        if SUBJECT_STOPS.contains(&w) {
+            break;
+        }
+        f -= 1;
+        if SUBJECT_DETERMINERS.contains(&w) {
+            break;
+        }
+    }
+    (f < j).then_some(f)
 }
 
 /// A `claim_subject` row: the subject of a raising cue and what follows the

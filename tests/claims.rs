@@ -747,3 +747,25 @@ fn a_raising_cue_takes_its_subject_into_the_content() {
         )]
     );
 }
+
+#[test]
+fn a_passive_raising_cue_takes_its_subject_into_the_content() {
+    assert_eq!(
+        claims("The harbour board is expected to approve the new levy next week."),
+        vec![(
+            "The harbour board to approve the new levy next week".into(),
+            "indirect",
+            None,
+            "claim_subject"
+        )]
+    );
+    assert_eq!(
+        claims("Mara Quint is not expected to attend the vote."),
+        vec![(
+            "Mara Quint to attend the vote".into(),
+            "indirect",
+            None,
+            "claim_subject"
+        )]
+    );
+}
