@@ -769,3 +769,17 @@ fn a_passive_raising_cue_takes_its_subject_into_the_content() {
         )]
     );
 }
+
+#[test]
+fn a_report_inside_a_claim_is_part_of_it() {
+    // "believes" is inside what Mara Quint said: one claim, hers
+    assert_eq!(
+        claims("Mara Quint said she believes the ferry will stop running in May."),
+        vec![(
+            "she believes the ferry will stop running in May".into(),
+            "indirect",
+            s("Mara Quint"),
+            "claim_after"
+        )]
+    );
+}
