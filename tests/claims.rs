@@ -783,3 +783,16 @@ fn a_report_inside_a_claim_is_part_of_it() {
         )]
     );
 }
+
+#[test]
+fn a_judgement_verb_reports_its_object() {
+    assert_eq!(
+        claims("Lena Ortiz denounced the new ferry tolls."),
+        vec![(
+            "the new ferry tolls".into(),
+            "indirect",
+            s("Lena Ortiz"),
+            "claim_after"
+        )]
+    );
+}

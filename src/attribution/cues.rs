@@ -17,6 +17,10 @@ pub enum CueClass {
     Evidence,
     /// urge, call for: claims whose content is an infinitive or a noun phrase.
     Directive,
+    /// denounce, deem: a judgement of a matter (claims only: a quotation
+    /// after these verbs is mostly a label, "deemed “top secret”", not the
+    /// subject's words).
+    Judgement,
 }
 
 /// One cue occurrence in the text.
@@ -50,6 +54,7 @@ fn lexicon() -> &'static Lexicon {
                 "cognition" => CueClass::Cognition,
                 "evidence" => CueClass::Evidence,
                 "directive" => CueClass::Directive,
+                "judgement" => CueClass::Judgement,
                 other => panic!("lexicons/cues.tsv: unknown class {other:?}"),
             };
             for form in forms.split('|') {
