@@ -839,6 +839,17 @@ fn content_end(doc: &Document, lo: usize, start: usize, end_tok: usize) -> usize
             e = j;
             break;
         }
+        // American style closes a quoted fragment after its comma ("called
+        // it “a ruse,” adding …"): the speaker's next act follows the closing
+        // mark, which stays in the content
+        if w == ","
+            && j + 2 < end_tok
+            && is_quote_mark(word(doc, j + 1))
+            && doc.cue_at_token(j + 2).is_some()
+        {
+            e = j + 2;
+            break;
+        }
     }
     e
 }

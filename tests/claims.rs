@@ -796,3 +796,18 @@ fn a_judgement_verb_reports_its_object() {
         )]
     );
 }
+
+#[test]
+fn a_comma_inside_closing_quotation_marks_ends_the_content_before_a_new_cue() {
+    assert_eq!(
+        claims(
+            "Lena Ortiz called the ferry contract “a quiet scandal,” adding that the auditors had missed it."
+        ),
+        vec![(
+            "the ferry contract “a quiet scandal,”".into(),
+            "mixed",
+            s("Lena Ortiz"),
+            "claim_after"
+        )]
+    );
+}
