@@ -11,7 +11,9 @@
 //! (almost) all one quotation is that quotation, not a claim.
 
 use crate::attribution::lexicons::lexicons;
-use crate::attribution::sieves::{is_punct, low, speech_noun_at, subject_before, word};
+use crate::attribution::sieves::{
+    is_punct, low, sentence_subject, speech_noun_at, subject_before, word,
+};
 use crate::attribution::time_words::{is_period, is_weekday};
 use crate::attribution::{CueClass, Document, MentionKind};
 use crate::model::{Kind, Span, Utterance};
@@ -601,7 +603,17 @@ fn claim_after(
             }
         }
     }
-    let subject = subject_before(doc, k)?;
+    // "called it “a ruse,” adding that …": a participle after a comma inside
+    // closing quotation marks takes the sentence's subject too
+    let after_closing_comma = k > lo + 1
+        && word(doc, k - 2) == ","
+        && matches!(word(doc, k - 1), "”" | "\"" | "’" | "'" | "''")
+        && word(doc, k).ends_with("ing");
+    let subject = if after_closing_comma {
+        sentence_subject(doc, k)?
+    } else {
+        subject_before(doc, k)?
+    };
     if doc.mentions[subject].in_quote {
         return None;
     }
@@ -779,6 +791,11 @@ fn claim_after(
         return None;
     }
     let e = content_end(doc, lo, start, end_tok);
+    // after a quoted fragment the participle's own quotation is mostly the
+    // next sentence of that quote, attributed by the quote's own cue
+    if after_closing_comma && (start..e).any(|j| is_quote_mark(word(doc, j))) {
+        return None;
+    }
     let content = Span::new(doc.tokens[start].start, doc.tokens[e - 1].end);
     if raising {
         return subject_claim(doc, si, doc.mentions[subject].span, content, cue, lemma);

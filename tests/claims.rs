@@ -800,14 +800,33 @@ fn a_judgement_verb_reports_its_object() {
 #[test]
 fn a_comma_inside_closing_quotation_marks_ends_the_content_before_a_new_cue() {
     assert_eq!(
-        claims(
-            "Lena Ortiz called the ferry contract “a quiet scandal,” adding that the auditors had missed it."
-        ),
+        claims("Lena Ortiz called the ferry contract “a quiet scandal,” adding nothing more."),
         vec![(
             "the ferry contract “a quiet scandal,”".into(),
             "mixed",
             s("Lena Ortiz"),
             "claim_after"
         )]
+    );
+}
+
+#[test]
+fn a_participle_after_a_closing_quotation_mark_takes_the_sentence_subject() {
+    assert_eq!(
+        claims("Oskar Lind called the ferry plan “a fine idea,” saying the harbour needed it."),
+        vec![
+            (
+                "the ferry plan “a fine idea,”".into(),
+                "mixed",
+                s("Oskar Lind"),
+                "claim_after"
+            ),
+            (
+                "the harbour needed it".into(),
+                "indirect",
+                s("Oskar Lind"),
+                "claim_after"
+            ),
+        ]
     );
 }
