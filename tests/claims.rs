@@ -693,3 +693,140 @@ fn a_dateline_is_no_speaker() {
         .collect();
     assert_eq!(rows, vec![("the costs would fall", Some("Mara Quint"))]);
 }
+
+#[test]
+fn a_name_ending_in_a_cue_word_is_no_cue() {
+    // "States" in "the United States" is part of a name, not "X states Y"
+    assert_eq!(
+        claims(
+            "Ilse Varga suggested the United States should send more inspectors to the port.\n\n\
+             The United States began inspections at the port in 2019, leading a small team."
+        ),
+        vec![(
+            "the United States should send more inspectors to the port".into(),
+            "indirect",
+            s("Ilse Varga"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn a_no_break_space_separates_a_cue() {
+    assert_eq!(
+        claims("Mara Quint\u{a0}said the ferry would stop running in May."),
+        vec![(
+            "the ferry would stop running in May".into(),
+            "indirect",
+            s("Mara Quint"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn a_raising_cue_takes_its_subject_into_the_content() {
+    // the writer's judgement of the subject: no speaker, two parts
+    assert_eq!(
+        claims("The new harbour levy appears to have failed in the rural districts."),
+        vec![(
+            "The new harbour levy to have failed in the rural districts".into(),
+            "indirect",
+            None,
+            "claim_subject"
+        )]
+    );
+    // a reporting verb after "to" is the claim, and its subject the speaker
+    assert_eq!(
+        claims("Oskar Lind appeared to concede that the levy had failed."),
+        vec![(
+            "the levy had failed".into(),
+            "indirect",
+            s("Oskar Lind"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn a_passive_raising_cue_takes_its_subject_into_the_content() {
+    assert_eq!(
+        claims("The harbour board is expected to approve the new levy next week."),
+        vec![(
+            "The harbour board to approve the new levy next week".into(),
+            "indirect",
+            None,
+            "claim_subject"
+        )]
+    );
+    assert_eq!(
+        claims("Mara Quint is not expected to attend the vote."),
+        vec![(
+            "Mara Quint to attend the vote".into(),
+            "indirect",
+            None,
+            "claim_subject"
+        )]
+    );
+}
+
+#[test]
+fn a_report_inside_a_claim_is_part_of_it() {
+    // "believes" is inside what Mara Quint said: one claim, hers
+    assert_eq!(
+        claims("Mara Quint said she believes the ferry will stop running in May."),
+        vec![(
+            "she believes the ferry will stop running in May".into(),
+            "indirect",
+            s("Mara Quint"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn a_judgement_verb_reports_its_object() {
+    assert_eq!(
+        claims("Lena Ortiz denounced the new ferry tolls."),
+        vec![(
+            "the new ferry tolls".into(),
+            "indirect",
+            s("Lena Ortiz"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn a_comma_inside_closing_quotation_marks_ends_the_content_before_a_new_cue() {
+    assert_eq!(
+        claims("Lena Ortiz called the ferry contract “a quiet scandal,” adding nothing more."),
+        vec![(
+            "the ferry contract “a quiet scandal,”".into(),
+            "mixed",
+            s("Lena Ortiz"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn a_participle_after_a_closing_quotation_mark_takes_the_sentence_subject() {
+    assert_eq!(
+        claims("Oskar Lind called the ferry plan “a fine idea,” saying the harbour needed it."),
+        vec![
+            (
+                "the ferry plan “a fine idea,”".into(),
+                "mixed",
+                s("Oskar Lind"),
+                "claim_after"
+            ),
+            (
+                "the harbour needed it".into(),
+                "indirect",
+                s("Oskar Lind"),
+                "claim_after"
+            ),
+        ]
+    );
+}

@@ -17,6 +17,10 @@ pub enum CueClass {
     Evidence,
     /// urge, call for: claims whose content is an infinitive or a noun phrase.
     Directive,
+    /// denounce, deem: a judgement of a matter (claims only: a quotation
+    /// after these verbs is mostly a label, "deemed “top secret”", not the
+    /// subject's words).
+    Judgement,
 }
 
 /// One cue occurrence in the text.
@@ -50,6 +54,7 @@ fn lexicon() -> &'static Lexicon {
                 "cognition" => CueClass::Cognition,
                 "evidence" => CueClass::Evidence,
                 "directive" => CueClass::Directive,
+                "judgement" => CueClass::Judgement,
                 other => panic!("lexicons/cues.tsv: unknown class {other:?}"),
             };
             for form in forms.split('|') {
@@ -85,6 +90,29 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'-' || b >= 0x80
 }
 
+/// Does the character before byte `s` (or from byte `e`) of `text` glue onto
+/// a cue, making it part of another word? ASCII letters, digits and the
+/// hyphen do, and non-ASCII characters but spaces: a no-break space
+/// ("Lee\u{a0}said", common in pasted web text) separates words.
+fn glued_before(text: &str, s: usize) -> bool {
+    let b = text.as_bytes()[s - 1];
+    if b < 0x80 {
+        return is_word_byte(b);
+    }
+    !text[..s]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_whitespace)
+}
+
+fn glued_after(text: &str, e: usize) -> bool {
+    let b = text.as_bytes()[e];
+    if b < 0x80 {
+        return is_word_byte(b);
+    }
+    !text[e..].chars().next().is_some_and(char::is_whitespace)
+}
+
 /// Every cue in `text`, in order, on word boundaries.
 pub fn find_cues(text: &str) -> Vec<Cue> {
     let lex = lexicon();
@@ -92,10 +120,10 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
     let mut out = Vec::new();
     for m in lex.ac.find_iter(text) {
         let (s, e) = (m.start(), m.end());
-        if s > 0 && is_word_byte(bytes[s - 1]) {
+        if s > 0 && glued_before(text, s) {
             continue;
         }
-        if e < bytes.len() && is_word_byte(bytes[e]) {
+        if e < bytes.len() && glued_after(text, e) {
             // allow a possessive/contraction? no: "saying" vs "say" is handled by
             // leftmost-longest; anything else glued on is another word
             continue;

@@ -28,6 +28,12 @@ pub struct Lexicons {
     /// Lemmas of cues whose content may be a to-infinitive ("declined to
     /// comment", "plans to run").
     pub infinitive_cues: HashSet<&'static str>,
+    /// Lemmas of cues whose subject belongs to the content, which has no
+    /// speaker ("The plan appears to have failed").
+    pub raising_cues: HashSet<&'static str>,
+    /// Lemmas of cues whose passive does the same ("The bank is expected
+    /// to hold its rates").
+    pub passive_raising_cues: HashSet<&'static str>,
     /// Lemmas of speech cues that take a quoted fragment, not a whole
     /// utterance ("called the plan “a disaster”").
     pub naming_cues: HashSet<&'static str>,
@@ -98,6 +104,12 @@ pub fn lexicons() -> &'static Lexicons {
             non_names: lines(include_str!("../../lexicons/non_names.txt")).collect(),
             org_words: lines(include_str!("../../lexicons/org_words.txt")).collect(),
             infinitive_cues: lines(include_str!("../../lexicons/infinitive_cues.txt")).collect(),
+            raising_cues: lines(include_str!("../../lexicons/raising_cues.txt"))
+                .filter(|l| !l.starts_with("passive "))
+                .collect(),
+            passive_raising_cues: lines(include_str!("../../lexicons/raising_cues.txt"))
+                .filter_map(|l| l.strip_prefix("passive "))
+                .collect(),
             naming_cues: lines(include_str!("../../lexicons/naming_cues.txt")).collect(),
             title_nouns: lines(include_str!("../../lexicons/title_nouns.txt")).collect(),
             ly_nouns: lines(include_str!("../../lexicons/ly_nouns.txt")).collect(),

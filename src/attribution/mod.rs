@@ -40,6 +40,26 @@ pub struct Document<'a> {
 
 const NONE: u32 = u32::MAX;
 
+/// Is cue `c` the last word of a capitalised name ("the United States"):
+/// a capitalised organisation word (`lexicons/org_words.txt`) right after a
+/// capitalised word of the same sentence? A headline verb ("Lee Says") is
+/// no organisation word, so it stays a cue.
+fn ends_a_name(text: &str, tokens: &[Token], token_sentence: &[usize], c: &Cue) -> bool {
+    let w = c.span.text(text);
+    if !w.starts_with(|ch: char| ch.is_ascii_uppercase())
+        || !lexicons::lexicons().org_words.contains(w)
+    {
+        return false;
+    }
+    let k = tokens.partition_point(|t| t.start < c.span.start);
+    k > 0
+        && k < tokens.len()
+        && token_sentence[k - 1] == token_sentence[k]
+        && tokens[k - 1]
+            .text(text)
+            .starts_with(|ch: char| ch.is_uppercase())
+}
+
 impl<'a> Document<'a> {
     /// Tokenize, find cues and mentions; `quoted` are the outer spans of the
     /// quotations (mentions inside them are not antecedents of pronouns).
@@ -68,7 +88,8 @@ impl<'a> Document<'a> {
         }
         let mut quoted = quoted;
         quoted.sort();
-        let cues = cues::find_cues(text);
+        let mut cues = cues::find_cues(text);
+        cues.retain(|c| !ends_a_name(text, &tokens, &token_sentence, c));
         subjects::add_noun_phrase_subjects(
             text,
             &tokens,

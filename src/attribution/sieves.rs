@@ -598,23 +598,7 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
         && ((word(doc, k - 1) == "," && word(doc, k).ends_with("ing"))
             || matches!(word(doc, k - 1), "and" | "but"))
     {
-        let r = doc.mentions_in_sentence(sentence);
-        let base = r.start;
-        return doc.mentions[r]
-            .iter()
-            .position(|m| {
-                !m.in_quote
-                    && !is_dateline(doc, m)
-                    && m.first_token < k
-                    && matches!(
-                        m.kind,
-                        MentionKind::Person
-                            | MentionKind::Org
-                            | MentionKind::Pronoun { plural: false }
-                            | MentionKind::Role(_)
-                    )
-            })
-            .map(|i| base + i);
+        return sentence_subject(doc, k);
     }
     // "Lee on Tuesday said", "the bank this week said": the subject stands
     // before the time phrase (which is no speaker); without one there, the
@@ -626,6 +610,29 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
         }
     }
     subject_from(doc, k, k, sentence)
+}
+
+/// The subject of the sentence of token `k` for a participle or a
+/// coordinated verb there ("…, adding …", "… and described …"): its first
+/// person, organisation, singular pronoun or role mention before `k`.
+pub(crate) fn sentence_subject(doc: &Document, k: usize) -> Option<usize> {
+    let r = doc.mentions_in_sentence(doc.token_sentence[k]);
+    let base = r.start;
+    doc.mentions[r]
+        .iter()
+        .position(|m| {
+            !m.in_quote
+                && !is_dateline(doc, m)
+                && m.first_token < k
+                && matches!(
+                    m.kind,
+                    MentionKind::Person
+                        | MentionKind::Org
+                        | MentionKind::Pronoun { plural: false }
+                        | MentionKind::Role(_)
+                )
+        })
+        .map(|i| base + i)
 }
 
 /// Is mention `m` the place of a dateline ("WASHINGTON —", "PARIS (AP) -")
