@@ -616,6 +616,13 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
 /// coordinated verb there ("…, adding …", "… and described …"): its first
 /// person, organisation, singular pronoun or role mention before `k`.
 pub(crate) fn sentence_subject(doc: &Document, k: usize) -> Option<usize> {
+    first_subject_before(doc, k, true)
+}
+
+/// The first mention of the sentence of token `k` before `k`, outside
+/// quotations and datelines, that can speak: a person, a singular pronoun
+/// or a role, and an organisation when `orgs`.
+fn first_subject_before(doc: &Document, k: usize, orgs: bool) -> Option<usize> {
     let r = doc.mentions_in_sentence(doc.token_sentence[k]);
     let base = r.start;
     doc.mentions[r]
@@ -624,13 +631,13 @@ pub(crate) fn sentence_subject(doc: &Document, k: usize) -> Option<usize> {
             !m.in_quote
                 && !is_dateline(doc, m)
                 && m.first_token < k
-                && matches!(
-                    m.kind,
+                && match m.kind {
                     MentionKind::Person
-                        | MentionKind::Org
-                        | MentionKind::Pronoun { plural: false }
-                        | MentionKind::Role(_)
-                )
+                    | MentionKind::Pronoun { plural: false }
+                    | MentionKind::Role(_) => true,
+                    MentionKind::Org => orgs,
+                    _ => false,
+                }
         })
         .map(|i| base + i)
 }
@@ -795,24 +802,7 @@ pub fn sentence_cue(doc: &Document, sentence: usize, near: usize) -> Option<Foun
         // ", adding/presenting/saying …": a participle takes the sentence's subject
         let participle =
             k > lo && word(doc, k - 1) == "," && doc.tokens[k].text(doc.text).ends_with("ing");
-        let sentence_subject = || {
-            let r = doc.mentions_in_sentence(sentence);
-            let base = r.start;
-            doc.mentions[r]
-                .iter()
-                .position(|m| {
-                    !m.in_quote
-                        && !is_dateline(doc, m)
-                        && m.first_token < k
-                        && matches!(
-                            m.kind,
-                            MentionKind::Person
-                                | MentionKind::Pronoun { plural: false }
-                                | MentionKind::Role(_)
-                        )
-                })
-                .map(|i| base + i)
-        };
+        let sentence_subject = || first_subject_before(doc, k, false);
         let found = subject_before(doc, k)
             .or_else(|| if participle { sentence_subject() } else { None })
             .map(|m| (m, doc.mentions[m].first_token))
