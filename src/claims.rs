@@ -403,7 +403,43 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
     }
     result.extend(extra);
     result.sort_by_key(|c| c.span.start);
+    for c in result.iter_mut().filter(|c| c.kind == Kind::Mixed) {
+        end_at_closed_fragment(doc, c, quotes);
+    }
     result
+}
+
+/// A mixed paraphrase ends with a quoted fragment that closes on its own
+/// punctuation when a capitalised word follows the closing mark: that word
+/// opens the next sentence or names the next speaker (`called it “a
+/// ruse,” Lee said as she left`), neither of which the paraphrase holds.
+fn end_at_closed_fragment(doc: &Document, c: &mut Utterance, quotes: &[Utterance]) {
+    if c.parts.len() != 1 {
+        return;
+    }
+    let first = quotes.partition_point(|q| q.span.start < c.span.start);
+    for q in quotes[first..]
+        .iter()
+        .take_while(|q| q.span.start < c.span.end)
+    {
+        // the last part with its marks: its end is after the closing mark
+        let Some(outer) = q.marks.last() else {
+            continue;
+        };
+        if outer.end >= c.span.end || q.span.end >= outer.end {
+            continue;
+        }
+        let closed = doc.text[..q.span.end].ends_with([',', '.', '!', '?']);
+        let next_capital = doc.text[outer.end..c.span.end]
+            .trim_start()
+            .starts_with(char::is_uppercase);
+        if closed && next_capital {
+            c.span.end = outer.end;
+            c.parts = vec![c.span];
+            c.text = doc.text[c.span.start..c.span.end].to_string();
+            return;
+        }
+    }
 }
 
 /// How many claims before a claim, in start order, may hold it: claims nest

@@ -830,3 +830,27 @@ fn a_participle_after_a_closing_quotation_mark_takes_the_sentence_subject() {
         ]
     );
 }
+
+#[test]
+fn a_mixed_paraphrase_ends_with_a_fragment_that_closes_before_a_capital() {
+    // the capital after the closing mark names the next speaker
+    assert_eq!(
+        claims("Councillor Ivo Renk called the toll plan “a tax on nurses,” Dina Sorel said as she left the hall."),
+        vec![(
+            "the toll plan “a tax on nurses,”".into(),
+            "mixed",
+            s("Ivo Renk"),
+            "claim_after"
+        )]
+    );
+    // a fragment without its own punctuation goes on with the paraphrase
+    assert_eq!(
+        claims("Councillor Ivo Renk called the toll plan “a tax” on Vell nurses."),
+        vec![(
+            "the toll plan “a tax” on Vell nurses".into(),
+            "mixed",
+            s("Ivo Renk"),
+            "claim_after"
+        )]
+    );
+}
