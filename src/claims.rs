@@ -351,9 +351,8 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
                 if s.split_whitespace().count() < 3 {
                     continue;
                 }
-                c.span.end = c.span.start + s.len();
-                c.parts = vec![c.span];
-                c.text = s.to_string();
+                let kept = Span::new(c.span.start, c.span.start + s.len());
+                c.set_parts(vec![kept], doc.text);
             } else {
                 continue;
             }
@@ -434,9 +433,7 @@ fn end_at_closed_fragment(doc: &Document, c: &mut Utterance, quotes: &[Utterance
             .trim_start()
             .starts_with(char::is_uppercase);
         if closed && next_capital {
-            c.span.end = outer.end;
-            c.parts = vec![c.span];
-            c.text = doc.text[c.span.start..c.span.end].to_string();
+            c.set_parts(vec![Span::new(c.span.start, outer.end)], doc.text);
             return;
         }
     }
@@ -1032,9 +1029,8 @@ fn subject_claim(
         Kind::Indirect,
         "claim_subject",
     )?;
-    u.span = Span::new(subject.start, u.span.end);
-    u.parts = vec![subject, u.parts[0]];
-    u.text = format!("{} {}", subject.text(doc.text), u.parts[1].text(doc.text));
+    let rest = u.parts[0];
+    u.set_parts(vec![subject, rest], doc.text);
     Some(u)
 }
 
@@ -1239,10 +1235,11 @@ fn two_part_claim(
     if u.span.start >= before.end || u.span.end <= after.start {
         return None;
     }
-    let before = Span::new(u.span.start, before.end);
-    let after = Span::new(after.start, u.span.end);
-    u.parts = vec![before, after];
-    u.text = format!("{} {}", before.text(doc.text), after.text(doc.text));
+    let parts = vec![
+        Span::new(u.span.start, before.end),
+        Span::new(after.start, u.span.end),
+    ];
+    u.set_parts(parts, doc.text);
     Some(u)
 }
 

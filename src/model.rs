@@ -122,22 +122,37 @@ pub struct Utterance {
     pub cluster_id: Option<String>,
 }
 
+/// The span from the first part to the last, and the parts' text joined
+/// with single spaces.
+fn span_and_text(parts: &[Span], text: &str) -> (Span, String) {
+    let span = Span::new(
+        parts.first().map_or(0, |p| p.start),
+        parts.last().map_or(0, |p| p.end),
+    );
+    let joined = match parts {
+        // most utterances are one part: no vector of pieces to join
+        [one] => one.text(text).to_string(),
+        _ => parts
+            .iter()
+            .map(|p| p.text(text))
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    (span, joined)
+}
+
 impl Utterance {
+    /// Replace the parts of the content; `span` and `text` follow them.
+    pub fn set_parts(&mut self, parts: Vec<Span>, text: &str) {
+        let (span, joined) = span_and_text(&parts, text);
+        self.span = span;
+        self.parts = parts;
+        self.text = joined;
+    }
+
     /// A row with the content only, not yet attributed.
     pub fn new(parts: Vec<Span>, text: &str, kind: Kind, method: &'static str) -> Utterance {
-        let span = Span::new(
-            parts.first().map_or(0, |p| p.start),
-            parts.last().map_or(0, |p| p.end),
-        );
-        let joined = match parts.as_slice() {
-            // most utterances are one part: no vector of pieces to join
-            [one] => one.text(text).to_string(),
-            _ => parts
-                .iter()
-                .map(|p| p.text(text))
-                .collect::<Vec<_>>()
-                .join(" "),
-        };
+        let (span, joined) = span_and_text(&parts, text);
         Utterance {
             span,
             parts,
