@@ -668,7 +668,15 @@ fn claim_after(
                 low(doc, c),
                 "the" | "a" | "an" | "his" | "her" | "their" | "its"
             );
-            c += if det { 2 } else { 1 };
+            let len = if det { 2 } else { 1 };
+            // "warned voters that …", "urged the board to wait"; but the
+            // object of "warned the plan would fail", "urged a larger role"
+            // is the content: only telling always has an addressee
+            let addressed = matches!(lemma, "tell" | "inform" | "assure" | "remind")
+                || matches!(low(doc, c + len), "that" | "to" | "," | "of" | "about");
+            if addressed {
+                c += len;
+            }
         }
     }
     if c >= end_tok {
@@ -722,16 +730,24 @@ fn claim_after(
             // a bare clause right after the cue: "said the plan failed"
             // "said, adding", "said addressing": a participle is not content
             // ("said bullying does harm": a gerund subject, then its verb)
-            if w.ends_with("ing") && w.len() > 5 && !EXISTENTIAL_VERBS.contains(&low(doc, c + 1)) {
+            // ("proposes cutting the levy": a gerund object of a proposal or a
+            // stance, lexicons/gerund_cues.txt, is the content)
+            if w.ends_with("ing")
+                && w.len() > 5
+                && !EXISTENTIAL_VERBS.contains(&low(doc, c + 1))
+                && !lexicons().gerund_cues.contains(lemma)
+            {
                 return None;
             }
+            // "calls for $2 billion": an amount opens a noun phrase
+            let opens_phrase = !is_punct(doc, c) || matches!(w, "$" | "£" | "€");
             let direct_clause = match class {
-                CueClass::Directive => matches!(w, "to") || !is_punct(doc, c),
+                CueClass::Directive => matches!(w, "to") || opens_phrase,
                 // a clause or an object right after the cue is its content
                 // ("said the plan failed", "called the plan a betrayal");
                 // a preposition or a time word starts an adverbial instead
                 _ => {
-                    !is_punct(doc, c)
+                    opens_phrase
                         && !matches!(
                             w,
                             "in" | "on"

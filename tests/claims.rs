@@ -854,3 +854,105 @@ fn a_mixed_paraphrase_ends_with_a_fragment_that_closes_before_a_capital() {
         )]
     );
 }
+
+#[test]
+fn a_negated_or_modal_auxiliary_stands_between_the_speaker_and_the_cue() {
+    assert_eq!(
+        claims("Tomas Brill hasn't said whether he will run for the board."),
+        vec![(
+            "whether he will run for the board".into(),
+            "indirect",
+            s("Tomas Brill"),
+            "claim_after"
+        )]
+    );
+    assert_eq!(
+        claims("Tomas Brill doesn’t think the depot can open this winter."),
+        vec![(
+            "the depot can open this winter".into(),
+            "indirect",
+            s("Tomas Brill"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn a_floating_quantifier_stands_between_the_speakers_and_the_cue() {
+    assert_eq!(
+        claims("Tomas Brill and Nadia Oyelaran have both argued that the depot is too small."),
+        vec![(
+            "the depot is too small".into(),
+            "indirect",
+            s("Nadia Oyelaran"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn a_gerund_is_the_content_of_a_proposal() {
+    assert_eq!(
+        claims("Nadia Oyelaran proposes closing the depot on Sundays."),
+        vec![(
+            "closing the depot on Sundays".into(),
+            "indirect",
+            s("Nadia Oyelaran"),
+            "claim_after"
+        )]
+    );
+    // a participle after a speech verb is the narrative, not its content
+    assert_eq!(
+        claims("Nadia Oyelaran spoke standing on a crate near the depot."),
+        vec![]
+    );
+}
+
+#[test]
+fn an_amount_opens_the_content_of_a_call() {
+    assert_eq!(
+        claims("Nadia Oyelaran calls for $4 million to repair the depot roof."),
+        vec![(
+            "$4 million to repair the depot roof".into(),
+            "indirect",
+            s("Nadia Oyelaran"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn a_participle_after_a_preposition_takes_the_sentence_subject() {
+    assert_eq!(
+        claims("Nadia Oyelaran went further than her rivals by proposing that the depot close."),
+        vec![(
+            "the depot close".into(),
+            "indirect",
+            s("Nadia Oyelaran"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn a_warning_without_an_addressee_reports_its_object() {
+    assert_eq!(
+        claims("Tomas Brill warned the depot would close by spring."),
+        vec![(
+            "the depot would close by spring".into(),
+            "indirect",
+            s("Tomas Brill"),
+            "claim_after"
+        )]
+    );
+    // an addressee before "that" is skipped
+    assert_eq!(
+        claims("Tomas Brill warned commuters that the depot would close."),
+        vec![(
+            "the depot would close".into(),
+            "indirect",
+            s("Tomas Brill"),
+            "claim_after"
+        )]
+    );
+}

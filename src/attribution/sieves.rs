@@ -137,6 +137,35 @@ const BETWEEN: &[&str] = &[
     "did",
     "does",
     "not",
+    // negated and modal auxiliaries: "Lee hasn't said whether …", "Lee
+    // doesn't think …", "Lee may argue that …"
+    "hasn't",
+    "hasn’t",
+    "haven't",
+    "haven’t",
+    "hadn't",
+    "hadn’t",
+    "doesn't",
+    "doesn’t",
+    "don't",
+    "don’t",
+    "didn't",
+    "didn’t",
+    "won't",
+    "won’t",
+    "wouldn't",
+    "wouldn’t",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    // floating quantifiers and aspect adverbs: "the rivals all agree",
+    // "Lee and Kim have both argued", "Lee still believes"
+    "all",
+    "both",
+    "still",
+    "already",
 ];
 
 /// Is `w` one of [`BETWEEN`]? A set: it is asked of the words before
@@ -594,8 +623,13 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
     let sentence = doc.token_sentence[k];
     // ", adding/presenting/saying …": a participle takes the sentence's subject
     // "…, adding …" and "… and described …": the sentence's subject
+    // "… went further by proposing …", "… while insisting …": so does a
+    // participle after a preposition or a subordinator
     if k > 0
-        && ((word(doc, k - 1) == "," && word(doc, k).ends_with("ing"))
+        && ((matches!(
+            low(doc, k - 1),
+            "," | "by" | "while" | "when" | "without" | "in" | "after" | "before"
+        ) && word(doc, k).ends_with("ing"))
             || matches!(word(doc, k - 1), "and" | "but"))
     {
         return sentence_subject(doc, k);
