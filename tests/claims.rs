@@ -956,3 +956,25 @@ fn a_warning_without_an_addressee_reports_its_object() {
         )]
     );
 }
+
+#[test]
+fn a_noun_phrase_subject_may_stand_before_a_quantifier_or_a_negation() {
+    assert_eq!(
+        claims("The ferry commuters all agree that the channel is too shallow."),
+        vec![(
+            "the channel is too shallow".into(),
+            "indirect",
+            s("The ferry commuters"),
+            "claim_after"
+        )]
+    );
+    assert_eq!(
+        claims("The ferry commuters still doubt that the channel will be dredged."),
+        vec![(
+            "the channel will be dredged".into(),
+            "indirect",
+            s("The ferry commuters"),
+            "claim_after"
+        )]
+    );
+}

@@ -59,6 +59,29 @@ const BETWEEN: &[&str] = &[
     "once",
     "then",
     "reportedly",
+    // auxiliaries, negations and floating quantifiers: "Economists all
+    // agree", "Farm groups did not say", "Voters still believe" (not
+    // modals: "it would tell a story" is no report)
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "hasn't",
+    "hasn’t",
+    "haven't",
+    "haven’t",
+    "doesn't",
+    "doesn’t",
+    "don't",
+    "don’t",
+    "didn't",
+    "didn’t",
+    "still",
+    "already",
+    "all",
+    "both",
+    "even",
 ];
 
 /// Number words that make a ratio subject ("two in three").
@@ -119,7 +142,7 @@ pub fn add_noun_phrase_subjects(
         while e > 0
             && (BETWEEN.contains(&toks[e - 1].text(text))
                 || super::sieves::is_manner_adverb(toks[e - 1].text(text)))
-            && k - e < 2
+            && k - e < 3
         {
             e -= 1;
         }
