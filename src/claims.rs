@@ -888,8 +888,11 @@ fn content_end(doc: &Document, lo: usize, start: usize, end_tok: usize) -> usize
             e = close;
             break;
         }
+        // ", though culturally conservative, …": a parenthetical of one or
+        // two words between commas stays in the content
+        let parenthetical = (j + 3..j + 5).any(|k| word(doc, k) == ",");
         if w == ","
-            && (CONTRAST_OPENERS.contains(&low(doc, j + 1))
+            && ((CONTRAST_OPENERS.contains(&low(doc, j + 1)) && !parenthetical)
                 || (in_subordinate && new_subject_at(doc, j + 1)))
         {
             e = j;
@@ -1054,10 +1057,13 @@ fn subject_claim(
 /// or "but"? It is the speaker's second act ("said the plan failed but did
 /// not say why", "… and urged the board to wait"), not the content's.
 fn subjectless_new_predicate(doc: &Document, i: usize) -> bool {
-    if doc
-        .cue_at_token(i)
-        .is_some_and(|c| c.class == CueClass::Speech)
-    {
+    // any reporting cue, or one after an auxiliary ("… and has called for
+    // …", "… and would urge …"): a second report of the same speaker
+    let cue = |k: usize| {
+        doc.cue_at_token(k)
+            .is_some_and(|c| c.class == CueClass::Speech)
+    };
+    if cue(i) || (matches!(low(doc, i), "has" | "have" | "had" | "also") && cue(i + 1)) {
         return true;
     }
     NEW_PREDICATE_OPENERS.contains(&low(doc, i))

@@ -978,3 +978,47 @@ fn a_noun_phrase_subject_may_stand_before_a_quantifier_or_a_negation() {
         )]
     );
 }
+
+#[test]
+fn a_second_report_after_an_auxiliary_ends_the_first_content() {
+    assert_eq!(
+        claims("Nadia Oyelaran said the depot was safe and has added that it will reopen."),
+        vec![
+            (
+                "the depot was safe".into(),
+                "indirect",
+                s("Nadia Oyelaran"),
+                "claim_after"
+            ),
+            (
+                "it will reopen".into(),
+                "indirect",
+                s("Nadia Oyelaran"),
+                "claim_after"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_short_concession_between_commas_stays_in_the_content() {
+    assert_eq!(
+        claims("Tomas Brill said the depot was a modest, though costly, success for the town."),
+        vec![(
+            "the depot was a modest, though costly, success for the town".into(),
+            "indirect",
+            s("Tomas Brill"),
+            "claim_after"
+        )]
+    );
+    // a concession with its own clause is the narrative's
+    assert_eq!(
+        claims("Tomas Brill said the depot was a success, though the town paid for most of it."),
+        vec![(
+            "the depot was a success".into(),
+            "indirect",
+            s("Tomas Brill"),
+            "claim_after"
+        )]
+    );
+}

@@ -634,6 +634,17 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
     {
         return sentence_subject(doc, k);
     }
+    // "… and has added …", "… and later said …": so does a coordinated verb
+    // after an auxiliary or an adverb
+    if k > 1
+        && matches!(
+            low(doc, k - 1),
+            "has" | "have" | "had" | "also" | "later" | "then"
+        )
+        && matches!(word(doc, k - 2), "and" | "but")
+    {
+        return sentence_subject(doc, k);
+    }
     // "Lee on Tuesday said", "the bank this week said": the subject stands
     // before the time phrase (which is no speaker); without one there, the
     // phrase is read as before
