@@ -1299,8 +1299,11 @@ fn claim_before(
         return None;
     }
     // a comma (or dash) right before the attribution
+    // ("That, they say, will be easy": one word before a parenthetical
+    // attribution is enough, the content goes on after it)
+    let parenthetical_after = attr_start != k && word(doc, after) == ",";
     if attr_start == 0
-        || attr_start <= lo + 2
+        || attr_start <= lo + if parenthetical_after { 1 } else { 2 }
         || !matches!(word(doc, attr_start - 1), "," | "—" | "–")
     {
         return None;
@@ -1308,7 +1311,7 @@ fn claim_before(
     let from = lo.max(attr_start.saturating_sub(MAX_CONTENT_TOKENS));
     // "In the end, Lee said, voters stay home." / "The move, Lee said, was
     // a mistake.": a parenthetical attribution; the content goes on after it
-    if attr_start != k && word(doc, after) == "," {
+    if parenthetical_after {
         if let Some(c) = parenthetical(
             doc,
             si,

@@ -1022,3 +1022,16 @@ fn a_short_concession_between_commas_stays_in_the_content() {
         )]
     );
 }
+
+#[test]
+fn one_word_before_a_parenthetical_attribution_opens_the_content() {
+    assert_eq!(
+        claims("That, the planners say, will take a decade."),
+        vec![(
+            "That will take a decade".into(),
+            "indirect",
+            s("the planners"),
+            "claim_around"
+        )]
+    );
+}
