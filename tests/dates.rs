@@ -360,8 +360,8 @@ fn modified_periods() {
         (Some(d(2017, 9, 2)), Some(d(2017, 12, 31)))
     );
     let t = check(
-        "The strike lasted about three weeks in all.",
-        "about three weeks",
+        "The strike lasted nearly three weeks in all.",
+        "nearly three weeks",
         TimexType::Duration,
         "P3W",
     );
@@ -1912,5 +1912,47 @@ fn a_count_that_fills_the_unit_it_is_given_per_means_always() {
         "12 hours",
         TimexType::Duration,
         "PT12H",
+    );
+}
+
+#[test]
+fn about_before_a_counted_amount_or_a_clock_time_stays_out_of_the_span() {
+    // the approximation is kept as the modifier
+    for (text, surface, typ, value) in [
+        (
+            "The strike lasted about three weeks in all.",
+            "three weeks",
+            TimexType::Duration,
+            "P3W",
+        ),
+        (
+            "The ferry spent about 4 1/2 hours at the pier.",
+            "4 1/2 hours",
+            TimexType::Duration,
+            "PT4H30M",
+        ),
+        (
+            "The dam gave way at about 6:40 a.m. Monday, the mayor said.",
+            "6:40 a.m. Monday",
+            TimexType::Time,
+            "2017-11-20T06:40",
+        ),
+    ] {
+        let t = check(text, surface, typ, value);
+        assert_eq!(t.modifier, Some("APPROX"), "{text:?}");
+    }
+    // `about a decade` and `about ... ago` keep it in the span
+    let t = check(
+        "The mill stood idle for about a decade before the sale.",
+        "about a decade",
+        TimexType::Duration,
+        "P10Y",
+    );
+    assert_eq!(t.modifier, Some("APPROX"));
+    check(
+        "The mill closed about two years ago after a fire.",
+        "about two years ago",
+        TimexType::Date,
+        "2015",
     );
 }

@@ -443,7 +443,7 @@ impl<'a> G<'a> {
             .map(|m| (m, i + 1))
         };
         if let Some((m, j)) = approx {
-            // about three weeks, about 10 a.m., about two years ago (the
+            // nearly three weeks, around 10 a.m., about two years ago (the
             // approximation is part of the expression), around Nov. 1
             let date_ok = t.is("around") || t.is("about");
             // around year end, around next week (`about` is too often the
@@ -468,7 +468,15 @@ impl<'a> G<'a> {
                             }
                         ))
             }) {
-                item.start = i;
+                // `about` before a counted amount or a clock time (`about
+                // five hours`, `about 10:35 a.m.`) stays out of the span, as
+                // in both TimeML corpora; it belongs to `about a decade`
+                // and to `about two years ago`, and the modifier is kept
+                let counted = self.tok(j).is_some_and(|n| !n.is("a") && !n.is("an"))
+                    && (matches!(item.expr, Expr::Duration(_)) || item.clock.is_some());
+                if !(t.is("about") && counted) {
+                    item.start = i;
+                }
                 item.modifier = Some(m);
                 return Some(item);
             }
