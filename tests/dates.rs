@@ -1956,3 +1956,19 @@ fn about_before_a_counted_amount_or_a_clock_time_stays_out_of_the_span() {
         "2015",
     );
 }
+
+#[test]
+fn high_noon_is_no_clock_time() {
+    let all = run(
+        "For the coalition, high noon comes on Friday, an aide said.",
+        pubd(),
+    );
+    let surfaces: Vec<&str> = all.iter().map(|(s, _)| s.as_str()).collect();
+    assert_eq!(surfaces, ["Friday"]);
+    check(
+        "The ferry will leave at noon on Friday.",
+        "noon on Friday",
+        TimexType::Time,
+        "2017-11-24T12:00",
+    );
+}
