@@ -1972,3 +1972,27 @@ fn high_noon_is_no_clock_time() {
         "2017-11-24T12:00",
     );
 }
+
+#[test]
+fn by_right_before_a_date_is_a_deadline_unless_a_past_perfect_governs_it() {
+    // `agreed` is past, but the repayment is due by March: next March
+    check(
+        "The lender said the firm agreed to repay the loan by March.",
+        "March",
+        TimexType::Date,
+        "2018-03",
+    );
+    // `had filed ... by Monday`: the deadline has passed
+    check(
+        "Most members had filed their reports by Monday, the panel said.",
+        "Monday",
+        TimexType::Date,
+        "2017-11-20",
+    );
+    check(
+        "By March, the two firms had merged their sales teams.",
+        "March",
+        TimexType::Date,
+        "2017-03",
+    );
+}
