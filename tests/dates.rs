@@ -1996,3 +1996,41 @@ fn by_right_before_a_date_is_a_deadline_unless_a_past_perfect_governs_it() {
         "2017-03",
     );
 }
+
+#[test]
+fn earlier_and_later_in_the_current_period_are_its_start_and_end() {
+    // published on Tuesday 21 November 2017
+    let t = check(
+        "The board met earlier this month to weigh the offer.",
+        "earlier this month",
+        TimexType::Date,
+        "2017-11",
+    );
+    assert_eq!(t.modifier, Some("START"));
+    assert_eq!(
+        (t.begin, t.end_date),
+        (Some(d(2017, 11, 1)), Some(d(2017, 11, 20)))
+    );
+    let t = check(
+        "The ministers will sign the pact later this week.",
+        "later this week",
+        TimexType::Date,
+        "2017-W47",
+    );
+    assert_eq!(t.modifier, Some("END"));
+    assert_eq!(
+        (t.begin, t.end_date),
+        (Some(d(2017, 11, 22)), Some(d(2017, 11, 26)))
+    );
+    let t = check(
+        "The mayor spoke earlier today at the depot.",
+        "earlier today",
+        TimexType::Date,
+        "2017-11-21",
+    );
+    assert_eq!(t.modifier, Some("START"));
+    assert_eq!(
+        (t.begin, t.end_date),
+        (Some(d(2017, 11, 21)), Some(d(2017, 11, 21)))
+    );
+}

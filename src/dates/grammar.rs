@@ -580,13 +580,28 @@ impl<'a> G<'a> {
                 return Some(item);
             }
         }
-        // earlier this week, later today
+        // earlier this week, later today: the TimeML mod is START / END,
+        // and the interval the part of the period before / after publication
         if self.any(i, &["earlier", "later"]) {
             if let Some(mut item) = self
                 .core(i + 1)
                 .filter(|it| matches!(it.expr, Expr::Shift { n: 0, .. } | Expr::Deictic(_)))
             {
                 item.start = i;
+                let earlier = t.is("earlier");
+                item.modifier = Some(if earlier { "START" } else { "END" });
+                // `earlier that year` is before a time of the story, not
+                // before publication
+                let now = matches!(
+                    item.expr,
+                    Expr::Shift {
+                        base: Base::Published,
+                        ..
+                    } | Expr::Deictic(_)
+                );
+                if now {
+                    item.side = if earlier { -1 } else { 1 };
+                }
                 return Some(item);
             }
         }
