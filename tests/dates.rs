@@ -2033,4 +2033,16 @@ fn earlier_and_later_in_the_current_period_are_its_start_and_end() {
         (t.begin, t.end_date),
         (Some(d(2017, 11, 21)), Some(d(2017, 11, 21)))
     );
+    // `later that year` is late in the year of the story, publication or not
+    let t = check(
+        "In June the club sold its ground. Later that year it moved away.",
+        "Later that year",
+        TimexType::Date,
+        "2017",
+    );
+    assert_eq!(t.modifier, Some("END"));
+    assert_eq!(
+        (t.begin, t.end_date),
+        (Some(d(2017, 9, 2)), Some(d(2017, 12, 31)))
+    );
 }
