@@ -37,6 +37,9 @@
 //!   ago`, `sometime next year`), except `about` before a counted amount or
 //!   a clock time (`about five hours`, `about 10:35 a.m.`: mod APPROX on
 //!   `five hours`); a vague count before `ago` is PAST_REF.
+//! - `earlier` / `later` before the current period (`earlier this month`,
+//!   `later today`) are mod START / END, as in TimeBank, and the interval is
+//!   the part of the period before / after publication.
 
 mod calendar;
 mod expr;
