@@ -360,8 +360,8 @@ fn modified_periods() {
         (Some(d(2017, 9, 2)), Some(d(2017, 12, 31)))
     );
     let t = check(
-        "The strike lasted about three weeks in all.",
-        "about three weeks",
+        "The strike lasted nearly three weeks in all.",
+        "nearly three weeks",
         TimexType::Duration,
         "P3W",
     );
@@ -1912,5 +1912,137 @@ fn a_count_that_fills_the_unit_it_is_given_per_means_always() {
         "12 hours",
         TimexType::Duration,
         "PT12H",
+    );
+}
+
+#[test]
+fn about_before_a_counted_amount_or_a_clock_time_stays_out_of_the_span() {
+    // the approximation is kept as the modifier
+    for (text, surface, typ, value) in [
+        (
+            "The strike lasted about three weeks in all.",
+            "three weeks",
+            TimexType::Duration,
+            "P3W",
+        ),
+        (
+            "The ferry spent about 4 1/2 hours at the pier.",
+            "4 1/2 hours",
+            TimexType::Duration,
+            "PT4H30M",
+        ),
+        (
+            "The dam gave way at about 6:40 a.m. Monday, the mayor said.",
+            "6:40 a.m. Monday",
+            TimexType::Time,
+            "2017-11-20T06:40",
+        ),
+    ] {
+        let t = check(text, surface, typ, value);
+        assert_eq!(t.modifier, Some("APPROX"), "{text:?}");
+    }
+    // `about a decade` and `about ... ago` keep it in the span
+    let t = check(
+        "The mill stood idle for about a decade before the sale.",
+        "about a decade",
+        TimexType::Duration,
+        "P10Y",
+    );
+    assert_eq!(t.modifier, Some("APPROX"));
+    check(
+        "The mill closed about two years ago after a fire.",
+        "about two years ago",
+        TimexType::Date,
+        "2015",
+    );
+}
+
+#[test]
+fn high_noon_is_no_clock_time() {
+    let all = run(
+        "For the coalition, high noon comes on Friday, an aide said.",
+        pubd(),
+    );
+    let surfaces: Vec<&str> = all.iter().map(|(s, _)| s.as_str()).collect();
+    assert_eq!(surfaces, ["Friday"]);
+    check(
+        "The ferry will leave at noon on Friday.",
+        "noon on Friday",
+        TimexType::Time,
+        "2017-11-24T12:00",
+    );
+}
+
+#[test]
+fn by_right_before_a_date_is_a_deadline_unless_a_past_perfect_governs_it() {
+    // `agreed` is past, but the repayment is due by March: next March
+    check(
+        "The lender said the firm agreed to repay the loan by March.",
+        "March",
+        TimexType::Date,
+        "2018-03",
+    );
+    // `had filed ... by Monday`: the deadline has passed
+    check(
+        "Most members had filed their reports by Monday, the panel said.",
+        "Monday",
+        TimexType::Date,
+        "2017-11-20",
+    );
+    check(
+        "By March, the two firms had merged their sales teams.",
+        "March",
+        TimexType::Date,
+        "2017-03",
+    );
+}
+
+#[test]
+fn earlier_and_later_in_the_current_period_are_its_start_and_end() {
+    // published on Tuesday 21 November 2017
+    let t = check(
+        "The board met earlier this month to weigh the offer.",
+        "earlier this month",
+        TimexType::Date,
+        "2017-11",
+    );
+    assert_eq!(t.modifier, Some("START"));
+    assert_eq!(
+        (t.begin, t.end_date),
+        (Some(d(2017, 11, 1)), Some(d(2017, 11, 20)))
+    );
+    let t = check(
+        "The ministers will sign the pact later this week.",
+        "later this week",
+        TimexType::Date,
+        "2017-W47",
+    );
+    assert_eq!(t.modifier, Some("END"));
+    assert_eq!(
+        (t.begin, t.end_date),
+        (Some(d(2017, 11, 22)), Some(d(2017, 11, 26)))
+    );
+    let t = check(
+        "The mayor spoke earlier today at the depot.",
+        "earlier today",
+        TimexType::Date,
+        "2017-11-21",
+    );
+    assert_eq!(t.modifier, Some("START"));
+    assert_eq!(
+        (t.begin, t.end_date),
+        (Some(d(2017, 11, 21)), Some(d(2017, 11, 21)))
+    );
+    // `later that year` is late in the year of the story, publication or not
+    let t = check(
+        "In June the club sold its ground. Later that year it moved away.",
+        "Later that year",
+        TimexType::Date,
+        "2017",
+    );
+    assert_eq!(t.modifier, Some("END"));
+    assert_eq!(
+        (t.begin, t.end_date),
+        (Some(d(2017, 9, 2)), Some(d(2017, 12, 31)))
     );
 }

@@ -98,6 +98,9 @@ pub struct Item {
     pub modifier: Option<&'static str>,
     /// Days from the date recognised (`the day before last Tuesday` -1).
     pub day_shift: i64,
+    /// The part of the period before publication (`earlier this month`,
+    /// -1) or after it (`later this week`, 1); 0 for the whole period.
+    pub side: i8,
 }
 
 impl Item {
@@ -110,6 +113,7 @@ impl Item {
             clock: None,
             modifier: None,
             day_shift: 0,
+            side: 0,
         }
     }
 }

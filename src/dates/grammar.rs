@@ -443,7 +443,7 @@ impl<'a> G<'a> {
             .map(|m| (m, i + 1))
         };
         if let Some((m, j)) = approx {
-            // about three weeks, about 10 a.m., about two years ago (the
+            // nearly three weeks, around 10 a.m., about two years ago (the
             // approximation is part of the expression), around Nov. 1
             let date_ok = t.is("around") || t.is("about");
             // around year end, around next week (`about` is too often the
@@ -468,7 +468,15 @@ impl<'a> G<'a> {
                             }
                         ))
             }) {
-                item.start = i;
+                // `about` before a counted amount or a clock time (`about
+                // five hours`, `about 10:35 a.m.`) stays out of the span, as
+                // in both TimeML corpora; it belongs to `about a decade`
+                // and to `about two years ago`, and the modifier is kept
+                let counted = self.tok(j).is_some_and(|n| !n.is("a") && !n.is("an"))
+                    && (matches!(item.expr, Expr::Duration(_)) || item.clock.is_some());
+                if !(t.is("about") && counted) {
+                    item.start = i;
+                }
                 item.modifier = Some(m);
                 return Some(item);
             }
@@ -572,13 +580,28 @@ impl<'a> G<'a> {
                 return Some(item);
             }
         }
-        // earlier this week, later today
+        // earlier this week, later today: the TimeML mod is START / END,
+        // and the interval the part of the period before / after publication
         if self.any(i, &["earlier", "later"]) {
             if let Some(mut item) = self
                 .core(i + 1)
                 .filter(|it| matches!(it.expr, Expr::Shift { n: 0, .. } | Expr::Deictic(_)))
             {
                 item.start = i;
+                let earlier = t.is("earlier");
+                item.modifier = Some(if earlier { "START" } else { "END" });
+                // `earlier that year` is before a time of the story, not
+                // before publication
+                let now = matches!(
+                    item.expr,
+                    Expr::Shift {
+                        base: Base::Published,
+                        ..
+                    } | Expr::Deictic(_)
+                );
+                if now {
+                    item.side = if earlier { -1 } else { 1 };
+                }
                 return Some(item);
             }
         }
@@ -1980,7 +2003,9 @@ impl<'a> G<'a> {
     /// 3 p.m., 10:30 a.m., noon, midnight [EST] [on] [Monday | Nov. 9].
     fn clock_expr(&self, i: usize) -> Option<Item> {
         let t = self.tok(i)?;
-        let (mut h, mut m, mut k) = if t.is("noon") || t.is("midday") {
+        // `high noon` is a showdown, no clock time
+        let high = i > 0 && self.is(i - 1, "high");
+        let (mut h, mut m, mut k) = if (t.is("noon") && !high) || t.is("midday") {
             (12, 0, i + 1)
         } else if t.is("midnight") {
             (24, 0, i + 1)

@@ -34,7 +34,12 @@
 //!   is the rate of that amount, and a count that fills the unit it is
 //!   given per (`24 hours a day`) means always: neither is a time.
 //! - Approximations belong to the span (`around Nov. 1`, `a week or so
-//!   ago`, `sometime next year`); a vague count before `ago` is PAST_REF.
+//!   ago`, `sometime next year`), except `about` before a counted amount or
+//!   a clock time (`about five hours`, `about 10:35 a.m.`: mod APPROX on
+//!   `five hours`); a vague count before `ago` is PAST_REF.
+//! - `earlier` / `later` before the current period (`earlier this month`,
+//!   `later today`) are mod START / END, as in TimeBank, and the interval is
+//!   the part of the period before / after publication.
 
 mod calendar;
 mod expr;

@@ -485,7 +485,15 @@ pub fn resolve(item: &Item, span: Span, dir: Option<Dir>, ctx: &mut Ctx) -> Opti
                     }
                     _ => e,
                 };
-                let (b, e) = narrow(b, e, item.modifier);
+                let (b, e) = match (item.side, ctx.published) {
+                    (0, _) => narrow(b, e, item.modifier),
+                    // `earlier this month`: from its start to the day
+                    // before publication (the whole period when that is
+                    // not inside it, or for `earlier today`)
+                    (s, Some(d)) if s < 0 && b < d && d <= e => (b, add_days(d, -1)?),
+                    (s, Some(d)) if s > 0 && b <= d && d < e => (add_days(d, 1)?, e),
+                    _ => (b, e),
+                };
                 t.begin = Some(b);
                 t.end_date = Some(e);
             }

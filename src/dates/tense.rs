@@ -16,6 +16,9 @@ use super::lexicon::{self, Dir, Rule};
 const BOUNDARY: usize = 10;
 /// Extra cost of a verb of saying.
 const REPORT: usize = 3;
+/// How far from a deadline (`by Wednesday`) a `had` makes it past: the
+/// verb phrase next to it, not an earlier clause.
+const PERFECT_REACH: usize = 6;
 
 /// What token `i` says: a direction, or that it is a clause boundary.
 enum Mark {
@@ -147,7 +150,24 @@ pub fn direction(
     };
     // `through January`: the end of a span, ahead unless a verb says otherwise
     let lex = lexicon::get();
-    if start > 0 && matches!(lex.rule(toks[start - 1].low), Some(Rule::Deadline)) {
+    // `had filed reports by Wednesday`, `By March, prices had doubled`: a
+    // past perfect next to the deadline puts the deadline itself in the past
+    let had = |t: &Tok<'_>| t.low == "had";
+    let clause = |t: &&Tok<'_>| !matches!(lex.rule(t.low), Some(Rule::Boundary));
+    let perfect = || {
+        toks[..start]
+            .iter()
+            .rev()
+            .take(PERFECT_REACH)
+            .take_while(clause)
+            .any(had)
+            || toks[end.min(toks.len())..]
+                .iter()
+                .take(PERFECT_REACH)
+                .take_while(clause)
+                .any(had)
+    };
+    if start > 0 && matches!(lex.rule(toks[start - 1].low), Some(Rule::Deadline)) && !perfect() {
         consider(1 + REPORT, Dir::Future);
     }
     // before the expression, then after it (ties go to the earlier side)
