@@ -54,6 +54,8 @@ impl Extractor {
             };
         }
 
+        // its buffers go back to the thread for the next article
+        drop(doc);
         Extraction {
             article_id,
             published,
