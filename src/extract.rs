@@ -47,11 +47,9 @@ impl Extractor {
         let timexes = dates::tag(text, &seg, published);
 
         let mut quotes = quotes::detect(text, &seg);
-        let quoted = quotes
-            .iter()
-            .flat_map(|q| q.marks.iter().copied())
-            .collect();
-        let doc = attribution::Document::new(text, &seg, quoted);
+        // the marks go straight into the document's own (reused) vector
+        let quoted = quotes.iter().flat_map(|q| q.marks.iter().copied());
+        let doc = attribution::Document::with_quoted(text, &seg, quoted);
         attribution::attribute(&doc, &mut quotes);
         let mut claims = claims::find(&doc, &mut quotes);
         let speakers = speakers::resolve(&doc, &mut quotes, &mut claims);

@@ -52,6 +52,7 @@ struct Spare {
     token_cue: Vec<u32>,
     token_mention: Vec<u32>,
     mentions: Vec<Mention>,
+    quoted: Vec<Span>,
     words: mentions::Words,
 }
 
@@ -68,6 +69,7 @@ impl Spare {
             + self.token_sentence.capacity() * size_of::<usize>()
             + (self.token_cue.capacity() + self.token_mention.capacity()) * size_of::<u32>()
             + self.mentions.capacity() * size_of::<Mention>()
+            + self.quoted.capacity() * size_of::<Span>()
             + self.words.capacity_bytes()
     }
 }
@@ -80,6 +82,7 @@ impl Drop for Document<'_> {
             token_cue: std::mem::take(&mut self.token_cue),
             token_mention: std::mem::take(&mut self.token_mention),
             mentions: std::mem::take(&mut self.mentions),
+            quoted: std::mem::take(&mut self.quoted),
             words: std::mem::take(&mut self.words),
         };
         if spare.bytes() > SPARE_MAX_BYTES {
@@ -90,6 +93,7 @@ impl Drop for Document<'_> {
         spare.token_cue.clear();
         spare.token_mention.clear();
         spare.mentions.clear();
+        spare.quoted.clear();
         // a thread being torn down has no slot left: the buffers just go
         let _ = SPARE.try_with(|s| s.set(spare));
     }
@@ -119,12 +123,23 @@ impl<'a> Document<'a> {
     /// Tokenize, find cues and mentions; `quoted` are the outer spans of the
     /// quotations (mentions inside them are not antecedents of pronouns).
     pub fn new(text: &'a str, seg: &'a Segments, quoted: Vec<Span>) -> Document<'a> {
+        Document::with_quoted(text, seg, quoted)
+    }
+
+    /// [`Document::new`] with the quotation spans given one by one, copied
+    /// into a vector the thread reuses from article to article.
+    pub fn with_quoted(
+        text: &'a str,
+        seg: &'a Segments,
+        quoted: impl IntoIterator<Item = Span>,
+    ) -> Document<'a> {
         let Spare {
             mut tokens,
             mut token_sentence,
             mut token_cue,
             mut token_mention,
             mut mentions,
+            quoted: mut quoted_buf,
             mut words,
         } = SPARE.try_with(|s| s.take()).unwrap_or_default();
         tokens.reserve(text.len() / 5);
@@ -148,7 +163,8 @@ impl<'a> Document<'a> {
                 &mut mentions,
             );
         }
-        let mut quoted = quoted;
+        quoted_buf.extend(quoted);
+        let mut quoted = quoted_buf;
         quoted.sort();
         let mut cues = cues::find_cues(text);
         cues.retain(|c| !ends_a_name(text, &tokens, &token_sentence, c));
