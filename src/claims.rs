@@ -309,7 +309,8 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
     }
     // one claim per content: overlapping claims keep the earlier-found longest
     out.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
-    let mut kept: Vec<Utterance> = Vec::new();
+    // sized from the start: claims are large rows, costly to move while growing
+    let mut kept: Vec<Utterance> = Vec::with_capacity(out.len());
     for c in out {
         if let Some(last) = kept.last() {
             // the same content found twice (two cues of one attribution): keep one;
@@ -322,7 +323,7 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
         kept.push(c);
     }
     // quotations inside claims: mixed, or the claim is the quotation
-    let mut result = Vec::new();
+    let mut result = Vec::with_capacity(kept.len());
     for mut c in kept {
         // quotes are sorted by start: look only at those starting inside the claim
         let first = quotes.partition_point(|q| q.span.start < c.span.start);

@@ -4,6 +4,16 @@ use crate::article::Article;
 use crate::model::{DateSource, Extraction};
 use crate::{attribution, claims, dates, quotes, speakers, text};
 
+thread_local! {
+    /// The segmentation vectors of the last article extracted on this
+    /// thread, for the next one to fill instead of allocating its own.
+    static SEGMENTS: std::cell::Cell<text::Segments> =
+        std::cell::Cell::new(text::Segments::default());
+}
+
+/// Sentences beyond which a thread does not keep an article's segmentation.
+const SEGMENTS_MAX: usize = 1 << 14;
+
 /// Extracts quotes, claims, speakers and dates from articles. Lexicons are
 /// compiled once (on first use) and shared; an `Extractor` is cheap to clone
 /// and `Send + Sync`, so one can serve every thread.
@@ -22,7 +32,9 @@ impl Extractor {
     pub fn extract(&self, article: Article) -> Extraction {
         let article_id = article.article_id();
         let text = article.text.as_str();
-        let seg = text::segment(text);
+        // the paragraph and sentence vectors of the thread's last article
+        let mut seg = SEGMENTS.try_with(|s| s.take()).unwrap_or_default();
+        text::segment_into(text, &mut seg);
 
         // dates first: quotes and claims take their date from them
         let (published, published_inferred) = match article.published {
@@ -35,11 +47,9 @@ impl Extractor {
         let timexes = dates::tag(text, &seg, published);
 
         let mut quotes = quotes::detect(text, &seg);
-        let quoted = quotes
-            .iter()
-            .flat_map(|q| q.marks.iter().copied())
-            .collect();
-        let doc = attribution::Document::new(text, &seg, quoted);
+        // the marks go straight into the document's own (reused) vector
+        let quoted = quotes.iter().flat_map(|q| q.marks.iter().copied());
+        let doc = attribution::Document::with_quoted(text, &seg, quoted);
         attribution::attribute(&doc, &mut quotes);
         let mut claims = claims::find(&doc, &mut quotes);
         let speakers = speakers::resolve(&doc, &mut quotes, &mut claims);
@@ -54,6 +64,12 @@ impl Extractor {
             };
         }
 
+        // its buffers go back to the thread for the next article
+        drop(doc);
+        if seg.sentences.capacity() <= SEGMENTS_MAX {
+            // a thread being torn down has no slot left: the vectors just go
+            let _ = SEGMENTS.try_with(|s| s.set(seg));
+        }
         Extraction {
             article_id,
             published,

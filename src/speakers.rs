@@ -1,8 +1,9 @@
 //! Speakers: canonical names, aliases, roles, and the corpus-wide key.
 
+use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 
-use crate::attribution::{Document, MentionKind};
+use crate::attribution::{Document, Entity, MentionKind};
 use crate::model::{SpeakerRow, Utterance};
 
 /// The corpus-wide key of a canonical name: lowercase words joined by `-`
@@ -56,30 +57,20 @@ pub fn resolve(
             continue;
         };
         let e = &doc.entities[ei];
-        let id = speaker_id(&e.name);
-        if id.is_empty() {
-            continue;
-        }
+        // the id is made once per entity: a later utterance of the same
+        // entity copies it from the row
+        let row = match rows.entry(ei) {
+            Entry::Occupied(o) => o.into_mut(),
+            Entry::Vacant(v) => {
+                let id = speaker_id(&e.name);
+                if id.is_empty() {
+                    continue;
+                }
+                v.insert(new_row(doc, e, id))
+            }
+        };
         u.speaker = Some(e.name.clone());
-        u.speaker_id = Some(id.clone());
-        let row = rows.entry(ei).or_insert_with(|| SpeakerRow {
-            speaker_id: id,
-            name: e.name.clone(),
-            aliases: e
-                .mentions
-                .iter()
-                .filter(|&&m| !matches!(doc.mentions[m].kind, MentionKind::Pronoun { .. }))
-                .map(|&m| doc.mentions[m].span.text(doc.text).to_string())
-                .fold(Vec::new(), |mut v, a| {
-                    if !v.contains(&a) {
-                        v.push(a);
-                    }
-                    v
-                }),
-            roles: e.roles.clone(),
-            n_mentions: e.mentions.len() as u32,
-            ..SpeakerRow::default()
-        });
+        u.speaker_id = Some(row.speaker_id.clone());
         if is_quote {
             row.n_quotes += 1;
         } else {
@@ -100,6 +91,28 @@ pub fn resolve(
         }
     });
     out
+}
+
+/// The speakers row of entity `e`, before any utterance is counted.
+fn new_row(doc: &Document, e: &Entity, id: String) -> SpeakerRow {
+    SpeakerRow {
+        speaker_id: id,
+        name: e.name.clone(),
+        aliases: e
+            .mentions
+            .iter()
+            .filter(|&&m| !matches!(doc.mentions[m].kind, MentionKind::Pronoun { .. }))
+            .map(|&m| doc.mentions[m].span.text(doc.text).to_string())
+            .fold(Vec::new(), |mut v, a| {
+                if !v.contains(&a) {
+                    v.push(a);
+                }
+                v
+            }),
+        roles: e.roles.clone(),
+        n_mentions: e.mentions.len() as u32,
+        ..SpeakerRow::default()
+    }
 }
 
 #[cfg(test)]

@@ -142,6 +142,12 @@ impl Interner {
         self.sizes.len()
     }
 
+    /// Forget every token, keeping the memory.
+    fn clear(&mut self) {
+        self.ids.clear();
+        self.sizes.clear();
+    }
+
     fn bytes(&self, id: u32) -> usize {
         self.sizes[id as usize].0
     }
@@ -174,18 +180,74 @@ struct RoleFit {
 
 /// Resolve every mention to an entity (or none). Mentions must be in text order.
 pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Entity> {
+    let mut scratch = SCRATCH.try_with(|s| s.take()).unwrap_or_default();
+    let ents = resolve_with(text, seg, mentions, &mut scratch);
+    if scratch.reset() {
+        // a thread being torn down has no slot left: the buffers just go
+        let _ = SCRATCH.try_with(|s| s.set(scratch));
+    }
+    ents
+}
+
+/// The buffers of [`resolve`], kept per thread from one article to the
+/// next, so that an article's name index and token lists reuse the memory
+/// of the one before instead of allocating a vector per name token anew.
+#[derive(Default)]
+struct Scratch {
+    interner: Interner,
+    /// Normalised name token → entities whose name contains it (keeps
+    /// lookups proportional to the candidates, not to every entity of a
+    /// long article). Entries from `interner.len()` on are stale.
+    index: Vec<Vec<usize>>,
+    /// The normalised name tokens of each entity, kept beside the entities
+    /// so the candidate checks do not re-split and re-lowercase names.
+    /// Entries past the last entity are stale.
+    ent_toks: Vec<Vec<u32>>,
+    toks: Vec<u32>,
+    cands: Vec<usize>,
+    fits: Vec<RoleFit>,
+}
+
+/// Name tokens a thread keeps the buffers of [`resolve`] for: past that an
+/// article's index is let go rather than pinned for the rest of the run.
+const SCRATCH_MAX_TOKENS: usize = 1 << 14;
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+}
+
+impl Scratch {
+    /// Empty the buffers for the next article; false when they are too big
+    /// to keep.
+    fn reset(&mut self) -> bool {
+        let used = self.interner.len();
+        if used > SCRATCH_MAX_TOKENS || self.ent_toks.len() > SCRATCH_MAX_TOKENS {
+            return false;
+        }
+        let n = used.min(self.index.len());
+        for v in &mut self.index[..n] {
+            v.clear();
+        }
+        self.interner.clear();
+        true
+    }
+}
+
+fn resolve_with(
+    text: &str,
+    seg: &Segments,
+    mentions: &mut [Mention],
+    scratch: &mut Scratch,
+) -> Vec<Entity> {
     let mut ents: Vec<Entity> = Vec::new();
-    // normalised name token → entities whose name contains it (keeps lookups
-    // proportional to the candidates, not to every entity of a long article)
-    let mut interner = Interner::default();
-    let mut index: Vec<Vec<usize>> = Vec::new();
-    // the normalised name tokens of each entity, kept beside `ents` so the
-    // candidate checks do not re-split and re-lowercase names
-    let mut ent_toks: Vec<Vec<u32>> = Vec::new();
-    // scratch buffers reused across mentions
-    let mut toks: Vec<u32> = Vec::new();
-    let mut cands: Vec<usize> = Vec::new();
-    let mut fits: Vec<RoleFit> = Vec::new();
+    let Scratch {
+        interner,
+        index,
+        ent_toks,
+        toks,
+        cands,
+        fits,
+    } = scratch;
     // apposition: "the Russian leader Jane Doe", "Jane Doe, the Russian leader,"
     let n = mentions.len();
     for i in 0..n {
@@ -193,7 +255,7 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
         match kind {
             MentionKind::Person | MentionKind::Org => {
                 let name = mentions[i].name.text(text);
-                interner.name_tokens(name, &mut toks);
+                interner.name_tokens(name, toks);
                 let Some(&last) = toks.last() else {
                     continue;
                 };
@@ -205,7 +267,7 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                 cands.clear();
                 cands.extend_from_slice(&index[last as usize]);
                 if toks.len() > 1 {
-                    for &t in &toks {
+                    for &t in toks.iter() {
                         let v = &index[t as usize];
                         cands.extend(v.iter().filter(|&&e| ent_toks[e].len() == 1));
                     }
@@ -243,11 +305,14 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                             mentions: vec![],
                         });
                         // filled with `toks` below
-                        ent_toks.push(Vec::new());
+                        match ent_toks.get_mut(ents.len() - 1) {
+                            Some(stale) => stale.clear(),
+                            None => ent_toks.push(Vec::new()),
+                        }
                         (ents.len() - 1, true)
                     }
                 };
-                for &t in &toks {
+                for &t in toks.iter() {
                     let v = &mut index[t as usize];
                     if v.last() != Some(&ei) && !v.contains(&ei) {
                         v.push(ei);
@@ -258,7 +323,7 @@ pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Enti
                     if found.is_some() {
                         e.name = name.to_string();
                     }
-                    ent_toks[ei].clone_from(&toks);
+                    ent_toks[ei].clone_from(toks);
                 }
                 e.person |= person;
                 mentions[i].entity = Some(ei);

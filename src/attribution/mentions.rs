@@ -212,6 +212,17 @@ impl Words {
         }
     }
 
+    /// Start over for the tokens of `text`, keeping the buffers' memory.
+    pub fn reset(&mut self, text: &str) {
+        self.lower.reset(text);
+        self.flags.clear();
+    }
+
+    /// Bytes held by the buffers.
+    pub fn capacity_bytes(&self) -> usize {
+        self.lower.capacity_bytes() + self.flags.capacity()
+    }
+
     /// Append `tokens` (the next tokens of `text`).
     pub fn extend(&mut self, text: &str, tokens: &[Token]) {
         let from = self.lower.len();

@@ -40,6 +40,65 @@ pub struct Document<'a> {
 
 const NONE: u32 = u32::MAX;
 
+/// The per-token vectors of the last [`Document`] dropped on this thread,
+/// emptied, for the next one to fill: articles are short, and allocating
+/// (and growing) these afresh for each was a good part of the allocator's
+/// time in a conversion. A thread keeps them only up to
+/// [`SPARE_MAX_BYTES`], so one huge article does not pin its memory.
+#[derive(Default)]
+struct Spare {
+    tokens: Vec<Token>,
+    token_sentence: Vec<usize>,
+    token_cue: Vec<u32>,
+    token_mention: Vec<u32>,
+    mentions: Vec<Mention>,
+    quoted: Vec<Span>,
+    words: mentions::Words,
+}
+
+const SPARE_MAX_BYTES: usize = 1 << 20;
+
+thread_local! {
+    static SPARE: std::cell::Cell<Spare> = std::cell::Cell::new(Spare::default());
+}
+
+impl Spare {
+    fn bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.tokens.capacity() * size_of::<Token>()
+            + self.token_sentence.capacity() * size_of::<usize>()
+            + (self.token_cue.capacity() + self.token_mention.capacity()) * size_of::<u32>()
+            + self.mentions.capacity() * size_of::<Mention>()
+            + self.quoted.capacity() * size_of::<Span>()
+            + self.words.capacity_bytes()
+    }
+}
+
+impl Drop for Document<'_> {
+    fn drop(&mut self) {
+        let mut spare = Spare {
+            tokens: std::mem::take(&mut self.tokens),
+            token_sentence: std::mem::take(&mut self.token_sentence),
+            token_cue: std::mem::take(&mut self.token_cue),
+            token_mention: std::mem::take(&mut self.token_mention),
+            mentions: std::mem::take(&mut self.mentions),
+            quoted: std::mem::take(&mut self.quoted),
+            words: std::mem::take(&mut self.words),
+        };
+        if spare.bytes() > SPARE_MAX_BYTES {
+            return;
+        }
+        spare.tokens.clear();
+        spare.token_sentence.clear();
+        spare.token_cue.clear();
+        spare.token_mention.clear();
+        spare.mentions.clear();
+        spare.quoted.clear();
+        // a thread being torn down has no slot left: the buffers just go
+        let _ = SPARE.try_with(|s| s.set(spare));
+    }
+}
+
 /// Is cue `c` the last word of a capitalised name ("the United States"):
 /// a capitalised organisation word (`lexicons/org_words.txt`) right after a
 /// capitalised word of the same sentence? A headline verb ("Lee Says") is
@@ -64,10 +123,28 @@ impl<'a> Document<'a> {
     /// Tokenize, find cues and mentions; `quoted` are the outer spans of the
     /// quotations (mentions inside them are not antecedents of pronouns).
     pub fn new(text: &'a str, seg: &'a Segments, quoted: Vec<Span>) -> Document<'a> {
-        let mut tokens = Vec::with_capacity(text.len() / 5);
-        let mut token_sentence = Vec::with_capacity(text.len() / 5);
-        let mut words = mentions::Words::new(text, text.len() / 5);
-        let mut mentions = Vec::new();
+        Document::with_quoted(text, seg, quoted)
+    }
+
+    /// [`Document::new`] with the quotation spans given one by one, copied
+    /// into a vector the thread reuses from article to article.
+    pub fn with_quoted(
+        text: &'a str,
+        seg: &'a Segments,
+        quoted: impl IntoIterator<Item = Span>,
+    ) -> Document<'a> {
+        let Spare {
+            mut tokens,
+            mut token_sentence,
+            mut token_cue,
+            mut token_mention,
+            mut mentions,
+            quoted: mut quoted_buf,
+            mut words,
+        } = SPARE.try_with(|s| s.take()).unwrap_or_default();
+        tokens.reserve(text.len() / 5);
+        token_sentence.reserve(text.len() / 5);
+        words.reset(text);
         let mut scratch = mentions::NameScratch::default();
         for (si, s) in seg.sentences.iter().enumerate() {
             let from = tokens.len();
@@ -86,7 +163,8 @@ impl<'a> Document<'a> {
                 &mut mentions,
             );
         }
-        let mut quoted = quoted;
+        quoted_buf.extend(quoted);
+        let mut quoted = quoted_buf;
         quoted.sort();
         let mut cues = cues::find_cues(text);
         cues.retain(|c| !ends_a_name(text, &tokens, &token_sentence, c));
@@ -102,7 +180,7 @@ impl<'a> Document<'a> {
             m.in_quote = inside_any(&quoted, m.span);
         }
         let entities = coref::resolve(text, seg, &mut mentions);
-        let mut token_cue = vec![NONE; tokens.len()];
+        token_cue.resize(tokens.len(), NONE);
         let mut t = 0;
         for (ci, c) in cues.iter().enumerate() {
             while t < tokens.len() && tokens[t].start < c.span.start {
@@ -112,7 +190,7 @@ impl<'a> Document<'a> {
                 token_cue[t] = ci as u32;
             }
         }
-        let mut token_mention = vec![NONE; tokens.len()];
+        token_mention.resize(tokens.len(), NONE);
         // the first mention starting at a token, as the binary search found it
         for (mi, m) in mentions.iter().enumerate().rev() {
             if let Some(slot) = token_mention.get_mut(m.first_token) {

@@ -57,6 +57,32 @@ use chrono::NaiveDate;
 use crate::model::{DateSource, Span, Timex, Utterance};
 use crate::text::Segments;
 
+/// The buffers of [`tag`], kept per thread from one article to the next:
+/// articles are short, and allocating them afresh for each (the token
+/// vector has room for a long sentence) cost more than tagging many an
+/// article. A thread keeps them only up to [`SCRATCH_MAX_BYTES`].
+#[derive(Default)]
+struct Scratch {
+    hits: Vec<bool>,
+    lower: String,
+    /// Always empty between articles: only its memory is kept.
+    toks: Vec<lex::Tok<'static>>,
+    rules: Vec<Option<lexicon::Rule>>,
+}
+
+const SCRATCH_MAX_BYTES: usize = 1 << 20;
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+}
+
+/// An empty vector of tokens with the memory of `v` (of another lifetime):
+/// a collect from a `Vec` into one of the same layout reuses its buffer.
+fn recycle<'b>(mut v: Vec<lex::Tok<'_>>) -> Vec<lex::Tok<'b>> {
+    v.clear();
+    v.into_iter().map(|_| unreachable!("emptied")).collect()
+}
+
 /// Find and normalise the temporal expressions of an article, ordered by start.
 pub fn tag(text: &str, seg: &Segments, published: Option<NaiveDate>) -> Vec<Timex> {
     let mut ctx = resolve::Ctx {
@@ -64,38 +90,60 @@ pub fn tag(text: &str, seg: &Segments, published: Option<NaiveDate>) -> Vec<Time
         ..Default::default()
     };
     let mut out = Vec::new();
-    let hits = triggers::sentences(text, seg);
-    if !hits.contains(&true) {
-        return out;
-    }
-    // one lowercased copy of the text and one token vector for the whole
-    // article: no allocation per token or per sentence
-    let lower = text.to_ascii_lowercase();
+    let Scratch {
+        mut hits,
+        mut lower,
+        toks,
+        mut rules,
+    } = SCRATCH.try_with(|s| s.take()).unwrap_or_default();
+    triggers::sentences_into(&mut hits, text, seg);
     // room for a long sentence from the start: no growing per article
-    let mut toks = Vec::with_capacity(64);
-    // the tense rules of the sentence's tokens, looked up for the first
-    // expression that needs them
-    let mut rules = Vec::with_capacity(64);
-    for (s, _) in seg.sentences.iter().zip(hits).filter(|(_, h)| *h) {
-        let Some(low) = lower.get(s.start..s.end) else {
-            continue;
-        };
-        lex::tokens_into(&mut toks, text, low, s.start, s.end);
-        rules.clear();
-        for item in grammar::recognise(&toks) {
-            let span = Span::new(toks[item.start].start, toks[item.end - 1].end);
-            let dir = if resolve::uses_tense(&item.expr, &ctx) {
-                if rules.is_empty() {
-                    tense::rules_into(&toks, &mut rules);
-                }
-                tense::direction(&toks, &rules, item.start, item.end)
-            } else {
-                None
+    let mut toks = recycle(toks);
+    toks.reserve(64);
+    rules.reserve(64);
+    if hits.contains(&true) {
+        // one lowercased copy of the text and one token vector for the
+        // whole article: no allocation per token or per sentence
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        for (s, _) in seg.sentences.iter().zip(&hits).filter(|(_, h)| **h) {
+            let Some(low) = lower.get(s.start..s.end) else {
+                continue;
             };
-            if let Some(t) = resolve::resolve(&item, span, dir, &mut ctx) {
-                out.push(t);
+            lex::tokens_into(&mut toks, text, low, s.start, s.end);
+            rules.clear();
+            for item in grammar::recognise(&toks) {
+                let span = Span::new(toks[item.start].start, toks[item.end - 1].end);
+                let dir = if resolve::uses_tense(&item.expr, &ctx) {
+                    if rules.is_empty() {
+                        tense::rules_into(&toks, &mut rules);
+                    }
+                    tense::direction(&toks, &rules, item.start, item.end)
+                } else {
+                    None
+                };
+                if let Some(t) = resolve::resolve(&item, span, dir, &mut ctx) {
+                    out.push(t);
+                }
             }
         }
+    }
+    let toks = recycle(toks);
+    rules.clear();
+    let bytes = hits.capacity()
+        + lower.capacity()
+        + toks.capacity() * std::mem::size_of::<lex::Tok<'static>>()
+        + rules.capacity() * std::mem::size_of::<Option<lexicon::Rule>>();
+    if bytes <= SCRATCH_MAX_BYTES {
+        let scratch = Scratch {
+            hits,
+            lower,
+            toks,
+            rules,
+        };
+        // a thread being torn down has no slot left: the buffers just go
+        let _ = SCRATCH.try_with(|s| s.set(scratch));
     }
     out
 }

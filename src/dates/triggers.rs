@@ -14,9 +14,17 @@ use crate::text::Segments;
 
 /// One flag per sentence of `seg`: does it hold a trigger?
 pub fn sentences(text: &str, seg: &Segments) -> Vec<bool> {
-    let mut hit = vec![false; seg.sentences.len()];
+    let mut hit = Vec::new();
+    sentences_into(&mut hit, text, seg);
+    hit
+}
+
+/// [`sentences`] into a vector kept from one article to the next.
+pub fn sentences_into(hit: &mut Vec<bool>, text: &str, seg: &Segments) {
+    hit.clear();
+    hit.resize(seg.sentences.len(), false);
     if hit.is_empty() {
-        return hit;
+        return;
     }
     let mut flag = |pos: usize| {
         let i = seg.sentence_at(pos);
@@ -62,7 +70,6 @@ pub fn sentences(text: &str, seg: &Segments) -> Vec<bool> {
         }
         i = e;
     }
-    hit
 }
 
 /// Bytes tested at once for a digit.

@@ -1,6 +1,7 @@
 //! JSON Lines: one article object per line, plain or compressed, from a file
 //! or standard input.
 
+use std::fmt::Write as _;
 use std::io::BufRead;
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
@@ -48,7 +49,11 @@ impl<R: BufRead> JsonLines<R> {
     }
 
     fn record(&self, bytes: &[u8]) -> Record {
-        let location = format!("{}:{}", self.source.label, self.line);
+        // pieced together rather than `format!`ed: this runs once per line
+        let mut location = String::with_capacity(self.source.label.len() + 21);
+        location.push_str(&self.source.label);
+        location.push(':');
+        let _ = write!(location, "{}", self.line);
         let line = match std::str::from_utf8(bytes) {
             Ok(line) => line,
             Err(e) => {

@@ -132,6 +132,15 @@ struct ScanDict<'a> {
 }
 
 impl<'a> ScanDict<'a> {
+    /// Room for the keys of `rows` rows: growing the key vector from empty
+    /// cost a few reallocations per column and chunk.
+    fn with_capacity(rows: usize) -> ScanDict<'a> {
+        ScanDict {
+            keys: Vec::with_capacity(rows),
+            ..ScanDict::default()
+        }
+    }
+
     fn append(&mut self, v: &'a str) {
         // a row mostly repeats the value of the row before, often the same
         // (static) string: one pointer compare instead of a scan of string
@@ -218,22 +227,22 @@ impl<'a> UtteranceCols<'a> {
             text: StringBuilder::with_capacity(rows, text_bytes),
             start: int(),
             end: int(),
-            kind: ScanDict::default(),
+            kind: ScanDict::with_capacity(rows),
             speaker: short(),
             speaker_id: short(),
             mention: short(),
             mention_start: int(),
             mention_end: int(),
             cue: short(),
-            cue_lemma: ScanDict::default(),
+            cue_lemma: ScanDict::with_capacity(rows),
             cue_start: int(),
             cue_end: int(),
             addressee: short(),
             sentence: int(),
             paragraph: int(),
             date: Date32Builder::with_capacity(rows),
-            date_source: ScanDict::default(),
-            method: ScanDict::default(),
+            date_source: ScanDict::with_capacity(rows),
+            method: ScanDict::with_capacity(rows),
             confidence: Float32Builder::with_capacity(rows),
             cluster_id: short(),
         }

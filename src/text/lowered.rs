@@ -31,6 +31,20 @@ impl Lowered {
         }
     }
 
+    /// Start over for the tokens of `text`, keeping the buffers' memory.
+    pub fn reset(&mut self, text: &str) {
+        self.buf.clear();
+        self.buf.push_str(text);
+        self.buf.make_ascii_lowercase();
+        self.spans.clear();
+        self.next_non_ascii = non_ascii_from(text, 0);
+    }
+
+    /// Bytes held by the buffers.
+    pub fn capacity_bytes(&self) -> usize {
+        self.buf.capacity() + self.spans.capacity() * std::mem::size_of::<(u32, u32)>()
+    }
+
     /// Append the lowercase forms of `tokens` (tokens of the text given to
     /// [`Lowered::new`]).
     pub fn extend(&mut self, text: &str, tokens: &[Token]) {

@@ -12,5 +12,5 @@ mod tokens;
 
 pub use lowered::Lowered;
 pub use offsets::OffsetMap;
-pub use segment::{segment, Paragraph, Segments, Sentence};
+pub use segment::{segment, segment_into, Paragraph, Segments, Sentence};
 pub use tokens::{tokenize, Token, TokenKind};

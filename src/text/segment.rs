@@ -68,6 +68,15 @@ static SENTENCE_OPENERS: LazyLock<HashSet<&str>> =
 /// Split `text` into paragraphs (non-blank lines) and sentences.
 pub fn segment(text: &str) -> Segments {
     let mut seg = Segments::default();
+    segment_into(text, &mut seg);
+    seg
+}
+
+/// [`segment`] into `seg`, whose vectors (emptied first) keep their memory:
+/// the extractor reuses one per thread from article to article.
+pub fn segment_into(text: &str, seg: &mut Segments) {
+    seg.paragraphs.clear();
+    seg.sentences.clear();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let line_end = line_start + line.len();
@@ -86,7 +95,6 @@ pub fn segment(text: &str) -> Segments {
         }
         line_start = line_end;
     }
-    seg
 }
 
 fn is_closer(c: char) -> bool {
