@@ -1958,22 +1958,6 @@ fn about_before_a_counted_amount_or_a_clock_time_stays_out_of_the_span() {
 }
 
 #[test]
-fn high_noon_is_no_clock_time() {
-    let all = run(
-        "For the coalition, high noon comes on Friday, an aide said.",
-        pubd(),
-    );
-    let surfaces: Vec<&str> = all.iter().map(|(s, _)| s.as_str()).collect();
-    assert_eq!(surfaces, ["Friday"]);
-    check(
-        "The ferry will leave at noon on Friday.",
-        "noon on Friday",
-        TimexType::Time,
-        "2017-11-24T12:00",
-    );
-}
-
-#[test]
 fn by_right_before_a_date_is_a_deadline_unless_a_past_perfect_governs_it() {
     // `agreed` is past, but the repayment is due by March: next March
     check(

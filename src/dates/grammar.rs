@@ -2003,9 +2003,7 @@ impl<'a> G<'a> {
     /// 3 p.m., 10:30 a.m., noon, midnight [EST] [on] [Monday | Nov. 9].
     fn clock_expr(&self, i: usize) -> Option<Item> {
         let t = self.tok(i)?;
-        // `high noon` is a showdown, no clock time
-        let high = i > 0 && self.is(i - 1, "high");
-        let (mut h, mut m, mut k) = if (t.is("noon") && !high) || t.is("midday") {
+        let (mut h, mut m, mut k) = if t.is("noon") || t.is("midday") {
             (12, 0, i + 1)
         } else if t.is("midnight") {
             (24, 0, i + 1)
