@@ -137,20 +137,10 @@ const BETWEEN: &[&str] = &[
     "did",
     "does",
     "not",
-    // negated and modal auxiliaries: "Lee hasn't said whether …", "Lee
-    // doesn't think …", "Lee may argue that …"
-    "hasn't",
-    "hasn’t",
-    "haven't",
-    "haven’t",
+    // negated and modal auxiliaries: "Lee hasn't said whether …" (the
+    // common ones in NEGATED_AUXILIARIES), "Lee may argue that …"
     "hadn't",
     "hadn’t",
-    "doesn't",
-    "doesn’t",
-    "don't",
-    "don’t",
-    "didn't",
-    "didn’t",
     "won't",
     "won’t",
     "wouldn't",
@@ -168,12 +158,27 @@ const BETWEEN: &[&str] = &[
     "already",
 ];
 
-/// Is `w` one of [`BETWEEN`]? A set: it is asked of the words before
+/// Negated auxiliaries that may stand between a subject and its cue ("Lee
+/// hasn't said", "the commuters don't think"), in both apostrophe styles.
+pub(crate) const NEGATED_AUXILIARIES: &[&str] = &[
+    "hasn't",
+    "hasn’t",
+    "haven't",
+    "haven’t",
+    "doesn't",
+    "doesn’t",
+    "don't",
+    "don’t",
+    "didn't",
+    "didn’t",
+];
+
+/// Is `w` one of [`BETWEEN`] or [`NEGATED_AUXILIARIES`]? A set: it is asked of the words before
 /// every cue, and a scan of the list compared each of them.
 fn is_between(w: &str) -> bool {
     static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::OnceLock::new();
-    SET.get_or_init(|| BETWEEN.iter().copied().collect())
+    SET.get_or_init(|| BETWEEN.iter().chain(NEGATED_AUXILIARIES).copied().collect())
         .contains(w)
         || is_manner_adverb(w)
 }

@@ -67,16 +67,6 @@ const BETWEEN: &[&str] = &[
     "do",
     "not",
     "never",
-    "hasn't",
-    "hasn’t",
-    "haven't",
-    "haven’t",
-    "doesn't",
-    "doesn’t",
-    "don't",
-    "don’t",
-    "didn't",
-    "didn’t",
     "still",
     "already",
     "all",
@@ -141,6 +131,7 @@ pub fn add_noun_phrase_subjects(
         let mut e = k;
         while e > 0
             && (BETWEEN.contains(&toks[e - 1].text(text))
+                || super::sieves::NEGATED_AUXILIARIES.contains(&toks[e - 1].text(text))
                 || super::sieves::is_manner_adverb(toks[e - 1].text(text)))
             && k - e < 3
         {
