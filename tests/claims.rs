@@ -1035,3 +1035,16 @@ fn one_word_before_a_parenthetical_attribution_opens_the_content() {
         )]
     );
 }
+
+#[test]
+fn a_percentage_of_respondents_is_a_speaker() {
+    assert_eq!(
+        claims("Among tenants, 62% say the depot should stay open."),
+        vec![(
+            "the depot should stay open".into(),
+            "indirect",
+            s("62%"),
+            "claim_after"
+        )]
+    );
+}

@@ -145,6 +145,15 @@ pub fn add_noun_phrase_subjects(
             added.push(group(toks, f, e, sentence));
             continue;
         }
+        // "47% say": a percentage of people, as "47 percent say" is
+        if e >= 2
+            && toks[e - 1].text(text) == "%"
+            && toks[e - 2].kind == TokenKind::Number
+            && tok_sentence[e - 2] == sentence
+        {
+            added.push(group(toks, e - 2, e, sentence));
+            continue;
+        }
         if toks[e - 1].kind != TokenKind::Word {
             continue;
         }
