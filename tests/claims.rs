@@ -1048,3 +1048,16 @@ fn a_percentage_of_respondents_is_a_speaker() {
         )]
     );
 }
+
+#[test]
+fn an_apposition_between_typed_double_hyphens_is_skipped() {
+    assert_eq!(
+        claims("Ilse Marten -- who runs the ferry line -- said the depot will close."),
+        vec![(
+            "the depot will close".into(),
+            "indirect",
+            s("Ilse Marten"),
+            "claim_after"
+        )]
+    );
+}

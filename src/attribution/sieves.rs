@@ -784,13 +784,18 @@ fn subject_from(doc: &Document, e: usize, k: usize, sentence: usize) -> Option<u
             // a comma-delimited apposition: "Lee, the minister of finance since 2019, said"
             // ("Lee, a Dover, Del., nurse, said": up to three commas back)
             // a dash-enclosed one too: "Lee — who chairs the board — said"
-            if e > 0 && matches!(word(doc, e - 1), "," | "—" | "–") {
+            // (a typed double hyphen is two "-" tokens: "Lee -- who … -- said")
+            let double_hyphen = |i: usize| {
+                word(doc, i) == "-"
+                    && (word(doc, i + 1) == "-" || (i > 0 && word(doc, i - 1) == "-"))
+            };
+            if e > 0 && (matches!(word(doc, e - 1), "," | "—" | "–") || double_hyphen(e - 1)) {
                 let lo = e.saturating_sub(40);
                 let mut j = e - 1;
                 let mut commas = 0;
                 while j > lo && doc.token_sentence[j - 1] == sentence {
                     j -= 1;
-                    if matches!(word(doc, j), "," | "(" | "—" | "–") {
+                    if matches!(word(doc, j), "," | "(" | "—" | "–") || double_hyphen(j) {
                         // a place inside the apposition ("a Dover, Del., nurse")
                         // follows its article: not the subject
                         let m = doc.mention_ending_at(j).filter(|&m| {
