@@ -890,10 +890,11 @@ fn content_end(doc: &Document, lo: usize, start: usize, end_tok: usize) -> usize
             break;
         }
         // ", though culturally conservative, …": a parenthetical of one or
-        // two words between commas stays in the content
-        let parenthetical = (j + 3..j + 5).any(|k| word(doc, k) == ",");
+        // two words between commas stays in the content (looked for only
+        // after a comma and a contrast word: this loop sees every token)
+        let parenthetical = || (j + 3..j + 5).any(|k| word(doc, k) == ",");
         if w == ","
-            && ((CONTRAST_OPENERS.contains(&low(doc, j + 1)) && !parenthetical)
+            && ((CONTRAST_OPENERS.contains(&low(doc, j + 1)) && !parenthetical())
                 || (in_subordinate && new_subject_at(doc, j + 1)))
         {
             e = j;
@@ -1058,8 +1059,8 @@ fn subject_claim(
 /// or "but"? It is the speaker's second act ("said the plan failed but did
 /// not say why", "… and urged the board to wait"), not the content's.
 fn subjectless_new_predicate(doc: &Document, i: usize) -> bool {
-    // any reporting cue, or one after an auxiliary ("… and has called for
-    // …", "… and would urge …"): a second report of the same speaker
+    // a speech cue, right after "and"/"but" or after an auxiliary ("… and
+    // has added that …"): a second report of the same speaker
     let cue = |k: usize| {
         doc.cue_at_token(k)
             .is_some_and(|c| c.class == CueClass::Speech)
