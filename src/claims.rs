@@ -215,6 +215,10 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
                 out.push(c);
             }
         }
+        // Lee: <content> (headlines, transcripts)
+        if let Some(c) = colon_claim(doc, si, lo, end_tok) {
+            out.push(c);
+        }
         // As Lee noted, <content>
         if word(doc, lo).eq_ignore_ascii_case("as") {
             if let Some(c) = as_x_said(doc, si, lo, end_tok) {
@@ -587,6 +591,51 @@ fn make(
         }
     }
     Some(u)
+}
+
+/// Headlines and interview transcripts without quotation marks: `Lee:
+/// Tax cuts will pay for themselves.` A person, role or organisation opens
+/// the sentence and a colon follows it directly; the clause after the colon
+/// (four words at least: shorter ones are section headings) is what they said. (With quotation marks, the
+/// quotes sieve `headline_colon` attributes the quotation.)
+fn colon_claim(doc: &Document, si: usize, lo: usize, end_tok: usize) -> Option<Utterance> {
+    let m = doc.mention_at_token(lo)?;
+    let mention = &doc.mentions[m];
+    if mention.first_token != lo
+        || mention.in_quote
+        || mention.possessive
+        || !matches!(mention.kind, MentionKind::Person | MentionKind::Role(_))
+    {
+        return None;
+    }
+    let colon = mention.end_token;
+    if word(doc, colon) != ":" || end_tok < colon + 5 {
+        return None;
+    }
+    // a list of names after the colon (credits, delegations) is no statement
+    if doc
+        .mention_at_token(colon + 1)
+        .is_some_and(|n| word(doc, doc.mentions[n].end_token) == ",")
+    {
+        return None;
+    }
+    // a label such as "Update:" or "BYLINE:" reads like a one-word name: the
+    // speaker must be a full name, written here or earlier in the article
+    if !doc.speaker_of(m).is_some_and(|s| s.contains(' ')) {
+        return None;
+    }
+    let content = Span::new(doc.tokens[colon + 1].start, doc.tokens[end_tok - 1].end);
+    let cue = Span::new(doc.tokens[colon].start, doc.tokens[colon].end);
+    make(
+        doc,
+        si,
+        content,
+        Some(m),
+        cue,
+        ":",
+        Kind::Indirect,
+        "claim_colon",
+    )
 }
 
 /// `X said (that) <content>`: the subject before the cue, the content after it.

@@ -1061,3 +1061,43 @@ fn an_apposition_between_typed_double_hyphens_is_skipped() {
         )]
     );
 }
+
+#[test]
+fn a_name_and_a_colon_open_a_headline_claim() {
+    assert_eq!(
+        claims("Tomas Verhoeven: Harbour tolls will double next spring.\n\nThe port board met on Friday."),
+        vec![(
+            "Harbour tolls will double next spring".into(),
+            "indirect",
+            s("Tomas Verhoeven"),
+            "claim_colon"
+        )]
+    );
+    // a surname alone names the speaker when the full name is known
+    assert_eq!(
+        claims("Edda Kallio runs the ferry line.\n\nKallio: The new timetable is a mistake.")
+            .into_iter()
+            .filter(|c| c.3 == "claim_colon")
+            .collect::<Vec<_>>(),
+        vec![(
+            "The new timetable is a mistake".into(),
+            "indirect",
+            s("Edda Kallio"),
+            "claim_colon"
+        )]
+    );
+}
+
+#[test]
+fn a_label_or_a_credit_line_before_a_colon_is_no_speaker() {
+    // a one-word label, a short section heading, a list of names
+    let rows: Vec<_> = [
+        "Update: The ferry line resumed service on Friday.",
+        "Edda Kallio: A slow start.",
+        "Edda Kallio: Tomas Verhoeven, Ilse Marten and Oskar Lind.",
+    ]
+    .iter()
+    .map(|t| claims(t))
+    .collect();
+    assert_eq!(rows, vec![vec![], vec![], vec![]]);
+}
