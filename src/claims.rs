@@ -86,6 +86,29 @@ fn time_phrase_len(doc: &Document, c: usize) -> usize {
     }
 }
 
+/// Does a name, a pronoun or an organisation end right before token `k`?
+fn named_before(doc: &Document, k: usize) -> bool {
+    doc.mention_ending_at(k).is_some_and(|m| {
+        matches!(
+            doc.mentions[m].kind,
+            MentionKind::Person | MentionKind::Pronoun { .. } | MentionKind::Org
+        ) && !doc.mentions[m].possessive
+    })
+}
+
+/// Does the gerund at token `g` open the subject of the content clause
+/// ("said bullying does harm", "said selling the plan to voters has been
+/// hard")? Its phrase runs without punctuation into a finite verb. Asked
+/// only when a name or a pronoun stands right before the cue, which makes the cue a
+/// verb (in "the tweets targeting her were", "tweets" is a noun).
+fn gerund_subject(doc: &Document, g: usize, end_tok: usize) -> bool {
+    // "anything", "nothing": pronouns, not gerunds
+    !low(doc, g).ends_with("thing")
+        && (g + 1..(g + 8).min(end_tok))
+            .take_while(|&j| !is_punct(doc, j))
+            .any(|j| EXISTENTIAL_VERBS.contains(&low(doc, j)))
+}
+
 /// Verbs after "there" that make it the subject of an existential clause
 /// ("said there was no evidence"), not the adverb of place ("said there").
 const EXISTENTIAL_VERBS: &[&str] = &[
@@ -256,13 +279,7 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
             // a plural noun, not a verb: "Lee's comments came", "the claims were"
             let cue_word = cue.span.text(doc.text);
             // a name or pronoun right before makes it a verb ("Lee notes that")
-            let named_subject = k > lo
-                && doc.mention_ending_at(k).is_some_and(|m| {
-                    matches!(
-                        doc.mentions[m].kind,
-                        MentionKind::Person | MentionKind::Pronoun { .. } | MentionKind::Org
-                    ) && !doc.mentions[m].possessive
-                });
+            let named_subject = k > lo && named_before(doc, k);
             if cue_word.ends_with('s')
                 && !cue_word.contains(' ')
                 && !named_subject
@@ -293,6 +310,19 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
                             | "by"
                             | "from"
                             | "that"
+                            // a modal or "do" needs a subject: "the tax
+                            // plans would cost", "the call did not say"
+                            | "would"
+                            | "will"
+                            | "could"
+                            | "can"
+                            | "may"
+                            | "might"
+                            | "should"
+                            | "must"
+                            | "did"
+                            | "do"
+                            | "does"
                     )
                 {
                     continue;
@@ -784,7 +814,7 @@ fn claim_after(
             // stance, lexicons/gerund_cues.txt, is the content)
             if w.ends_with("ing")
                 && w.len() > 5
-                && !EXISTENTIAL_VERBS.contains(&low(doc, c + 1))
+                && !(named_before(doc, k) && gerund_subject(doc, c, end_tok))
                 && !lexicons().gerund_cues.contains(lemma)
             {
                 return None;

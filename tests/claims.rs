@@ -1101,3 +1101,30 @@ fn a_label_or_a_credit_line_before_a_colon_is_no_speaker() {
     .collect();
     assert_eq!(rows, vec![vec![], vec![], vec![]]);
 }
+
+#[test]
+fn a_gerund_subject_with_a_phrase_before_its_verb_opens_the_content() {
+    assert_eq!(
+        claims("Edda Kallio said widening the harbour road has been slow."),
+        vec![(
+            "widening the harbour road has been slow".into(),
+            "indirect",
+            s("Edda Kallio"),
+            "claim_after"
+        )]
+    );
+    // a participle with no verb of its own is no content
+    assert_eq!(claims("Edda Kallio said, smiling at the crowd."), vec![]);
+}
+
+#[test]
+fn a_plural_cue_noun_before_a_modal_reports_nothing() {
+    assert_eq!(
+        claims("The new ferry plans would double the fares."),
+        vec![]
+    );
+    assert_eq!(
+        claims("The union's warnings did not stop the merger."),
+        vec![]
+    );
+}

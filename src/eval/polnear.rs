@@ -219,6 +219,9 @@ pub struct MissedGold {
     pub article: String,
     pub class: GoldClass,
     pub content: String,
+    /// The content's character ranges in the article text (code points), to
+    /// look at the context of a miss.
+    pub content_ranges: Ranges,
     pub source: Option<String>,
     pub cue: Option<String>,
     /// The unmatched prediction overlapping this item most, if any: a
@@ -231,6 +234,8 @@ pub struct MissedGold {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Nearest {
     pub text: String,
+    /// Its character ranges in the article text (code points).
+    pub ranges: Ranges,
     pub method: String,
     pub of_gold: f64,
     pub of_prediction: f64,
@@ -252,6 +257,8 @@ pub struct Spurious {
     pub article: String,
     pub kind: String,
     pub text: String,
+    /// Its character ranges in the article text (code points).
+    pub ranges: Ranges,
     pub method: String,
 }
 
@@ -569,6 +576,7 @@ pub fn score(articles: &[(GoldArticle, Extraction)], show_misses: usize) -> Poln
             if r.missed.len() < show_misses {
                 let nearest = nearest.map(|(pi, of_gold, of_prediction)| Nearest {
                     text: excerpt(&ranges_text(&chars, &preds[pi].content)),
+                    ranges: preds[pi].content.clone(),
                     method: preds[pi].row.method.to_string(),
                     of_gold,
                     of_prediction,
@@ -577,6 +585,7 @@ pub fn score(articles: &[(GoldArticle, Extraction)], show_misses: usize) -> Poln
                     article: gold.name.clone(),
                     class: g.class,
                     content: excerpt(&ranges_text(&chars, &g.content)),
+                    content_ranges: g.content.clone(),
                     source: g.source.as_ref().map(|s| excerpt(&ranges_text(&chars, s))),
                     cue: g.cue.as_ref().map(|c| excerpt(&ranges_text(&chars, c))),
                     nearest,
@@ -593,6 +602,7 @@ pub fn score(articles: &[(GoldArticle, Extraction)], show_misses: usize) -> Poln
                     article: gold.name.clone(),
                     kind: p.row.kind.as_str().to_string(),
                     text: excerpt(&ranges_text(&chars, &p.content)),
+                    ranges: p.content.clone(),
                     method: p.row.method.to_string(),
                 });
             }
