@@ -482,13 +482,14 @@ const NESTING_WINDOW: usize = 8;
 /// another claim that holds theirs ("Lee said [she believes [the plan
 /// failed]]"): the inner report is part of what the outer speaker says,
 /// and annotators of reported speech rarely mark it apart (PolNeAR train:
-/// 161 of 1,015 such rows matched). `claims` is sorted by start.
+/// 161 of 1,015 such rows matched). A mixed inner report goes too ("Lee
+/// said [Kim called the plan “a ruse”]"): its quotation keeps its own
+/// speaker in the quotes table. `claims` is sorted by start.
 fn drop_nested_claims(claims: &mut Vec<Utterance>) {
     let nested: Vec<bool> = (0..claims.len())
         .map(|i| {
             let c = &claims[i];
-            // a mixed one stays: its quotation is scored as the speaker's words
-            let inner = c.method == "claim_after" && c.kind == Kind::Indirect;
+            let inner = c.method == "claim_after";
             let Some(cue) = c.cue.filter(|_| inner) else {
                 return false;
             };

@@ -1128,3 +1128,28 @@ fn a_plural_cue_noun_before_a_modal_reports_nothing() {
         vec![]
     );
 }
+
+#[test]
+fn a_mixed_report_inside_another_is_part_of_the_outer_content() {
+    let text = "Oskar Lind said Edda Kallio called the timetable “a small disaster.”";
+    assert_eq!(
+        claims(text),
+        vec![(
+            "Edda Kallio called the timetable “a small disaster.”".into(),
+            "mixed",
+            s("Oskar Lind"),
+            "claim_after"
+        )]
+    );
+    // the quoted words stay Kallio's in the quotes table
+    let x = extract(Article::new(text));
+    let quotes: Vec<_> = x
+        .quotes
+        .iter()
+        .map(|q| (q.text.as_str(), q.kind.as_str(), q.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        quotes,
+        vec![("a small disaster.", "mixed", Some("Edda Kallio"))]
+    );
+}
