@@ -411,3 +411,47 @@ fn a_sentence_opening_preposition_is_no_name() {
                 Amid the protests she said the fees would stay. “Nobody likes them,” she said.";
     assert_eq!(who(text), vec![(s("Mara Quint"), "cue_after")]);
 }
+
+#[test]
+fn a_name_after_a_preposition_in_an_interrupting_attribution_is_no_second_speaker() {
+    let text = "“Word is,” Kallio said last week on Channel Nine, “that the ferry company will cancel the deal.”";
+    assert_eq!(
+        rows(text),
+        vec![(
+            "Word is, that the ferry company will cancel the deal.".to_string(),
+            s("Kallio"),
+            s("Kallio"),
+            s("said"),
+            "cue_inside"
+        )]
+    );
+}
+
+#[test]
+fn a_title_between_two_quotations_of_one_speaker_is_skipped_when_they_join() {
+    let text = "“We will publish the audit,” Lind said on the network’s “Morning Hour” on Sunday. “There is nothing to hide.”";
+    let x = extract(Article::new(text));
+    let quotes: Vec<_> = x
+        .quotes
+        .iter()
+        .map(|q| {
+            (
+                q.text.as_str(),
+                q.parts.len(),
+                q.speaker.as_deref(),
+                q.method,
+            )
+        })
+        .collect();
+    assert_eq!(
+        quotes,
+        vec![(
+            "We will publish the audit, There is nothing to hide.",
+            2,
+            Some("Lind"),
+            "cue_after"
+        )]
+    );
+    // no claim is made of the words around the title
+    assert_eq!(x.claims.len(), 0);
+}

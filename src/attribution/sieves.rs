@@ -1062,6 +1062,14 @@ fn merge_same_speaker_runs(doc: &Document, quotes: &mut Vec<Utterance>) {
     let mut keep = vec![true; quotes.len()];
     let mut prev = 0;
     for i in 1..quotes.len() {
+        // a title between two quotations ("said on the network's “Morning
+        // Hour”. “…”") is dropped later by `classify`: it neither joins nor
+        // takes the following quotation
+        if word_count_upto(doc.text, quotes[i].span, CLASSIFY_WORDS) <= 8
+            && is_title(doc, &quotes[i], first_token_of(doc, &quotes[i]))
+        {
+            continue;
+        }
         let joinable = quotes[i].method == "same_paragraph"
             && quotes[prev].paragraph == quotes[i].paragraph
             && quotes[prev].speaker == quotes[i].speaker
@@ -1169,8 +1177,13 @@ fn transcript_speakers(doc: &Document, quotes: &mut [Utterance]) {
     }
 }
 
+/// Prepositions that put a name in the circumstances of an attribution
+/// ("on Channel 4", "to the council", "at Harbour Hall"), not in its subject.
+const MEDIUM_PREPOSITIONS: &[&str] = &["on", "in", "at", "to", "from", "with", "during"];
+
 /// `“We won,” she said, “and we will win again.”`: two quotations separated
 /// only by their attribution become one row with two parts.
+
 fn merge_interrupted(doc: &Document, quotes: &mut Vec<Utterance>) {
     let mut keep = vec![true; quotes.len()];
     let mut i = 0;
@@ -1185,14 +1198,19 @@ fn merge_interrupted(doc: &Document, quotes: &mut Vec<Utterance>) {
         let last_sentence = doc.seg.sentence_at(a.span.end.saturating_sub(1));
         if let Some(f) = attribution_after(doc, after_a, last_sentence) {
             // between the attribution and the next mark: punctuation and at most
-            // a short phrase without a cue or another speaker ("she said, clapping.")
+            // a short phrase without a cue or another speaker ("she said, clapping.");
+            // a name after a preposition is a place or a medium, not a
+            // speaker ("she said on Channel 4, “…”")
             let rest_ok = open_b >= f.end_token
                 && open_b - f.end_token <= 7
                 && (f.end_token..open_b).all(|k| {
                     doc.cue_at_token(k).is_none()
-                        && doc
-                            .mention_at_token(k)
-                            .is_none_or(|m| matches!(doc.mentions[m].kind, MentionKind::Role(_)))
+                        && doc.mention_at_token(k).is_none_or(|m| {
+                            let first = doc.mentions[m].first_token;
+                            matches!(doc.mentions[m].kind, MentionKind::Role(_))
+                                || (first > f.end_token
+                                    && MEDIUM_PREPOSITIONS.contains(&low(doc, first - 1)))
+                        })
                 });
             // the second quotation must stand alone, not open a paraphrase
             // ("“…,” Lee said. “Cut costs” to survive, she argued.")
