@@ -1183,7 +1183,6 @@ const MEDIUM_PREPOSITIONS: &[&str] = &["on", "in", "at", "to", "from", "with", "
 
 /// `“We won,” she said, “and we will win again.”`: two quotations separated
 /// only by their attribution become one row with two parts.
-
 fn merge_interrupted(doc: &Document, quotes: &mut Vec<Utterance>) {
     let mut keep = vec![true; quotes.len()];
     let mut i = 0;
