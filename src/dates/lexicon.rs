@@ -1,10 +1,9 @@
 //! The word lists of `lexicons/dates/`, compiled once: a word → class table
-//! for the tagger and an Aho-Corasick automaton of the trigger words that make
-//! a sentence worth tagging.
+//! for the tagger, and a quick test of the shape of the trigger words that
+//! make a sentence worth tagging.
 
 use std::sync::OnceLock;
 
-use aho_corasick::{dfa::DFA, MatchKind};
 use rustc_hash::FxHashMap as HashMap;
 
 /// What a word can be in a temporal expression (one word may be several:
@@ -45,7 +44,7 @@ pub enum Class {
 impl Class {
     /// Classes that can anchor an expression by themselves; sentences
     /// without one of these (or a digit) are skipped.
-    fn triggers(&self) -> bool {
+    pub fn triggers(&self) -> bool {
         !matches!(
             self,
             Class::Num(_)
@@ -101,9 +100,20 @@ pub struct Lexicon {
     tense: HashMap<&'static str, Rule>,
     /// Nouns after which `today's` means "present-day" (`today's youth`).
     present_day: rustc_hash::FxHashSet<&'static str>,
-    /// The trigger words and digits, as a DFA used directly (not behind
-    /// `AhoCorasick`'s dynamic dispatch) so that its scan loop is inlined.
-    pub triggers: DFA,
+    /// The shapes of the trigger words: bit `l` of `shapes[n][f]` is set
+    /// when a trigger word has `n` letters, first letter `f` and last letter
+    /// `l` (a, b, … as 0, 1, …). Most words of a text fail this test, and
+    /// only the others are looked up.
+    shapes: [[u32; 26]; TRIGGER_MAX + 1],
+}
+
+/// The longest trigger word has at most this many bytes.
+pub const TRIGGER_MAX: usize = 16;
+
+/// `b` as a letter index (a, A → 0), when an ASCII letter.
+fn letter(b: u8) -> Option<usize> {
+    b.is_ascii_alphabetic()
+        .then(|| (b.to_ascii_lowercase() - b'a') as usize)
 }
 
 impl Lexicon {
@@ -115,6 +125,19 @@ impl Lexicon {
     /// Does this lowercased noun make `today's` before it "present-day"?
     pub fn present_day(&self, lower: &str) -> bool {
         self.present_day.contains(lower)
+    }
+
+    /// Can the word `w` (any case) be a trigger word, judging by its length
+    /// and its first and last letters? False for all words that are not.
+    #[inline]
+    pub fn trigger_shape(&self, w: &[u8]) -> bool {
+        let (Some(&f), Some(&l)) = (w.first(), w.last()) else {
+            return false;
+        };
+        match (letter(f), letter(l)) {
+            (Some(f), Some(l)) if w.len() <= TRIGGER_MAX => self.shapes[w.len()][f] >> l & 1 == 1,
+            _ => false,
+        }
     }
 
     /// What a lowercased word says about tense, if anything.
@@ -161,12 +184,21 @@ pub fn get() -> &'static Lexicon {
     LEX.get_or_init(|| {
         let mut words: HashMap<&'static str, Vec<Class>> = HashMap::default();
         // digits are found by their own scan (`triggers.rs`)
-        let mut trig: Vec<&'static str> = Vec::new();
+        let mut shapes = [[0u32; 26]; TRIGGER_MAX + 1];
         for row in crate::lexicon::rows(include_str!("../../lexicons/dates/words.tsv")) {
             if let [word, class, value] = row[..] {
                 if let Some(c) = parse_class(class, value) {
                     if c.triggers() {
-                        trig.push(word);
+                        let b = word.as_bytes();
+                        // the scan reads whole runs of ASCII letters
+                        assert!(
+                            !b.is_empty()
+                                && b.len() <= TRIGGER_MAX
+                                && b.iter().all(u8::is_ascii_lowercase),
+                            "trigger word {word:?}: lowercase ASCII letters, at most {TRIGGER_MAX}"
+                        );
+                        let (f, l) = (b[0] - b'a', b[b.len() - 1] - b'a');
+                        shapes[b.len()][f as usize] |= 1 << l;
                     }
                     words.entry(word).or_default().push(c);
                 }
@@ -188,13 +220,6 @@ pub fn get() -> &'static Lexicon {
                 _ => None,
             })
             .collect();
-        let triggers = DFA::builder()
-            .ascii_case_insensitive(true)
-            // the longest word at a position, so that `days` is not cut to `day`
-            .match_kind(MatchKind::LeftmostLongest)
-            .prefilter(false)
-            .build(&trig)
-            .expect("the trigger words form a valid automaton");
         let present_day =
             crate::lexicon::lines(include_str!("../../lexicons/dates/present_day_nouns.txt"))
                 .collect();
@@ -202,7 +227,7 @@ pub fn get() -> &'static Lexicon {
             words,
             tense,
             present_day,
-            triggers,
+            shapes,
         }
     })
 }

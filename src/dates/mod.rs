@@ -1,9 +1,9 @@
 //! Temporal expressions: recognition, TIMEX3 normalisation, anchoring on the
 //! publication date, and the date of each quote or claim.
 //!
-//! The flow: one Aho-Corasick scan of the text for the trigger words of
+//! The flow: one scan of the text for the trigger words of
 //! `lexicons/dates/words.tsv` (months, weekdays, units, …, as whole words)
-//! and one scan for numbers that can be dates pick the sentences worth
+//! and for numbers that can be dates picks the sentences worth
 //! tagging ([`triggers`]); those are tokenized ([`lex`]), matched by a
 //! leftmost-longest grammar ([`grammar`]) and normalised ([`resolve`]) in
 //! text order, so that `a year earlier` can lean on the date stated just
