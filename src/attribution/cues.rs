@@ -118,16 +118,21 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
     let lex = lexicon();
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for m in lex.ac.find_iter(text) {
+    let mut at = 0;
+    while let Some(m) = lex
+        .ac
+        .find(aho_corasick::Input::new(text).span(at..bytes.len()))
+    {
         let (s, e) = (m.start(), m.end());
-        if s > 0 && glued_before(text, s) {
+        // a match glued to another word ("as saying" inside "was saying",
+        // "said" inside "unsaid") is rejected, and the scan resumes just
+        // after its start: a match it overlapped may still stand on word
+        // boundaries ("saying")
+        if (s > 0 && glued_before(text, s)) || (e < bytes.len() && glued_after(text, e)) {
+            at = s + 1;
             continue;
         }
-        if e < bytes.len() && glued_after(text, e) {
-            // allow a possessive/contraction? no: "saying" vs "say" is handled by
-            // leftmost-longest; anything else glued on is another word
-            continue;
-        }
+        at = e;
         let (lemma, class) = lex.entries[m.pattern().as_usize()];
         out.push(Cue {
             span: Span::new(s, e),
@@ -155,6 +160,15 @@ mod tests {
                 ("Saying", "say")
             ]
         );
+    }
+
+    #[test]
+    fn a_match_inside_a_longer_word_does_not_hide_the_cue_after_it() {
+        // "as saying" is a form ("quoted as saying"); inside "was saying"
+        // it is glued to "w", and "saying" is the cue
+        let text = "The mayor was saying that it rained.";
+        let got: Vec<&str> = find_cues(text).iter().map(|c| c.span.text(text)).collect();
+        assert_eq!(got, vec!["saying"]);
     }
 
     #[test]
