@@ -614,12 +614,6 @@ fn build_chunk(xs: &[Extraction], errors: &[ErrorRow], want_keys: bool) -> Resul
 /// threshold, 102 MB with a fixed one, at the same CPU time. Setting it once fixes it (and
 /// stops the moving); 128 KiB is glibc's own starting value. Other
 /// allocators manage their own memory and are left alone.
-///
-/// No fastbins either: with them, every request of 1 KiB or more first
-/// merged all the small blocks freed since the last one (several times an
-/// article), some 1.9% of a conversion's instructions; the thread caches
-/// still serve the small blocks, and a freed block merges at once. Peak
-/// RSS unchanged.
 fn bound_allocator() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
@@ -628,7 +622,6 @@ fn bound_allocator() {
         // is thread-safe and may be called at any time.
         ONCE.call_once(|| unsafe {
             libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
-            libc::mallopt(libc::M_MXFAST, 0);
         });
     }
 }
