@@ -455,3 +455,22 @@ fn a_title_between_two_quotations_of_one_speaker_is_skipped_when_they_join() {
     // no claim is made of the words around the title
     assert_eq!(x.claims.len(), 0);
 }
+
+#[test]
+fn a_short_clause_of_a_speaker_before_a_colon_attributes_the_quotation() {
+    assert_eq!(
+        rows("And Ms. Verhoeven just shrugged: “Nobody in this town reads those reports.”"),
+        vec![(
+            "Nobody in this town reads those reports.".to_string(),
+            s("Verhoeven"),
+            s("Ms. Verhoeven"),
+            s(":"),
+            "cue_before"
+        )]
+    );
+    // another name in the clause: not the speaker's own words
+    assert_eq!(
+        who("Ms. Verhoeven shrugged at Lind: “Nobody in this town reads those reports.”"),
+        vec![(None, "unattributed")]
+    );
+}

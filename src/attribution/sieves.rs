@@ -593,6 +593,51 @@ fn subject_colon(doc: &Document, open: usize) -> Option<Found> {
     })
 }
 
+/// `Lee scoffed: “…”`, `And the mayor shot back: “…”`: a quotation right
+/// after a colon that closes a short clause, a person, role or organisation
+/// and at most three lowercase words (a verb of any kind, an adverb), in
+/// which no other name stands.
+fn subject_verb_colon(doc: &Document, open: usize) -> Option<Found> {
+    if open == 0 || word(doc, open - 1) != ":" {
+        return None;
+    }
+    let colon = open - 1;
+    let sentence = *doc.token_sentence.get(open)?;
+    let mut first = doc.token_at(doc.seg.sentences[sentence].start);
+    if matches!(low(doc, first), "and" | "but" | "then" | "so") {
+        first += 1;
+    }
+    let m = doc.mention_at_token(first).filter(|&m| {
+        let mention = &doc.mentions[m];
+        mention.first_token == first
+            && !mention.in_quote
+            && !mention.possessive
+            && matches!(
+                mention.kind,
+                MentionKind::Person | MentionKind::Org | MentionKind::Role(_)
+            )
+    })?;
+    let verb_start = doc.mentions[m].end_token;
+    if colon <= verb_start
+        || colon - verb_start > 3
+        || !(verb_start..colon).all(|k| {
+            word(doc, k).starts_with(|c: char| c.is_ascii_lowercase())
+                && doc.mention_at_token(k).is_none()
+        })
+    {
+        return None;
+    }
+    let t = doc.tokens[colon];
+    Some(Found {
+        mention: m,
+        cue: Span::new(t.start, t.end),
+        lemma: ":",
+        addressee: None,
+        end_token: colon + 1,
+        start_token: first,
+    })
+}
+
 /// `Said Lee, who grew up nearby, “…”`: a sentence opening with the cue
 /// and the speaker, the quotation after them.
 fn inverted_said(doc: &Document, open: usize) -> Option<Found> {
@@ -933,6 +978,7 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
                         .or_else(|| headline_colon(doc, first))
                         .or_else(|| subject_colon(doc, first))
                         .or_else(|| inverted_said(doc, first))
+                        .or_else(|| subject_verb_colon(doc, first))
                         .or_else(|| {
                             // "Lee said:¶“…”": the attribution ends the paragraph before
                             let q = &quotes[qi];
