@@ -474,3 +474,11 @@ fn a_short_clause_of_a_speaker_before_a_colon_attributes_the_quotation() {
         vec![(None, "unattributed")]
     );
 }
+
+#[test]
+fn a_speech_noun_before_a_comma_introduces_the_quotation() {
+    assert_eq!(
+        who("Edda Kallio issued a statement, “We regret the delays of this week.”"),
+        vec![(s("Edda Kallio"), "cue_before")]
+    );
+}

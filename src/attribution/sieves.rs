@@ -563,15 +563,19 @@ fn headline_colon(doc: &Document, open: usize) -> Option<Found> {
 /// `Lee sent a blunt message to the board: “…”`: a quotation after a
 /// colon, in a sentence whose subject (a person, role or organisation
 /// opening it) does something with a speech noun (message, statement,
-/// warning, lexicons/nominal_cues.tsv) just before the colon.
+/// warning, lexicons/nominal_cues.tsv) just before the colon; or right
+/// before a comma (`Lee issued a statement, “…”`).
 fn subject_colon(doc: &Document, open: usize) -> Option<Found> {
-    if open == 0 || word(doc, open - 1) != ":" {
+    if open == 0 || !matches!(word(doc, open - 1), ":" | ",") {
         return None;
     }
     let colon = open - 1;
     let sentence = *doc.token_sentence.get(open)?;
     let first = doc.token_at(doc.seg.sentences[sentence].start);
-    let (noun, lemma) = (colon.saturating_sub(6).max(first)..colon)
+    // after a comma, the speech noun closes the clause ("issued a
+    // statement, “…”"); a colon may follow a longer phrase
+    let reach = if word(doc, colon) == "," { 1 } else { 6 };
+    let (noun, lemma) = (colon.saturating_sub(reach).max(first)..colon)
         .find_map(|k| speech_noun_at(doc, k).map(|l| (k, l)))?;
     let m = doc.mention_at_token(first).filter(|&m| {
         !doc.mentions[m].in_quote
