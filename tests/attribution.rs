@@ -482,3 +482,11 @@ fn a_speech_noun_before_a_comma_introduces_the_quotation() {
         vec![(s("Edda Kallio"), "cue_before")]
     );
 }
+
+#[test]
+fn a_capitalised_adverb_opening_the_sentence_is_no_speaker() {
+    assert_eq!(
+        who("Soon after, the ferry line issued a statement: “We regret the delays of this week.”"),
+        vec![(None, "unattributed")]
+    );
+}
