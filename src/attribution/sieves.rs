@@ -529,6 +529,20 @@ pub fn attribution_before(doc: &Document, open: usize) -> Option<Found> {
     None
 }
 
+/// An attribution whose cue is the colon at token `colon`, said by mention
+/// `m`, starting at token `first`.
+fn colon_found(doc: &Document, m: usize, colon: usize, first: usize) -> Found {
+    let t = doc.tokens[colon];
+    Found {
+        mention: m,
+        cue: Span::new(t.start, t.end),
+        lemma: ":",
+        addressee: None,
+        end_token: colon + 1,
+        start_token: first,
+    }
+}
+
 /// Headlines and transcripts: `Lee: “…”` or `Lee: The plan ‘will fail’`: a
 /// mention opening the sentence, then a colon, then at most a few words
 /// before the mark.
@@ -549,15 +563,7 @@ fn headline_colon(doc: &Document, open: usize) -> Option<Found> {
     ) {
         return None;
     }
-    let t = doc.tokens[colon];
-    Some(Found {
-        mention: m,
-        cue: Span::new(t.start, t.end),
-        lemma: ":",
-        addressee: None,
-        end_token: colon + 1,
-        start_token: first,
-    })
+    Some(colon_found(doc, m, colon, first))
 }
 
 /// `Lee sent a blunt message to the board: “…”`: a quotation after a
@@ -631,15 +637,7 @@ fn subject_verb_colon(doc: &Document, open: usize) -> Option<Found> {
     {
         return None;
     }
-    let t = doc.tokens[colon];
-    Some(Found {
-        mention: m,
-        cue: Span::new(t.start, t.end),
-        lemma: ":",
-        addressee: None,
-        end_token: colon + 1,
-        start_token: first,
-    })
+    Some(colon_found(doc, m, colon, first))
 }
 
 /// `Said Lee, who grew up nearby, “…”`: a sentence opening with the cue
