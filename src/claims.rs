@@ -99,8 +99,8 @@ fn named_before(doc: &Document, k: usize) -> bool {
 /// Does the gerund at token `g` open the subject of the content clause
 /// ("said bullying does harm", "said selling the plan to voters has been
 /// hard")? Its phrase runs without punctuation into a finite verb. Asked
-/// only when a name or a pronoun stands right before the cue, which makes the cue a
-/// verb (in "the tweets targeting her were", "tweets" is a noun).
+/// only when a name or a pronoun stands right before the cue, which makes
+/// the cue a verb (in "the tweets targeting her were", "tweets" is a noun).
 fn gerund_subject(doc: &Document, g: usize, end_tok: usize) -> bool {
     // "anything", "nothing": pronouns, not gerunds
     !low(doc, g).ends_with("thing")
@@ -625,10 +625,11 @@ fn make(
 }
 
 /// Headlines and interview transcripts without quotation marks: `Lee:
-/// Tax cuts will pay for themselves.` A person, role or organisation opens
-/// the sentence and a colon follows it directly; the clause after the colon
-/// (four words at least: shorter ones are section headings) is what they said. (With quotation marks, the
-/// quotes sieve `headline_colon` attributes the quotation.)
+/// Tax cuts will pay for themselves.` A person or a role opens the sentence
+/// (an organisation name there is more often a section label) and a colon
+/// follows it directly; the clause after the colon (four words at least:
+/// shorter ones are section headings) is what they said. With quotation
+/// marks, the quotes sieve `headline_colon` attributes the quotation.
 fn colon_claim(doc: &Document, si: usize, lo: usize, end_tok: usize) -> Option<Utterance> {
     let m = doc.mention_at_token(lo)?;
     let mention = &doc.mentions[m];

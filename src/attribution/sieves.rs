@@ -603,10 +603,11 @@ fn subject_colon(doc: &Document, open: usize) -> Option<Found> {
     })
 }
 
-/// `Lee scoffed: “…”`, `And the mayor shot back: “…”`: a quotation right
-/// after a colon that closes a short clause, a person, role or organisation
-/// and at most three lowercase words (a verb of any kind, an adverb), in
-/// which no other name stands.
+/// `Lee shrugged: “…”`, `And the mayor just grinned: “…”`: a quotation
+/// right after a colon that closes a short clause (a person, role or
+/// organisation, then at most three lowercase words: a verb of any kind, an
+/// adverb) in which no other name stands. Verbs of the cue lexicon are
+/// found before, by `attribution_before`.
 fn subject_verb_colon(doc: &Document, open: usize) -> Option<Found> {
     if open == 0 || word(doc, open - 1) != ":" {
         return None;
