@@ -33,7 +33,7 @@ impl Extractor {
         let article_id = article.article_id();
         let text = article.text.as_str();
         // the paragraph and sentence vectors of the thread's last article
-        let mut seg = SEGMENTS.try_with(|s| s.take()).unwrap_or_default();
+        let mut seg = crate::reuse::take(&SEGMENTS);
         text::segment_into(text, &mut seg);
 
         // dates first: quotes and claims take their date from them
@@ -67,8 +67,7 @@ impl Extractor {
         // its buffers go back to the thread for the next article
         drop(doc);
         if seg.sentences.capacity() <= SEGMENTS_MAX {
-            // a thread being torn down has no slot left: the vectors just go
-            let _ = SEGMENTS.try_with(|s| s.set(seg));
+            crate::reuse::keep(&SEGMENTS, seg);
         }
         Extraction {
             article_id,

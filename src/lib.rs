@@ -32,6 +32,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod quotes;
+mod reuse;
 pub mod speakers;
 pub mod table;
 pub mod text;

@@ -180,11 +180,10 @@ struct RoleFit {
 
 /// Resolve every mention to an entity (or none). Mentions must be in text order.
 pub fn resolve(text: &str, seg: &Segments, mentions: &mut [Mention]) -> Vec<Entity> {
-    let mut scratch = SCRATCH.try_with(|s| s.take()).unwrap_or_default();
+    let mut scratch = crate::reuse::take(&SCRATCH);
     let ents = resolve_with(text, seg, mentions, &mut scratch);
     if scratch.reset() {
-        // a thread being torn down has no slot left: the buffers just go
-        let _ = SCRATCH.try_with(|s| s.set(scratch));
+        crate::reuse::keep(&SCRATCH, scratch);
     }
     ents
 }

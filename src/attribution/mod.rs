@@ -94,8 +94,7 @@ impl Drop for Document<'_> {
         spare.token_mention.clear();
         spare.mentions.clear();
         spare.quoted.clear();
-        // a thread being torn down has no slot left: the buffers just go
-        let _ = SPARE.try_with(|s| s.set(spare));
+        crate::reuse::keep(&SPARE, spare);
     }
 }
 
@@ -141,7 +140,7 @@ impl<'a> Document<'a> {
             mut mentions,
             quoted: mut quoted_buf,
             mut words,
-        } = SPARE.try_with(|s| s.take()).unwrap_or_default();
+        } = crate::reuse::take(&SPARE);
         tokens.reserve(text.len() / 5);
         token_sentence.reserve(text.len() / 5);
         words.reset(text);

@@ -95,7 +95,7 @@ pub fn tag(text: &str, seg: &Segments, published: Option<NaiveDate>) -> Vec<Time
         mut lower,
         toks,
         mut rules,
-    } = SCRATCH.try_with(|s| s.take()).unwrap_or_default();
+    } = crate::reuse::take(&SCRATCH);
     triggers::sentences_into(&mut hits, text, seg);
     // room for a long sentence from the start: no growing per article
     let mut toks = recycle(toks);
@@ -142,8 +142,7 @@ pub fn tag(text: &str, seg: &Segments, published: Option<NaiveDate>) -> Vec<Time
             toks,
             rules,
         };
-        // a thread being torn down has no slot left: the buffers just go
-        let _ = SCRATCH.try_with(|s| s.set(scratch));
+        crate::reuse::keep(&SCRATCH, scratch);
     }
     out
 }
