@@ -490,3 +490,12 @@ fn a_capitalised_adverb_opening_the_sentence_is_no_speaker() {
         vec![(None, "unattributed")]
     );
 }
+
+#[test]
+fn a_fragment_in_the_apposition_of_an_inverted_speaker_is_not_their_quotation() {
+    let text = "“It was a disgrace,” said Mara Velden, 41, a teacher who stood in an \
+                “endless and badly managed line” for three hours with her son.";
+    assert_eq!(who(text), vec![(s("Mara Velden"), "cue_after")]);
+    let x = extract(Article::new(text));
+    assert!(x.claims.is_empty(), "{:?}", x.claims);
+}

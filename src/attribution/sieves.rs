@@ -910,8 +910,12 @@ pub fn sentence_cue(doc: &Document, sentence: usize, near: usize) -> Option<Foun
             .or_else(|| if participle { sentence_subject() } else { None })
             .map(|m| (m, doc.mentions[m].first_token))
             .or_else(|| {
+                // `“…,” said Lee, a nurse who called it “a mess”`: an inverted
+                // cue right after a quotation is that quotation's; a later
+                // fragment sits in the speaker's apposition
+                let taken = near > cue.start && closes_quotation(&doc.text[..cue.start]);
                 doc.mention_at_token(after)
-                    .filter(|&m| !doc.mentions[m].in_quote && lemma != "tell")
+                    .filter(|&m| !doc.mentions[m].in_quote && lemma != "tell" && !taken)
                     .map(|m| (m, k))
             });
         if let Some((m, st)) = found {
@@ -930,6 +934,21 @@ pub fn sentence_cue(doc: &Document, sentence: usize, near: usize) -> Option<Foun
         }
     }
     best.map(|(_, f)| f)
+}
+
+/// Whether `before` ends with a closing quotation mark, with a comma before
+/// or after it (`…,”` or `…”,`) or with the question or exclamation mark
+/// inside it: the words after it are that quotation's attribution.
+fn closes_quotation(before: &str) -> bool {
+    let t = before.trim_end();
+    let t = t.strip_suffix(',').unwrap_or(t).trim_end();
+    let Some(inner) = t
+        .strip_suffix(['”', '"', '’', '»'])
+        .or_else(|| t.strip_suffix("''"))
+    else {
+        return false;
+    };
+    inner.ends_with([',', '?', '!']) || before.trim_end().ends_with(',')
 }
 
 fn apply(doc: &Document, q: &mut Utterance, f: &Found, method: &'static str) {
@@ -998,12 +1017,21 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
                     sentence_cue(doc, q.sentence, q.span.start).map(Outcome::Found)
                 }
                 Sieve::SameParagraph => {
-                    let p = quotes[qi].paragraph;
+                    // a fragment in the sentence of the quotation before sits
+                    // in its attribution (`“…,” said Lee, who called it “a
+                    // mess”`) and has no cue of its own
+                    let (p, s) = (quotes[qi].paragraph, quotes[qi].sentence);
+                    let first = first_token_of(doc, &quotes[qi]);
+                    let fragment = first > 0 && doc.tokens[first - 1].kind == TokenKind::Word;
                     (0..qi)
                         .rev()
                         .take(LOOKBACK_QUOTES)
                         .take_while(|&k| quotes[k].paragraph == p)
                         .find(|&k| quotes[k].speaker.is_some())
+                        .filter(|&k| {
+                            !fragment
+                                || doc.seg.sentence_at(quotes[k].span.end.saturating_sub(1)) < s
+                        })
                         .map(Outcome::CopyFrom)
                 }
                 Sieve::Introduced => {
