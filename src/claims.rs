@@ -392,6 +392,16 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
                 continue;
             }
         }
+        // the content may stop right before a closing mark (`in “Dust.”`)
+        let mut end = (c.span.end + 4).min(doc.text.len());
+        while !doc.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if inside.is_empty() && has_quoted_words(&doc.text[c.span.start..end]) {
+            // a term or a title in marks that is not speech of its own (a
+            // scare quote) still makes the paraphrase one that quotes words
+            c.kind = Kind::Mixed;
+        }
         if !inside.is_empty() {
             c.kind = Kind::Mixed;
             for &qi in &inside {
@@ -554,6 +564,19 @@ fn mixed_claim(doc: &Document, q: &Utterance) -> Option<Utterance> {
     )?;
     c.speaker = q.speaker.clone();
     Some(c)
+}
+
+/// Whether `text` holds a pair of double quotation marks around some words.
+/// Single marks are left out: ’ is also the apostrophe.
+fn has_quoted_words(text: &str) -> bool {
+    let paired = |open: char, close: char| {
+        text.find(open)
+            .is_some_and(|i| text[i + open.len_utf8()..].contains(close))
+    };
+    paired('“', '”')
+        || paired('«', '»')
+        || text.matches('"').nth(1).is_some()
+        || text.matches("''").nth(1).is_some()
 }
 
 /// The end of a sentence without its final punctuation (a closing quotation

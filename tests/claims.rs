@@ -1153,3 +1153,18 @@ fn a_mixed_report_inside_another_is_part_of_the_outer_content() {
         vec![("a small disaster.", "mixed", Some("Edda Kallio"))]
     );
 }
+
+#[test]
+fn a_title_in_marks_makes_the_paraphrase_mixed_without_a_quote_row() {
+    let text = "Ilse Marr said the novel “Salt Roads” had changed how she saw the coast.";
+    assert_eq!(
+        claims(text),
+        vec![(
+            "the novel “Salt Roads” had changed how she saw the coast".into(),
+            "mixed",
+            s("Ilse Marr"),
+            "claim_after"
+        )]
+    );
+    assert!(extract(Article::new(text)).quotes.is_empty());
+}
