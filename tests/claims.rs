@@ -1168,3 +1168,27 @@ fn a_title_in_marks_makes_the_paraphrase_mixed_without_a_quote_row() {
     );
     assert!(extract(Article::new(text)).quotes.is_empty());
 }
+
+#[test]
+fn a_time_or_focus_adverb_before_the_cue_is_no_speaker() {
+    assert_eq!(
+        claims(
+            "Ruth Olmo has always maintained that the levy was fair. \
+             Pavel Dunst has nevertheless insisted that the bridge is safe."
+        ),
+        vec![
+            (
+                "the levy was fair".into(),
+                "indirect",
+                s("Ruth Olmo"),
+                "claim_after"
+            ),
+            (
+                "the bridge is safe".into(),
+                "indirect",
+                s("Pavel Dunst"),
+                "claim_after"
+            ),
+        ]
+    );
+}

@@ -116,6 +116,7 @@ const BETWEEN: &[&str] = &[
     "even",
     "never",
     "only",
+    "nevertheless",
     "always",
     "often",
     "publicly",

@@ -72,6 +72,11 @@ const BETWEEN: &[&str] = &[
     "all",
     "both",
     "even",
+    // time and focus adverbs: "has always said", "once again argued"
+    "always",
+    "again",
+    "just",
+    "nevertheless",
 ];
 
 /// Number words that make a ratio subject ("two in three").
