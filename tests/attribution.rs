@@ -499,3 +499,19 @@ fn a_fragment_in_the_apposition_of_an_inverted_speaker_is_not_their_quotation() 
     let x = extract(Article::new(text));
     assert!(x.claims.is_empty(), "{:?}", x.claims);
 }
+
+#[test]
+fn an_attribution_sentence_after_an_exclamation_may_end_with_a_circumstance() {
+    assert_eq!(
+        who(
+            "“Stop it right now, all of you!” Lena Frosk repeated the warning to the crowd and left.\n\n\
+             “Old sailors need the sea!” Marta Quell said to the harbour radio.\n\n\
+             “Never again!” Ivo Brandt shouted on Friday."
+        ),
+        vec![
+            (None, "unattributed"),
+            (s("Marta Quell"), "cue_after"),
+            (s("Ivo Brandt"), "cue_after"),
+        ]
+    );
+}

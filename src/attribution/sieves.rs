@@ -372,8 +372,14 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
             let addressee = addressee_after(doc, lemma, after);
             let end = addressee.map_or(after, |a| doc.mentions[a].end_token);
             // in the next sentence ("“Stop!” Lee shouted.") the attribution
-            // is the whole sentence; "Lee repeated it" is a new statement
-            if doc.token_sentence[i] != sentence && end < n && !is_punct(doc, end) {
+            // is the whole sentence, with at most a circumstance after the
+            // cue ("Lee said to the radio", "Lee said Tuesday"); "Lee
+            // repeated it" is a new statement
+            if doc.token_sentence[i] != sentence
+                && end < n
+                && !is_punct(doc, end)
+                && !short_circumstance(doc, end)
+            {
                 return None;
             }
             return Some(Found {
@@ -1257,6 +1263,43 @@ fn transcript_speakers(doc: &Document, quotes: &mut [Utterance]) {
 
 /// Prepositions that put a name in the circumstances of an attribution
 /// ("on Channel 4", "to the council", "at Harbour Hall"), not in its subject.
+/// Words that open a circumstance of a saying after its cue: "said to
+/// reporters", "said in an interview", "shouted as she left".
+const CIRCUMSTANCE_OPENERS: &[&str] = &[
+    "to", "in", "on", "at", "from", "with", "during", "after", "before", "as", "while", "when",
+    "through", "via", "outside", "inside",
+];
+
+/// Whether the words from token `k` to the end of its sentence are a short
+/// circumstance of a saying (`to the radio.`, `on Tuesday.`), not a
+/// statement of their own: four words at most, opened by a preposition or a
+/// weekday, with no word of a new clause or quotation in them.
+fn short_circumstance(doc: &Document, k: usize) -> bool {
+    let opener = low(doc, k);
+    if !CIRCUMSTANCE_OPENERS.contains(&opener) && !is_weekday(opener) {
+        return false;
+    }
+    let sentence = doc.token_sentence[k];
+    let mut words = 0;
+    for j in k..doc.tokens.len() {
+        if doc.token_sentence[j] != sentence {
+            return true;
+        }
+        let w = word(doc, j);
+        if is_punct(doc, j) {
+            if matches!(w, "." | "!" | "?") {
+                return true;
+            }
+            continue;
+        }
+        words += 1;
+        if words > 4 || matches!(w, "that" | "and" | "but") {
+            return false;
+        }
+    }
+    true
+}
+
 const MEDIUM_PREPOSITIONS: &[&str] = &["on", "in", "at", "to", "from", "with", "during"];
 
 /// `“We won,” she said, “and we will win again.”`: two quotations separated
