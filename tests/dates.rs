@@ -484,6 +484,31 @@ fn sets_and_references() {
 }
 
 #[test]
+fn one_day_after_a_modal_is_a_vague_future() {
+    // after a modal verb: some time ahead, not a day's length
+    let t = check(
+        "The harbour town could one day host the regatta.",
+        "one day",
+        TimexType::Date,
+        "FUTURE_REF",
+    );
+    assert_eq!(t.modifier, None);
+    check(
+        "She hopes the orchard will some day feed the village.",
+        "some day",
+        TimexType::Date,
+        "FUTURE_REF",
+    );
+    // elsewhere a duration, as before
+    check(
+        "The festival lasted one day in the rain.",
+        "one day",
+        TimexType::Duration,
+        "P1D",
+    );
+}
+
+#[test]
 fn quarters_seasons_holidays() {
     check(
         "Profit rose in the second quarter of 2016 at the bank.",

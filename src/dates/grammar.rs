@@ -750,6 +750,9 @@ impl<'a> G<'a> {
         // `the first half`, `the week of`: only after an article
         let the = self.is(i, "the");
         let alts = [
+            // first: ties go to the earlier alternative, and `one day`
+            // after a modal is no duration
+            self.modal_one_day(i),
             self.calendar(i),
             self.relative(i),
             self.quantity(i),
@@ -1547,6 +1550,17 @@ impl<'a> G<'a> {
             }
         })?;
         Some(Item::new(i, i + 1, Expr::Set(format!("XXXX-WXX-{wd}"))))
+    }
+
+    /// `could one day`, `will some day`: after a modal verb, an indefinite
+    /// time ahead (FUTURE_REF), not a day's length.
+    fn modal_one_day(&self, i: usize) -> Option<Item> {
+        let after_modal = i > 0
+            && self
+                .tok(i - 1)
+                .is_some_and(|p| super::lexicon::get().modal(p.low));
+        (after_modal && self.any(i, &["one", "some"]) && self.is(i + 1, "day"))
+            .then(|| Item::new(i, i + 2, Expr::Ref("FUTURE_REF")))
     }
 
     /// now, recently, the past, the future, recent years.
