@@ -1555,11 +1555,14 @@ impl<'a> G<'a> {
     /// `could one day`, `will some day`: after a modal verb, an indefinite
     /// time ahead (FUTURE_REF), not a day's length.
     fn modal_one_day(&self, i: usize) -> Option<Item> {
-        let after_modal = i > 0
-            && self
-                .tok(i - 1)
-                .is_some_and(|p| super::lexicon::get().modal(p.low));
-        (after_modal && self.any(i, &["one", "some"]) && self.is(i + 1, "day"))
+        // the words first: the modal is a hash lookup
+        let after_modal = || {
+            i > 0
+                && self
+                    .tok(i - 1)
+                    .is_some_and(|p| super::lexicon::get().modal(p.low))
+        };
+        (self.any(i, &["one", "some"]) && self.is(i + 1, "day") && after_modal())
             .then(|| Item::new(i, i + 2, Expr::Ref("FUTURE_REF")))
     }
 
