@@ -484,6 +484,48 @@ fn sets_and_references() {
 }
 
 #[test]
+fn easter_is_computed_for_its_year() {
+    // Easter Sunday moves: 16 April 2017, 1 April 2018, 23 April 2000
+    check(
+        "The chapel was full at Easter.",
+        "Easter",
+        TimexType::Date,
+        "2017-04-16",
+    );
+    check(
+        "The chapel will reopen at Easter.",
+        "Easter",
+        TimexType::Date,
+        "2018-04-01",
+    );
+    check(
+        "The parish remembers Easter 2000 well.",
+        "Easter 2000",
+        TimexType::Date,
+        "2000-04-23",
+    );
+    check(
+        "The bakery closed last Easter.",
+        "last Easter",
+        TimexType::Date,
+        "2017-04-16",
+    );
+    // a holiday's week is the calendar week holding it
+    check(
+        "The choir will tour during Easter week.",
+        "Easter week",
+        TimexType::Date,
+        "2018-W13",
+    );
+    check(
+        "Flights were full in Thanksgiving week.",
+        "Thanksgiving week",
+        TimexType::Date,
+        "2017-W47",
+    );
+}
+
+#[test]
 fn one_day_after_a_modal_is_a_vague_future() {
     // after a modal verb: some time ahead, not a day's length
     let t = check(

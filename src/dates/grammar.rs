@@ -1014,6 +1014,13 @@ impl<'a> G<'a> {
             _ => None,
         }) {
             let mut end = j + 1;
+            // Easter week, Thanksgiving week: the calendar week holding it
+            if self.is(end, "week") {
+                let y = self.year(end + 1);
+                let end = end + 1 + usize::from(y.is_some());
+                let holiday = true;
+                return Some(Item::new(i, end, Expr::WeekOf { y, m, d, holiday }));
+            }
             if self.any(end, &["day", "eve"]) {
                 end += 1;
             }
@@ -1855,7 +1862,16 @@ impl<'a> G<'a> {
                 m,
                 d: Some(d),
                 d2: None,
-            } => Some(Item::new(i, day.end, Expr::WeekOf { y, m, d })),
+            } => Some(Item::new(
+                i,
+                day.end,
+                Expr::WeekOf {
+                    y,
+                    m,
+                    d,
+                    holiday: false,
+                },
+            )),
             _ => None,
         }
     }

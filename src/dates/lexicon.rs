@@ -57,6 +57,11 @@ impl Class {
     }
 }
 
+/// The day code of Easter Sunday in a [`Class::Holiday`] (`E` in
+/// `words.tsv`): no fixed day nor a weekday of the month, it is computed for
+/// each year.
+pub const EASTER: u32 = 99;
+
 /// Direction a word gives to a bare weekday or month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dir {
@@ -168,7 +173,8 @@ fn parse_class(class: &str, value: &'static str) -> Option<Class> {
         "set" => Class::Set(value),
         "holiday" => {
             let (m, d) = value.split_once('-')?;
-            Class::Holiday(m.parse().ok()?, d.parse().ok()?)
+            let d = if d == "E" { EASTER } else { d.parse().ok()? };
+            Class::Holiday(m.parse().ok()?, d)
         }
         "dayholiday" => {
             let (m, d) = value.split_once('-')?;
