@@ -510,6 +510,22 @@ fn easter_is_computed_for_its_year() {
         TimexType::Date,
         "2017-04-16",
     );
+    // the weekday a holiday is always on belongs to it
+    check(
+        "Crowds gathered on Easter Sunday.",
+        "Easter Sunday",
+        TimexType::Date,
+        "2017-04-16",
+    );
+    check(
+        "Stores open early on Thanksgiving Thursday.",
+        "Thanksgiving Thursday",
+        TimexType::Date,
+        "2017-11-23",
+    );
+    // a capitalised word that is no date word makes a name
+    let text = "Tourists flew to Easter Island and Christmas Island.";
+    assert!(run(text, pubd()).is_empty(), "{:?}", run(text, pubd()));
     // a holiday's week is the calendar week holding it
     check(
         "The choir will tour during Easter week.",

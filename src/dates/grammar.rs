@@ -1023,6 +1023,19 @@ impl<'a> G<'a> {
             }
             if self.any(end, &["day", "eve"]) {
                 end += 1;
+            } else if self
+                .weekday(end)
+                .is_some_and(|wd| holiday_weekday(d) == Some(wd))
+            {
+                // Easter Sunday, Thanksgiving Thursday: the weekday it is on
+                end += 1;
+            } else if self
+                .tok(end)
+                .is_some_and(|t| t.kind == Kind::Word && t.cap && t.classes.is_empty())
+            {
+                // Easter Island, Christmas Island: a capitalised word that
+                // is no date word makes the holiday part of a name
+                return None;
             }
             // Christmas Eve: the day before (a fixed day only)
             let d = if self.is(end - 1, "eve") && (2..=31).contains(&d) {
@@ -2109,6 +2122,17 @@ impl<'a> G<'a> {
         item.clock = Some((h, m));
         Some(item)
     }
+}
+
+/// The weekday (ISO, Monday 1) a holiday always falls on: Sunday for
+/// Easter, the coded weekday moved by its K days after (`words.tsv`) for a
+/// weekday of the month; none for a fixed day.
+fn holiday_weekday(d: u32) -> Option<u32> {
+    if d == super::lexicon::EASTER {
+        return Some(7);
+    }
+    let (k, wd) = (d / 1000, d % 100);
+    (d > 31 && (1..=7).contains(&wd)).then(|| (wd - 1 + k) % 7 + 1)
 }
 
 /// `future` is a time only as a noun (`in future`, `the future`), not in
