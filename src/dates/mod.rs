@@ -18,7 +18,8 @@
 //!   first, middle and last third (`early December` → 1–10 December).
 //! - Seasons are meteorological (summer = June–August).
 //! - Easter is computed for each year (Gregorian); `Easter week`,
-//!   `Thanksgiving week` are the ISO week holding the holiday.
+//!   `Thanksgiving week` are the ISO week holding the holiday, and the
+//!   weekday a holiday is always on belongs to it (`Easter Sunday`).
 //! - Without a publication date, relative expressions keep X for what is
 //!   unknown (`XXXX-11-20`, `XXXX-WXX-1`) and have no interval.
 //!
