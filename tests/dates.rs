@@ -484,6 +484,89 @@ fn sets_and_references() {
 }
 
 #[test]
+fn easter_is_computed_for_its_year() {
+    // Easter Sunday moves: 16 April 2017, 1 April 2018, 23 April 2000
+    check(
+        "The chapel was full at Easter.",
+        "Easter",
+        TimexType::Date,
+        "2017-04-16",
+    );
+    check(
+        "The chapel will reopen at Easter.",
+        "Easter",
+        TimexType::Date,
+        "2018-04-01",
+    );
+    check(
+        "The parish remembers Easter 2000 well.",
+        "Easter 2000",
+        TimexType::Date,
+        "2000-04-23",
+    );
+    check(
+        "The bakery closed last Easter.",
+        "last Easter",
+        TimexType::Date,
+        "2017-04-16",
+    );
+    // the weekday a holiday is always on belongs to it
+    check(
+        "Crowds gathered on Easter Sunday.",
+        "Easter Sunday",
+        TimexType::Date,
+        "2017-04-16",
+    );
+    check(
+        "Stores open early on Thanksgiving Thursday.",
+        "Thanksgiving Thursday",
+        TimexType::Date,
+        "2017-11-23",
+    );
+    // a capitalised word that is no date word makes a name
+    let text = "Tourists flew to Easter Island and Christmas Island.";
+    assert!(run(text, pubd()).is_empty(), "{:?}", run(text, pubd()));
+    // a holiday's week is the calendar week holding it
+    check(
+        "The choir will tour during Easter week.",
+        "Easter week",
+        TimexType::Date,
+        "2018-W13",
+    );
+    check(
+        "Flights were full in Thanksgiving week.",
+        "Thanksgiving week",
+        TimexType::Date,
+        "2017-W47",
+    );
+}
+
+#[test]
+fn one_day_after_a_modal_is_a_vague_future() {
+    // after a modal verb: some time ahead, not a day's length
+    let t = check(
+        "The harbour town could one day host the regatta.",
+        "one day",
+        TimexType::Date,
+        "FUTURE_REF",
+    );
+    assert_eq!(t.modifier, None);
+    check(
+        "She hopes the orchard will some day feed the village.",
+        "some day",
+        TimexType::Date,
+        "FUTURE_REF",
+    );
+    // elsewhere a duration, as before
+    check(
+        "The festival lasted one day in the rain.",
+        "one day",
+        TimexType::Duration,
+        "P1D",
+    );
+}
+
+#[test]
 fn quarters_seasons_holidays() {
     check(
         "Profit rose in the second quarter of 2016 at the bank.",

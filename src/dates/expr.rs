@@ -47,8 +47,15 @@ pub enum Expr {
     },
     /// A half year (`h` 1 or 2) of a year, or of the publication year.
     Half { h: u32, y: Option<i32> },
-    /// The calendar week holding a day (`the week of March 6`).
-    WeekOf { y: Option<i32>, m: u32, d: u32 },
+    /// The calendar week holding a day (`the week of March 6`), or a
+    /// holiday when `holiday` (`Easter week`, `d` coded as in
+    /// [`Expr::Holiday`]).
+    WeekOf {
+        y: Option<i32>,
+        m: u32,
+        d: u32,
+        holiday: bool,
+    },
     /// A season (`SU`) with its year, or relative to the anchor.
     Season {
         s: &'static str,

@@ -750,6 +750,9 @@ impl<'a> G<'a> {
         // `the first half`, `the week of`: only after an article
         let the = self.is(i, "the");
         let alts = [
+            // first: ties go to the earlier alternative, and `one day`
+            // after a modal is no duration
+            self.modal_one_day(i),
             self.calendar(i),
             self.relative(i),
             self.quantity(i),
@@ -1011,8 +1014,28 @@ impl<'a> G<'a> {
             _ => None,
         }) {
             let mut end = j + 1;
+            // Easter week, Thanksgiving week: the calendar week holding it
+            if self.is(end, "week") {
+                let y = self.year(end + 1);
+                let end = end + 1 + usize::from(y.is_some());
+                let holiday = true;
+                return Some(Item::new(i, end, Expr::WeekOf { y, m, d, holiday }));
+            }
             if self.any(end, &["day", "eve"]) {
                 end += 1;
+            } else if self
+                .weekday(end)
+                .is_some_and(|wd| holiday_weekday(d) == Some(wd))
+            {
+                // Easter Sunday, Thanksgiving Thursday: the weekday it is on
+                end += 1;
+            } else if self
+                .tok(end)
+                .is_some_and(|t| t.kind == Kind::Word && t.cap && t.classes.is_empty())
+            {
+                // Easter Island, Christmas Island: a capitalised word that
+                // is no date word makes the holiday part of a name
+                return None;
             }
             // Christmas Eve: the day before (a fixed day only)
             let d = if self.is(end - 1, "eve") && (2..=31).contains(&d) {
@@ -1549,6 +1572,20 @@ impl<'a> G<'a> {
         Some(Item::new(i, i + 1, Expr::Set(format!("XXXX-WXX-{wd}"))))
     }
 
+    /// `could one day`, `will some day`: after a modal verb, an indefinite
+    /// time ahead (FUTURE_REF), not a day's length.
+    fn modal_one_day(&self, i: usize) -> Option<Item> {
+        // the words first: the modal is a hash lookup
+        let after_modal = || {
+            i > 0
+                && self
+                    .tok(i - 1)
+                    .is_some_and(|p| super::lexicon::get().modal(p.low))
+        };
+        (self.any(i, &["one", "some"]) && self.is(i + 1, "day") && after_modal())
+            .then(|| Item::new(i, i + 2, Expr::Ref("FUTURE_REF")))
+    }
+
     /// now, recently, the past, the future, recent years.
     fn reference(&self, i: usize) -> Option<Item> {
         let t = self.tok(i)?;
@@ -1838,7 +1875,16 @@ impl<'a> G<'a> {
                 m,
                 d: Some(d),
                 d2: None,
-            } => Some(Item::new(i, day.end, Expr::WeekOf { y, m, d })),
+            } => Some(Item::new(
+                i,
+                day.end,
+                Expr::WeekOf {
+                    y,
+                    m,
+                    d,
+                    holiday: false,
+                },
+            )),
             _ => None,
         }
     }
@@ -2076,6 +2122,17 @@ impl<'a> G<'a> {
         item.clock = Some((h, m));
         Some(item)
     }
+}
+
+/// The weekday (ISO, Monday 1) a holiday always falls on: Sunday for
+/// Easter, the coded weekday moved by its K days after (`words.tsv`) for a
+/// weekday of the month; none for a fixed day.
+fn holiday_weekday(d: u32) -> Option<u32> {
+    if d == super::lexicon::EASTER {
+        return Some(7);
+    }
+    let (k, wd) = (d / 1000, d % 100);
+    (d > 31 && (1..=7).contains(&wd)).then(|| (wd - 1 + k) % 7 + 1)
 }
 
 /// `future` is a time only as a noun (`in future`, `the future`), not in

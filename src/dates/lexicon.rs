@@ -57,6 +57,11 @@ impl Class {
     }
 }
 
+/// The day code of Easter Sunday in a [`Class::Holiday`] (`E` in
+/// `words.tsv`): no fixed day nor a weekday of the month, it is computed for
+/// each year.
+pub const EASTER: u32 = 99;
+
 /// Direction a word gives to a bare weekday or month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dir {
@@ -100,6 +105,8 @@ pub struct Lexicon {
     tense: HashMap<&'static str, Rule>,
     /// Nouns after which `today's` means "present-day" (`today's youth`).
     present_day: rustc_hash::FxHashSet<&'static str>,
+    /// Modal verbs (`could`, `will`): `one day` after one is a vague future.
+    modals: rustc_hash::FxHashSet<&'static str>,
     /// The shapes of the trigger words: bit `l` of `shapes[n][f]` is set
     /// when a trigger word has `n` letters, first letter `f` and last letter
     /// `l` (a, b, … as 0, 1, …). Most words of a text fail this test, and
@@ -125,6 +132,11 @@ impl Lexicon {
     /// Does this lowercased noun make `today's` before it "present-day"?
     pub fn present_day(&self, lower: &str) -> bool {
         self.present_day.contains(lower)
+    }
+
+    /// Is this lowercased word a modal verb (`lexicons/dates/modals.txt`)?
+    pub fn modal(&self, lower: &str) -> bool {
+        self.modals.contains(lower)
     }
 
     /// Can the word `w` (any case) be a trigger word, judging by its length
@@ -161,7 +173,8 @@ fn parse_class(class: &str, value: &'static str) -> Option<Class> {
         "set" => Class::Set(value),
         "holiday" => {
             let (m, d) = value.split_once('-')?;
-            Class::Holiday(m.parse().ok()?, d.parse().ok()?)
+            let d = if d == "E" { EASTER } else { d.parse().ok()? };
+            Class::Holiday(m.parse().ok()?, d)
         }
         "dayholiday" => {
             let (m, d) = value.split_once('-')?;
@@ -223,10 +236,13 @@ pub fn get() -> &'static Lexicon {
         let present_day =
             crate::lexicon::lines(include_str!("../../lexicons/dates/present_day_nouns.txt"))
                 .collect();
+        let modals =
+            crate::lexicon::lines(include_str!("../../lexicons/dates/modals.txt")).collect();
         Lexicon {
             words,
             tense,
             present_day,
+            modals,
             shapes,
         }
     })

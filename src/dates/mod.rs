@@ -17,6 +17,9 @@
 //! - `begin`/`end_date` of a modified period: START, MID and END are its
 //!   first, middle and last third (`early December` → 1–10 December).
 //! - Seasons are meteorological (summer = June–August).
+//! - Easter is computed for each year (Gregorian); `Easter week`,
+//!   `Thanksgiving week` are the ISO week holding the holiday, and the
+//!   weekday a holiday is always on belongs to it (`Easter Sunday`).
 //! - Without a publication date, relative expressions keep X for what is
 //!   unknown (`XXXX-11-20`, `XXXX-WXX-1`) and have no interval.
 //!
@@ -40,6 +43,8 @@
 //! - `earlier` / `later` before the current period (`earlier this month`,
 //!   `later today`) are mod START / END, as in TimeBank, and the interval is
 //!   the part of the period before / after publication.
+//! - `one day` / `some day` right after a modal verb (`could one day host`)
+//!   is FUTURE_REF, as in TimeBank; elsewhere it is a one-day duration.
 
 mod calendar;
 mod expr;

@@ -68,6 +68,9 @@ fn holiday(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     if (1..=31).contains(&d) {
         return ymd(y, m, d);
     }
+    if d == super::lexicon::EASTER {
+        return easter(y);
+    }
     let (k, n, wd) = (d / 1000, d % 1000 / 100, d % 100);
     let day = if n == 5 {
         let next = if m == 12 {
@@ -80,6 +83,23 @@ fn holiday(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         add_days(weekday_from(ymd(y, m, 1)?, wd, true)?, 7 * (n as i64 - 1))?
     };
     add_days(day, k as i64)
+}
+
+/// Easter Sunday of year `y` (Gregorian calendar; the anonymous algorithm
+/// of Meeus, *Astronomical Algorithms*).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let (b, c) = (y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    ymd(y, month as u32, day as u32)
 }
 
 /// Does the value of `e` depend on the tense around it? Only expressions
@@ -400,12 +420,16 @@ fn resolve_date(e: &Expr, tense: Option<Dir>, ctx: &Ctx) -> Option<Res> {
             (None, Some(p)) => Res::Value(format!("{:04}-H{h}", p.year()), Published),
             (None, None) => Res::Value(format!("XXXX-H{h}"), Published),
         },
-        Expr::WeekOf { y, m, d } => {
-            let day = Expr::Cal {
-                y,
-                m,
-                d: Some(d),
-                d2: None,
+        Expr::WeekOf { y, m, d, holiday } => {
+            let day = if holiday {
+                Expr::Holiday { m, d, y }
+            } else {
+                Expr::Cal {
+                    y,
+                    m,
+                    d: Some(d),
+                    d2: None,
+                }
             };
             match resolve_date(&day, tense, ctx)? {
                 Res::Period(p, a) => Res::Period(Period::new(p.day, Gran::Week), a),
