@@ -139,6 +139,7 @@ fn letter(b: u8) -> Option<usize> {
 
 impl Lexicon {
     /// The classes of a lowercased word.
+    #[inline]
     pub fn classes(&self, lower: &str) -> &[Class] {
         self.words.get(lower).map_or(&[], Vec::as_slice)
     }
