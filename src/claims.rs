@@ -343,22 +343,23 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
     }
     // one claim per content: overlapping claims keep the earlier-found longest
     out.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
-    // sized from the start: claims are large rows, costly to move while growing
-    let mut kept: Vec<Utterance> = Vec::with_capacity(out.len());
-    for c in out {
-        if let Some(last) = kept.last() {
+    // filtered in place, here and below: claims are large rows, and a new
+    // vector for the survivors was a large allocation and a copy of each
+    let mut last: Option<Span> = None;
+    out.retain(|c| {
+        if let Some(last) = last {
             // the same content found twice (two cues of one attribution): keep one;
             // a claim nested in another ("X reports that …, according to Y") stays
-            let o = overlap(c.span, last.span);
-            if o * 10 >= c.span.len().max(last.span.len()) * 9 {
-                continue;
+            let o = overlap(c.span, last);
+            if o * 10 >= c.span.len().max(last.len()) * 9 {
+                return false;
             }
         }
-        kept.push(c);
-    }
+        last = Some(c.span);
+        true
+    });
     // quotations inside claims: mixed, or the claim is the quotation
-    let mut result = Vec::with_capacity(kept.len());
-    for mut c in kept {
+    out.retain_mut(|c| {
         // quotes are sorted by start: look only at those starting inside the claim
         let first = quotes.partition_point(|q| q.span.start < c.span.start);
         let inside: Vec<usize> = (first..quotes.len())
@@ -369,7 +370,7 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
         let content_len = c.span.len().max(1);
         if quoted_len * 10 >= content_len * 8 {
             // the content is a quotation: the quote row stands for it
-            continue;
+            return false;
         }
         // a claim overlapping a quotation partly (content running into a quote) is cut there
         let straddling = quotes[first.saturating_sub(1)..]
@@ -384,12 +385,12 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
                     .trim_end_matches([',', ':', ';'])
                     .trim_end();
                 if s.split_whitespace().count() < 3 {
-                    continue;
+                    return false;
                 }
                 let kept = Span::new(c.span.start, c.span.start + s.len());
                 c.set_parts(vec![kept], doc.text);
             } else {
-                continue;
+                return false;
             }
         }
         // the content may stop right before a closing mark (`in “Dust.”`)
@@ -416,8 +417,9 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
                 }
             }
         }
-        result.push(c);
-    }
+        true
+    });
+    let mut result = out;
     drop_nested_claims(&mut result);
     // attributed mixed quotations that no claim covers: the paraphrase around
     // them is a mixed claim ("X called the plan “a betrayal” of voters")

@@ -69,7 +69,11 @@ pub fn resolve(
                 v.insert(new_row(doc, e, id))
             }
         };
-        u.speaker = Some(e.name.clone());
+        // most utterances hold the name already (attribution names the
+        // entity): only another or no name is replaced
+        if u.speaker.as_deref() != Some(e.name.as_str()) {
+            u.speaker = Some(e.name.clone());
+        }
         u.speaker_id = Some(row.speaker_id.clone());
         if is_quote {
             row.n_quotes += 1;
@@ -102,10 +106,11 @@ fn new_row(doc: &Document, e: &Entity, id: String) -> SpeakerRow {
             .mentions
             .iter()
             .filter(|&&m| !matches!(doc.mentions[m].kind, MentionKind::Pronoun { .. }))
-            .map(|&m| doc.mentions[m].span.text(doc.text).to_string())
-            .fold(Vec::new(), |mut v, a| {
-                if !v.contains(&a) {
-                    v.push(a);
+            .map(|&m| doc.mentions[m].span.text(doc.text))
+            // a String only for each distinct alias, not for every mention
+            .fold(Vec::new(), |mut v: Vec<String>, a| {
+                if !v.iter().any(|x| x == a) {
+                    v.push(a.to_string());
                 }
                 v
             }),

@@ -99,12 +99,22 @@ fn pack(w: &str) -> Option<u64> {
     if b.len() > 7 {
         return None;
     }
-    // a byte loop: a short variable-length copy would call memcpy
-    let mut k = (b.len() as u64) << 56;
-    for (n, &c) in b.iter().enumerate() {
-        k |= (c as u64) << (8 * n);
-    }
-    Some(k)
+    // byte `n` of the word at bits 8n.. (a short variable-length copy would
+    // call memcpy): two overlapping loads of 4 bytes from 4 bytes on, three
+    // single bytes below; overlapping bytes are the same, so OR joins them
+    let n = b.len();
+    let k = if n >= 4 {
+        let word =
+            |at: usize| u64::from(u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]));
+        word(0) | word(n - 4) << (8 * (n - 4))
+    } else if n > 0 {
+        u64::from(b[0])
+            | u64::from(b[n / 2]) << (8 * (n / 2))
+            | u64::from(b[n - 1]) << (8 * (n - 1))
+    } else {
+        0
+    };
+    Some(k | (n as u64) << 56)
 }
 
 impl WordTable {
@@ -926,6 +936,23 @@ fn name_sequence<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pack_puts_each_byte_in_its_place() {
+        for w in [
+            "", "a", "of", "the", "said", "Jones", "quoted", "reports", "’s", "élysée", "minister",
+        ] {
+            let b = w.as_bytes();
+            let want = (b.len() <= 7).then(|| {
+                b.iter()
+                    .enumerate()
+                    .fold((b.len() as u64) << 56, |k, (n, &c)| {
+                        k | (c as u64) << (8 * n)
+                    })
+            });
+            assert_eq!(pack(w), want, "{w:?}");
+        }
+    }
 
     #[test]
     fn word_lists_hold_only_words() {

@@ -1403,15 +1403,36 @@ const CLASSIFY_WORDS: usize = 9;
 /// [`crate::quotes::word_count`] of `span`, stopping at `cap`: counting
 /// every word of every long quotation was most of the cost of [`classify`].
 fn word_count_upto(text: &str, span: Span, cap: usize) -> usize {
-    span.text(text)
-        .split_whitespace()
-        // ASCII letters and digits without decoding; other words are decoded
-        .filter(|w| {
-            w.bytes().any(|b| b.is_ascii_alphanumeric())
-                || (!w.is_ascii() && w.chars().any(char::is_alphanumeric))
-        })
-        .take(cap)
-        .count()
+    let s = span.text(text);
+    if !s.is_ascii() {
+        return s
+            .split_whitespace()
+            // ASCII letters and digits without decoding; other words are decoded
+            .filter(|w| {
+                w.bytes().any(|b| b.is_ascii_alphanumeric())
+                    || (!w.is_ascii() && w.chars().any(char::is_alphanumeric))
+            })
+            .take(cap)
+            .count();
+    }
+    // ASCII (most quotations): the same count byte by byte, where
+    // `split_whitespace` decodes every character
+    let mut n = 0;
+    let mut alnum = false;
+    for &b in s.as_bytes() {
+        if b.is_ascii_whitespace() || b == 0x0b {
+            if alnum {
+                n += 1;
+                if n == cap {
+                    return n;
+                }
+            }
+            alnum = false;
+        } else if b.is_ascii_alphanumeric() {
+            alnum = true;
+        }
+    }
+    (n + usize::from(alnum)).min(cap)
 }
 
 /// Does a verb of saying that takes a quotation as its object end at token

@@ -749,28 +749,33 @@ impl<'a> G<'a> {
     fn core_any(&self, i: usize) -> Option<Item> {
         // `the first half`, `the week of`: only after an article
         let the = self.is(i, "the");
-        let alts = [
-            // first: ties go to the earlier alternative, and `one day`
-            // after a modal is no duration
-            self.modal_one_day(i),
-            self.calendar(i),
-            self.relative(i),
-            self.quantity(i),
-            self.deictic(i),
-            self.weekday_expr(i),
-            self.reference(i),
-            self.set(i),
-            self.quarter(i),
-            if the { self.half(i) } else { None },
-            if the { self.week_of(i) } else { None },
-            self.clock_expr(i),
-        ];
+        // each alternative weighed as it comes, in this order (the first of
+        // the longest wins); gathering them in an array first copied every
+        // item around several times
         let mut best: Option<Item> = None;
-        for a in alts.into_iter().flatten() {
-            if best.as_ref().is_none_or(|b| a.end > b.end) {
-                best = Some(a);
+        let mut weigh = |a: Option<Item>| {
+            if let Some(a) = a {
+                if best.as_ref().is_none_or(|b| a.end > b.end) {
+                    best = Some(a);
+                }
             }
+        };
+        // first: ties go to the earlier alternative, and `one day` after a
+        // modal is no duration
+        weigh(self.modal_one_day(i));
+        weigh(self.calendar(i));
+        weigh(self.relative(i));
+        weigh(self.quantity(i));
+        weigh(self.deictic(i));
+        weigh(self.weekday_expr(i));
+        weigh(self.reference(i));
+        weigh(self.set(i));
+        weigh(self.quarter(i));
+        if the {
+            weigh(self.half(i));
+            weigh(self.week_of(i));
         }
+        weigh(self.clock_expr(i));
         best
     }
 

@@ -112,6 +112,27 @@ pub struct Lexicon {
     /// `l` (a, b, … as 0, 1, …). Most words of a text fail this test, and
     /// only the others are looked up.
     shapes: [[u32; 26]; TRIGGER_MAX + 1],
+    /// The trigger words by [`packed`] form, each with whether all its
+    /// classes are months (`may`, `march` trigger only when capitalised):
+    /// the scan looks up every word of trigger shape, and a whole-integer
+    /// key spares it the lowering into a buffer, the UTF-8 check and the
+    /// hashing and comparing of a string.
+    trigger_words: rustc_hash::FxHashMap<u128, bool>,
+}
+
+/// The ASCII word `w` (at most [`TRIGGER_MAX`] bytes) lowercased and packed
+/// into an integer, byte `n` at bits `8n..`: no letter is a zero byte, so
+/// words of different lengths differ.
+#[inline]
+fn packed(w: &[u8]) -> Option<u128> {
+    if w.len() > TRIGGER_MAX {
+        return None;
+    }
+    let mut k = 0u128;
+    for (n, &c) in w.iter().enumerate() {
+        k |= u128::from(c.to_ascii_lowercase()) << (8 * n);
+    }
+    Some(k)
 }
 
 /// The longest trigger word has at most this many bytes.
@@ -125,6 +146,7 @@ fn letter(b: u8) -> Option<usize> {
 
 impl Lexicon {
     /// The classes of a lowercased word.
+    #[inline]
     pub fn classes(&self, lower: &str) -> &[Class] {
         self.words.get(lower).map_or(&[], Vec::as_slice)
     }
@@ -150,6 +172,13 @@ impl Lexicon {
             (Some(f), Some(l)) if w.len() <= TRIGGER_MAX => self.shapes[w.len()][f] >> l & 1 == 1,
             _ => false,
         }
+    }
+
+    /// Is the word `w` of ASCII letters (any case) a trigger word? `Some`
+    /// when it is, with whether all of its classes are months.
+    #[inline]
+    pub fn trigger_word(&self, w: &[u8]) -> Option<bool> {
+        self.trigger_words.get(&packed(w)?).copied()
     }
 
     /// What a lowercased word says about tense, if anything.
@@ -238,12 +267,21 @@ pub fn get() -> &'static Lexicon {
                 .collect();
         let modals =
             crate::lexicon::lines(include_str!("../../lexicons/dates/modals.txt")).collect();
+        let trigger_words = words
+            .iter()
+            .filter(|(_, classes)| classes.iter().any(Class::triggers))
+            .filter_map(|(w, classes)| {
+                let months = classes.iter().all(|c| matches!(c, Class::Month(_)));
+                Some((packed(w.as_bytes())?, months))
+            })
+            .collect();
         Lexicon {
             words,
             tense,
             present_day,
             modals,
             shapes,
+            trigger_words,
         }
     })
 }

@@ -267,23 +267,17 @@ fn scalar(lex: &lexicon::Lexicon, text: &str, from: usize, to: usize, mid: bool)
 /// Is the whole word `w` (ASCII letters, with the shape of a trigger word)
 /// a trigger word, in any case, but for a month name in lowercase?
 fn trigger(lex: &lexicon::Lexicon, w: &str) -> bool {
-    if w.len() > lexicon::TRIGGER_MAX {
-        return false;
+    // what `lowercase_month` says of the word's classes, known in advance
+    match lex.trigger_word(w.as_bytes()) {
+        Some(months) => !(months && w.starts_with(|c: char| c.is_ascii_lowercase())),
+        None => false,
     }
-    let mut buf = [0u8; lexicon::TRIGGER_MAX];
-    let low = &mut buf[..w.len()];
-    low.copy_from_slice(w.as_bytes());
-    low.make_ascii_lowercase();
-    let Ok(low) = std::str::from_utf8(low) else {
-        return false;
-    };
-    let classes = lex.classes(low);
-    classes.iter().any(lexicon::Class::triggers) && !lowercase_month(w, classes)
 }
 
 /// A month name in lowercase (`may`, `march`): the grammar reads month names
 /// only when capitalised, and these are the modal and the verb. `classes`
 /// are those of `word`.
+#[cfg(test)]
 fn lowercase_month(word: &str, classes: &[lexicon::Class]) -> bool {
     word.starts_with(|c: char| c.is_ascii_lowercase())
         && !classes.is_empty()
