@@ -515,3 +515,14 @@ fn an_attribution_sentence_after_an_exclamation_may_end_with_a_circumstance() {
         ]
     );
 }
+
+#[test]
+fn manner_of_speaking_verbs_attribute_quotations() {
+    assert_eq!(
+        who(
+            "Pell waved to the crowd, then leaned in and boomed: “Let’s win this in spring.”\n\n\
+             “Nobody reads the small print anymore,” Ana Ruiz muttered."
+        ),
+        vec![(s("Pell"), "cue_before"), (s("Ana Ruiz"), "cue_after")]
+    );
+}
