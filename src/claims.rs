@@ -393,17 +393,18 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
                 return false;
             }
         }
-        // the content may stop right before a closing mark (`in “Dust.”`)
-        let mut end = (c.span.end + 4).min(doc.text.len());
-        while !doc.text.is_char_boundary(end) {
-            end -= 1;
-        }
-        if inside.is_empty() && has_quoted_words(&doc.text[c.span.start..end]) {
+        if inside.is_empty() {
             // a term or a title in marks that is not speech of its own (a
-            // scare quote) still makes the paraphrase one that quotes words
-            c.kind = Kind::Mixed;
-        }
-        if !inside.is_empty() {
+            // scare quote) still makes the paraphrase one that quotes words;
+            // the content may stop right before a closing mark (`in “Dust.”`)
+            let mut end = (c.span.end + 4).min(doc.text.len());
+            while !doc.text.is_char_boundary(end) {
+                end -= 1;
+            }
+            if has_quoted_words(&doc.text[c.span.start..end]) {
+                c.kind = Kind::Mixed;
+            }
+        } else {
             c.kind = Kind::Mixed;
             for &qi in &inside {
                 let q = &mut quotes[qi];

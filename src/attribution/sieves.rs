@@ -1261,8 +1261,6 @@ fn transcript_speakers(doc: &Document, quotes: &mut [Utterance]) {
     }
 }
 
-/// Prepositions that put a name in the circumstances of an attribution
-/// ("on Channel 4", "to the council", "at Harbour Hall"), not in its subject.
 /// Words that open a circumstance of a saying after its cue: "said to
 /// reporters", "said in an interview", "shouted as she left".
 const CIRCUMSTANCE_OPENERS: &[&str] = &[
@@ -1300,6 +1298,8 @@ fn short_circumstance(doc: &Document, k: usize) -> bool {
     true
 }
 
+/// Prepositions that put a name in the circumstances of an attribution
+/// ("on Channel 4", "to the council", "at Harbour Hall"), not in its subject.
 const MEDIUM_PREPOSITIONS: &[&str] = &["on", "in", "at", "to", "from", "with", "during"];
 
 /// `“We won,” she said, “and we will win again.”`: two quotations separated

@@ -2136,7 +2136,7 @@ fn holiday_weekday(d: u32) -> Option<u32> {
     if d == super::lexicon::EASTER {
         return Some(7);
     }
-    let (k, wd) = (d / 1000, d % 100);
+    let (k, _, wd) = super::lexicon::weekday_code(d);
     (d > 31 && (1..=7).contains(&wd)).then(|| (wd - 1 + k) % 7 + 1)
 }
 

@@ -62,6 +62,13 @@ impl Class {
 /// each year.
 pub const EASTER: u32 = 99;
 
+/// The parts of the day code `d` of a holiday on a weekday of its month
+/// (`words.tsv`: `NWW` plus `K000`, K days after the N-th weekday WW, N 5
+/// the last): `(K, N, WW)`.
+pub fn weekday_code(d: u32) -> (u32, u32, u32) {
+    (d / 1000, d % 1000 / 100, d % 100)
+}
+
 /// Direction a word gives to a bare weekday or month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dir {

@@ -71,7 +71,7 @@ fn holiday(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     if d == super::lexicon::EASTER {
         return easter(y);
     }
-    let (k, n, wd) = (d / 1000, d % 1000 / 100, d % 100);
+    let (k, n, wd) = super::lexicon::weekday_code(d);
     let day = if n == 5 {
         let next = if m == 12 {
             ymd(y + 1, 1, 1)

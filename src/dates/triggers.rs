@@ -267,23 +267,12 @@ fn scalar(lex: &lexicon::Lexicon, text: &str, from: usize, to: usize, mid: bool)
 /// Is the whole word `w` (ASCII letters, with the shape of a trigger word)
 /// a trigger word, in any case, but for a month name in lowercase?
 fn trigger(lex: &lexicon::Lexicon, w: &str) -> bool {
-    // what `lowercase_month` says of the word's classes, known in advance
+    // a month name in lowercase (`may`, `march`) is the modal or the verb:
+    // the grammar reads month names only when capitalised
     match lex.trigger_word(w.as_bytes()) {
         Some(months) => !(months && w.starts_with(|c: char| c.is_ascii_lowercase())),
         None => false,
     }
-}
-
-/// A month name in lowercase (`may`, `march`): the grammar reads month names
-/// only when capitalised, and these are the modal and the verb. `classes`
-/// are those of `word`.
-#[cfg(test)]
-fn lowercase_month(word: &str, classes: &[lexicon::Class]) -> bool {
-    word.starts_with(|c: char| c.is_ascii_lowercase())
-        && !classes.is_empty()
-        && classes
-            .iter()
-            .all(|c| matches!(c, lexicon::Class::Month(_)))
 }
 
 /// Can the digit run `b[s..e]` be part of a date or time by itself?
@@ -319,6 +308,17 @@ mod tests {
     use super::*;
     use aho_corasick::{dfa::DFA, MatchKind};
     use proptest::prelude::*;
+
+    /// A month name in lowercase (`may`, `march`): the grammar reads month
+    /// names only when capitalised, and these are the modal and the verb.
+    /// `classes` are those of `word`.
+    fn lowercase_month(word: &str, classes: &[lexicon::Class]) -> bool {
+        word.starts_with(|c: char| c.is_ascii_lowercase())
+            && !classes.is_empty()
+            && classes
+                .iter()
+                .all(|c| matches!(c, lexicon::Class::Month(_)))
+    }
 
     /// The definition the scan follows: every leftmost-longest match of the
     /// trigger words, case-insensitive, that is a whole word, and every
