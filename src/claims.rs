@@ -1384,7 +1384,7 @@ fn claim_before(
     k: usize,
     after: usize,
     lemma: &str,
-    _class: CueClass,
+    class: CueClass,
     cue: Span,
 ) -> Option<Utterance> {
     // "…, said X." : cue then mention to the sentence end
@@ -1398,8 +1398,15 @@ fn claim_before(
     } else {
         // "…, X said." : mention then cue at the sentence end (a few words may follow: "on Monday")
         let m = subject_before(doc, k)?;
-        // the attribution closes the sentence, or a clause: "…, he said, and …"
-        if after + 4 < end_tok && !(word(doc, after) == "," || word(doc, after) == ";") {
+        // the attribution closes the sentence, or a clause: "…, he said, and …";
+        // or an adverbial of the speech event follows ("…, he said in an
+        // interview on Saturday")
+        if after + 4 < end_tok
+            && !(word(doc, after) == "," || word(doc, after) == ";")
+            && !(class == CueClass::Speech
+                && doc.mentions[m].end_token == k
+                && adverbial_tail(doc, after, end_tok, lemma))
+        {
             return None;
         }
         (m, doc.mentions[m].first_token)
@@ -1454,6 +1461,49 @@ fn claim_before(
         Kind::Indirect,
         "claim_before",
     )
+}
+
+/// Determiners of an unnamed addressee ("told the paper").
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its"];
+
+/// The longest adverbial of the speech event that may follow an inverted
+/// attribution at the end of its sentence, in tokens.
+const MAX_ADVERBIAL_TAIL: usize = 12;
+
+/// Is `after..end_tok`, right after the cue of `<content>, X said …`, only
+/// the circumstances of the speech event: an addressee of a telling cue,
+/// then a prepositional or time phrase ("told the paper earlier this week",
+/// "said in an interview on Saturday")? A clause there ("…, he said the
+/// plan failed") is content of its own, so no finite verb, no "that" and no
+/// comma may stand in it.
+fn adverbial_tail(doc: &Document, after: usize, end_tok: usize, lemma: &str) -> bool {
+    let mut j = after;
+    if matches!(lemma, "tell" | "inform" | "assure" | "remind") {
+        if let Some(m) = doc.mention_at_token(j) {
+            j = doc.mentions[m].end_token;
+        } else if DETERMINERS.contains(&low(doc, j)) {
+            // an unnamed addressee: "told the paper"
+            j += 2;
+        } else {
+            // "told reporters"
+            j += 1;
+        }
+    }
+    if j >= end_tok || end_tok - j > MAX_ADVERBIAL_TAIL {
+        return false;
+    }
+    // "to" opens an infinitive as often as an addressee
+    let first = low(doc, j);
+    (ADVERBIAL_STARTS.contains(&first) && first != "to" || time_phrase_len(doc, j) > 0)
+        && (j..end_tok).all(|i| {
+            let w = low(doc, i);
+            // no verb: neither a finite or modal form nor a participle
+            !is_punct(doc, i)
+                && !CLAUSE_STARTERS_SKIP.contains(&w)
+                && !EXISTENTIAL_VERBS.contains(&w)
+                && !(w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")))
+                && doc.cue_at_token(i).is_none()
+        })
 }
 
 /// Words that open a sentence with an adverbial, not with the subject of

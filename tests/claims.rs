@@ -1192,3 +1192,33 @@ fn a_time_or_focus_adverb_before_the_cue_is_no_speaker() {
         ]
     );
 }
+
+#[test]
+fn an_inverted_attribution_may_end_with_the_circumstances_of_the_speech() {
+    assert_eq!(
+        claims("The ferry will stop running in March, Ilse Brandt said in an interview on Friday."),
+        vec![(
+            "The ferry will stop running in March".into(),
+            "indirect",
+            s("Ilse Brandt"),
+            "claim_before"
+        )]
+    );
+    assert_eq!(
+        claims(
+            "The ferry will stop running in March, Ilse Brandt told the paper earlier this week."
+        ),
+        vec![(
+            "The ferry will stop running in March".into(),
+            "indirect",
+            s("Ilse Brandt"),
+            "claim_before"
+        )]
+    );
+    // a clause after the cue is content of its own, not a circumstance
+    assert!(
+        claims("The ferry stopped, Ilse Brandt said in March the line had failed.")
+            .iter()
+            .all(|c| c.0 != "The ferry stopped")
+    );
+}
