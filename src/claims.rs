@@ -947,7 +947,10 @@ fn claim_after(
     if start >= end_tok {
         return None;
     }
-    let e = content_end(doc, lo, start, end_tok);
+    // "denied the accusations through a spokeswoman": an object ends with its
+    // noun phrase (not a that-clause or a clause after a time phrase)
+    let object = start == c && lexicons().object_cues.contains(lemma);
+    let e = content_end(doc, lo, start, end_tok, object);
     // after a quoted fragment the participle's own quotation is mostly the
     // next sentence of that quote, attributed by the quote's own cue
     if after_closing_comma && (start..e).any(|j| is_quote_mark(word(doc, j))) {
@@ -971,7 +974,7 @@ fn claim_after(
 
 /// The end (exclusive token) of a content starting at token `start` after
 /// its cue, in the sentence part `lo..end_tok`.
-fn content_end(doc: &Document, lo: usize, start: usize, end_tok: usize) -> usize {
+fn content_end(doc: &Document, lo: usize, start: usize, end_tok: usize, object: bool) -> usize {
     // the content ends where an inverted attribution or an according-to
     // begins, or where a second reporting verb of the same subject starts
     // its own claim ("said the plan failed and warned that …"); a content
@@ -984,6 +987,18 @@ fn content_end(doc: &Document, lo: usize, start: usize, end_tok: usize) -> usize
     let mut e = end_tok;
     for j in start + 1..end_tok {
         let w = word(doc, j);
+        // a parenthesis holding a quotation stays: "cited the verse (“…”)"
+        if object
+            && !(w == "(" && is_quote_mark(word(doc, j + 1)))
+            && (OBJECT_ENDS.contains(&w)
+                || OBJECT_ENDS.contains(&low(doc, j))
+                || (w == ","
+                    && (OBJECT_ENDS_AFTER_COMMA.contains(&low(doc, j + 1))
+                        || low(doc, j + 1).ends_with("ing"))))
+        {
+            e = j;
+            break;
+        }
         if matches!(w, "and" | "but") && subjectless_new_predicate(doc, j + 1) {
             e = if word(doc, j - 1) == "," { j - 1 } else { j };
             break;
@@ -1031,6 +1046,31 @@ fn content_end(doc: &Document, lo: usize, start: usize, end_tok: usize) -> usize
     }
     e
 }
+
+/// Tokens that end a noun-phrase content of a cue in
+/// lexicons/object_cues.txt: punctuation, and words opening an adverbial of
+/// the act ("denied the accusations through a spokeswoman", "endorsed the
+/// bid, including …", "mentioned the wage as he spoke").
+const OBJECT_ENDS: &[&str] = &[
+    ";", "(", "—", "–", "--", "through", "during", "before", "after", "while", "when", "since",
+    "despite", "amid", "via", "until",
+];
+
+/// Words after a comma that end a noun-phrase content there: a relative
+/// clause, a participle or a new clause of the narrative, not the next item
+/// of a list ("criticized the tax, the levy and the toll").
+const OBJECT_ENDS_AFTER_COMMA: &[&str] = &[
+    "including",
+    "who",
+    "whom",
+    "which",
+    "but",
+    "while",
+    "as",
+    "and",
+    "saying",
+    "adding",
+];
 
 /// Forms of "be" before a passive cue.
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
@@ -1094,7 +1134,7 @@ fn passive_raising(
     let first = subject_start(doc, lo, j)?;
     let subject = Span::new(doc.tokens[first].start, doc.tokens[j - 1].end);
     let start = after;
-    let e = content_end(doc, lo, start, end_tok);
+    let e = content_end(doc, lo, start, end_tok, false);
     let rest = Span::new(doc.tokens[start].start, doc.tokens[e - 1].end);
     subject_claim(doc, si, subject, rest, cue, lemma)
 }

@@ -1222,3 +1222,35 @@ fn an_inverted_attribution_may_end_with_the_circumstances_of_the_speech() {
             .all(|c| c.0 != "The ferry stopped")
     );
 }
+
+#[test]
+fn a_noun_phrase_object_ends_where_the_act_goes_on() {
+    assert_eq!(
+        claims("Petra Solvik denied the allegations through a lawyer on Monday."),
+        vec![(
+            "the allegations".into(),
+            "indirect",
+            s("Petra Solvik"),
+            "claim_after"
+        )]
+    );
+    assert_eq!(
+        claims("The union endorsed the mayor's budget, including its cuts to the transit fund."),
+        vec![(
+            "the mayor's budget".into(),
+            "indirect",
+            s("The union"),
+            "claim_after"
+        )]
+    );
+    // a that-clause after such a cue is read to its end
+    assert_eq!(
+        claims("Petra Solvik denied that the money went through a shell company."),
+        vec![(
+            "the money went through a shell company".into(),
+            "indirect",
+            s("Petra Solvik"),
+            "claim_after"
+        )]
+    );
+}
