@@ -950,6 +950,11 @@ fn claim_after(
     // "denied the accusations through a spokeswoman": an object ends with its
     // noun phrase (not a that-clause or a clause after a time phrase)
     let object = start == c && lexicons().object_cues.contains(lemma);
+    // "the loopholes Lee cited are …": a verb of being right after an object
+    // cue is the predicate of a clause holding the cue, not its object
+    if object && matches!(low(doc, start), "is" | "are" | "was" | "were") {
+        return None;
+    }
     let e = content_end(doc, lo, start, end_tok, object);
     // after a quoted fragment the participle's own quotation is mostly the
     // next sentence of that quote, attributed by the quote's own cue
@@ -987,9 +992,13 @@ fn content_end(doc: &Document, lo: usize, start: usize, end_tok: usize, object: 
     let mut e = end_tok;
     for j in start + 1..end_tok {
         let w = word(doc, j);
-        // a parenthesis holding a quotation stays: "cited the verse (“…”)"
+        // a parenthesis holding a quotation or a short label stays: "cited
+        // the verse (“…”)", "mocked Sen. Lee (D-Ore.) as …"; so does a word
+        // inside quotation marks ("taxing “pass through” income")
         if object
-            && !(w == "(" && is_quote_mark(word(doc, j + 1)))
+            && !(w == "("
+                && (is_quote_mark(word(doc, j + 1)) || (j + 2..j + 5).any(|i| word(doc, i) == ")")))
+            && !doc.in_quote(Span::new(doc.tokens[j].start, doc.tokens[j].end))
             && (OBJECT_ENDS.contains(&w)
                 || OBJECT_ENDS.contains(&low(doc, j))
                 || (w == ","

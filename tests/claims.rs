@@ -1243,6 +1243,20 @@ fn a_noun_phrase_object_ends_where_the_act_goes_on() {
             "claim_after"
         )]
     );
+    assert_eq!(
+        claims("The council called for a new audit during its meeting in May."),
+        vec![(
+            "a new audit".into(),
+            "indirect",
+            s("The council"),
+            "claim_after"
+        )]
+    );
+    // the predicate of a clause holding the cue is no object
+    assert_eq!(
+        claims("The three rules the auditor cited are strict limits on spending."),
+        vec![]
+    );
     // a that-clause after such a cue is read to its end
     assert_eq!(
         claims("Petra Solvik denied that the money went through a shell company."),
