@@ -955,7 +955,11 @@ fn claim_after(
     if object && matches!(low(doc, start), "is" | "are" | "was" | "were") {
         return None;
     }
-    let e = content_end(doc, lo, start, end_tok, object);
+    // "Lee, who said the toll would rise, has …": the cue is in a relative
+    // clause of the sentence's subject
+    let f = doc.mentions[subject].first_token;
+    let relative = (f..k).any(|i| low(doc, i) == "who" && i > 0 && word(doc, i - 1) == ",");
+    let e = content_end(doc, lo, start, end_tok, object, relative);
     // after a quoted fragment the participle's own quotation is mostly the
     // next sentence of that quote, attributed by the quote's own cue
     if after_closing_comma && (start..e).any(|j| is_quote_mark(word(doc, j))) {
@@ -978,8 +982,17 @@ fn claim_after(
 }
 
 /// The end (exclusive token) of a content starting at token `start` after
-/// its cue, in the sentence part `lo..end_tok`.
-fn content_end(doc: &Document, lo: usize, start: usize, end_tok: usize, object: bool) -> usize {
+/// its cue, in the sentence part `lo..end_tok`. `object`: the content is
+/// the noun-phrase object of a cue of lexicons/object_cues.txt; `relative`:
+/// the cue stands in a relative clause of the sentence's subject.
+fn content_end(
+    doc: &Document,
+    lo: usize,
+    start: usize,
+    end_tok: usize,
+    object: bool,
+    relative: bool,
+) -> usize {
     // the content ends where an inverted attribution or an according-to
     // begins, or where a second reporting verb of the same subject starts
     // its own claim ("said the plan failed and warned that …"); a content
@@ -1003,8 +1016,13 @@ fn content_end(doc: &Document, lo: usize, start: usize, end_tok: usize, object: 
                 || OBJECT_ENDS.contains(&low(doc, j))
                 || (w == ","
                     && (OBJECT_ENDS_AFTER_COMMA.contains(&low(doc, j + 1))
-                        || low(doc, j + 1).ends_with("ing"))))
+                        || PREDICATE_RESUMES.contains(&low(doc, j + 1))
+                        || participle(low(doc, j + 1)))))
         {
+            e = j;
+            break;
+        }
+        if relative && w == "," && PREDICATE_RESUMES.contains(&low(doc, j + 1)) {
             e = j;
             break;
         }
@@ -1081,6 +1099,20 @@ const OBJECT_ENDS_AFTER_COMMA: &[&str] = &[
     "adding",
 ];
 
+/// Words after a comma with which the predicate of a sentence resumes after
+/// a clause inside its subject ("Lee, who denounced the plan, will …", "Lee,
+/// who said the toll would rise, has …"): the clause's content ends there.
+const PREDICATE_RESUMES: &[&str] = &[
+    "will", "would", "could", "can", "may", "might", "should", "must", "has", "have", "had", "is",
+    "are", "was", "were",
+];
+
+/// Is lowercase `w` a participle opening a clause of its own after a
+/// comma ("…, rooted in", "…, citing")?
+fn participle(w: &str) -> bool {
+    w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"))
+}
+
 /// Forms of "be" before a passive cue.
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
@@ -1143,7 +1175,7 @@ fn passive_raising(
     let first = subject_start(doc, lo, j)?;
     let subject = Span::new(doc.tokens[first].start, doc.tokens[j - 1].end);
     let start = after;
-    let e = content_end(doc, lo, start, end_tok, false);
+    let e = content_end(doc, lo, start, end_tok, false, false);
     let rest = Span::new(doc.tokens[start].start, doc.tokens[e - 1].end);
     subject_claim(doc, si, subject, rest, cue, lemma)
 }

@@ -1252,6 +1252,24 @@ fn a_noun_phrase_object_ends_where_the_act_goes_on() {
             "claim_after"
         )]
     );
+    assert_eq!(
+        claims("Petra Solvik, who denounced the new tariff, will not attend the summit."),
+        vec![(
+            "the new tariff".into(),
+            "indirect",
+            s("Petra Solvik"),
+            "claim_after"
+        )]
+    );
+    assert_eq!(
+        claims("The judge described the ruling, rooted in an old statute, to the panel."),
+        vec![(
+            "the ruling".into(),
+            "indirect",
+            s("The judge"),
+            "claim_after"
+        )]
+    );
     // the predicate of a clause holding the cue is no object
     assert_eq!(
         claims("The three rules the auditor cited are strict limits on spending."),
@@ -1262,6 +1280,21 @@ fn a_noun_phrase_object_ends_where_the_act_goes_on() {
         claims("Petra Solvik denied that the money went through a shell company."),
         vec![(
             "the money went through a shell company".into(),
+            "indirect",
+            s("Petra Solvik"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn a_relative_pronoun_speaks_for_its_antecedent() {
+    // the speaker is the antecedent, and the content of a relative clause
+    // ends where the sentence's predicate resumes
+    assert_eq!(
+        claims("Petra Solvik, who said the tariff would hurt farmers, will not attend."),
+        vec![(
+            "the tariff would hurt farmers".into(),
             "indirect",
             s("Petra Solvik"),
             "claim_after"

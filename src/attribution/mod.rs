@@ -268,6 +268,13 @@ impl<'a> Document<'a> {
     /// give none).
     pub fn speaker_of(&self, m: usize) -> Option<String> {
         let me = &self.mentions[m];
+        if me.entity.is_none() && self.is_relative_pronoun(m) {
+            // "Lee, who said …": the speaker is the antecedent; without one
+            // in view, none (the relative pronoun names nobody)
+            return self
+                .antecedent_of_relative(m)
+                .and_then(|a| self.speaker_of(a));
+        }
         match me.entity {
             Some(e) => Some(self.entities[e].name.clone()),
             None => match me.kind {
@@ -275,6 +282,34 @@ impl<'a> Document<'a> {
                 _ => Some(me.span.text(self.text).to_string()),
             },
         }
+    }
+}
+
+impl Document<'_> {
+    /// Is mention `m` the relative pronoun "who" standing as a subject?
+    fn is_relative_pronoun(&self, m: usize) -> bool {
+        let me = &self.mentions[m];
+        me.end_token == me.first_token + 1
+            && self.tokens[me.first_token]
+                .text(self.text)
+                .eq_ignore_ascii_case("who")
+    }
+
+    /// The mention a relative pronoun refers to: the one ending right before
+    /// it ("officials who said") or before its comma ("Lee, who said").
+    fn antecedent_of_relative(&self, m: usize) -> Option<usize> {
+        let f = self.mentions[m].first_token;
+        let end = if f > 0 && self.tokens[f - 1].text(self.text) == "," {
+            f - 1
+        } else {
+            f
+        };
+        self.mention_ending_at(end).filter(|&a| {
+            a != m
+                && self.mentions[a].sentence == self.mentions[m].sentence
+                && !self.mentions[a].possessive
+                && !self.is_relative_pronoun(a)
+        })
     }
 }
 
