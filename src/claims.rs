@@ -66,7 +66,7 @@ fn is_day_word(w: &str) -> bool {
 }
 
 /// The number of tokens of a time phrase at token `c` that may stand between
-/// a cue and its clause: a day word ("Sunday"), "this/last/next" and a unit
+/// a cue and its clause: a day word ("Sunday", "late Sunday"), "this/last/next" and a unit
 /// ("this month"), or "earlier/later this" and a unit; 0 when there is none.
 fn time_phrase_len(doc: &Document, c: usize) -> usize {
     // a period or a season: "this week", "last spring"
@@ -77,6 +77,9 @@ fn time_phrase_len(doc: &Document, c: usize) -> usize {
     let first = low(doc, c);
     if is_day_word(first) {
         1
+    } else if matches!(first, "late" | "early") && is_day_word(low(doc, c + 1)) {
+        // "late Thursday", "early Monday"
+        2
     } else if matches!(first, "this" | "last" | "next") && unit(c + 1) {
         2
     } else if matches!(first, "earlier" | "later") && low(doc, c + 1) == "this" && unit(c + 2) {
@@ -885,6 +888,8 @@ fn claim_after(
                                 | "back"
                                 | "down"
                                 | "last"
+                                | "late"
+                                | "early"
                                 | "earlier"
                                 | "later"
                                 | "recently"

@@ -1301,3 +1301,25 @@ fn a_relative_pronoun_speaks_for_its_antecedent() {
         )]
     );
 }
+
+#[test]
+fn a_time_of_day_after_the_cue_is_no_content() {
+    assert_eq!(
+        claims("The ferry company cancelled the route, the Harbor Gazette reported late Thursday."),
+        vec![(
+            "The ferry company cancelled the route".into(),
+            "indirect",
+            s("Harbor Gazette"),
+            "claim_before"
+        )]
+    );
+    assert_eq!(
+        claims("Ilse Brandt said late Thursday the ferry would stop running."),
+        vec![(
+            "the ferry would stop running".into(),
+            "indirect",
+            s("Ilse Brandt"),
+            "claim_after"
+        )]
+    );
+}
