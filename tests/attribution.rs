@@ -117,7 +117,9 @@ fn speech_verb_elsewhere_in_the_sentence() {
 
 #[test]
 fn quote_only_paragraph_continues_the_previous_speaker() {
-    let text = "“The first phase is done,” Mara Quint said.\n\n“The second phase starts in spring and will take two years.”";
+    // (a paragraph holding nothing but the quotation joins the one before:
+    // here a sentence follows it)
+    let text = "“The first phase is done,” Mara Quint said.\n\n“The second phase starts in spring and will take two years.” Funding is in place.";
     assert_eq!(
         who(text),
         vec![
@@ -524,5 +526,42 @@ fn manner_of_speaking_verbs_attribute_quotations() {
              “Nobody reads the small print anymore,” Ana Ruiz muttered."
         ),
         vec![(s("Pell"), "cue_before"), (s("Ana Ruiz"), "cue_after")]
+    );
+}
+
+#[test]
+fn a_quotation_paragraph_continuing_the_quotation_before_joins_it() {
+    let text = "“The bridge will open in May,” Oskar Leml said at the depot.\n\n\
+                “After that, the ferries stop for good.”\n\n\
+                “We owe the islanders a faster crossing.”\n\n\
+                “Nobody here believes the date,” Vera Tamm said.\n\n\
+                “It will be late,” she added.";
+    assert_eq!(
+        rows(text),
+        vec![
+            (
+                "The bridge will open in May, After that, the ferries stop for good. \
+                 We owe the islanders a faster crossing."
+                    .into(),
+                s("Oskar Leml"),
+                s("Oskar Leml"),
+                s("said"),
+                "cue_after"
+            ),
+            (
+                "Nobody here believes the date,".into(),
+                s("Vera Tamm"),
+                s("Vera Tamm"),
+                s("said"),
+                "cue_after"
+            ),
+            (
+                "It will be late,".into(),
+                s("Vera Tamm"),
+                s("she"),
+                s("added"),
+                "cue_after"
+            ),
+        ]
     );
 }

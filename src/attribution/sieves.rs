@@ -1131,6 +1131,46 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
     }
     merge_same_speaker_runs(doc, quotes);
     classify(doc, quotes);
+    merge_continued_paragraphs(doc, quotes);
+}
+
+/// `“A,” Lee said.¶“B.”`: a paragraph that is nothing but a quotation
+/// continuing the speaker of the quotation just before it, at the end of the
+/// previous paragraph, goes on with the same utterance; it joins it as
+/// another part (annotated corpora mostly give the pair one content). Only
+/// whole utterances join: a fragment of paraphrase before is its own claim.
+fn merge_continued_paragraphs(doc: &Document, quotes: &mut Vec<Utterance>) {
+    let mut keep = vec![true; quotes.len()];
+    let mut prev = 0;
+    // the paragraph of the last part joined to `prev` (a run of them chains)
+    let mut last_paragraph = quotes.first().map_or(0, |q| q.paragraph);
+    for i in 1..quotes.len() {
+        let (a, b) = (&quotes[prev], &quotes[i]);
+        let para_end = doc.seg.paragraphs[b.paragraph].end;
+        let fills_paragraph = b.marks.last().is_some_and(|m| {
+            m.end <= para_end
+                && doc.text[m.end..para_end]
+                    .chars()
+                    .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | ')'))
+        });
+        let joinable = b.method == "continuation"
+            && fills_paragraph
+            && last_paragraph + 1 == b.paragraph
+            && a.kind == Kind::Direct
+            && b.kind == Kind::Direct
+            && a.speaker == b.speaker
+            && a.mention.is_some();
+        last_paragraph = b.paragraph;
+        if joinable {
+            let (head, tail) = quotes.split_at_mut(i);
+            join(doc, &mut head[prev], &mut tail[0]);
+            keep[i] = false;
+        } else {
+            prev = i;
+        }
+    }
+    let mut k = keep.iter();
+    quotes.retain(|_| *k.next().unwrap_or(&true));
 }
 
 /// `“A,” said Lee, an economist who … . “B.”`: a quotation with no cue of its
