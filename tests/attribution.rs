@@ -565,3 +565,31 @@ fn a_quotation_paragraph_continuing_the_quotation_before_joins_it() {
         ]
     );
 }
+
+#[test]
+fn a_hyphen_typed_for_a_dash_before_a_closing_name_attributes_the_quotation() {
+    assert_eq!(
+        rows("The claims of the week, checked.\n\n“Our county pays more for water than any other.”\n\n- Lina Varga."),
+        vec![(
+            "Our county pays more for water than any other.".into(),
+            s("Lina Varga"),
+            s("Lina Varga"),
+            s("-"),
+            "cue_after"
+        )]
+    );
+}
+
+#[test]
+fn according_to_after_a_quotation_names_its_source() {
+    assert_eq!(
+        rows("The report was short. “The council has ignored the warnings for years,” according to Tomas Rell."),
+        vec![(
+            "The council has ignored the warnings for years,".into(),
+            s("Tomas Rell"),
+            s("Tomas Rell"),
+            s("according to"),
+            "cue_after"
+        )]
+    );
+}

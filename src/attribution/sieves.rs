@@ -246,7 +246,9 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
         && matches!(word(doc, i), "," | "—" | "–" | "―" | "-" | "(" | ":")
         && i < start + 2
     {
-        if matches!(word(doc, i), "—" | "–" | "―") {
+        // a hyphen typed for a dash counts too ("“…”¶- Jane Doe."): the
+        // name closing the paragraph still has to follow it
+        if matches!(word(doc, i), "—" | "–" | "―" | "-") {
             dash = Some(Span::new(doc.tokens[i].start, doc.tokens[i].end));
         }
         i += 1;
@@ -282,6 +284,21 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
     }
     if i >= n || doc.token_sentence[i] != sentence && doc.token_sentence[i] != sentence + 1 {
         return None;
+    }
+    // "“…,” according to Lee.": the source named within a few words
+    if low(doc, i) == "according" && word(doc, i + 1) == "to" {
+        let m = (i + 2..(i + 6).min(n))
+            .take_while(|&j| !is_punct(doc, j))
+            .find_map(|j| doc.mention_at_token(j))
+            .filter(|&m| usable_mention(doc, m))?;
+        return Some(Found {
+            mention: m,
+            cue: Span::new(doc.tokens[i].start, doc.tokens[i + 1].end),
+            lemma: "according to",
+            addressee: None,
+            end_token: doc.mentions[m].end_token,
+            start_token: start,
+        });
     }
     // said X / told Y, X said? -> cue then mention
     if let Some((cue, lemma, after)) = cue_at(doc, i) {
