@@ -593,3 +593,21 @@ fn according_to_after_a_quotation_names_its_source() {
         )]
     );
 }
+
+#[test]
+fn a_bare_description_before_the_name_after_a_quotation_attributes_it() {
+    let text = "“We will fix the road before the first snow,” county spokesman Elio Varn said.";
+    assert_eq!(
+        rows(text),
+        vec![(
+            "We will fix the road before the first snow,".into(),
+            s("Elio Varn"),
+            s("Elio Varn"),
+            s("said"),
+            "cue_after"
+        )]
+    );
+    let x = extract(Article::new(text));
+    assert_eq!(x.quotes[0].kind.as_str(), "direct");
+    assert!(x.claims.is_empty(), "{:?}", x.claims);
+}

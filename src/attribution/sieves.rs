@@ -375,6 +375,7 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
     // X [also/has/is ascribed as] said
     let mut m = doc
         .mention_at_token(i)
+        .or_else(|| described_name(doc, i))
         .filter(|&m| usable_mention(doc, m))?;
     // "the mayor Jane Doe said": the name of an apposition speaks
     if let Some(n) = doc.mention_at_token(doc.mentions[m].end_token) {
@@ -427,6 +428,36 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
                 end_token: nt + 1,
                 start_token: start,
             });
+        }
+    }
+    None
+}
+
+/// `“…,” campaign spokesman Jane Doe said`: a name after a bare
+/// description (lowercase words ending in a role noun of a person,
+/// lexicons/role_nouns.tsv) that no mention covers; the name at `i` + up
+/// to three words.
+fn described_name(doc: &Document, i: usize) -> Option<usize> {
+    let lex = super::lexicons::lexicons();
+    for k in i + 1..=i + 3 {
+        let prev = k - 1;
+        let lowercase_word = doc.tokens.get(prev).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && word(doc, prev)
+                    .chars()
+                    .all(|c| c.is_lowercase() || c == '-')
+        });
+        if !lowercase_word {
+            return None;
+        }
+        let role = lex
+            .roles
+            .get(low(doc, prev))
+            .is_some_and(|(class, plural)| *class == super::lexicons::RoleClass::Person && !plural);
+        if role {
+            return doc
+                .mention_at_token(k)
+                .filter(|&m| doc.mentions[m].kind == MentionKind::Person);
         }
     }
     None
