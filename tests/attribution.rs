@@ -611,3 +611,11 @@ fn a_bare_description_before_the_name_after_a_quotation_attributes_it() {
     assert_eq!(x.quotes[0].kind.as_str(), "direct");
     assert!(x.claims.is_empty(), "{:?}", x.claims);
 }
+
+#[test]
+fn a_quotation_set_off_by_a_byline_is_a_title() {
+    let text = "Weekend reading: “The last ferry to Brennick Island is leaving the harbour,” \
+                by the Harbour Gazette’s Tova Lind.\n\n\
+                “We will keep the crossing open all winter,” Ansel Mork said.";
+    assert_eq!(who(text), vec![(s("Ansel Mork"), "cue_after")]);
+}

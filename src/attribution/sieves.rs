@@ -1537,6 +1537,30 @@ fn cue_ends_at(doc: &Document, k: usize) -> bool {
         })
 }
 
+/// Does a byline start at token `k` (`, by Jane Doe`, `by the Post's Jane
+/// Doe`): an optional comma, then "by" and a capitalised word?
+fn followed_by_byline(doc: &Document, k: usize) -> bool {
+    let k = if k < doc.tokens.len() && word(doc, k) == "," {
+        k + 1
+    } else {
+        k
+    };
+    k + 1 < doc.tokens.len()
+        && doc.token_sentence[k] == doc.token_sentence[k - 1]
+        && word(doc, k) == "by"
+        && word(doc, k + 1)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        || k + 2 < doc.tokens.len()
+            && word(doc, k) == "by"
+            && low(doc, k + 1) == "the"
+            && word(doc, k + 2)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+}
+
 /// Kind (direct or mixed) and scare quotes: a short quotation that is not a
 /// sentence and that no cue attributes is a term or a title, not speech.
 fn classify(doc: &Document, quotes: &mut Vec<Utterance>) {
@@ -1603,6 +1627,17 @@ fn classify(doc: &Document, quotes: &mut Vec<Utterance>) {
         let mixed = (!left_empty && !introduced) || (right_continues && !(introduced && closed));
         // "so-called" marks a term, whoever used it
         if words <= 4 && first > 0 && word(doc, first - 1).eq_ignore_ascii_case("so-called") {
+            return false;
+        }
+        // "“Rivers of Salt,” by Jane Doe": a byline names the author of a
+        // work, so the quotation is its title (a headline, a book), not speech;
+        // the comma sets the byline off ("“…” by the council" is an agent)
+        let comma_before = q
+            .text
+            .trim_end_matches(['"', '\'', '”', '’'])
+            .ends_with(',')
+            || (after < doc.tokens.len() && word(doc, after) == ",");
+        if comma_before && followed_by_byline(doc, after) {
             return false;
         }
         if words <= 8 && is_title(doc, q, first) {
