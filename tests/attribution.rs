@@ -619,3 +619,17 @@ fn a_quotation_set_off_by_a_byline_is_a_title() {
                 “We will keep the crossing open all winter,” Ansel Mork said.";
     assert_eq!(who(text), vec![(s("Ansel Mork"), "cue_after")]);
 }
+
+#[test]
+fn a_relative_clause_between_the_speaker_and_the_cue_after_a_quotation_is_skipped() {
+    assert_eq!(
+        rows("“The vote will be close in every ward,” Petra Holm, who has not endorsed a candidate, told reporters."),
+        vec![(
+            "The vote will be close in every ward,".into(),
+            s("Petra Holm"),
+            s("Petra Holm"),
+            s("told"),
+            "cue_after"
+        )]
+    );
+}

@@ -384,6 +384,21 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
         }
     }
     let mut k = doc.mentions[m].end_token;
+    // "“…,” Lee, who chairs the board, said": a relative clause between
+    // commas describes the subject; the cue follows it (in the quotation's
+    // own sentence: a new sentence "Lee, who …, tweeted" tells of more)
+    if k + 1 < n
+        && doc.token_sentence[i] == sentence
+        && word(doc, k) == ","
+        && low(doc, k + 1) == "who"
+    {
+        if let Some(close) = (k + 2..(k + 16).min(n))
+            .take_while(|&j| doc.token_sentence[j] == doc.token_sentence[k])
+            .find(|&j| word(doc, j) == ",")
+        {
+            k = close + 1;
+        }
+    }
     let mut skipped = 0;
     while k < n && skipped <= 3 {
         if let Some((cue, lemma, after)) = cue_at(doc, k) {
