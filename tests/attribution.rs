@@ -117,7 +117,9 @@ fn speech_verb_elsewhere_in_the_sentence() {
 
 #[test]
 fn quote_only_paragraph_continues_the_previous_speaker() {
-    let text = "“The first phase is done,” Mara Quint said.\n\n“The second phase starts in spring and will take two years.”";
+    // (a paragraph holding nothing but the quotation joins the one before:
+    // here a sentence follows it)
+    let text = "“The first phase is done,” Mara Quint said.\n\n“The second phase starts in spring and will take two years.” Funding is in place.";
     assert_eq!(
         who(text),
         vec![
@@ -524,5 +526,110 @@ fn manner_of_speaking_verbs_attribute_quotations() {
              “Nobody reads the small print anymore,” Ana Ruiz muttered."
         ),
         vec![(s("Pell"), "cue_before"), (s("Ana Ruiz"), "cue_after")]
+    );
+}
+
+#[test]
+fn a_quotation_paragraph_continuing_the_quotation_before_joins_it() {
+    let text = "“The bridge will open in May,” Oskar Leml said at the depot.\n\n\
+                “After that, the ferries stop for good.”\n\n\
+                “We owe the islanders a faster crossing.”\n\n\
+                “Nobody here believes the date,” Vera Tamm said.\n\n\
+                “It will be late,” she added.";
+    assert_eq!(
+        rows(text),
+        vec![
+            (
+                "The bridge will open in May, After that, the ferries stop for good. \
+                 We owe the islanders a faster crossing."
+                    .into(),
+                s("Oskar Leml"),
+                s("Oskar Leml"),
+                s("said"),
+                "cue_after"
+            ),
+            (
+                "Nobody here believes the date,".into(),
+                s("Vera Tamm"),
+                s("Vera Tamm"),
+                s("said"),
+                "cue_after"
+            ),
+            (
+                "It will be late,".into(),
+                s("Vera Tamm"),
+                s("she"),
+                s("added"),
+                "cue_after"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_hyphen_typed_for_a_dash_before_a_closing_name_attributes_the_quotation() {
+    assert_eq!(
+        rows("The claims of the week, checked.\n\n“Our county pays more for water than any other.”\n\n- Lina Varga."),
+        vec![(
+            "Our county pays more for water than any other.".into(),
+            s("Lina Varga"),
+            s("Lina Varga"),
+            s("-"),
+            "cue_after"
+        )]
+    );
+}
+
+#[test]
+fn according_to_after_a_quotation_names_its_source() {
+    assert_eq!(
+        rows("The report was short. “The council has ignored the warnings for years,” according to Tomas Rell."),
+        vec![(
+            "The council has ignored the warnings for years,".into(),
+            s("Tomas Rell"),
+            s("Tomas Rell"),
+            s("according to"),
+            "cue_after"
+        )]
+    );
+}
+
+#[test]
+fn a_bare_description_before_the_name_after_a_quotation_attributes_it() {
+    let text = "“We will fix the road before the first snow,” county spokesman Elio Varn said.";
+    assert_eq!(
+        rows(text),
+        vec![(
+            "We will fix the road before the first snow,".into(),
+            s("Elio Varn"),
+            s("Elio Varn"),
+            s("said"),
+            "cue_after"
+        )]
+    );
+    let x = extract(Article::new(text));
+    assert_eq!(x.quotes[0].kind.as_str(), "direct");
+    assert!(x.claims.is_empty(), "{:?}", x.claims);
+}
+
+#[test]
+fn a_quotation_set_off_by_a_byline_is_a_title() {
+    let text = "Weekend reading: “The last ferry to Brennick Island is leaving the harbour,” \
+                by the Harbour Gazette’s Tova Lind.\n\n\
+                “We will keep the crossing open all winter,” Ansel Mork said.";
+    assert_eq!(who(text), vec![(s("Ansel Mork"), "cue_after")]);
+}
+
+#[test]
+fn a_relative_clause_between_the_speaker_and_the_cue_after_a_quotation_is_skipped() {
+    assert_eq!(
+        rows("“The vote will be close in every ward,” Petra Holm, who has not endorsed a candidate, told reporters."),
+        vec![(
+            "The vote will be close in every ward,".into(),
+            s("Petra Holm"),
+            s("Petra Holm"),
+            s("told"),
+            "cue_after"
+        )]
     );
 }

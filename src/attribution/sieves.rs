@@ -246,7 +246,9 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
         && matches!(word(doc, i), "," | "—" | "–" | "―" | "-" | "(" | ":")
         && i < start + 2
     {
-        if matches!(word(doc, i), "—" | "–" | "―") {
+        // a hyphen typed for a dash counts too ("“…”¶- Jane Doe."): the
+        // name closing the paragraph still has to follow it
+        if matches!(word(doc, i), "—" | "–" | "―" | "-") {
             dash = Some(Span::new(doc.tokens[i].start, doc.tokens[i].end));
         }
         i += 1;
@@ -282,6 +284,21 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
     }
     if i >= n || doc.token_sentence[i] != sentence && doc.token_sentence[i] != sentence + 1 {
         return None;
+    }
+    // "“…,” according to Lee.": the source named within a few words
+    if low(doc, i) == "according" && word(doc, i + 1) == "to" {
+        let m = (i + 2..(i + 6).min(n))
+            .take_while(|&j| !is_punct(doc, j))
+            .find_map(|j| doc.mention_at_token(j))
+            .filter(|&m| usable_mention(doc, m))?;
+        return Some(Found {
+            mention: m,
+            cue: Span::new(doc.tokens[i].start, doc.tokens[i + 1].end),
+            lemma: "according to",
+            addressee: None,
+            end_token: doc.mentions[m].end_token,
+            start_token: start,
+        });
     }
     // said X / told Y, X said? -> cue then mention
     if let Some((cue, lemma, after)) = cue_at(doc, i) {
@@ -358,6 +375,7 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
     // X [also/has/is ascribed as] said
     let mut m = doc
         .mention_at_token(i)
+        .or_else(|| described_name(doc, i))
         .filter(|&m| usable_mention(doc, m))?;
     // "the mayor Jane Doe said": the name of an apposition speaks
     if let Some(n) = doc.mention_at_token(doc.mentions[m].end_token) {
@@ -366,6 +384,21 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
         }
     }
     let mut k = doc.mentions[m].end_token;
+    // "“…,” Lee, who chairs the board, said": a relative clause between
+    // commas describes the subject; the cue follows it (in the quotation's
+    // own sentence: a new sentence "Lee, who …, tweeted" tells of more)
+    if k + 1 < n
+        && doc.token_sentence[i] == sentence
+        && word(doc, k) == ","
+        && low(doc, k + 1) == "who"
+    {
+        if let Some(close) = (k + 2..(k + 16).min(n))
+            .take_while(|&j| doc.token_sentence[j] == doc.token_sentence[k])
+            .find(|&j| word(doc, j) == ",")
+        {
+            k = close + 1;
+        }
+    }
     let mut skipped = 0;
     while k < n && skipped <= 3 {
         if let Some((cue, lemma, after)) = cue_at(doc, k) {
@@ -410,6 +443,36 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
                 end_token: nt + 1,
                 start_token: start,
             });
+        }
+    }
+    None
+}
+
+/// `“…,” campaign spokesman Jane Doe said`: a name after a bare
+/// description (lowercase words ending in a role noun of a person,
+/// lexicons/role_nouns.tsv) that no mention covers; the name at `i` + up
+/// to three words.
+fn described_name(doc: &Document, i: usize) -> Option<usize> {
+    let lex = super::lexicons::lexicons();
+    for k in i + 1..=i + 3 {
+        let prev = k - 1;
+        let lowercase_word = doc.tokens.get(prev).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && word(doc, prev)
+                    .chars()
+                    .all(|c| c.is_lowercase() || c == '-')
+        });
+        if !lowercase_word {
+            return None;
+        }
+        let role = lex
+            .roles
+            .get(low(doc, prev))
+            .is_some_and(|(class, plural)| *class == super::lexicons::RoleClass::Person && !plural);
+        if role {
+            return doc
+                .mention_at_token(k)
+                .filter(|&m| doc.mentions[m].kind == MentionKind::Person);
         }
     }
     None
@@ -1131,6 +1194,46 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
     }
     merge_same_speaker_runs(doc, quotes);
     classify(doc, quotes);
+    merge_continued_paragraphs(doc, quotes);
+}
+
+/// `“A,” Lee said.¶“B.”`: a paragraph that is nothing but a quotation
+/// continuing the speaker of the quotation just before it, at the end of the
+/// previous paragraph, goes on with the same utterance; it joins it as
+/// another part (annotated corpora mostly give the pair one content). Only
+/// whole utterances join: a fragment of paraphrase before is its own claim.
+fn merge_continued_paragraphs(doc: &Document, quotes: &mut Vec<Utterance>) {
+    let mut keep = vec![true; quotes.len()];
+    let mut prev = 0;
+    // the paragraph of the last part joined to `prev` (a run of them chains)
+    let mut last_paragraph = quotes.first().map_or(0, |q| q.paragraph);
+    for i in 1..quotes.len() {
+        let (a, b) = (&quotes[prev], &quotes[i]);
+        let para_end = doc.seg.paragraphs[b.paragraph].end;
+        let fills_paragraph = b.marks.last().is_some_and(|m| {
+            m.end <= para_end
+                && doc.text[m.end..para_end]
+                    .chars()
+                    .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | ')'))
+        });
+        let joinable = b.method == "continuation"
+            && fills_paragraph
+            && last_paragraph + 1 == b.paragraph
+            && a.kind == Kind::Direct
+            && b.kind == Kind::Direct
+            && a.speaker == b.speaker
+            && a.mention.is_some();
+        last_paragraph = b.paragraph;
+        if joinable {
+            let (head, tail) = quotes.split_at_mut(i);
+            join(doc, &mut head[prev], &mut tail[0]);
+            keep[i] = false;
+        } else {
+            prev = i;
+        }
+    }
+    let mut k = keep.iter();
+    quotes.retain(|_| *k.next().unwrap_or(&true));
 }
 
 /// `“A,” said Lee, an economist who … . “B.”`: a quotation with no cue of its
@@ -1449,6 +1552,30 @@ fn cue_ends_at(doc: &Document, k: usize) -> bool {
         })
 }
 
+/// Does a byline start at token `k` (`, by Jane Doe`, `by the Post's Jane
+/// Doe`): an optional comma, then "by" and a capitalised word?
+fn followed_by_byline(doc: &Document, k: usize) -> bool {
+    let k = if k < doc.tokens.len() && word(doc, k) == "," {
+        k + 1
+    } else {
+        k
+    };
+    k + 1 < doc.tokens.len()
+        && doc.token_sentence[k] == doc.token_sentence[k - 1]
+        && word(doc, k) == "by"
+        && word(doc, k + 1)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        || k + 2 < doc.tokens.len()
+            && word(doc, k) == "by"
+            && low(doc, k + 1) == "the"
+            && word(doc, k + 2)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+}
+
 /// Kind (direct or mixed) and scare quotes: a short quotation that is not a
 /// sentence and that no cue attributes is a term or a title, not speech.
 fn classify(doc: &Document, quotes: &mut Vec<Utterance>) {
@@ -1515,6 +1642,17 @@ fn classify(doc: &Document, quotes: &mut Vec<Utterance>) {
         let mixed = (!left_empty && !introduced) || (right_continues && !(introduced && closed));
         // "so-called" marks a term, whoever used it
         if words <= 4 && first > 0 && word(doc, first - 1).eq_ignore_ascii_case("so-called") {
+            return false;
+        }
+        // "“Rivers of Salt,” by Jane Doe": a byline names the author of a
+        // work, so the quotation is its title (a headline, a book), not speech;
+        // the comma sets the byline off ("“…” by the council" is an agent)
+        let comma_before = q
+            .text
+            .trim_end_matches(['"', '\'', '”', '’'])
+            .ends_with(',')
+            || (after < doc.tokens.len() && word(doc, after) == ",");
+        if comma_before && followed_by_byline(doc, after) {
             return false;
         }
         if words <= 8 && is_title(doc, q, first) {
