@@ -1203,12 +1203,9 @@ pub fn run(doc: &Document, quotes: &mut Vec<Utterance>) {
 /// another part (annotated corpora mostly give the pair one content). Only
 /// whole utterances join: a fragment of paraphrase before is its own claim.
 fn merge_continued_paragraphs(doc: &Document, quotes: &mut Vec<Utterance>) {
-    let mut keep = vec![true; quotes.len()];
-    let mut prev = 0;
-    // the paragraph of the last part joined to `prev` (a run of them chains)
+    // the paragraph of the last part joined to the run (a run of them chains)
     let mut last_paragraph = quotes.first().map_or(0, |q| q.paragraph);
-    for i in 1..quotes.len() {
-        let (a, b) = (&quotes[prev], &quotes[i]);
+    merge_runs(doc, quotes, |a, b| {
         let para_end = doc.seg.paragraphs[b.paragraph].end;
         let fills_paragraph = b.marks.last().is_some_and(|m| {
             m.end <= para_end
@@ -1225,15 +1222,11 @@ fn merge_continued_paragraphs(doc: &Document, quotes: &mut Vec<Utterance>) {
             && a.mention.is_some();
         last_paragraph = b.paragraph;
         if joinable {
-            let (head, tail) = quotes.split_at_mut(i);
-            join(doc, &mut head[prev], &mut tail[0]);
-            keep[i] = false;
+            Run::Join
         } else {
-            prev = i;
+            Run::Start
         }
-    }
-    let mut k = keep.iter();
-    quotes.retain(|_| *k.next().unwrap_or(&true));
+    });
 }
 
 /// `“A,” said Lee, an economist who … . “B.”`: a quotation with no cue of its
@@ -1241,32 +1234,60 @@ fn merge_continued_paragraphs(doc: &Document, quotes: &mut Vec<Utterance>) {
 /// same utterance; it joins it as another part (annotated corpora treat the
 /// pair as one content).
 fn merge_same_speaker_runs(doc: &Document, quotes: &mut Vec<Utterance>) {
-    if quotes.len() < 2 {
-        return;
-    }
-    // join into the previous kept row; removal happens once at the end so
-    // long runs stay linear
-    let mut keep = vec![true; quotes.len()];
-    let mut prev = 0;
-    for i in 1..quotes.len() {
+    merge_runs(doc, quotes, |a, b| {
         // a title between two quotations ("said on the network's “Morning
         // Hour”. “…”") is dropped later by `classify`: it neither joins nor
         // takes the following quotation
-        if word_count_upto(doc.text, quotes[i].span, CLASSIFY_WORDS) <= 8
-            && is_title(doc, &quotes[i], first_token_of(doc, &quotes[i]))
+        if word_count_upto(doc.text, b.span, CLASSIFY_WORDS) <= 8
+            && is_title(doc, b, first_token_of(doc, b))
         {
-            continue;
+            return Run::Skip;
         }
-        let joinable = quotes[i].method == "same_paragraph"
-            && quotes[prev].paragraph == quotes[i].paragraph
-            && quotes[prev].speaker == quotes[i].speaker
-            && quotes[prev].parts.len() + quotes[i].parts.len() <= 4;
+        let joinable = b.method == "same_paragraph"
+            && a.paragraph == b.paragraph
+            && a.speaker == b.speaker
+            && a.parts.len() + b.parts.len() <= 4;
         if joinable {
-            let (head, tail) = quotes.split_at_mut(i);
-            join(doc, &mut head[prev], &mut tail[0]);
-            keep[i] = false;
+            Run::Join
         } else {
-            prev = i;
+            Run::Start
+        }
+    });
+}
+
+/// What a merge pass does with a quotation, given the row that heads the
+/// current run.
+enum Run {
+    /// Join the run as another part.
+    Join,
+    /// Head a new run.
+    Start,
+    /// Neither: leave it alone, the run goes on after it.
+    Skip,
+}
+
+/// Join runs of quotations into the row heading each, as `decide` says for
+/// each quotation after the head; rows are removed once at the end, so long
+/// runs stay linear.
+fn merge_runs(
+    doc: &Document,
+    quotes: &mut Vec<Utterance>,
+    mut decide: impl FnMut(&Utterance, &Utterance) -> Run,
+) {
+    if quotes.len() < 2 {
+        return;
+    }
+    let mut keep = vec![true; quotes.len()];
+    let mut prev = 0;
+    for i in 1..quotes.len() {
+        match decide(&quotes[prev], &quotes[i]) {
+            Run::Join => {
+                let (head, tail) = quotes.split_at_mut(i);
+                join(doc, &mut head[prev], &mut tail[0]);
+                keep[i] = false;
+            }
+            Run::Start => prev = i,
+            Run::Skip => {}
         }
     }
     let mut k = keep.iter();
