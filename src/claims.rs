@@ -1587,7 +1587,7 @@ fn adverbial_tail(doc: &Document, after: usize, end_tok: usize, lemma: &str) -> 
             !is_punct(doc, i)
                 && !CLAUSE_STARTERS_SKIP.contains(&w)
                 && !EXISTENTIAL_VERBS.contains(&w)
-                && !(w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")))
+                && !participle(w)
                 && doc.cue_at_token(i).is_none()
         })
 }
