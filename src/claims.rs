@@ -775,11 +775,11 @@ fn claim_after(
             c = doc.mentions[m].end_token;
         } else if !matches!(word(doc, c), "that" | "," | "to") {
             // an unnamed addressee: "told reporters", "told the newspaper"
-            let det = matches!(
-                low(doc, c),
-                "the" | "a" | "an" | "his" | "her" | "their" | "its"
-            );
-            let len = if det { 2 } else { 1 };
+            let len = if DETERMINERS.contains(&low(doc, c)) {
+                2
+            } else {
+                1
+            };
             // "warned voters that …", "urged the board to wait"; but the
             // object of "warned the plan would fail", "urged a larger role"
             // is the content: only telling always has an addressee
