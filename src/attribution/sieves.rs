@@ -1581,20 +1581,12 @@ fn followed_by_byline(doc: &Document, k: usize) -> bool {
     } else {
         k
     };
+    let capitalised =
+        |j: usize| j < doc.tokens.len() && word(doc, j).starts_with(char::is_uppercase);
     k + 1 < doc.tokens.len()
-        && doc.token_sentence[k] == doc.token_sentence[k - 1]
         && word(doc, k) == "by"
-        && word(doc, k + 1)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-        || k + 2 < doc.tokens.len()
-            && word(doc, k) == "by"
-            && low(doc, k + 1) == "the"
-            && word(doc, k + 2)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+        && ((doc.token_sentence[k] == doc.token_sentence[k - 1] && capitalised(k + 1))
+            || (low(doc, k + 1) == "the" && capitalised(k + 2)))
 }
 
 /// Kind (direct or mixed) and scare quotes: a short quotation that is not a
