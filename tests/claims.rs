@@ -1323,3 +1323,27 @@ fn a_time_of_day_after_the_cue_is_no_content() {
         )]
     );
 }
+
+#[test]
+fn a_group_owned_by_a_named_speaker_speaks() {
+    // the possessive name and its noun are one subject phrase, with either
+    // apostrophe
+    assert_eq!(
+        claims("Tomas Orvik's campaign says the rally will go ahead."),
+        vec![(
+            "the rally will go ahead".into(),
+            "indirect",
+            s("Tomas Orvik's campaign"),
+            "claim_after"
+        )]
+    );
+    assert_eq!(
+        claims("Orvik’s lawyers said the filing was late."),
+        vec![(
+            "the filing was late".into(),
+            "indirect",
+            s("Orvik’s lawyers"),
+            "claim_after"
+        )]
+    );
+}

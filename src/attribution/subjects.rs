@@ -126,6 +126,8 @@ pub fn add_noun_phrase_subjects(
 ) {
     let ends: rustc_hash::FxHashSet<usize> = mentions.iter().map(|m| m.end_token).collect();
     let mut added = Vec::new();
+    // first tokens of possessive mentions that open an added phrase
+    let mut owned = Vec::new();
     for cue in cues {
         let k = toks.partition_point(|t| t.start < cue.span.start);
         if k == 0 || k >= toks.len() || toks[k].start != cue.span.start {
@@ -215,6 +217,12 @@ pub fn add_noun_phrase_subjects(
                 {
                     f = first - 1;
                     n += 2;
+                } else if m.possessive && !m.in_quote {
+                    // "Lee's campaign says": the owner's group speaks; the
+                    // phrase takes the owner's place among the mentions
+                    owned.push(first);
+                    f = first;
+                    n += 2;
                 }
             }
         }
@@ -231,6 +239,9 @@ pub fn add_noun_phrase_subjects(
     }
     if added.is_empty() {
         return;
+    }
+    if !owned.is_empty() {
+        mentions.retain(|m| !(m.possessive && owned.contains(&m.first_token)));
     }
     mentions.extend(added);
     mentions.sort_by_key(|m| (m.first_token, m.end_token));
