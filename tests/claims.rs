@@ -1347,3 +1347,25 @@ fn a_group_owned_by_a_named_speaker_speaks() {
         )]
     );
 }
+
+#[test]
+fn a_place_adverb_may_stand_between_subject_and_cue() {
+    assert_eq!(
+        claims("Her volunteers here said they had knocked on every door."),
+        vec![(
+            "they had knocked on every door".into(),
+            "indirect",
+            s("Her volunteers"),
+            "claim_after"
+        )]
+    );
+    assert_eq!(
+        claims("Brigit Sorensen there said the ferry was late again."),
+        vec![(
+            "the ferry was late again".into(),
+            "indirect",
+            s("Brigit Sorensen"),
+            "claim_after"
+        )]
+    );
+}

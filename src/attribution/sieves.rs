@@ -86,6 +86,9 @@ pub struct Found {
 /// Words that may stand between a subject and its cue ("Lee also said",
 /// "Lee is quoted as saying", "Lee has repeatedly said").
 const BETWEEN: &[&str] = &[
+    // place adverbs: "Officials here say", "voters there said"
+    "here",
+    "there",
     "also",
     "has",
     "had",

@@ -77,6 +77,9 @@ const BETWEEN: &[&str] = &[
     "again",
     "just",
     "nevertheless",
+    // place adverbs: "Officials here say", "voters there said"
+    "here",
+    "there",
 ];
 
 /// Number words that make a ratio subject ("two in three").
