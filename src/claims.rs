@@ -331,6 +331,12 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
                     continue;
                 }
             }
+            if cue.lemma == "ask" {
+                if let Some(c) = asked_question(doc, si, lo, end_tok, k, after, cue.span) {
+                    out.push(c);
+                    continue;
+                }
+            }
             if let Some(c) = passive_raising(doc, si, lo, end_tok, k, after, cue.lemma, cue.span) {
                 out.push(c);
             } else if let Some(c) = claim_after(
@@ -1305,6 +1311,16 @@ fn content_ends_at(doc: &Document, start: usize, j: usize, end: usize) -> bool {
                     | "some"
                     | "most"
                     | "more"
+                    | "half"
+                    | "none"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
             )
             || subject.chars().next().is_some_and(|c| c.is_ascii_digit());
         return new_subject && !list;
@@ -1333,6 +1349,87 @@ fn fragment_then_new_verb(doc: &Document, start: usize, j: usize) -> Option<usiz
     let past_verb = next.starts_with(char::is_lowercase)
         && (doc.cue_at_token(j + 1).is_some() || (next.len() > 4 && next.ends_with("ed")));
     past_verb.then_some(close)
+}
+
+/// Words before a subjectless "asked" that report a question put to the
+/// sentence's subject: "When asked …", "was asked …", "after being asked …".
+const ASKED_OPENERS: &[&str] = &[
+    "when", "once", "if", "after", "before", "being", "was", "were", "is", "are", "been", ",",
+];
+
+/// Words that open the question an "asked" reports, indirectly.
+const QUESTION_OPENERS: &[&str] = &[
+    "if", "whether", "what", "why", "how", "who", "whom", "whose", "which", "where", "when",
+    "about",
+];
+
+/// How many words of circumstance may stand between "asked" and its
+/// question ("Asked during a debate last week why …").
+const MAX_ASKED_GAP: usize = 8;
+
+/// `Asked whether <question>, Lee said …`, `When asked about <topic>, …`,
+/// `Lee was asked if <question>`: the question put to the sentence's
+/// subject, up to the comma that closes it. Whoever asked is the speaker
+/// when the text names them (`asked by Lee whether …`), else unknown: the
+/// answer that follows is the subject's own report.
+fn asked_question(
+    doc: &Document,
+    si: usize,
+    lo: usize,
+    end_tok: usize,
+    k: usize,
+    after: usize,
+    cue: Span,
+) -> Option<Utterance> {
+    if !cue.text(doc.text).eq_ignore_ascii_case("asked")
+        || !(k == lo || ASKED_OPENERS.contains(&low(doc, k - 1)))
+    {
+        return None;
+    }
+    let mut c = after;
+    let mut asker = None;
+    if low(doc, c) == "by" {
+        let m = doc.mention_at_token(c + 1)?;
+        asker = Some(m);
+        c = doc.mentions[m].end_token;
+    }
+    let opener = (c..(c + MAX_ASKED_GAP).min(end_tok))
+        .take_while(|&j| !is_punct(doc, j))
+        .find(|&j| QUESTION_OPENERS.contains(&low(doc, j)))?;
+    let start = if low(doc, opener) == "about" {
+        opener + 1
+    } else {
+        opener
+    };
+    // the question closes at a comma, also one inside a quotation that the
+    // question ends with (`Asked if the plan is “fair,” most said no`), or
+    // at a dash or semicolon
+    let mut end = end_tok;
+    for j in start..end_tok {
+        let w = word(doc, j);
+        if matches!(w, ";" | "—" | "–" | "--")
+            || (w == "-" && doc.tokens[j].start > doc.tokens[j - 1].end)
+        {
+            end = j;
+            break;
+        }
+        if w == "," {
+            let t = doc.tokens[j];
+            if !doc.in_quote(Span::new(t.start, t.end)) {
+                end = j;
+                break;
+            }
+            if is_quote_mark(word(doc, j + 1)) {
+                end = j + 2;
+                break;
+            }
+        }
+    }
+    if end <= start + 1 {
+        return None;
+    }
+    let content = Span::new(doc.tokens[start].start, doc.tokens[end - 1].end);
+    make(doc, si, content, asker, cue, "ask", Kind::Indirect, "asked")
 }
 
 /// `As Lee noted, <content>` / `As a study found, <content>`: a cue closing

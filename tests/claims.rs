@@ -1369,3 +1369,62 @@ fn a_place_adverb_may_stand_between_subject_and_cue() {
         )]
     );
 }
+
+#[test]
+fn a_question_put_to_the_subject_is_reported_by_whoever_asked() {
+    // the asker is unknown unless named; the subject's answer is its own claim
+    assert_eq!(
+        claims("Asked whether the dam would hold, Ilse Varga said the engineers were confident."),
+        vec![
+            (
+                "whether the dam would hold".into(),
+                "indirect",
+                None,
+                "asked"
+            ),
+            (
+                "the engineers were confident".into(),
+                "indirect",
+                s("Ilse Varga"),
+                "claim_after"
+            ),
+        ]
+    );
+    assert_eq!(
+        claims("When asked by Rosa Kemp about the harbour budget, the minister smiled."),
+        vec![(
+            "the harbour budget".into(),
+            "indirect",
+            s("Rosa Kemp"),
+            "asked"
+        )]
+    );
+    // a comma inside the closing quotation marks ends the question too
+    assert_eq!(
+        claims("Asked if the new toll is “fair,” most drivers shook their heads."),
+        vec![("if the new toll is “fair,”".into(), "mixed", None, "asked")]
+    );
+    // an infinitive is a request, not a question: no claim from "asked" alone
+    assert_eq!(claims("The council was asked to vote again."), vec![]);
+}
+
+#[test]
+fn a_number_after_but_opens_a_new_clause() {
+    assert_eq!(
+        claims("Most riders said the fare was too high, but six in 10 said they would still ride."),
+        vec![
+            (
+                "the fare was too high".into(),
+                "indirect",
+                s("Most riders"),
+                "claim_after"
+            ),
+            (
+                "they would still ride".into(),
+                "indirect",
+                s("six in 10"),
+                "claim_after"
+            ),
+        ]
+    );
+}
