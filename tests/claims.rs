@@ -1428,3 +1428,27 @@ fn a_number_after_but_opens_a_new_clause() {
         ]
     );
 }
+
+#[test]
+fn a_capital_opening_the_sentence_may_modify_the_subject_noun() {
+    // sentence-initial capitals say nothing of a name: the whole noun
+    // phrase is the subject
+    assert_eq!(
+        claims("Exit polling showed that the mayor won every district."),
+        vec![(
+            "the mayor won every district".into(),
+            "indirect",
+            s("Exit polling"),
+            "claim_after"
+        )]
+    );
+    assert_eq!(
+        claims("Harbour records show the ferry sailed twice that week."),
+        vec![(
+            "the ferry sailed twice that week".into(),
+            "indirect",
+            s("Harbour records"),
+            "claim_after"
+        )]
+    );
+}

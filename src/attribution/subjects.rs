@@ -16,7 +16,8 @@ const STOP: &[&str] = &[
     "whom", "when", "where", "if", "but", "because", "while", "than", "so", "then", "as", "after",
     "before", "since", "until", "although", "though", "also", "not", "never", "to", "in", "on",
     "at", "by", "for", "with", "from", "into", "about", "against", "over", "under", "said", "says",
-    "say", "told", "there", "here", "yet", "or", "nor", "how", "what", "why",
+    "say", "told", "there", "here", "yet", "or", "nor", "how", "what", "why", "cannot", "can't",
+    "can’t", "won't", "won’t",
 ];
 /// Words that open a noun phrase: included, then the phrase ends.
 const DETERMINERS: &[&str] = &[
@@ -220,6 +221,16 @@ pub fn add_noun_phrase_subjects(
                 {
                     f = first - 1;
                     n += 2;
+                } else if !m.in_quote
+                    && m.end_token == first + 1
+                    && (first == 0 || tok_sentence[first - 1] != sentence)
+                {
+                    // "Exit polling showed", "Public records show": a
+                    // capital opening the sentence says nothing of a name;
+                    // before a common noun it is that noun's modifier
+                    owned.push(first);
+                    f = first;
+                    n += 1;
                 } else if m.possessive && !m.in_quote {
                     // "Lee's campaign says": the owner's group speaks; the
                     // phrase takes the owner's place among the mentions
@@ -244,7 +255,7 @@ pub fn add_noun_phrase_subjects(
         return;
     }
     if !owned.is_empty() {
-        mentions.retain(|m| !(m.possessive && owned.contains(&m.first_token)));
+        mentions.retain(|m| !owned.contains(&m.first_token));
     }
     mentions.extend(added);
     mentions.sort_by_key(|m| (m.first_token, m.end_token));
