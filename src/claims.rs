@@ -777,7 +777,15 @@ fn claim_after(
         lemma,
         "tell" | "inform" | "assure" | "warn" | "remind" | "urge" | "call on"
     ) {
-        if let Some(m) = doc.mention_at_token(c) {
+        // "told The New York Times": the article may stand outside the name
+        let named = doc.mention_at_token(c).or_else(|| {
+            DETERMINERS
+                .contains(&low(doc, c))
+                .then(|| doc.mention_at_token(c + 1))
+                .flatten()
+                .filter(|&m| doc.mentions[m].first_token == c + 1)
+        });
+        if let Some(m) = named {
             c = doc.mentions[m].end_token;
         } else if !matches!(word(doc, c), "that" | "," | "to") {
             // an unnamed addressee: "told reporters", "told the newspaper"

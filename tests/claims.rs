@@ -1452,3 +1452,27 @@ fn a_capital_opening_the_sentence_may_modify_the_subject_noun() {
         )]
     );
 }
+
+#[test]
+fn a_named_addressee_after_an_article_is_no_content() {
+    // "The" outside the name of the addressee: nothing follows the name,
+    // so the cue has no content after it
+    assert_eq!(
+        claims("Lena Hoff told The Northern Courier that the ferry would stop."),
+        vec![(
+            "the ferry would stop".into(),
+            "indirect",
+            s("Lena Hoff"),
+            "claim_after"
+        )]
+    );
+    assert_eq!(
+        claims("The ferry was late again, Lena Hoff told The Northern Courier."),
+        vec![(
+            "The ferry was late again".into(),
+            "indirect",
+            s("Lena Hoff"),
+            "claim_before"
+        )]
+    );
+}
