@@ -285,6 +285,14 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
     if i >= n || doc.token_sentence[i] != sentence && doc.token_sentence[i] != sentence + 1 {
         return None;
     }
+    // a new paragraph opens its own statement: "“…”¶According to Lee, “…”"
+    // and "“…”¶Lee said …" speak of what follows, not of the quotation before
+    if start > 0
+        && doc.seg.paragraph_at(doc.tokens[i].start)
+            != doc.seg.paragraph_at(doc.tokens[start - 1].start)
+    {
+        return None;
+    }
     // "“…,” according to Lee.": the source named within a few words
     if low(doc, i) == "according" && word(doc, i + 1) == "to" {
         let m = (i + 2..(i + 6).min(n))
