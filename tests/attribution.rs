@@ -651,3 +651,11 @@ fn a_new_paragraph_does_not_attribute_the_quotation_closing_the_one_before() {
         "The bridge needs work, We have asked for the money twice."
     );
 }
+
+#[test]
+fn a_name_after_said_of_is_the_topic_of_an_interrupted_quotation() {
+    // "of Brenna Hale" says whom the words are about: the two quotations
+    // around the attribution are one utterance of Tavi Roon
+    let text = "“You need patience,” Tavi Roon said of Brenna Hale, “and she has plenty of it.”";
+    assert_eq!(who(text), vec![(s("Tavi Roon"), "cue_inside")]);
+}

@@ -1431,8 +1431,11 @@ fn short_circumstance(doc: &Document, k: usize) -> bool {
 }
 
 /// Prepositions that put a name in the circumstances of an attribution
-/// ("on Channel 4", "to the council", "at Harbour Hall"), not in its subject.
-const MEDIUM_PREPOSITIONS: &[&str] = &["on", "in", "at", "to", "from", "with", "during"];
+/// ("on Channel 4", "to the council", "at Harbour Hall") or in its topic
+/// ("said of Lee", "said about Lee"), not in its subject.
+const MEDIUM_PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "to", "from", "with", "during", "of", "about",
+];
 
 /// `“We won,” she said, “and we will win again.”`: two quotations separated
 /// only by their attribution become one row with two parts.
