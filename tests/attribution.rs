@@ -633,3 +633,29 @@ fn a_relative_clause_between_the_speaker_and_the_cue_after_a_quotation_is_skippe
         )]
     );
 }
+
+#[test]
+fn a_new_paragraph_does_not_attribute_the_quotation_closing_the_one_before() {
+    // "According to Pell" opens the next paragraph and its own quotation: the
+    // second quotation of the first paragraph goes on with Orrin Dask's words
+    let text = "“The bridge needs work,” Orrin Dask told the members of the county board at their meeting in Ashby. “We have asked for the money twice.”\n\nAccording to Mira Pell, “The money was never in the budget.”";
+    assert_eq!(
+        who(text),
+        vec![
+            (s("Orrin Dask"), "cue_after"),
+            (s("Mira Pell"), "cue_before"),
+        ]
+    );
+    assert_eq!(
+        rows(text)[0].0,
+        "The bridge needs work, We have asked for the money twice."
+    );
+}
+
+#[test]
+fn a_name_after_said_of_is_the_topic_of_an_interrupted_quotation() {
+    // "of Brenna Hale" says whom the words are about: the two quotations
+    // around the attribution are one utterance of Tavi Roon
+    let text = "“You need patience,” Tavi Roon said of Brenna Hale, “and she has plenty of it.”";
+    assert_eq!(who(text), vec![(s("Tavi Roon"), "cue_inside")]);
+}

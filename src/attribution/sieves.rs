@@ -288,6 +288,14 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
     if i >= n || doc.token_sentence[i] != sentence && doc.token_sentence[i] != sentence + 1 {
         return None;
     }
+    // a new paragraph opens its own statement: "“…”¶According to Lee, “…”"
+    // and "“…”¶Lee said …" speak of what follows, not of the quotation before
+    if start > 0
+        && doc.seg.paragraph_at(doc.tokens[i].start)
+            != doc.seg.paragraph_at(doc.tokens[start - 1].start)
+    {
+        return None;
+    }
     // "“…,” according to Lee.": the source named within a few words
     if low(doc, i) == "according" && word(doc, i + 1) == "to" {
         let m = (i + 2..(i + 6).min(n))
@@ -1426,8 +1434,11 @@ fn short_circumstance(doc: &Document, k: usize) -> bool {
 }
 
 /// Prepositions that put a name in the circumstances of an attribution
-/// ("on Channel 4", "to the council", "at Harbour Hall"), not in its subject.
-const MEDIUM_PREPOSITIONS: &[&str] = &["on", "in", "at", "to", "from", "with", "during"];
+/// ("on Channel 4", "to the council", "at Harbour Hall") or in its topic
+/// ("said of Lee", "said about Lee"), not in its subject.
+const MEDIUM_PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "to", "from", "with", "during", "of", "about",
+];
 
 /// `“We won,” she said, “and we will win again.”`: two quotations separated
 /// only by their attribution become one row with two parts.
