@@ -130,7 +130,8 @@ pub fn add_noun_phrase_subjects(
 ) {
     let ends: rustc_hash::FxHashSet<usize> = mentions.iter().map(|m| m.end_token).collect();
     let mut added = Vec::new();
-    // first tokens of possessive mentions that open an added phrase
+    // first tokens of mentions that an added phrase takes in (a possessive
+    // owner, a capitalised word opening the sentence)
     let mut owned = Vec::new();
     for cue in cues {
         let k = toks.partition_point(|t| t.start < cue.span.start);
