@@ -1030,7 +1030,7 @@ fn content_end(
         if object
             && !(w == "("
                 && (is_quote_mark(word(doc, j + 1)) || (j + 2..j + 5).any(|i| word(doc, i) == ")")))
-            && !doc.in_quote(Span::new(doc.tokens[j].start, doc.tokens[j].end))
+            && !doc.token_in_quote(j)
             && (OBJECT_ENDS.contains(&w)
                 || OBJECT_ENDS.contains(&low(doc, j))
                 || (w == ","
@@ -1284,10 +1284,7 @@ fn subjectless_new_predicate(doc: &Document, i: usize) -> bool {
 /// opens a coordinated clause of the narrative — unless the content is a
 /// list ("A, B, and C").
 fn content_ends_at(doc: &Document, start: usize, j: usize, end: usize) -> bool {
-    let spaced_dash = |i: usize| {
-        matches!(word(doc, i), "—" | "–" | "―" | "--")
-            || (word(doc, i) == "-" && doc.tokens[i].start > doc.tokens[i - 1].end)
-    };
+    let spaced_dash = |i: usize| spaced_dash(doc, i);
     // asked of every token of a content: most are words, decided by one match
     match word(doc, j) {
         ";" => return true,
@@ -1334,6 +1331,13 @@ fn content_ends_at(doc: &Document, start: usize, j: usize, end: usize) -> bool {
         return new_subject && !list;
     }
     false
+}
+
+/// Is token `i` a dash that sets off an aside or a new clause: a dash
+/// character, or a hyphen typed with a space before it ("the plan - which")?
+fn spaced_dash(doc: &Document, i: usize) -> bool {
+    matches!(word(doc, i), "—" | "–" | "―" | "--")
+        || (word(doc, i) == "-" && i > 0 && doc.tokens[i].start > doc.tokens[i - 1].end)
 }
 
 /// Does a quoted fragment of the content close just before token `j`, with
@@ -1415,15 +1419,12 @@ fn asked_question(
     let mut end = end_tok;
     for j in start..end_tok {
         let w = word(doc, j);
-        if matches!(w, ";" | "—" | "–" | "--")
-            || (w == "-" && doc.tokens[j].start > doc.tokens[j - 1].end)
-        {
+        if w == ";" || spaced_dash(doc, j) {
             end = j;
             break;
         }
         if w == "," {
-            let t = doc.tokens[j];
-            if !doc.in_quote(Span::new(t.start, t.end)) {
+            if !doc.token_in_quote(j) {
                 end = j;
                 break;
             }
@@ -1911,9 +1912,7 @@ fn with_phrase_source(
     while e > from && is_punct(doc, e - 1) {
         e -= 1;
     }
-    if e <= from
-        || (from..e).any(|j| doc.in_quote(Span::new(doc.tokens[j].start, doc.tokens[j].end)))
-    {
+    if e <= from || (from..e).any(|j| doc.token_in_quote(j)) {
         return Some(u);
     }
     let span = Span::new(doc.tokens[from].start, doc.tokens[e - 1].end);

@@ -263,6 +263,12 @@ impl<'a> Document<'a> {
         inside_any(&self.quoted, s)
     }
 
+    /// Does token `i` stand inside quotation marks?
+    pub fn token_in_quote(&self, i: usize) -> bool {
+        let t = self.tokens[i];
+        self.in_quote(Span::new(t.start, t.end))
+    }
+
     /// Canonical speaker for mention `m`: its entity's name, else the mention
     /// text for role and organisation mentions (pronouns without an antecedent
     /// give none).

@@ -223,21 +223,18 @@ pub fn add_noun_phrase_subjects(
                     f = first - 1;
                     n += 2;
                 } else if !m.in_quote
-                    && m.end_token == first + 1
-                    && (first == 0 || tok_sentence[first - 1] != sentence)
+                    && (m.possessive
+                        || (m.end_token == first + 1
+                            && (first == 0 || tok_sentence[first - 1] != sentence)))
                 {
-                    // "Exit polling showed", "Public records show": a
-                    // capital opening the sentence says nothing of a name;
-                    // before a common noun it is that noun's modifier
+                    // "Lee's campaign says": the owner's group speaks;
+                    // "Exit polling showed": a capital opening the sentence
+                    // says nothing of a name, before a common noun it is
+                    // that noun's modifier. The phrase takes the mention's
+                    // place among the mentions.
                     owned.push(first);
                     f = first;
                     n += 1;
-                } else if m.possessive && !m.in_quote {
-                    // "Lee's campaign says": the owner's group speaks; the
-                    // phrase takes the owner's place among the mentions
-                    owned.push(first);
-                    f = first;
-                    n += 2;
                 }
             }
         }
