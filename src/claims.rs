@@ -913,10 +913,11 @@ fn claim_after(
                                 | "there"
                                 | "here"
                                 | "not"
-                                | "nothing"
-                                | "little"
-                                | "much"
                         )
+                        // "showed little evidence": a quantity is the object;
+                        // "said much of it was lost" opens a clause
+                        && !(matches!(w, "nothing" | "little" | "much")
+                            && !(class == CueClass::Speech && low(doc, c + 1) == "of"))
                         && !is_day_word(w)
                 }
             };
@@ -1601,7 +1602,15 @@ fn claim_before(
         {
             return None;
         }
-        (m, doc.mentions[m].first_token)
+        // "…, Lee's aides said": the owner belongs to the attribution
+        let mut first = doc.mentions[m].first_token;
+        if let Some(owner) = doc
+            .mention_ending_at(first)
+            .filter(|&o| doc.mentions[o].possessive && !doc.mentions[o].in_quote)
+        {
+            first = doc.mentions[owner].first_token;
+        }
+        (m, first)
     };
     if doc.mentions[mention].in_quote {
         return None;
@@ -1642,6 +1651,7 @@ fn claim_before(
     {
         return None;
     }
+    let from = skip_connectives(doc, from, attr_start - 2);
     let content = Span::new(doc.tokens[from].start, doc.tokens[attr_start - 2].end);
     make(
         doc,
@@ -1653,6 +1663,24 @@ fn claim_before(
         Kind::Indirect,
         "claim_before",
     )
+}
+
+/// The first token of a content opening at `from` after its sentence's
+/// connectives ("Still, the vote will wait", "But the vote …",
+/// lexicons/connectives.txt): they tie the sentence to the narrative and
+/// are no part of what was said. Stops before `end`.
+fn skip_connectives(doc: &Document, from: usize, end: usize) -> usize {
+    let mut f = from;
+    while f + 1 < end && lexicons().connectives.contains(low(doc, f)) {
+        if word(doc, f + 1) == "," {
+            f += 2;
+        } else if matches!(low(doc, f), "and" | "but" | "yet") {
+            f += 1;
+        } else {
+            break;
+        }
+    }
+    f
 }
 
 /// Determiners of an unnamed addressee ("told the paper").

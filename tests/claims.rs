@@ -1476,3 +1476,85 @@ fn a_named_addressee_after_an_article_is_no_content() {
         )]
     );
 }
+
+#[test]
+fn a_source_and_its_postmodifier_speak_as_one() {
+    // "close to him": the pronoun inside the subject is not the speaker
+    assert_eq!(
+        claims("A person close to him said the ferry would stop."),
+        vec![(
+            "the ferry would stop".into(),
+            "indirect",
+            s("A person close to him"),
+            "claim_after"
+        )]
+    );
+    assert_eq!(
+        claims("The ferry will stop in May, people familiar with the plan said."),
+        vec![(
+            "The ferry will stop in May".into(),
+            "indirect",
+            s("people familiar with the plan"),
+            "claim_before"
+        )]
+    );
+    // a three-word postmodifier whose preposition ("of") stops no phrase,
+    // and a head noun that is a listed role
+    assert_eq!(
+        claims("Two officials with knowledge of the talks said the ferry would stop."),
+        vec![(
+            "the ferry would stop".into(),
+            "indirect",
+            s("Two officials with knowledge of the talks"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn a_connective_opening_the_sentence_is_no_content() {
+    assert_eq!(
+        claims("Still, the ferry will stop in May, Lena Hoff said."),
+        vec![(
+            "the ferry will stop in May".into(),
+            "indirect",
+            s("Lena Hoff"),
+            "claim_before"
+        )]
+    );
+    assert_eq!(
+        claims("But the ferry will stop in May, Lena Hoff said."),
+        vec![(
+            "the ferry will stop in May".into(),
+            "indirect",
+            s("Lena Hoff"),
+            "claim_before"
+        )]
+    );
+}
+
+#[test]
+fn a_possessive_owner_belongs_to_a_parenthetical_attribution() {
+    assert_eq!(
+        claims("And yet, Lena Hoff's aides say, the ferry remains her priority."),
+        vec![(
+            "the ferry remains her priority".into(),
+            "indirect",
+            s("aides"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn a_quantity_of_something_opens_a_said_clause() {
+    assert_eq!(
+        claims("Lena Hoff said much of the ferry money was gone."),
+        vec![(
+            "much of the ferry money was gone".into(),
+            "indirect",
+            s("Lena Hoff"),
+            "claim_after"
+        )]
+    );
+}

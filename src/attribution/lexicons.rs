@@ -47,6 +47,12 @@ pub struct Lexicons {
     pub title_nouns: HashSet<&'static str>,
     /// Words ending in "-ly" that are no manner adverbs ("family", "rally").
     pub ly_nouns: HashSet<&'static str>,
+    /// Connectives opening a sentence that are no part of its content
+    /// ("Still, …", "But …").
+    pub connectives: HashSet<&'static str>,
+    /// Phrases after the head of an unnamed source that belong to it
+    /// ("people familiar with the talks"), as lists of words.
+    pub subject_postmodifiers: Vec<Vec<&'static str>>,
     /// speech nouns ("statement", "words") → lemma
     pub speech_nouns: HashMap<&'static str, &'static str>,
     /// First words of multi-word titles, roles and demonyms: only these need
@@ -121,6 +127,10 @@ pub fn lexicons() -> &'static Lexicons {
             naming_cues: lines(include_str!("../../lexicons/naming_cues.txt")).collect(),
             title_nouns: lines(include_str!("../../lexicons/title_nouns.txt")).collect(),
             ly_nouns: lines(include_str!("../../lexicons/ly_nouns.txt")).collect(),
+            subject_postmodifiers: lines(include_str!("../../lexicons/subject_postmodifiers.txt"))
+                .map(|l| l.split(' ').collect())
+                .collect(),
+            connectives: lines(include_str!("../../lexicons/connectives.txt")).collect(),
             speech_nouns,
         }
     })

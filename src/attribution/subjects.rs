@@ -149,7 +149,18 @@ pub fn add_noun_phrase_subjects(
         {
             e -= 1;
         }
-        if e == 0 || ends.contains(&e) || tok_sentence[e - 1] != sentence {
+        if e == 0 || tok_sentence[e - 1] != sentence {
+            continue;
+        }
+        // "people familiar with the talks said": the source and what it
+        // knows are one subject (a mention inside it, "close to him", is
+        // no speaker)
+        if let Some((f, head)) = postmodified_subject(text, toks, low, tok_sentence, e, mentions) {
+            owned.extend(head);
+            added.push(group(toks, f, e, sentence));
+            continue;
+        }
+        if ends.contains(&e) {
             continue;
         }
         // "Two in three said", "nearly nine out of 10 say": a ratio of people
@@ -259,6 +270,78 @@ pub fn add_noun_phrase_subjects(
     mentions.sort_by_key(|m| (m.first_token, m.end_token));
     // two mentions over the same tokens: keep the first (the richer one)
     mentions.dedup_by(|b, a| a.first_token == b.first_token || b.first_token < a.end_token);
+}
+
+/// The longest object a subject's postmodifier may take ("the talks",
+/// "the mayor's reelection campaign"), in words.
+const MAX_POSTMODIFIER_OBJECT: usize = 5;
+
+/// The first token of a subject ending before token `e` whose head noun is
+/// followed by a postmodifier from lexicons/subject_postmodifiers.txt and
+/// its object ("people familiar with the talks", "a source close to him"),
+/// with the first token of the mention that was the head, if one was
+/// ("officials" in "officials briefed on the plan"): the phrase replaces it.
+fn postmodified_subject(
+    text: &str,
+    toks: &[Token],
+    low: &Lowered,
+    tok_sentence: &[usize],
+    e: usize,
+    mentions: &[Mention],
+) -> Option<(usize, Option<usize>)> {
+    let sentence = tok_sentence[e - 1];
+    let word_at = |i: usize| {
+        tok_sentence[i] == sentence && matches!(toks[i].kind, TokenKind::Word | TokenKind::Number)
+    };
+    // the object: a few words, no verb or clause word among them, ending
+    // in a noun ("familiar with the talks said", not the noun "talks" after
+    // its article)
+    if DETERMINERS.contains(&low.get(e - 1)) {
+        return None;
+    }
+    // the postmodifier right before the object, its longest form first
+    let mut o = e;
+    let p = loop {
+        if o == 0 || e - o == MAX_POSTMODIFIER_OBJECT || !word_at(o - 1) {
+            return None;
+        }
+        o -= 1;
+        let found = super::lexicons::lexicons()
+            .subject_postmodifiers
+            .iter()
+            .filter(|p| p.len() <= o)
+            .find(|p| {
+                (0..p.len()).all(|i| low.get(o - p.len() + i) == p[i] && word_at(o - p.len() + i))
+            });
+        if let Some(phrase) = found {
+            break o - phrase.len();
+        }
+        if o == 0 || STOP.contains(&low.get(o - 1)) {
+            // a clause word inside the object: no postmodified subject
+            return None;
+        }
+    };
+    if p == 0 || !word_at(p - 1) || STOP.contains(&low.get(p - 1)) {
+        return None;
+    }
+    // the head: a mention ending there ("officials", "a Kremlin aide"), or
+    // a noun phrase up to its determiner ("two people", "a person")
+    if let Some(m) = mentions.iter().find(|m| m.end_token == p && !m.in_quote) {
+        return Some((m.first_token, Some(m.first_token)));
+    }
+    let mut f = p - 1;
+    while f > 0
+        && p - f < 4
+        && !DETERMINERS.contains(&low.get(f))
+        && word_at(f - 1)
+        && !STOP.contains(&low.get(f - 1))
+    {
+        f -= 1;
+    }
+    // a lone lowercase word must name people ("people", "sources"), a
+    // plural, or follow its determiner
+    let head = toks[p - 1].text(text);
+    (p - f > 1 || head.ends_with('s') || head == "people").then_some((f, None))
 }
 
 fn group(toks: &[Token], first: usize, end: usize, sentence: usize) -> Mention {
