@@ -1651,7 +1651,11 @@ fn claim_before(
     {
         return None;
     }
-    let from = skip_connectives(doc, from, attr_start - 2);
+    let from = skip_connectives(doc, from, attr_start - 1);
+    if from + 1 >= attr_start {
+        // "And yet, Lee said": nothing but connectives before the attribution
+        return None;
+    }
     let content = Span::new(doc.tokens[from].start, doc.tokens[attr_start - 2].end);
     make(
         doc,
@@ -1668,10 +1672,10 @@ fn claim_before(
 /// The first token of a content opening at `from` after its sentence's
 /// connectives ("Still, the vote will wait", "But the vote …",
 /// lexicons/connectives.txt): they tie the sentence to the narrative and
-/// are no part of what was said. Stops before `end`.
+/// are no part of what was said. Stops at `end`.
 fn skip_connectives(doc: &Document, from: usize, end: usize) -> usize {
     let mut f = from;
-    while f + 1 < end && lexicons().connectives.contains(low(doc, f)) {
+    while f < end && lexicons().connectives.contains(low(doc, f)) {
         if word(doc, f + 1) == "," {
             f += 2;
         } else if matches!(low(doc, f), "and" | "but" | "yet") {

@@ -1522,6 +1522,12 @@ fn a_connective_opening_the_sentence_is_no_content() {
             "claim_before"
         )]
     );
+    // connectives alone before the attribution are no content at all (and
+    // a word in -ing after it reads as a participle: no claim, not a guess)
+    assert_eq!(
+        claims("And yet, Lena Hoff said, housing remains her priority."),
+        vec![]
+    );
     assert_eq!(
         claims("But the ferry will stop in May, Lena Hoff said."),
         vec![(
