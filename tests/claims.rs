@@ -1564,3 +1564,55 @@ fn a_quantity_of_something_opens_a_said_clause() {
         )]
     );
 }
+
+#[test]
+fn a_statement_put_out_by_the_subject_speaks_for_it() {
+    assert_eq!(
+        claims("Lena Hoff issued a statement saying the ferry would stop."),
+        vec![(
+            "the ferry would stop".into(),
+            "indirect",
+            s("Lena Hoff"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn an_opening_adverbial_holds_no_subject_for_a_participle() {
+    // a participle with a lowercase object, an adverb in -ly, a town and
+    // its state: none of them is the sentence's subject
+    assert_eq!(
+        claims(
+            "Facing growing pressure from Tom Baird, Lena Hoff released a letter on Friday, \
+             describing the ferry as a lifeline."
+        ),
+        vec![(
+            "the ferry as a lifeline".into(),
+            "indirect",
+            s("Lena Hoff"),
+            "claim_after"
+        )]
+    );
+    assert_eq!(
+        claims("Essentially, Lena Hoff spoke for an hour, insisting that the ferry would run."),
+        vec![(
+            "the ferry would run".into(),
+            "indirect",
+            s("Lena Hoff"),
+            "claim_after"
+        )]
+    );
+    assert_eq!(
+        claims(
+            "At a rally in Dunmore, Ohio, on Sunday, Lena Hoff spoke for an hour, \
+             insisting that the ferry would run."
+        ),
+        vec![(
+            "the ferry would run".into(),
+            "indirect",
+            s("Lena Hoff"),
+            "claim_after"
+        )]
+    );
+}

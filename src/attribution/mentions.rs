@@ -321,7 +321,28 @@ fn opens_participle_clause(
             | "these"
             | "those"
     );
-    function_word && (i + 2..to.min(i + 14)).any(|k| toks[k].text(text) == ",")
+    // "Facing mounting criticism, Lee …": a lowercase word may start the
+    // participle's object too, unless it is a verb of the name ("Manning
+    // said", "Golding has")
+    let object_word = next.starts_with(|c: char| c.is_ascii_lowercase())
+        && next.len() > 3
+        && !next.ends_with("ly")
+        && !matches!(
+            next,
+            "said"
+                | "says"
+                | "told"
+                | "added"
+                | "wrote"
+                | "will"
+                | "would"
+                | "could"
+                | "should"
+                | "also"
+                | "then"
+        )
+        && !next.ends_with("ed");
+    (function_word || object_word) && (i + 2..to.min(i + 14)).any(|k| toks[k].text(text) == ",")
 }
 
 fn strip_possessive(w: &str) -> (&str, bool) {

@@ -3,6 +3,7 @@
 //! `method` with the sieve's id) or leaves it to the next one.
 
 use super::cues::CueClass;
+use super::lexicons::RoleClass;
 use super::mentions::MentionKind;
 use super::time_words::{is_period, is_weekday};
 use super::Document;
@@ -768,6 +769,18 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
     {
         return sentence_subject(doc, k);
     }
+    // "Lee issued a statement saying …": a document the subject put out
+    // (an indefinite one, the object of the sentence's verb) speaks for it
+    if word(doc, k).ends_with("ing") {
+        if let Some(d) = doc.mention_ending_at(k).filter(|&d| {
+            let m = &doc.mentions[d];
+            matches!(m.kind, MentionKind::Role(RoleClass::Document))
+                && matches!(low(doc, m.first_token), "a" | "an")
+                && !m.in_quote
+        }) {
+            return sentence_subject(doc, doc.mentions[d].first_token).or(Some(d));
+        }
+    }
     // "… and has added …", "… and later said …": so does a coordinated verb
     // after an auxiliary or an adverb
     if k > 1
@@ -802,23 +815,86 @@ pub(crate) fn sentence_subject(doc: &Document, k: usize) -> Option<usize> {
 /// quotations and datelines, that can speak: a person, a singular pronoun
 /// or a role, and an organisation when `orgs`.
 fn first_subject_before(doc: &Document, k: usize, orgs: bool) -> Option<usize> {
-    let r = doc.mentions_in_sentence(doc.token_sentence[k]);
+    let sentence = doc.token_sentence[k];
+    let r = doc.mentions_in_sentence(sentence);
     let base = r.start;
+    let can_speak = |m: &super::mentions::Mention, from: usize| {
+        !m.in_quote
+            && !is_dateline(doc, m)
+            && m.first_token >= from
+            && m.first_token < k
+            && match m.kind {
+                MentionKind::Person
+                | MentionKind::Pronoun { plural: false }
+                | MentionKind::Role(_) => true,
+                MentionKind::Org => orgs,
+                _ => false,
+            }
+    };
+    // "Facing criticism from Democrats, Lee issued …", "Shortly after Kim's
+    // death, Lee said …": an opening adverbial holds no subject; the
+    // subject follows its comma (when no mention there can speak, the
+    // first one of the sentence is taken as before)
+    let first = doc.token_at(doc.seg.sentences[sentence].start);
+    if opens_adverbial(low(doc, first)) {
+        if let Some(comma) = (first + 1..k).find(|&i| word(doc, i) == ",") {
+            // "In Ames, Iowa, Lee said": a state after its town is no subject
+            let place_of_name = |m: &super::mentions::Mention| {
+                word(doc, m.end_token) == ","
+                    && m.first_token >= 2
+                    && word(doc, m.first_token - 1) == ","
+                    && doc.mention_ending_at(m.first_token - 1).is_some_and(|p| {
+                        matches!(doc.mentions[p].kind, MentionKind::Person | MentionKind::Org)
+                    })
+            };
+            if let Some(i) = doc.mentions[r.clone()]
+                .iter()
+                .position(|m| can_speak(m, comma + 1) && !place_of_name(m))
+            {
+                return Some(base + i);
+            }
+        }
+    }
     doc.mentions[r]
         .iter()
-        .position(|m| {
-            !m.in_quote
-                && !is_dateline(doc, m)
-                && m.first_token < k
-                && match m.kind {
-                    MentionKind::Person
-                    | MentionKind::Pronoun { plural: false }
-                    | MentionKind::Role(_) => true,
-                    MentionKind::Org => orgs,
-                    _ => false,
-                }
-        })
+        .position(|m| can_speak(m, 0))
         .map(|i| base + i)
+}
+
+/// Does a sentence opening with `w` (lowercase) open with an adverbial: a
+/// preposition, a subordinator, a participle, an adverb in -ly or a span of
+/// time ("Minutes later, …")?
+fn opens_adverbial(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "during"
+            | "despite"
+            | "amid"
+            | "with"
+            | "without"
+            | "following"
+            | "under"
+            | "since"
+            | "when"
+            | "while"
+            | "as"
+            | "if"
+            | "although"
+            | "though"
+            | "because"
+            | "once"
+            | "until"
+            | "upon"
+            | "minutes"
+            | "hours"
+            | "days"
+            | "weeks"
+            | "moments"
+    ) || (w.len() > 5 && (w.ends_with("ing") || w.ends_with("ly")))
 }
 
 /// Is mention `m` the place of a dateline ("WASHINGTON —", "PARIS (AP) -")
