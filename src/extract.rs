@@ -37,14 +37,8 @@ impl Extractor {
         text::segment_into(text, &mut seg);
 
         // dates first: quotes and claims take their date from them
-        let (published, published_inferred) = match article.published {
-            Some(d) => (Some(d), false),
-            None => match dates::infer_published(text, &seg) {
-                Some(d) => (Some(d), true),
-                None => (None, false),
-            },
-        };
-        let timexes = dates::tag(text, &seg, published);
+        let (published, published_inferred, timexes) =
+            dates::tag_inferring(text, &seg, article.published);
 
         let mut quotes = quotes::detect(text, &seg);
         // the marks go straight into the document's own (reused) vector

@@ -1,7 +1,7 @@
 //! Tests: dates.
 
 use chrono::NaiveDate;
-use sayso::dates::{infer_published, tag, utterance_date};
+use sayso::dates::{infer_published, tag, tag_inferring, utterance_date};
 use sayso::text::segment;
 use sayso::{Anchor, DateSource, Kind, Span, Timex, TimexType, Utterance};
 
@@ -702,6 +702,44 @@ fn published_from_evidence_only() {
     assert_eq!(infer_published(text, &segment(text)), None);
     let text = "Since May 2, 2021, the strike has closed the port of Vell.";
     assert_eq!(infer_published(text, &segment(text)), None);
+}
+
+#[test]
+fn tagging_infers_the_publication_date_from_its_own_expressions() {
+    // the dateline gives the publication date, which anchors `on Monday`
+    // and `next month` of the same pass
+    let text = "VELLMORE, March 3, 2016 - The bank of Vellmore raised rates on Monday.\n\
+                It will review them next month, a spokesman said.";
+    let seg = segment(text);
+    let (published, inferred, timexes) = tag_inferring(text, &seg, None);
+    assert_eq!((published, inferred), (Some(d(2016, 3, 3)), true));
+    let got: Vec<(&str, &str)> = timexes
+        .iter()
+        .map(|t| (t.span.text(text), t.value.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("March 3, 2016", "2016-03-03"),
+            ("Monday", "2016-02-29"),
+            ("next month", "2016-04")
+        ]
+    );
+    assert_eq!(timexes, tag(text, &seg, published));
+    // a date given is kept, not inferred
+    let (published, inferred, timexes) = tag_inferring(text, &seg, Some(d(2016, 3, 4)));
+    assert_eq!((published, inferred), (Some(d(2016, 3, 4)), false));
+    assert_eq!(timexes, tag(text, &seg, published));
+    // no evidence: no date, and the expressions stay unanchored
+    let text = "The bank of Vellmore raised rates on Monday, officials said.";
+    let seg = segment(text);
+    let (published, inferred, timexes) = tag_inferring(text, &seg, None);
+    assert_eq!((published, inferred), (None, false));
+    let got: Vec<(&str, &str)> = timexes
+        .iter()
+        .map(|t| (t.span.text(text), t.value.as_str()))
+        .collect();
+    assert_eq!(got, [("Monday", "XXXX-WXX-1")]);
 }
 
 #[test]

@@ -238,8 +238,7 @@ fn stages(input: &Path, out: &Path) -> Result<(Vec<Stage>, Option<f64>)> {
         let mut t = Instant::now();
         let seg = text::segment(text);
         c.segment += lap(&mut t);
-        let published = a.published.or_else(|| dates::infer_published(text, &seg));
-        let timexes = dates::tag(text, &seg, published);
+        let (_, _, timexes) = dates::tag_inferring(text, &seg, a.published);
         c.dates += lap(&mut t);
         let mut qs = quotes::detect(text, &seg);
         let quoted = qs.iter().flat_map(|q| q.marks.iter().copied()).collect();

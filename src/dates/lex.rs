@@ -60,19 +60,20 @@ fn alphabetic(c: char) -> bool {
 /// where they occur.
 pub fn tokens<'a>(text: &str, lower: &'a str, start: usize, end: usize) -> Vec<Tok<'a>> {
     let mut out = Vec::new();
-    tokens_into(&mut out, text, lower, start, end);
+    append_tokens(&mut out, text, lower, start, end);
     out
 }
 
-/// [`tokens`] into a vector kept from one sentence to the next.
-pub fn tokens_into<'a>(
+/// [`tokens`] appended to `out`, after the tokens of other sentences: one
+/// vector holds all the tagged sentences of an article while their
+/// expressions wait for the publication date.
+pub fn append_tokens<'a>(
     out: &mut Vec<Tok<'a>>,
     text: &str,
     lower: &'a str,
     start: usize,
     end: usize,
 ) {
-    out.clear();
     let lex = lexicon::get();
     let s = &text[start..end];
     debug_assert_eq!(s.len(), lower.len());

@@ -73,6 +73,15 @@ struct Scratch {
     /// Always empty between articles: only its memory is kept.
     toks: Vec<lex::Tok<'static>>,
     rules: Vec<Option<lexicon::Rule>>,
+    items: Vec<expr::Item>,
+    sentences: Vec<Tagged>,
+}
+
+/// One tagged sentence: its ranges in the token and expression vectors of
+/// the article.
+struct Tagged {
+    toks: std::ops::Range<usize>,
+    items: std::ops::Range<usize>,
 }
 
 const SCRATCH_MAX_BYTES: usize = 1 << 20;
@@ -90,66 +99,125 @@ fn recycle<'b>(mut v: Vec<lex::Tok<'_>>) -> Vec<lex::Tok<'b>> {
 
 /// Find and normalise the temporal expressions of an article, ordered by start.
 pub fn tag(text: &str, seg: &Segments, published: Option<NaiveDate>) -> Vec<Timex> {
-    let mut ctx = resolve::Ctx {
-        published,
-        ..Default::default()
-    };
+    tag_inner(text, seg, published, false).1
+}
+
+/// The publication date and the temporal expressions of an article:
+/// `published` when given, else the date [`infer_published`] finds, with
+/// whether it was inferred. The same as calling both, from one recognition
+/// pass (inferring alone recognised every expression of the text a second
+/// time).
+pub fn tag_inferring(
+    text: &str,
+    seg: &Segments,
+    published: Option<NaiveDate>,
+) -> (Option<NaiveDate>, bool, Vec<Timex>) {
+    match published {
+        Some(d) => (Some(d), false, tag(text, seg, Some(d))),
+        None => {
+            let (published, timexes) = tag_inner(text, seg, None, true);
+            (published, published.is_some(), timexes)
+        }
+    }
+}
+
+/// [`tag`], with the publication date inferred first when `infer`: the
+/// expressions of all tagged sentences are recognised, then (the date known)
+/// resolved in text order.
+fn tag_inner(
+    text: &str,
+    seg: &Segments,
+    published: Option<NaiveDate>,
+    infer: bool,
+) -> (Option<NaiveDate>, Vec<Timex>) {
     let mut out = Vec::new();
     let Scratch {
         mut hits,
         mut lower,
         toks,
         mut rules,
+        mut items,
+        mut sentences,
     } = crate::reuse::take(&SCRATCH);
     triggers::sentences_into(&mut hits, text, seg);
     // room for a long sentence from the start: no growing per article
     let mut toks = recycle(toks);
     toks.reserve(64);
     rules.reserve(64);
+    let mut published = published;
     if hits.contains(&true) {
         // one lowercased copy of the text and one token vector for the
         // whole article: no allocation per token or per sentence
         lower.clear();
         lower.push_str(text);
         lower.make_ascii_lowercase();
+        let mut evidence = published::Evidence::default();
         for (s, _) in seg.sentences.iter().zip(&hits).filter(|(_, h)| **h) {
             let Some(low) = lower.get(s.start..s.end) else {
                 continue;
             };
-            lex::tokens_into(&mut toks, text, low, s.start, s.end);
+            let (t0, i0) = (toks.len(), items.len());
+            lex::append_tokens(&mut toks, text, low, s.start, s.end);
+            items.extend(grammar::recognise(&toks[t0..]));
+            if infer {
+                evidence.sentence(s, &toks[t0..], &items[i0..]);
+            }
+            sentences.push(Tagged {
+                toks: t0..toks.len(),
+                items: i0..items.len(),
+            });
+        }
+        if infer {
+            published = evidence.date();
+        }
+        let mut ctx = resolve::Ctx {
+            published,
+            ..Default::default()
+        };
+        for tagged in &sentences {
+            let toks = &toks[tagged.toks.clone()];
             rules.clear();
-            for item in grammar::recognise(&toks) {
+            for item in &items[tagged.items.clone()] {
                 let span = Span::new(toks[item.start].start, toks[item.end - 1].end);
                 let dir = if resolve::uses_tense(&item.expr, &ctx) {
                     if rules.is_empty() {
-                        tense::rules_into(&toks, &mut rules);
+                        tense::rules_into(toks, &mut rules);
                     }
-                    tense::direction(&toks, &rules, item.start, item.end)
+                    tense::direction(toks, &rules, item.start, item.end)
                 } else {
                     None
                 };
-                if let Some(t) = resolve::resolve(&item, span, dir, &mut ctx) {
+                if let Some(t) = resolve::resolve(item, span, dir, &mut ctx) {
                     out.push(t);
                 }
             }
         }
+    } else if infer {
+        // no sentence to tag, no evidence
+        published = None;
     }
     let toks = recycle(toks);
     rules.clear();
+    items.clear();
+    sentences.clear();
     let bytes = hits.capacity()
         + lower.capacity()
         + toks.capacity() * std::mem::size_of::<lex::Tok<'static>>()
-        + rules.capacity() * std::mem::size_of::<Option<lexicon::Rule>>();
+        + rules.capacity() * std::mem::size_of::<Option<lexicon::Rule>>()
+        + items.capacity() * std::mem::size_of::<expr::Item>()
+        + sentences.capacity() * std::mem::size_of::<Tagged>();
     if bytes <= SCRATCH_MAX_BYTES {
         let scratch = Scratch {
             hits,
             lower,
             toks,
             rules,
+            items,
+            sentences,
         };
         crate::reuse::keep(&SCRATCH, scratch);
     }
-    out
+    (published, out)
 }
 
 /// Infer the publication date from evidence in the text, or `None`.

@@ -5,9 +5,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::expr::Expr;
+use super::expr::{Expr, Item};
+use super::lex::Tok;
 use super::{grammar, lex, triggers};
-use crate::text::Segments;
+use crate::text::{Segments, Sentence};
 
 /// How far into the article a dateline may start (bytes).
 const DATELINE: usize = 120;
@@ -19,8 +20,7 @@ const DATE_PREPOSITIONS: [&str; 10] = [
 ];
 
 pub fn infer(text: &str, seg: &Segments) -> Option<NaiveDate> {
-    let mut latest_year: Option<i32> = None;
-    let mut found: Option<(Option<i32>, u32, u32)> = None;
+    let mut evidence = Evidence::default();
     let hits = triggers::sentences(text, seg);
     for (s, _) in seg.sentences.iter().zip(hits).filter(|(_, h)| *h) {
         let Some(sent) = text.get(s.start..s.end) else {
@@ -28,13 +28,30 @@ pub fn infer(text: &str, seg: &Segments) -> Option<NaiveDate> {
         };
         let lower = sent.to_ascii_lowercase();
         let toks = lex::tokens(text, &lower, s.start, s.end);
-        for item in grammar::recognise(&toks) {
+        evidence.sentence(s, &toks, &grammar::recognise(&toks));
+    }
+    evidence.date()
+}
+
+/// What the sentences seen so far tell of the publication date: fed the
+/// expressions of each tagged sentence in text order, so that the tagger
+/// infers the date from the expressions it recognises anyway.
+#[derive(Default)]
+pub(super) struct Evidence {
+    latest_year: Option<i32>,
+    found: Option<(Option<i32>, u32, u32)>,
+}
+
+impl Evidence {
+    /// Sentence `s`, its tokens and the expressions recognised in them.
+    pub(super) fn sentence(&mut self, s: &Sentence, toks: &[Tok<'_>], items: &[Item]) {
+        for item in items {
             let y = match item.expr {
                 Expr::Year(y) | Expr::Cal { y: Some(y), .. } => Some(y),
                 _ => None,
             };
             if let Some(y) = y {
-                latest_year = Some(latest_year.map_or(y, |l: i32| l.max(y)));
+                self.latest_year = Some(self.latest_year.map_or(y, |l: i32| l.max(y)));
             }
             let Expr::Cal {
                 y,
@@ -53,12 +70,16 @@ pub fn infer(text: &str, seg: &Segments) -> Option<NaiveDate> {
             let dateline = start < DATELINE && s.paragraph == 0 && item.start <= 4 && !in_phrase;
             // `today, November 21` / `today (November 21)`
             let today = (1..=2).any(|k| item.start >= k && toks[item.start - k].is("today"));
-            if found.is_none() && (dateline || today) {
-                found = Some((y, m, d));
+            if self.found.is_none() && (dateline || today) {
+                self.found = Some((y, m, d));
             }
         }
     }
-    let (y, m, d) = found?;
-    let y = y.or(latest_year)?;
-    NaiveDate::from_ymd_opt(y, m, d).filter(|date| date.year() == y)
+
+    /// The date inferred, if any.
+    pub(super) fn date(self) -> Option<NaiveDate> {
+        let (y, m, d) = self.found?;
+        let y = y.or(self.latest_year)?;
+        NaiveDate::from_ymd_opt(y, m, d).filter(|date| date.year() == y)
+    }
 }
