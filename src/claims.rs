@@ -1297,6 +1297,19 @@ fn content_ends_at(doc: &Document, start: usize, j: usize, end: usize) -> bool {
         }
         _ => return false,
     }
+    // "…, a move the board adopted", "…, the worst loss since 1990": an
+    // apposition or a new clause after the content's noun phrase; after an
+    // opening adverbial ("that after the vote, the board …") the main
+    // clause starts there instead
+    if matches!(low(doc, j + 1), "a" | "an" | "the")
+        && j >= start + 4
+        && !opens_with_adverbial(doc, start)
+        && !(start..j).any(|i| word(doc, i) == ",")
+        // a list goes on: "tax cuts, the closure of loopholes, and …"
+        && !(j + 2..end).any(|i| word(doc, i) == "," && matches!(low(doc, i + 1), "and" | "or"))
+    {
+        return true;
+    }
     if matches!(low(doc, j + 1), "and" | "but") {
         let list = (start..j).any(|i| word(doc, i) == ",");
         let subject = word(doc, j + 2);

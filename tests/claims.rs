@@ -1616,3 +1616,36 @@ fn an_opening_adverbial_holds_no_subject_for_a_participle() {
         )]
     );
 }
+
+#[test]
+fn an_apposition_after_the_content_ends_it() {
+    assert_eq!(
+        claims("Lena Hoff said the ferry would stop in May, a decision the council had delayed."),
+        vec![(
+            "the ferry would stop in May".into(),
+            "indirect",
+            s("Lena Hoff"),
+            "claim_after"
+        )]
+    );
+    // after an opening adverbial the comma leads to the main clause, and a
+    // list goes on to its last item
+    assert_eq!(
+        claims("Lena Hoff said that after the long vote, the ferry would stop."),
+        vec![(
+            "after the long vote, the ferry would stop".into(),
+            "indirect",
+            s("Lena Hoff"),
+            "claim_after"
+        )]
+    );
+    assert_eq!(
+        claims("Lena Hoff said the plan needs new boats, the repair of the pier, and lower fares."),
+        vec![(
+            "the plan needs new boats, the repair of the pier, and lower fares".into(),
+            "indirect",
+            s("Lena Hoff"),
+            "claim_after"
+        )]
+    );
+}
