@@ -659,3 +659,26 @@ fn a_name_after_said_of_is_the_topic_of_an_interrupted_quotation() {
     let text = "“You need patience,” Tavi Roon said of Brenna Hale, “and she has plenty of it.”";
     assert_eq!(who(text), vec![(s("Tavi Roon"), "cue_inside")]);
 }
+
+#[test]
+fn cue_after_directive_verb_closing_the_clause() {
+    assert_eq!(
+        rows("“Vote for the bridge on Tuesday,” Mara Quint urged. “It will not wait.”"),
+        vec![(
+            "Vote for the bridge on Tuesday, It will not wait.".into(),
+            s("Mara Quint"),
+            s("Mara Quint"),
+            s("urged"),
+            "cue_inside"
+        )]
+    );
+    assert_eq!(
+        who("“Open the gates now,” demanded Oskar Lind, the harbour master."),
+        vec![(s("Oskar Lind"), "cue_after")]
+    );
+    // an infinitive after the verb is a claim of its own, not this quotation's cue
+    assert_eq!(
+        who("“The gates are shut,” Mara Quint said. Oskar Lind urged the council to act."),
+        vec![(s("Mara Quint"), "cue_after")]
+    );
+}

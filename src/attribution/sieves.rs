@@ -234,6 +234,25 @@ fn cue_at(doc: &Document, i: usize) -> Option<(Span, &'static str, usize)> {
     Some((c.span, c.lemma, doc.token_at(c.span.end)))
 }
 
+/// A cue at token `i` after a quotation: [`cue_at`], or a directive verb
+/// closing its clause (`“Vote today,” Lee urged.`, `demanded Lee.`): with
+/// no object or infinitive after it, the quotation is what was urged.
+fn cue_after_quote_at(doc: &Document, i: usize) -> Option<(Span, &'static str, usize)> {
+    if let Some(found) = cue_at(doc, i) {
+        return Some(found);
+    }
+    let c = doc.cue_at_token(i)?;
+    if c.class != CueClass::Directive {
+        return None;
+    }
+    let after = doc.token_at(c.span.end);
+    let closes = after >= doc.tokens.len() || matches!(word(doc, after), "." | "," | "!" | ";");
+    let named_after = doc
+        .mention_at_token(after)
+        .is_some_and(|m| !matches!(doc.mentions[m].kind, MentionKind::Pronoun { .. }));
+    (closes || named_after).then_some((c.span, c.lemma, after))
+}
+
 fn usable_mention(doc: &Document, m: usize) -> bool {
     !doc.mentions[m].in_quote
 }
@@ -312,7 +331,7 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
         });
     }
     // said X / told Y, X said? -> cue then mention
-    if let Some((cue, lemma, after)) = cue_at(doc, i) {
+    if let Some((cue, lemma, after)) = cue_after_quote_at(doc, i) {
         // "said coach Jane Doe", "said café owner Jane Doe": up to two
         // lowercase descriptor words before the name
         let named_after = |k: usize| {
@@ -412,7 +431,7 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
     }
     let mut skipped = 0;
     while k < n && skipped <= 3 {
-        if let Some((cue, lemma, after)) = cue_at(doc, k) {
+        if let Some((cue, lemma, after)) = cue_after_quote_at(doc, k) {
             let addressee = addressee_after(doc, lemma, after);
             let end = addressee.map_or(after, |a| doc.mentions[a].end_token);
             // in the next sentence ("“Stop!” Lee shouted.") the attribution
