@@ -682,3 +682,19 @@ fn cue_after_directive_verb_closing_the_clause() {
         vec![(s("Mara Quint"), "cue_after")]
     );
 }
+
+#[test]
+fn cue_after_in_next_sentence_with_time_clause() {
+    // "…!" ends the sentence: the attribution after it is a sentence of its
+    // own, which may end in a clause telling when it was said
+    assert_eq!(
+        rows("“The harbour town of Elmore is proud to open its gates!” Mara Quint said as she opened the session."),
+        vec![(
+            "The harbour town of Elmore is proud to open its gates!".into(),
+            s("Mara Quint"),
+            s("Mara Quint"),
+            s("said"),
+            "cue_after"
+        )]
+    );
+}

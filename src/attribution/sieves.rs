@@ -1432,6 +1432,17 @@ fn short_circumstance(doc: &Document, k: usize) -> bool {
         return false;
     }
     let sentence = doc.token_sentence[k];
+    // a time clause with its own subject ("as she opened the session",
+    // "while the crowd cheered") tells when it was said: a little longer
+    let limit = if matches!(opener, "as" | "while" | "when")
+        && doc
+            .mention_at_token(k + 1)
+            .is_some_and(|m| !doc.mentions[m].possessive)
+    {
+        8
+    } else {
+        4
+    };
     let mut words = 0;
     for j in k..doc.tokens.len() {
         if doc.token_sentence[j] != sentence {
@@ -1445,7 +1456,7 @@ fn short_circumstance(doc: &Document, k: usize) -> bool {
             continue;
         }
         words += 1;
-        if words > 4 || matches!(w, "that" | "and" | "but") {
+        if words > limit || matches!(w, "that" | "and" | "but") {
             return false;
         }
     }
