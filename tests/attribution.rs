@@ -698,3 +698,19 @@ fn cue_after_in_next_sentence_with_time_clause() {
         )]
     );
 }
+
+#[test]
+fn fragment_in_a_later_sentence_does_not_join_the_quotation() {
+    // the second fragment sits in a sentence of paraphrase about something
+    // else: it is not more of the first quotation
+    assert_eq!(
+        rows("The council met on Tuesday.\n\nMara Quint blamed the delay on “careless harbour planners.” Her remarks followed a long week of debate over “river town values.”"),
+        vec![(
+            "careless harbour planners.".into(),
+            s("Mara Quint"),
+            s("Mara Quint"),
+            s("blamed"),
+            "cue_before"
+        )]
+    );
+}

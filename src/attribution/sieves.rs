@@ -1273,7 +1273,14 @@ fn merge_same_speaker_runs(doc: &Document, quotes: &mut Vec<Utterance>) {
         {
             return Run::Skip;
         }
+        // a fragment inside a sentence of paraphrase ("his criticism of
+        // “New York values.”") is a label of its own, not more of the speech
+        let first = first_token_of(doc, b);
+        let fragment = first > 0
+            && doc.tokens[first - 1].kind == TokenKind::Word
+            && doc.token_sentence[first - 1] == doc.token_sentence[first];
         let joinable = b.method == "same_paragraph"
+            && !fragment
             && a.paragraph == b.paragraph
             && a.speaker == b.speaker
             && a.parts.len() + b.parts.len() <= 4;
