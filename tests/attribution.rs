@@ -714,3 +714,26 @@ fn fragment_in_a_later_sentence_does_not_join_the_quotation() {
         )]
     );
 }
+
+#[test]
+fn as_x_put_it_introduces_a_quotation() {
+    assert_eq!(
+        rows("The council met on Tuesday.\n\nOr, as Mara Quint, the harbour master, put it: “The harbour is our future and our past.”\n\nAs Oskar Lind puts it, “Nobody builds a bridge for one winter.”"),
+        vec![
+            (
+                "The harbour is our future and our past.".into(),
+                s("Mara Quint"),
+                s("Mara Quint"),
+                s("put it"),
+                "cue_before"
+            ),
+            (
+                "Nobody builds a bridge for one winter.".into(),
+                s("Oskar Lind"),
+                s("Oskar Lind"),
+                s("puts it"),
+                "cue_before"
+            ),
+        ]
+    );
+}
