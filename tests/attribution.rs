@@ -737,3 +737,17 @@ fn as_x_put_it_introduces_a_quotation() {
         ]
     );
 }
+
+#[test]
+fn name_and_colon_after_a_dash() {
+    assert_eq!(
+        rows("Turnout was high in the river towns - Mara Quint: “We counted every vote twice and found nothing wrong.”"),
+        vec![(
+            "We counted every vote twice and found nothing wrong.".into(),
+            s("Mara Quint"),
+            s("Mara Quint"),
+            s(":"),
+            "cue_before"
+        )]
+    );
+}

@@ -654,16 +654,20 @@ fn headline_colon(doc: &Document, open: usize) -> Option<Found> {
     if open - colon > 6 {
         return None;
     }
-    let m = doc
-        .mention_ending_at(colon)
-        .filter(|&m| doc.mentions[m].first_token == first && !doc.mentions[m].in_quote)?;
+    // the name opens the sentence, or follows a dash that closes a heading
+    // ("Turnout was high - Jane Doe: “…”")
+    let m = doc.mention_ending_at(colon).filter(|&m| {
+        let start = doc.mentions[m].first_token;
+        (start == first || start > first && matches!(word(doc, start - 1), "-" | "—" | "–"))
+            && !doc.mentions[m].in_quote
+    })?;
     if !matches!(
         doc.mentions[m].kind,
         MentionKind::Person | MentionKind::Org | MentionKind::Role(_)
     ) {
         return None;
     }
-    Some(colon_found(doc, m, colon, first))
+    Some(colon_found(doc, m, colon, doc.mentions[m].first_token))
 }
 
 /// `Lee sent a blunt message to the board: “…”`: a quotation after a
