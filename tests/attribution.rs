@@ -751,3 +751,38 @@ fn name_and_colon_after_a_dash() {
         )]
     );
 }
+
+#[test]
+fn interrupted_quotation_joins_only_without_its_own_attribution() {
+    // the second quotation has its own cue: two utterances
+    assert_eq!(
+        rows("“The gates are shut,” Mara Quint said. “The river is too high for the ferry,” Oskar Lind added."),
+        vec![
+            (
+                "The gates are shut,".into(),
+                s("Mara Quint"),
+                s("Mara Quint"),
+                s("said"),
+                "cue_after"
+            ),
+            (
+                "The river is too high for the ferry,".into(),
+                s("Oskar Lind"),
+                s("Oskar Lind"),
+                s("added"),
+                "cue_after"
+            ),
+        ]
+    );
+    // without one, the second continues the first
+    assert_eq!(
+        rows("“The gates are shut,” Mara Quint said. “The river is too high for the ferry.”"),
+        vec![(
+            "The gates are shut, The river is too high for the ferry.".into(),
+            s("Mara Quint"),
+            s("Mara Quint"),
+            s("said"),
+            "cue_inside"
+        )]
+    );
+}

@@ -1523,7 +1523,15 @@ fn merge_interrupted(doc: &Document, quotes: &mut Vec<Utterance>) {
             }) && doc.token_sentence.get(after_b)
                 == doc.token_sentence.get(open_b)
                 && attribution_after(doc, after_b, doc.token_sentence[after_b]).is_none();
-            if rest_ok && !b_embedded {
+            // the second quotation has an attribution of its own ("“…,” Lee
+            // said. “…,” Kim added."): a second utterance
+            let b_attributed = || {
+                let b_last = doc
+                    .seg
+                    .sentence_at(quotes[i + 1].span.end.saturating_sub(1));
+                attribution_after(doc, after_b, b_last).is_some()
+            };
+            if rest_ok && !b_embedded && !b_attributed() {
                 let (head, tail) = quotes.split_at_mut(i + 1);
                 join(doc, &mut head[i], &mut tail[0]);
                 apply(doc, &mut head[i], &f, "cue_inside");
