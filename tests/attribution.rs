@@ -786,3 +786,26 @@ fn interrupted_quotation_joins_only_without_its_own_attribution() {
         )]
     );
 }
+
+#[test]
+fn cue_after_with_an_unnamed_person_or_commenter() {
+    assert_eq!(
+        rows("The council met on Tuesday.\n\n“The ferry will not run before the spring floods end,” said a person close to the harbour board.\n\n“We waited all night for a boat that never came,” wrote one commenter."),
+        vec![
+            (
+                "The ferry will not run before the spring floods end,".into(),
+                s("a person"),
+                s("a person"),
+                s("said"),
+                "cue_after"
+            ),
+            (
+                "We waited all night for a boat that never came,".into(),
+                s("one commenter"),
+                s("one commenter"),
+                s("wrote"),
+                "cue_after"
+            ),
+        ]
+    );
+}
