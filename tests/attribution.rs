@@ -809,3 +809,17 @@ fn cue_after_with_an_unnamed_person_or_commenter() {
         ]
     );
 }
+
+#[test]
+fn participle_cue_after_a_document_takes_the_sentence_subject() {
+    assert_eq!(
+        rows("The council met on Tuesday.\n\nMara Quint published a statement saying: “The ferry will run again in May.”"),
+        vec![(
+            "The ferry will run again in May.".into(),
+            s("Mara Quint"),
+            s("Mara Quint"),
+            s("saying"),
+            "cue_before"
+        )]
+    );
+}

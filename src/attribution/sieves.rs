@@ -791,6 +791,21 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
     {
         return sentence_subject(doc, k);
     }
+    // "Lee sent an email to supporters saying …": a participle after a
+    // document or medium takes the sentence's subject too
+    if k > 0
+        && word(doc, k).ends_with("ing")
+        && doc.mention_ending_at(k).is_some_and(|m| {
+            matches!(
+                doc.mentions[m].kind,
+                MentionKind::Role(super::lexicons::RoleClass::Document)
+            )
+        })
+    {
+        if let Some(s) = sentence_subject(doc, k) {
+            return Some(s);
+        }
+    }
     // "… and has added …", "… and later said …": so does a coordinated verb
     // after an auxiliary or an adverb
     if k > 1
