@@ -823,3 +823,11 @@ fn participle_cue_after_a_document_takes_the_sentence_subject() {
         )]
     );
 }
+
+#[test]
+fn capitalised_time_words_opening_a_sentence_are_no_speakers() {
+    assert_eq!(
+        who("The council met on Tuesday.\n\nHours later, Mara Quint left the hall, adding: “We lost fair and square.”\n\nImmediately after the vote, Oskar Lind walked out, saying: “This is not over.”"),
+        vec![(s("Mara Quint"), "cue_before"), (s("Oskar Lind"), "cue_before")]
+    );
+}
