@@ -659,3 +659,175 @@ fn a_name_after_said_of_is_the_topic_of_an_interrupted_quotation() {
     let text = "“You need patience,” Tavi Roon said of Brenna Hale, “and she has plenty of it.”";
     assert_eq!(who(text), vec![(s("Tavi Roon"), "cue_inside")]);
 }
+
+#[test]
+fn cue_after_directive_verb_closing_the_clause() {
+    assert_eq!(
+        rows("“Vote for the bridge on Tuesday,” Mara Quint urged. “It will not wait.”"),
+        vec![(
+            "Vote for the bridge on Tuesday, It will not wait.".into(),
+            s("Mara Quint"),
+            s("Mara Quint"),
+            s("urged"),
+            "cue_inside"
+        )]
+    );
+    assert_eq!(
+        who("“Open the gates now,” demanded Oskar Lind, the harbour master."),
+        vec![(s("Oskar Lind"), "cue_after")]
+    );
+    // an infinitive after the verb is a claim of its own, not this quotation's cue
+    assert_eq!(
+        who("“The gates are shut,” Mara Quint said. Oskar Lind urged the council to act."),
+        vec![(s("Mara Quint"), "cue_after")]
+    );
+}
+
+#[test]
+fn cue_after_in_next_sentence_with_time_clause() {
+    // "…!" ends the sentence: the attribution after it is a sentence of its
+    // own, which may end in a clause telling when it was said
+    assert_eq!(
+        rows("“The harbour town of Elmore is proud to open its gates!” Mara Quint said as she opened the session."),
+        vec![(
+            "The harbour town of Elmore is proud to open its gates!".into(),
+            s("Mara Quint"),
+            s("Mara Quint"),
+            s("said"),
+            "cue_after"
+        )]
+    );
+}
+
+#[test]
+fn fragment_in_a_later_sentence_does_not_join_the_quotation() {
+    // the second fragment sits in a sentence of paraphrase about something
+    // else: it is not more of the first quotation
+    assert_eq!(
+        rows("The council met on Tuesday.\n\nMara Quint blamed the delay on “careless harbour planners.” Her remarks followed a long week of debate over “river town values.”"),
+        vec![(
+            "careless harbour planners.".into(),
+            s("Mara Quint"),
+            s("Mara Quint"),
+            s("blamed"),
+            "cue_before"
+        )]
+    );
+}
+
+#[test]
+fn as_x_put_it_introduces_a_quotation() {
+    assert_eq!(
+        rows("The council met on Tuesday.\n\nOr, as Mara Quint, the harbour master, put it: “The harbour is our future and our past.”\n\nAs Oskar Lind puts it, “Nobody builds a bridge for one winter.”"),
+        vec![
+            (
+                "The harbour is our future and our past.".into(),
+                s("Mara Quint"),
+                s("Mara Quint"),
+                s("put it"),
+                "cue_before"
+            ),
+            (
+                "Nobody builds a bridge for one winter.".into(),
+                s("Oskar Lind"),
+                s("Oskar Lind"),
+                s("puts it"),
+                "cue_before"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn name_and_colon_after_a_dash() {
+    assert_eq!(
+        rows("Turnout was high in the river towns - Mara Quint: “We counted every vote twice and found nothing wrong.”"),
+        vec![(
+            "We counted every vote twice and found nothing wrong.".into(),
+            s("Mara Quint"),
+            s("Mara Quint"),
+            s(":"),
+            "cue_before"
+        )]
+    );
+}
+
+#[test]
+fn interrupted_quotation_joins_only_without_its_own_attribution() {
+    // the second quotation has its own cue: two utterances
+    assert_eq!(
+        rows("“The gates are shut,” Mara Quint said. “The river is too high for the ferry,” Oskar Lind added."),
+        vec![
+            (
+                "The gates are shut,".into(),
+                s("Mara Quint"),
+                s("Mara Quint"),
+                s("said"),
+                "cue_after"
+            ),
+            (
+                "The river is too high for the ferry,".into(),
+                s("Oskar Lind"),
+                s("Oskar Lind"),
+                s("added"),
+                "cue_after"
+            ),
+        ]
+    );
+    // without one, the second continues the first
+    assert_eq!(
+        rows("“The gates are shut,” Mara Quint said. “The river is too high for the ferry.”"),
+        vec![(
+            "The gates are shut, The river is too high for the ferry.".into(),
+            s("Mara Quint"),
+            s("Mara Quint"),
+            s("said"),
+            "cue_inside"
+        )]
+    );
+}
+
+#[test]
+fn cue_after_with_an_unnamed_person_or_commenter() {
+    assert_eq!(
+        rows("The council met on Tuesday.\n\n“The ferry will not run before the spring floods end,” said a person close to the harbour board.\n\n“We waited all night for a boat that never came,” wrote one commenter."),
+        vec![
+            (
+                "The ferry will not run before the spring floods end,".into(),
+                s("a person"),
+                s("a person"),
+                s("said"),
+                "cue_after"
+            ),
+            (
+                "We waited all night for a boat that never came,".into(),
+                s("one commenter"),
+                s("one commenter"),
+                s("wrote"),
+                "cue_after"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn participle_cue_after_a_document_takes_the_sentence_subject() {
+    assert_eq!(
+        rows("The council met on Tuesday.\n\nMara Quint published a statement saying: “The ferry will run again in May.”"),
+        vec![(
+            "The ferry will run again in May.".into(),
+            s("Mara Quint"),
+            s("Mara Quint"),
+            s("saying"),
+            "cue_before"
+        )]
+    );
+}
+
+#[test]
+fn capitalised_time_words_opening_a_sentence_are_no_speakers() {
+    assert_eq!(
+        who("The council met on Tuesday.\n\nHours later, Mara Quint left the hall, adding: “We lost fair and square.”\n\nImmediately after the vote, Oskar Lind walked out, saying: “This is not over.”"),
+        vec![(s("Mara Quint"), "cue_before"), (s("Oskar Lind"), "cue_before")]
+    );
+}

@@ -517,11 +517,12 @@ fn the_main_clause_after_an_opening_subordinate_clause_is_not_content() {
             "claim_after"
         )]
     );
-    // without the subordinate opening, a comma and a new subject may continue the content
+    // inside the content, a comma after an opening adverbial leads on to
+    // its main clause
     assert_eq!(
-        claims("Oskar Lind said the tunnel was safe, the council had checked it twice."),
+        claims("Oskar Lind said that after the storm, the council had checked it twice."),
         vec![(
-            "the tunnel was safe, the council had checked it twice".into(),
+            "after the storm, the council had checked it twice".into(),
             "indirect",
             s("Oskar Lind"),
             "claim_after"

@@ -235,6 +235,25 @@ fn cue_at(doc: &Document, i: usize) -> Option<(Span, &'static str, usize)> {
     Some((c.span, c.lemma, doc.token_at(c.span.end)))
 }
 
+/// A cue at token `i` after a quotation: [`cue_at`], or a directive verb
+/// closing its clause (`“Vote today,” Lee urged.`, `demanded Lee.`): with
+/// no object or infinitive after it, the quotation is what was urged.
+fn cue_after_quote_at(doc: &Document, i: usize) -> Option<(Span, &'static str, usize)> {
+    if let Some(found) = cue_at(doc, i) {
+        return Some(found);
+    }
+    let c = doc.cue_at_token(i)?;
+    if c.class != CueClass::Directive {
+        return None;
+    }
+    let after = doc.token_at(c.span.end);
+    let closes = after >= doc.tokens.len() || matches!(word(doc, after), "." | "," | "!" | ";");
+    let named_after = doc
+        .mention_at_token(after)
+        .is_some_and(|m| !matches!(doc.mentions[m].kind, MentionKind::Pronoun { .. }));
+    (closes || named_after).then_some((c.span, c.lemma, after))
+}
+
 fn usable_mention(doc: &Document, m: usize) -> bool {
     !doc.mentions[m].in_quote
 }
@@ -313,7 +332,7 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
         });
     }
     // said X / told Y, X said? -> cue then mention
-    if let Some((cue, lemma, after)) = cue_at(doc, i) {
+    if let Some((cue, lemma, after)) = cue_after_quote_at(doc, i) {
         // "said coach Jane Doe", "said café owner Jane Doe": up to two
         // lowercase descriptor words before the name
         let named_after = |k: usize| {
@@ -413,7 +432,7 @@ pub fn attribution_after(doc: &Document, mut i: usize, sentence: usize) -> Optio
     }
     let mut skipped = 0;
     while k < n && skipped <= 3 {
-        if let Some((cue, lemma, after)) = cue_at(doc, k) {
+        if let Some((cue, lemma, after)) = cue_after_quote_at(doc, k) {
             let addressee = addressee_after(doc, lemma, after);
             let end = addressee.map_or(after, |a| doc.mentions[a].end_token);
             // in the next sentence ("“Stop!” Lee shouted.") the attribution
@@ -636,16 +655,20 @@ fn headline_colon(doc: &Document, open: usize) -> Option<Found> {
     if open - colon > 6 {
         return None;
     }
-    let m = doc
-        .mention_ending_at(colon)
-        .filter(|&m| doc.mentions[m].first_token == first && !doc.mentions[m].in_quote)?;
+    // the name opens the sentence, or follows a dash that closes a heading
+    // ("Turnout was high - Jane Doe: “…”")
+    let m = doc.mention_ending_at(colon).filter(|&m| {
+        let start = doc.mentions[m].first_token;
+        (start == first || start > first && matches!(word(doc, start - 1), "-" | "—" | "–"))
+            && !doc.mentions[m].in_quote
+    })?;
     if !matches!(
         doc.mentions[m].kind,
         MentionKind::Person | MentionKind::Org | MentionKind::Role(_)
     ) {
         return None;
     }
-    Some(colon_found(doc, m, colon, first))
+    Some(colon_found(doc, m, colon, doc.mentions[m].first_token))
 }
 
 /// `Lee sent a blunt message to the board: “…”`: a quotation after a
@@ -769,14 +792,12 @@ pub(crate) fn subject_before(doc: &Document, k: usize) -> Option<usize> {
     {
         return sentence_subject(doc, k);
     }
-    // "Lee issued a statement saying …": a document the subject put out
-    // (an indefinite one, the object of the sentence's verb) speaks for it
+    // "Lee issued a statement saying …", "Lee sent an email to supporters
+    // saying …": a document or medium the subject put out speaks for it
     if word(doc, k).ends_with("ing") {
         if let Some(d) = doc.mention_ending_at(k).filter(|&d| {
             let m = &doc.mentions[d];
-            matches!(m.kind, MentionKind::Role(RoleClass::Document))
-                && matches!(low(doc, m.first_token), "a" | "an")
-                && !m.in_quote
+            matches!(m.kind, MentionKind::Role(RoleClass::Document)) && !m.in_quote
         }) {
             return sentence_subject(doc, doc.mentions[d].first_token).or(Some(d));
         }
@@ -1330,7 +1351,14 @@ fn merge_same_speaker_runs(doc: &Document, quotes: &mut Vec<Utterance>) {
         {
             return Run::Skip;
         }
+        // a fragment inside a sentence of paraphrase ("his criticism of
+        // “New York values.”") is a label of its own, not more of the speech
+        let first = first_token_of(doc, b);
+        let fragment = first > 0
+            && doc.tokens[first - 1].kind == TokenKind::Word
+            && doc.token_sentence[first - 1] == doc.token_sentence[first];
         let joinable = b.method == "same_paragraph"
+            && !fragment
             && a.paragraph == b.paragraph
             && a.speaker == b.speaker
             && a.parts.len() + b.parts.len() <= 4;
@@ -1489,6 +1517,17 @@ fn short_circumstance(doc: &Document, k: usize) -> bool {
         return false;
     }
     let sentence = doc.token_sentence[k];
+    // a time clause with its own subject ("as she opened the session",
+    // "while the crowd cheered") tells when it was said: a little longer
+    let limit = if matches!(opener, "as" | "while" | "when")
+        && doc
+            .mention_at_token(k + 1)
+            .is_some_and(|m| !doc.mentions[m].possessive)
+    {
+        8
+    } else {
+        4
+    };
     let mut words = 0;
     for j in k..doc.tokens.len() {
         if doc.token_sentence[j] != sentence {
@@ -1502,7 +1541,7 @@ fn short_circumstance(doc: &Document, k: usize) -> bool {
             continue;
         }
         words += 1;
-        if words > 4 || matches!(w, "that" | "and" | "but") {
+        if words > limit || matches!(w, "that" | "and" | "but") {
             return false;
         }
     }
@@ -1558,7 +1597,15 @@ fn merge_interrupted(doc: &Document, quotes: &mut Vec<Utterance>) {
             }) && doc.token_sentence.get(after_b)
                 == doc.token_sentence.get(open_b)
                 && attribution_after(doc, after_b, doc.token_sentence[after_b]).is_none();
-            if rest_ok && !b_embedded {
+            // the second quotation has an attribution of its own ("“…,” Lee
+            // said. “…,” Kim added."): a second utterance
+            let b_attributed = || {
+                let b_last = doc
+                    .seg
+                    .sentence_at(quotes[i + 1].span.end.saturating_sub(1));
+                attribution_after(doc, after_b, b_last).is_some()
+            };
+            if rest_ok && !b_embedded && !b_attributed() {
                 let (head, tail) = quotes.split_at_mut(i + 1);
                 join(doc, &mut head[i], &mut tail[0]);
                 apply(doc, &mut head[i], &f, "cue_inside");
