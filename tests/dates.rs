@@ -199,6 +199,27 @@ fn weekdays_follow_the_tense() {
         TimexType::Date,
         "2017-11-17",
     );
+    // a verb that moves a time ahead points past `until` to the future
+    let t = check(
+        "The council postponed until Thursday morning its vote on the new bridge.",
+        "Thursday morning",
+        TimexType::Time,
+        "2017-11-23TMO",
+    );
+    assert_eq!(t.anchor, Anchor::Published);
+    check(
+        "The hearing was delayed until Friday, a clerk said.",
+        "Friday",
+        TimexType::Date,
+        "2017-11-24",
+    );
+    // elsewhere it is a past form
+    check(
+        "The council postponed the vote on Thursday.",
+        "Thursday",
+        TimexType::Date,
+        "2017-11-16",
+    );
     // a modal before `have` looks back
     check(
         "The fire on Sunday may have started in the kitchen.",

@@ -105,6 +105,11 @@ pub enum Rule {
     /// a weak future marker there, nothing elsewhere (`ripped through a
     /// building Friday`).
     Deadline,
+    /// A verb that moves a time ahead (`postponed`, `delayed`): before
+    /// `until` or `till`, a date after it is in the future (`postponed
+    /// until Tuesday`); elsewhere a past form like any other (`postponed
+    /// the vote Tuesday`).
+    Postpone,
 }
 
 pub struct Lexicon {
@@ -266,6 +271,7 @@ pub fn get() -> &'static Lexicon {
                 [w, "aux"] => Some((w, Rule::Aux)),
                 [w, "det"] => Some((w, Rule::Det)),
                 [w, "deadline"] => Some((w, Rule::Deadline)),
+                [w, "postpone"] => Some((w, Rule::Postpone)),
                 _ => None,
             })
             .collect();

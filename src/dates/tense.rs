@@ -113,7 +113,15 @@ fn mark(toks: &[Tok<'_>], rules: &[Option<Rule>], i: usize) -> Option<Mark> {
         Some(Rule::Boundary) => return Some(Mark::Boundary),
         // only right before the date, see `direction`
         Some(Rule::Deadline) => return None,
-        Some(Rule::Aux) | Some(Rule::Det) | None => {}
+        // `postponed until Tuesday`: the new time, ahead of the verb
+        Some(Rule::Postpone)
+            if toks
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.low, "until" | "till")) =>
+        {
+            return Some(Mark::Dir(Dir::Future, Strength::Ahead))
+        }
+        Some(Rule::Postpone) | Some(Rule::Aux) | Some(Rule::Det) | None => {}
     }
     // an -ed word right after a determiner is an adjective (`a still
     // unspecified date`, `the revised plan`), not a past tense
