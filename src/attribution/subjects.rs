@@ -119,7 +119,8 @@ fn ratio_start(
     (tok_sentence[f] == sentence).then_some(f)
 }
 
-/// Add a mention for the noun phrase before each cue that has none.
+/// Add a mention for the noun phrase before each cue that has none. Runs
+/// before mentions are marked as quoted (`in_quote` is still false here).
 pub fn add_noun_phrase_subjects(
     text: &str,
     toks: &[Token],
@@ -228,15 +229,13 @@ pub fn add_noun_phrase_subjects(
                 if first > 0
                     && tok_sentence[first - 1] == sentence
                     && !m.possessive
-                    && !m.in_quote
                     && matches!(low.get(first - 1), "the" | "a" | "an")
                 {
                     f = first - 1;
                     n += 2;
-                } else if !m.in_quote
-                    && (m.possessive
-                        || (m.end_token == first + 1
-                            && (first == 0 || tok_sentence[first - 1] != sentence)))
+                } else if m.possessive
+                    || (m.end_token == first + 1
+                        && (first == 0 || tok_sentence[first - 1] != sentence))
                 {
                     // "Lee's campaign says": the owner's group speaks;
                     // "Exit polling showed": a capital opening the sentence
@@ -326,7 +325,7 @@ fn postmodified_subject(
     }
     // the head: a mention ending there ("officials", "a Kremlin aide"), or
     // a noun phrase up to its determiner ("two people", "a person")
-    if let Some(m) = mentions.iter().find(|m| m.end_token == p && !m.in_quote) {
+    if let Some(m) = mentions.iter().find(|m| m.end_token == p) {
         return Some((m.first_token, Some(m.first_token)));
     }
     let mut f = p - 1;

@@ -54,19 +54,20 @@ fn alphabetic(c: char) -> bool {
     c.is_ascii_alphabetic() || (!c.is_ascii() && !general_punctuation(c) && c.is_alphabetic())
 }
 
-/// Tokenize the sentence `text[start..end]`, whose copy with ASCII letters
-/// lowercased is `lower` (same length, so offsets carry over). ASCII, the
-/// bulk of news text, is read byte by byte; other characters are decoded
-/// where they occur.
+/// [`append_tokens`] into a new vector (for tests).
+#[cfg(test)]
 pub fn tokens<'a>(text: &str, lower: &'a str, start: usize, end: usize) -> Vec<Tok<'a>> {
     let mut out = Vec::new();
     append_tokens(&mut out, text, lower, start, end);
     out
 }
 
-/// [`tokens`] appended to `out`, after the tokens of other sentences: one
-/// vector holds all the tagged sentences of an article while their
-/// expressions wait for the publication date.
+/// Tokenize the sentence `text[start..end]`, whose copy with ASCII letters
+/// lowercased is `lower` (same length, so offsets carry over), appending to
+/// `out` after the tokens of other sentences: one vector holds all the
+/// tagged sentences of an article while their expressions wait for the
+/// publication date. ASCII, the bulk of news text, is read byte by byte;
+/// other characters are decoded where they occur.
 pub fn append_tokens<'a>(
     out: &mut Vec<Tok<'a>>,
     text: &str,

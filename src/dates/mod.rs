@@ -220,9 +220,10 @@ fn tag_inner(
     (published, out)
 }
 
-/// Infer the publication date from evidence in the text, or `None`.
+/// Infer the publication date from evidence in the text, or `None` (the
+/// recognition pass of [`tag_inferring`]).
 pub fn infer_published(text: &str, seg: &Segments) -> Option<NaiveDate> {
-    published::infer(text, seg)
+    tag_inner(text, seg, None, true).0
 }
 
 /// When the words of `u` were said, and where that date comes from.

@@ -7,8 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::expr::{Expr, Item};
 use super::lex::Tok;
-use super::{grammar, lex, triggers};
-use crate::text::{Segments, Sentence};
+use crate::text::Sentence;
 
 /// How far into the article a dateline may start (bytes).
 const DATELINE: usize = 120;
@@ -18,20 +17,6 @@ const DATELINE: usize = 120;
 const DATE_PREPOSITIONS: [&str; 10] = [
     "on", "by", "since", "until", "till", "before", "after", "from", "through", "in",
 ];
-
-pub fn infer(text: &str, seg: &Segments) -> Option<NaiveDate> {
-    let mut evidence = Evidence::default();
-    let hits = triggers::sentences(text, seg);
-    for (s, _) in seg.sentences.iter().zip(hits).filter(|(_, h)| *h) {
-        let Some(sent) = text.get(s.start..s.end) else {
-            continue;
-        };
-        let lower = sent.to_ascii_lowercase();
-        let toks = lex::tokens(text, &lower, s.start, s.end);
-        evidence.sentence(s, &toks, &grammar::recognise(&toks));
-    }
-    evidence.date()
-}
 
 /// What the sentences seen so far tell of the publication date: fed the
 /// expressions of each tagged sentence in text order, so that the tagger

@@ -15,13 +15,6 @@
 use super::lexicon;
 use crate::text::Segments;
 
-/// One flag per sentence of `seg`: does it hold a trigger?
-pub fn sentences(text: &str, seg: &Segments) -> Vec<bool> {
-    let mut hit = Vec::new();
-    sentences_into(&mut hit, text, seg);
-    hit
-}
-
 /// The character starting at byte `i` of `text` (not ASCII).
 #[inline]
 fn char_at(text: &str, i: usize) -> char {
@@ -40,7 +33,8 @@ fn alnum_before(text: &str, i: usize) -> bool {
     text[..i].chars().next_back().is_some_and(alnum)
 }
 
-/// [`sentences`] into a vector kept from one article to the next.
+/// One flag per sentence of `seg` (does it hold a trigger?), into a vector
+/// kept from one article to the next.
 pub fn sentences_into(hit: &mut Vec<bool>, text: &str, seg: &Segments) {
     hit.clear();
     hit.resize(seg.sentences.len(), false);
@@ -372,7 +366,9 @@ mod tests {
     fn check(text: &str) {
         let mut seg = Segments::default();
         crate::text::segment_into(text, &mut seg);
-        assert_eq!(sentences(text, &seg), reference(text, &seg), "{text:?}");
+        let mut hit = Vec::new();
+        sentences_into(&mut hit, text, &seg);
+        assert_eq!(hit, reference(text, &seg), "{text:?}");
     }
 
     #[test]
