@@ -75,8 +75,12 @@ fn time_phrase_len(doc: &Document, c: usize) -> usize {
         is_period(w) || matches!(w, "spring" | "summer" | "fall" | "autumn" | "winter")
     };
     let first = low(doc, c);
+    // "on Friday", "on Friday night": the preposition and a weekday
+    if first == "on" && is_weekday(low(doc, c + 1)) {
+        return 2 + part_of_day(doc, c + 2) as usize;
+    }
     if is_day_word(first) {
-        1
+        1 + (first != "tonight" && part_of_day(doc, c + 1)) as usize
     } else if matches!(first, "late" | "early") && is_day_word(low(doc, c + 1)) {
         // "late Thursday", "early Monday"
         2
@@ -89,6 +93,11 @@ fn time_phrase_len(doc: &Document, c: usize) -> usize {
     }
 }
 
+/// Is token `j` a part of the day after a day word ("Friday night")?
+fn part_of_day(doc: &Document, j: usize) -> bool {
+    matches!(low(doc, j), "morning" | "afternoon" | "evening" | "night")
+}
+
 /// Does a name, a pronoun or an organisation end right before token `k`?
 fn named_before(doc: &Document, k: usize) -> bool {
     doc.mention_ending_at(k).is_some_and(|m| {
@@ -97,6 +106,47 @@ fn named_before(doc: &Document, k: usize) -> bool {
             MentionKind::Person | MentionKind::Pronoun { .. } | MentionKind::Org
         ) && !doc.mentions[m].possessive
     })
+}
+
+/// Does token `j` open a quantity that "about" or "around" makes
+/// approximate ("said about half of the money was lost", "said around 40
+/// people came")? Then the adverb opens the content, not a topic ("talked
+/// about the plan").
+fn approximate_quantity(doc: &Document, j: usize) -> bool {
+    const NUMBER_WORDS: &[&str] = &[
+        "half",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "twenty",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+    ];
+    // "a third of", "a dozen", "a million"
+    const A_QUANTITY: &[&str] = &[
+        "third", "quarter", "fifth", "half", "dozen", "hundred", "thousand", "million", "billion",
+    ];
+    let w = low(doc, j);
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(w, "$" | "£" | "€")
+        || NUMBER_WORDS.contains(&w)
+        || w == "a" && A_QUANTITY.contains(&low(doc, j + 1))
+}
+
+/// Does any mention, a role noun phrase too ("the developer"), end right
+/// before token `k`?
+fn mention_before(doc: &Document, k: usize) -> bool {
+    doc.mention_ending_at(k)
+        .is_some_and(|m| !doc.mentions[m].possessive)
 }
 
 /// Does the gerund at token `g` open the subject of the content clause
@@ -554,7 +604,26 @@ fn mixed_claim(doc: &Document, q: &Utterance) -> Option<Utterance> {
                 start = doc.mentions[m].end_token;
             }
         }
-        let end_byte = trim_final(doc, last.end).max(outer_end);
+        // "said on Monday he “…”": the time of the act is not content
+        let day = time_phrase_len(doc, start);
+        if day > 0
+            && doc.tokens.get(start + day)?.start <= outer_start
+            && !is_punct(doc, start + day)
+        {
+            start += day;
+        }
+        // "said he “signed it,” and he said …": a clause with its own
+        // subject after the fragment's closing comma is not this content
+        let close = doc.token_at(outer_end);
+        let own_clause = close >= 2
+            && word(doc, close - 2) == ","
+            && matches!(low(doc, close), "and" | "but")
+            && clause_after_conjunction(doc, start, close - 2, close);
+        let end_byte = if own_clause {
+            outer_end
+        } else {
+            trim_final(doc, last.end).max(outer_end)
+        };
         Span::new(doc.tokens.get(start)?.start.min(outer_start), end_byte)
     } else {
         let attr_start = mention.start.min(cue.start);
@@ -837,7 +906,10 @@ fn claim_after(
     // "that" right after the cue, or after a short adverbial that starts with
     // a preposition or a time word ("said on Monday that", "said in a statement that")
     let mut start = None;
-    let adverbial = ADVERBIAL_STARTS.contains(&w);
+    // after a telling verb the addressee may run on before its that-clause
+    // ("told the Daily Planet newspaper of Springfield on Saturday that …")
+    let adverbial = ADVERBIAL_STARTS.contains(&w)
+        || matches!(lemma, "tell" | "inform" | "assure" | "remind") && c > after;
     for j in c..(c + MAX_GAP_TO_THAT).min(end_tok) {
         if CLAUSE_STARTERS_SKIP.contains(&low(doc, j)) {
             if j == c || adverbial {
@@ -859,7 +931,7 @@ fn claim_after(
             // stance, lexicons/gerund_cues.txt, is the content)
             if w.ends_with("ing")
                 && w.len() > 5
-                && !(named_before(doc, k) && gerund_subject(doc, c, end_tok))
+                && !(mention_before(doc, k) && gerund_subject(doc, c, end_tok))
                 && !lexicons().gerund_cues.contains(lemma)
             {
                 return None;
@@ -873,6 +945,8 @@ fn claim_after(
                 // a preposition or a time word starts an adverbial instead
                 _ => {
                     opens_phrase
+                        && !(matches!(w, "about" | "around")
+                            && !approximate_quantity(doc, c + 1))
                         && !matches!(
                             w,
                             "in" | "on"
@@ -885,7 +959,6 @@ fn claim_after(
                                 | "by"
                                 | "for"
                                 | "of"
-                                | "about"
                                 | "from"
                                 | "as"
                                 | "so"
@@ -953,6 +1026,12 @@ fn claim_after(
                         | "evening"
                         | "and"
                         | "but"
+                        | "after"
+                        | "before"
+                        | "during"
+                        | "when"
+                        | "while"
+                        | "as"
                 );
             if !direct_clause && !existential && !infinitive && !day_clause {
                 return None;
@@ -1077,6 +1156,16 @@ fn content_end(
                     .is_some_and(|m| doc.cue_at_token(doc.mentions[m].end_token).is_some()))
         {
             e = j;
+            break;
+        }
+        // "…said he “sent a letter,” and he said …": after a quoted
+        // fragment closed behind its comma, a clause with its own subject
+        if w == ","
+            && is_quote_mark(word(doc, j + 1))
+            && matches!(low(doc, j + 2), "and" | "but")
+            && clause_after_conjunction(doc, start, j, j + 2)
+        {
+            e = j + 2;
             break;
         }
         // American style closes a quoted fragment after its comma ("called
@@ -1310,41 +1399,45 @@ fn content_ends_at(doc: &Document, start: usize, j: usize, end: usize) -> bool {
     {
         return true;
     }
-    if matches!(low(doc, j + 1), "and" | "but") {
-        let list = (start..j).any(|i| word(doc, i) == ",");
-        let subject = word(doc, j + 2);
-        let new_subject = subject.chars().next().is_some_and(char::is_uppercase)
-            || matches!(
-                low(doc, j + 2),
-                "the"
-                    | "he"
-                    | "she"
-                    | "they"
-                    | "it"
-                    | "we"
-                    | "i"
-                    | "this"
-                    | "there"
-                    | "others"
-                    | "many"
-                    | "some"
-                    | "most"
-                    | "more"
-                    | "half"
-                    | "none"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-            )
-            || subject.chars().next().is_some_and(|c| c.is_ascii_digit());
-        return new_subject && !list;
-    }
-    false
+    matches!(low(doc, j + 1), "and" | "but") && clause_after_conjunction(doc, start, j, j + 1)
+}
+
+/// Does the conjunction at token `c`, after the comma at token `comma`, open
+/// a clause with its own subject ("…, and the board agreed", "…, but he said
+/// …") rather than go on with a list of the content (a comma before it)?
+fn clause_after_conjunction(doc: &Document, start: usize, comma: usize, c: usize) -> bool {
+    let list = (start..comma).any(|i| word(doc, i) == ",");
+    let subject = word(doc, c + 1);
+    let new_subject = subject.chars().next().is_some_and(char::is_uppercase)
+        || matches!(
+            low(doc, c + 1),
+            "the"
+                | "he"
+                | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "i"
+                | "this"
+                | "there"
+                | "others"
+                | "many"
+                | "some"
+                | "most"
+                | "more"
+                | "half"
+                | "none"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+        )
+        || subject.chars().next().is_some_and(|c| c.is_ascii_digit());
+    new_subject && !list
 }
 
 /// Is token `i` a dash that sets off an aside or a new clause: a dash

@@ -1650,3 +1650,94 @@ fn an_apposition_after_the_content_ends_it() {
         )]
     );
 }
+
+#[test]
+fn a_gerund_after_a_role_noun_subject_opens_the_content() {
+    assert_eq!(
+        claims("The harbour master says dredging the channel is costly."),
+        vec![(
+            "dredging the channel is costly".into(),
+            "indirect",
+            s("The harbour master"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn about_before_a_quantity_opens_the_content() {
+    assert_eq!(
+        claims("The port authority said about a third of the cranes were idle."),
+        vec![(
+            "about a third of the cranes were idle".into(),
+            "indirect",
+            s("The port authority"),
+            "claim_after"
+        )]
+    );
+}
+
+#[test]
+fn a_weekday_with_its_preposition_or_part_of_day_precedes_the_clause() {
+    assert_eq!(
+        claims("Mira Sohn said on Tuesday night she would not run again."),
+        vec![(
+            "she would not run again".into(),
+            "indirect",
+            s("Mira Sohn"),
+            "claim_after"
+        )]
+    );
+    // a preposition after the time phrase opens an adverbial, not content
+    assert_eq!(
+        claims("Mira Sohn spoke Monday night after the vote."),
+        vec![]
+    );
+}
+
+#[test]
+fn a_new_clause_after_a_closed_quoted_fragment_ends_the_content() {
+    assert_eq!(
+        claims("Tom Reyes said he \"signed the order last week,\" and he said he expected a ruling soon."),
+        vec![
+            (
+                "he \"signed the order last week,\"".into(),
+                "mixed",
+                s("Tom Reyes"),
+                "mixed_claim"
+            ),
+            (
+                "he expected a ruling soon".into(),
+                "indirect",
+                s("Tom Reyes"),
+                "claim_after"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn the_time_of_the_act_is_not_part_of_a_mixed_claim() {
+    assert_eq!(
+        claims("Tom Reyes said on Monday he \"signed the order last week.\""),
+        vec![(
+            "he \"signed the order last week.\"".into(),
+            "mixed",
+            s("Tom Reyes"),
+            "mixed_claim"
+        )]
+    );
+}
+
+#[test]
+fn the_addressee_of_a_telling_verb_runs_on_to_its_that_clause() {
+    assert_eq!(
+        claims("Ada Moll told the Riverside Gazette newspaper of Lakeview on Monday that she had voted for the levy."),
+        vec![(
+            "she had voted for the levy".into(),
+            "indirect",
+            s("Ada Moll"),
+            "claim_after"
+        )]
+    );
+}
