@@ -108,10 +108,10 @@ fn named_before(doc: &Document, k: usize) -> bool {
     })
 }
 
-/// Does token `j` open a quantity that "about" or "around" makes
-/// approximate ("said about half of the money was lost", "said around 40
-/// people came")? Then the adverb opens the content, not a topic ("talked
-/// about the plan").
+/// Does token `j` open a quantity that "about" makes approximate ("said
+/// about half of the money was lost", "said about 40 people came")? Then
+/// the adverb opens the content; otherwise "about" opens a topic ("said
+/// about the plan that …").
 fn approximate_quantity(doc: &Document, j: usize) -> bool {
     const NUMBER_WORDS: &[&str] = &[
         "half",
@@ -945,8 +945,7 @@ fn claim_after(
                 // a preposition or a time word starts an adverbial instead
                 _ => {
                     opens_phrase
-                        && !(matches!(w, "about" | "around")
-                            && !approximate_quantity(doc, c + 1))
+                        && (w != "about" || approximate_quantity(doc, c + 1))
                         && !matches!(
                             w,
                             "in" | "on"
