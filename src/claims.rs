@@ -10,7 +10,7 @@
 //! becomes a `mixed` quote of the same speaker. A claim whose content is
 //! (almost) all one quotation is that quotation, not a claim.
 
-use crate::attribution::lexicons::lexicons;
+use crate::attribution::lexicons::{lexicons, RoleClass};
 use crate::attribution::sieves::{
     is_punct, low, sentence_subject, speech_noun_at, subject_before, word,
 };
@@ -142,6 +142,15 @@ fn approximate_quantity(doc: &Document, j: usize) -> bool {
         || w == "a" && A_QUANTITY.contains(&low(doc, j + 1))
 }
 
+/// Does a document ("the new poll", "a study": lexicons/role_nouns.tsv)
+/// end right before token `k`? It makes "shows", "finds" a verb.
+fn document_before(doc: &Document, k: usize) -> bool {
+    doc.mention_ending_at(k).is_some_and(|m| {
+        doc.mentions[m].kind == MentionKind::Role(RoleClass::Document)
+            && !doc.mentions[m].possessive
+    })
+}
+
 /// Does any mention, a role noun phrase too ("the developer"), end right
 /// before token `k`?
 fn mention_before(doc: &Document, k: usize) -> bool {
@@ -155,9 +164,12 @@ fn mention_before(doc: &Document, k: usize) -> bool {
 /// only when a name or a pronoun stands right before the cue, which makes
 /// the cue a verb (in "the tweets targeting her were", "tweets" is a noun).
 fn gerund_subject(doc: &Document, g: usize, end_tok: usize) -> bool {
+    // "said having the rival treat him with respect is …": a gerund's
+    // object and complement may run to ten words before the verb
+    const MAX_GERUND_PHRASE: usize = 12;
     // "anything", "nothing": pronouns, not gerunds
     !low(doc, g).ends_with("thing")
-        && (g + 1..(g + 8).min(end_tok))
+        && (g + 1..(g + MAX_GERUND_PHRASE).min(end_tok))
             .take_while(|&j| !is_punct(doc, j))
             .any(|j| EXISTENTIAL_VERBS.contains(&low(doc, j)))
 }
@@ -332,7 +344,7 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
             // a plural noun, not a verb: "Lee's comments came", "the claims were"
             let cue_word = cue.span.text(doc.text);
             // a name or pronoun right before makes it a verb ("Lee notes that")
-            let named_subject = k > lo && named_before(doc, k);
+            let named_subject = k > lo && (named_before(doc, k) || document_before(doc, k));
             if cue_word.ends_with('s')
                 && !cue_word.contains(' ')
                 && !named_subject

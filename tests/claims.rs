@@ -1741,3 +1741,54 @@ fn the_addressee_of_a_telling_verb_runs_on_to_its_that_clause() {
         )]
     );
 }
+
+#[test]
+fn a_document_before_shows_makes_it_a_verb() {
+    assert_eq!(
+        claims("A new survey shows that the mayor leads by five points."),
+        vec![(
+            "the mayor leads by five points".into(),
+            "indirect",
+            s("A new survey"),
+            "claim_after"
+        )]
+    );
+    // footage and affidavits speak like reports (lexicons/role_nouns.tsv)
+    assert_eq!(
+        claims("The footage shows that the driver raised his hands. The affidavit says the clerk saw the ledger."),
+        vec![
+            (
+                "the driver raised his hands".into(),
+                "indirect",
+                s("The footage"),
+                "claim_after"
+            ),
+            (
+                "the clerk saw the ledger".into(),
+                "indirect",
+                s("The affidavit"),
+                "claim_after"
+            ),
+        ]
+    );
+    // a plural noun before "that" stays a noun
+    assert_eq!(
+        claims("The talk shows that aired on Sunday were dull."),
+        vec![]
+    );
+}
+
+#[test]
+fn a_gerund_subject_may_run_long_before_its_verb() {
+    assert_eq!(
+        claims(
+            "Ada Moll said having the rival council treat her staff with respect was a real gain."
+        ),
+        vec![(
+            "having the rival council treat her staff with respect was a real gain".into(),
+            "indirect",
+            s("Ada Moll"),
+            "claim_after"
+        )]
+    );
+}
