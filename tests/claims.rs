@@ -1792,3 +1792,25 @@ fn a_gerund_subject_may_run_long_before_its_verb() {
         )]
     );
 }
+
+#[test]
+fn an_emphatic_pronoun_or_a_poll_word_stands_between_subject_and_cue() {
+    assert_eq!(
+        claims("Nearly eight in 10 voters overall said they had made up their minds."),
+        vec![(
+            "they had made up their minds".into(),
+            "indirect",
+            s("voters"),
+            "claim_after"
+        )]
+    );
+    assert_eq!(
+        claims("The mayor herself said the rules were unclear."),
+        vec![(
+            "the rules were unclear".into(),
+            "indirect",
+            s("The mayor"),
+            "claim_after"
+        )]
+    );
+}

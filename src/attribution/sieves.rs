@@ -161,6 +161,18 @@ const BETWEEN: &[&str] = &[
     "both",
     "still",
     "already",
+    // the respondents of a poll and the subject's own emphasis: "voters
+    // polled said", "eight in 10 voters overall said", "Democrats and
+    // Republicans alike say", "Lee himself said"
+    "polled",
+    "surveyed",
+    "interviewed",
+    "overall",
+    "alike",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
 ];
 
 /// Negated auxiliaries that may stand between a subject and its cue ("Lee
