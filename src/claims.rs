@@ -935,6 +935,8 @@ fn claim_after(
     }
     let start = match start {
         Some(s) => s,
+        // "maintains a lead": without "that" no speech (lexicons/that_cues.txt)
+        None if lexicons().that_cues.contains(lemma) => return None,
         None => {
             // a bare clause right after the cue: "said the plan failed"
             // "said, adding", "said addressing": a participle is not content

@@ -1814,3 +1814,21 @@ fn an_emphatic_pronoun_or_a_poll_word_stands_between_subject_and_cue() {
         )]
     );
 }
+
+#[test]
+fn some_cues_report_only_through_a_that_clause() {
+    // lexicons/that_cues.txt: "maintain", "state" with a bare object are no speech
+    assert_eq!(
+        claims("The council maintains a wide lead in the polls. The states reopened the ports."),
+        vec![]
+    );
+    assert_eq!(
+        claims("The council maintains that the bridge is safe."),
+        vec![(
+            "the bridge is safe".into(),
+            "indirect",
+            s("The council"),
+            "claim_after"
+        )]
+    );
+}

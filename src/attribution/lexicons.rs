@@ -31,6 +31,9 @@ pub struct Lexicons {
     /// Lemmas of cues whose content may be a gerund clause ("proposes
     /// cutting the working week").
     pub gerund_cues: HashSet<&'static str>,
+    /// Lemmas of cues that report only through a that-clause ("maintains
+    /// that …", not "maintains a lead").
+    pub that_cues: HashSet<&'static str>,
     /// Lemmas of cues whose content is mostly a noun-phrase object, which
     /// ends with its noun phrase ("denied the accusations through a spokeswoman").
     pub object_cues: HashSet<&'static str>,
@@ -117,6 +120,7 @@ pub fn lexicons() -> &'static Lexicons {
             org_words: lines(include_str!("../../lexicons/org_words.txt")).collect(),
             infinitive_cues: lines(include_str!("../../lexicons/infinitive_cues.txt")).collect(),
             gerund_cues: lines(include_str!("../../lexicons/gerund_cues.txt")).collect(),
+            that_cues: lines(include_str!("../../lexicons/that_cues.txt")).collect(),
             object_cues: lines(include_str!("../../lexicons/object_cues.txt")).collect(),
             raising_cues: lines(include_str!("../../lexicons/raising_cues.txt"))
                 .filter(|l| !l.starts_with("passive "))

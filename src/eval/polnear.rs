@@ -260,6 +260,13 @@ pub struct Spurious {
     /// Its character ranges in the article text (code points).
     pub ranges: Ranges,
     pub method: String,
+    /// The base form of the cue that produced it, to audit cues by precision.
+    pub cue_lemma: Option<String>,
+}
+
+/// The `by_cue` key of a row: its cue's base form, `-` without a cue.
+fn cue_key(row: &Utterance) -> String {
+    row.cue_lemma.clone().unwrap_or_else(|| "-".to_string())
 }
 
 /// A matched pair whose source is wrong.
@@ -292,6 +299,9 @@ pub struct PolnearReport {
     pub quote_source_accuracy: Ratio,
     /// Outcomes per prediction `method` (sieve), for error analysis.
     pub by_method: BTreeMap<String, MethodCounts>,
+    /// Outcomes per cue base form (`-` without a cue): which cues cost
+    /// precision. In the JSON report only.
+    pub by_cue: BTreeMap<String, MethodCounts>,
     pub miss_causes: MissCauses,
     pub missed: Vec<MissedGold>,
     pub spurious: Vec<Spurious>,
@@ -523,6 +533,7 @@ pub fn score(articles: &[(GoldArticle, Extraction)], show_misses: usize) -> Poln
                 .entry(p.row.method.to_string())
                 .or_default()
                 .predictions += 1;
+            r.by_cue.entry(cue_key(p.row)).or_default().predictions += 1;
         }
 
         let correct = |g: &GoldItem, p: &Pred| {
@@ -547,11 +558,15 @@ pub fn score(articles: &[(GoldArticle, Extraction)], show_misses: usize) -> Poln
             *class_hits.entry(g.class).or_default() += 1;
             let m = r.by_method.entry(p.row.method.to_string()).or_default();
             m.matched += 1;
+            let c = r.by_cue.entry(cue_key(p.row)).or_default();
+            c.matched += 1;
             src_n += 1;
             if correct(g, p) {
                 src_ok += 1;
                 e2e_tp += 1;
             } else {
+                c.wrong_source += 1;
+                let m = r.by_method.entry(p.row.method.to_string()).or_default();
                 m.wrong_source += 1;
                 if r.wrong_sources.len() < show_misses {
                     r.wrong_sources.push(WrongSource {
@@ -597,6 +612,7 @@ pub fn score(articles: &[(GoldArticle, Extraction)], show_misses: usize) -> Poln
                 .entry(p.row.method.to_string())
                 .or_default()
                 .spurious += 1;
+            r.by_cue.entry(cue_key(p.row)).or_default().spurious += 1;
             if r.spurious.len() < show_misses {
                 r.spurious.push(Spurious {
                     article: gold.name.clone(),
@@ -604,6 +620,7 @@ pub fn score(articles: &[(GoldArticle, Extraction)], show_misses: usize) -> Poln
                     text: excerpt(&ranges_text(&chars, &p.content)),
                     ranges: p.content.clone(),
                     method: p.row.method.to_string(),
+                    cue_lemma: p.row.cue_lemma.clone(),
                 });
             }
         }
