@@ -98,6 +98,40 @@ fn part_of_day(doc: &Document, j: usize) -> bool {
     matches!(low(doc, j), "morning" | "afternoon" | "evening" | "night")
 }
 
+/// Is the cue at token `k` a noun of lexicons/noun_forms.txt heading a
+/// compound or owned ("talk show", "roll call", "Lee's show")? The word
+/// before is a possessive or a lowercase singular noun: no pronoun, no
+/// function word, no adverb, no plural ("They call", "polls show").
+fn compound_noun(doc: &Document, k: usize, cue: Span) -> bool {
+    const NOT_NOUNS: &[&str] = &[
+        "i", "we", "you", "they", "who", "that", "which", "to", "and", "or", "but", "not", "also",
+        "still", "now", "then", "just", "often", "always", "never", "even", "would", "will",
+        "could", "can", "may", "might", "should", "must", "do", "did", "many", "some", "most",
+        "few", "people", "police", "staff", "public", "media", "majority", "others",
+    ];
+    if !lexicons().noun_forms.contains(cue.text(doc.text)) {
+        return false;
+    }
+    let prev = word(doc, k - 1);
+    if prev.ends_with("'s") || prev.ends_with("’s") {
+        return true;
+    }
+    // "documents from his tax return show": the subject stands before a
+    // prepositional phrase whose noun ends right before the verb
+    let after_preposition = (k.saturating_sub(6)..k - 1).any(|i| {
+        matches!(
+            low(doc, i),
+            "from" | "of" | "in" | "by" | "for" | "at" | "on" | "about" | "over"
+        )
+    });
+    prev.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && !prev.ends_with('s')
+        && !crate::attribution::sieves::is_between(prev)
+        && !NOT_NOUNS.contains(&prev)
+        && prev != "percent"
+        && !after_preposition
+}
+
 /// Does a name, a pronoun or an organisation end right before token `k`?
 fn named_before(doc: &Document, k: usize) -> bool {
     doc.mention_ending_at(k).is_some_and(|m| {
@@ -338,6 +372,11 @@ pub fn find(doc: &Document, quotes: &mut [Utterance]) -> Vec<Utterance> {
                     "the" | "a" | "an" | "this" | "that" | "his" | "her" | "their" | "its"
                 )
             {
+                continue;
+            }
+            // "talk show", "roll call", "the network's show": a noun heading
+            // a compound (lexicons/noun_forms.txt)
+            if k > lo && compound_noun(doc, k, cue.span) {
                 continue;
             }
             let after = doc.token_at(cue.span.end);

@@ -1832,3 +1832,30 @@ fn some_cues_report_only_through_a_that_clause() {
         )]
     );
 }
+
+#[test]
+fn a_cue_form_heading_a_compound_noun_is_no_verb() {
+    // lexicons/noun_forms.txt: "talk show", "roll call"
+    assert_eq!(
+        claims("The late-night talk show featured the mayor. The roll call vote began at noon."),
+        vec![]
+    );
+    // a plural subject, an adverb or a pronoun before it keeps the verb
+    assert_eq!(
+        claims("Polls there show the mayor ahead. They call the plan a disaster."),
+        vec![
+            (
+                "the mayor ahead".into(),
+                "indirect",
+                s("Polls"),
+                "claim_after"
+            ),
+            (
+                "the plan a disaster".into(),
+                "indirect",
+                None,
+                "claim_after"
+            ),
+        ]
+    );
+}

@@ -34,6 +34,9 @@ pub struct Lexicons {
     /// Lemmas of cues that report only through a that-clause ("maintains
     /// that …", not "maintains a lead").
     pub that_cues: HashSet<&'static str>,
+    /// Cue forms that are also nouns heading a compound ("talk show",
+    /// "roll call").
+    pub noun_forms: HashSet<&'static str>,
     /// Lemmas of cues whose content is mostly a noun-phrase object, which
     /// ends with its noun phrase ("denied the accusations through a spokeswoman").
     pub object_cues: HashSet<&'static str>,
@@ -121,6 +124,7 @@ pub fn lexicons() -> &'static Lexicons {
             infinitive_cues: lines(include_str!("../../lexicons/infinitive_cues.txt")).collect(),
             gerund_cues: lines(include_str!("../../lexicons/gerund_cues.txt")).collect(),
             that_cues: lines(include_str!("../../lexicons/that_cues.txt")).collect(),
+            noun_forms: lines(include_str!("../../lexicons/noun_forms.txt")).collect(),
             object_cues: lines(include_str!("../../lexicons/object_cues.txt")).collect(),
             raising_cues: lines(include_str!("../../lexicons/raising_cues.txt"))
                 .filter(|l| !l.starts_with("passive "))

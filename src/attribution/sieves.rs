@@ -192,7 +192,7 @@ pub(crate) const NEGATED_AUXILIARIES: &[&str] = &[
 
 /// Is `w` one of [`BETWEEN`] or [`NEGATED_AUXILIARIES`]? A set: it is asked of the words before
 /// every cue, and a scan of the list compared each of them.
-fn is_between(w: &str) -> bool {
+pub(crate) fn is_between(w: &str) -> bool {
     static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::OnceLock::new();
     SET.get_or_init(|| BETWEEN.iter().chain(NEGATED_AUXILIARIES).copied().collect())
