@@ -927,6 +927,21 @@ fn claim_after(
     if c >= end_tok {
         return None;
     }
+    // "spoke over boos", "spoke since December": speaking reports only
+    // its topic ("spoke about the levy", "spoke of a betrayal")
+    // ("spoke emotionally of …", "speaks more often about …")
+    if lemma == "speak" {
+        let topic = (c..(c + 3).min(end_tok)).find(|&j| {
+            let w = low(doc, j);
+            !(crate::attribution::sieves::is_between(w)
+                || matches!(w, "more" | "most" | "frequently" | "openly"))
+        });
+        match topic {
+            Some(j) if low(doc, j) == "of" => c = j + 1,
+            Some(j) if low(doc, j) == "about" => c = j,
+            _ => return None,
+        }
+    }
     // "asked about X", "talked about X": the topic is the content
     if word(doc, c) == "about"
         && matches!(

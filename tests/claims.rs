@@ -1859,3 +1859,16 @@ fn a_cue_form_heading_a_compound_noun_is_no_verb() {
         ]
     );
 }
+
+#[test]
+fn speaking_reports_only_its_topic() {
+    assert_eq!(
+        claims("Lena Hoff spoke over the boos of the crowd. Lena Hoff spoke emotionally of the flood that took her farm."),
+        vec![(
+            "the flood that took her farm".into(),
+            "indirect",
+            s("Lena Hoff"),
+            "claim_after"
+        )]
+    );
+}
