@@ -195,8 +195,9 @@ fn mention_before(doc: &Document, k: usize) -> bool {
 /// Does the gerund at token `g` open the subject of the content clause
 /// ("said bullying does harm", "said selling the plan to voters has been
 /// hard")? Its phrase runs without punctuation into a finite verb. Asked
-/// only when a name or a pronoun stands right before the cue, which makes
-/// the cue a verb (in "the tweets targeting her were", "tweets" is a noun).
+/// only when a mention (a name, a pronoun, a role noun phrase) stands right
+/// before the cue, which makes the cue a verb (in "the tweets targeting her
+/// were", "tweets" is a noun).
 fn gerund_subject(doc: &Document, g: usize, end_tok: usize) -> bool {
     // "said having the rival treat him with respect is …": a gerund's
     // object and complement may run to ten words before the verb
@@ -928,8 +929,8 @@ fn claim_after(
         return None;
     }
     // "spoke over boos", "spoke since December": speaking reports only
-    // its topic ("spoke about the levy", "spoke of a betrayal")
-    // ("spoke emotionally of …", "speaks more often about …")
+    // its topic ("spoke about the levy", "spoke of a betrayal", after a few
+    // adverbs too: "spoke emotionally of …", "speaks more often about …")
     if lemma == "speak" {
         let topic = (c..(c + 3).min(end_tok)).find(|&j| {
             let w = low(doc, j);
