@@ -14,6 +14,7 @@ use crate::attribution::lexicons::{lexicons, RoleClass};
 use crate::attribution::sieves::{
     is_punct, low, sentence_subject, speech_noun_at, subject_before, word,
 };
+use crate::attribution::subjects::NUMBER_WORDS;
 use crate::attribution::time_words::{is_period, is_weekday};
 use crate::attribution::{CueClass, Document, MentionKind};
 use crate::model::{Kind, Span, Utterance};
@@ -103,11 +104,12 @@ fn part_of_day(doc: &Document, j: usize) -> bool {
 /// before is a possessive or a lowercase singular noun: no pronoun, no
 /// function word, no adverb, no plural ("They call", "polls show").
 fn compound_noun(doc: &Document, k: usize, cue: Span) -> bool {
+    // pronouns, clause words and subjects without a plural -s ("people
+    // say"); adverbs and auxiliaries are the words of `is_between`
     const NOT_NOUNS: &[&str] = &[
-        "i", "we", "you", "they", "who", "that", "which", "to", "and", "or", "but", "not", "also",
-        "still", "now", "then", "just", "often", "always", "never", "even", "would", "will",
-        "could", "can", "may", "might", "should", "must", "do", "did", "many", "some", "most",
-        "few", "people", "police", "staff", "public", "media", "majority", "others",
+        "i", "we", "you", "they", "who", "that", "which", "to", "or", "but", "now", "do", "many",
+        "some", "most", "few", "people", "police", "staff", "public", "media", "majority",
+        "others", "percent",
     ];
     if !lexicons().noun_forms.contains(cue.text(doc.text)) {
         return false;
@@ -118,18 +120,19 @@ fn compound_noun(doc: &Document, k: usize, cue: Span) -> bool {
     }
     // "documents from his tax return show": the subject stands before a
     // prepositional phrase whose noun ends right before the verb
-    let after_preposition = (k.saturating_sub(6)..k - 1).any(|i| {
-        matches!(
-            low(doc, i),
-            "from" | "of" | "in" | "by" | "for" | "at" | "on" | "about" | "over"
-        )
-    });
+    let after_preposition = || {
+        (k.saturating_sub(6)..k - 1).any(|i| {
+            matches!(
+                low(doc, i),
+                "from" | "of" | "in" | "by" | "for" | "at" | "on" | "about" | "over"
+            )
+        })
+    };
     prev.chars().all(|c| c.is_ascii_lowercase() || c == '-')
         && !prev.ends_with('s')
         && !crate::attribution::sieves::is_between(prev)
         && !NOT_NOUNS.contains(&prev)
-        && prev != "percent"
-        && !after_preposition
+        && !after_preposition()
 }
 
 /// Does a name, a pronoun or an organisation end right before token `k`?
@@ -147,18 +150,10 @@ fn named_before(doc: &Document, k: usize) -> bool {
 /// the adverb opens the content; otherwise "about" opens a topic ("said
 /// about the plan that …").
 fn approximate_quantity(doc: &Document, j: usize) -> bool {
-    const NUMBER_WORDS: &[&str] = &[
+    // besides the numbers one to ten: "about half", "about twenty",
+    // "about hundreds"
+    const QUANTITY_WORDS: &[&str] = &[
         "half",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
         "twenty",
         "dozens",
         "hundreds",
@@ -173,6 +168,7 @@ fn approximate_quantity(doc: &Document, j: usize) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit())
         || matches!(w, "$" | "£" | "€")
         || NUMBER_WORDS.contains(&w)
+        || QUANTITY_WORDS.contains(&w)
         || w == "a" && A_QUANTITY.contains(&low(doc, j + 1))
 }
 

@@ -84,7 +84,7 @@ const BETWEEN: &[&str] = &[
 ];
 
 /// Number words that make a ratio subject ("two in three").
-const NUMBER_WORDS: &[&str] = &[
+pub(crate) const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ];
 /// Hedges before a ratio ("nearly two in three").
